@@ -1,0 +1,95 @@
+package org.codecred.cli;
+
+import org.codecred.ingest.ClaimRowParser;
+import org.codecred.ingest.CsvHeader;
+import org.codecred.ingest.CsvLineReader;
+import org.codecred.ingest.IngestResult;
+import org.codecred.ingest.RawRow;
+import org.codecred.ingest.RosterRowParser;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Checks, before anything starts, that the month's input can be used at all: the folder, a roster
+ * with at least one readable row, at least one claim file, the headers' required columns, the rules
+ * folder. Row-level problems are not checked here: those rows go to rejected.csv.
+ */
+public final class InputCheck {
+
+    private InputCheck() {
+    }
+
+    public static void check(RunSettings settings) throws UsageException {
+        Path dir = settings.inputDir();
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("no input folder " + dir + " for month " + settings.monthKey()
+                    + ": put the month's roster.csv and claims*.csv there, or point --input at the folder that holds "
+                    + settings.monthKey() + "/");
+        }
+        if (!Files.isReadable(dir)) {
+            throw new UsageException("input folder " + dir + " is not readable: check its permissions");
+        }
+        checkRoster(settings.rosterFile());
+        List<Path> claims = settings.claimFiles();
+        if (claims.isEmpty()) {
+            throw new UsageException("no claim file in " + dir + ": add one or more claims*.csv files");
+        }
+        for (Path file : claims) {
+            requireColumns(file, ClaimRowParser.REQUIRED_COLUMNS);
+        }
+        if (!Files.isDirectory(settings.rulesDir())) {
+            throw new UsageException("no rules folder " + settings.rulesDir()
+                    + ": run from the CodeCred folder or give --rules=DIR (default jobs/rules)");
+        }
+    }
+
+    private static void checkRoster(Path roster) throws UsageException {
+        if (!Files.isRegularFile(roster)) {
+            throw new UsageException("no roster: " + roster + " is missing; it lists the providers being credentialed");
+        }
+        CsvHeader header = requireColumns(roster, RosterRowParser.REQUIRED_COLUMNS);
+        RosterRowParser parser = new RosterRowParser();
+        String firstProblem = null;
+        try (BufferedReader in = Files.newBufferedReader(roster, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String line;
+            long number = 1;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                IngestResult<?> result = parser.parse(new RawRow(header, number, line));
+                if (result instanceof IngestResult.Accepted<?>) {
+                    return;
+                }
+                if (firstProblem == null && result instanceof IngestResult.Rejected<?> r) {
+                    firstProblem = "line " + number + ": " + r.row().reason();
+                }
+            }
+        } catch (IOException e) {
+            throw new UsageException("roster " + roster + " cannot be read: " + e.getMessage());
+        }
+        throw new UsageException("roster " + roster + " has no usable provider row"
+                + (firstProblem == null ? "" : " (first problem: " + firstProblem + ")"));
+    }
+
+    private static CsvHeader requireColumns(Path file, List<String> required) throws UsageException {
+        CsvHeader header;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            header = CsvLineReader.readHeader(file.getFileName().toString(), in.readLine());
+        } catch (IOException e) {
+            throw new UsageException(file + " cannot be read: " + e.getMessage());
+        }
+        List<String> missing = header.missing(required);
+        if (!missing.isEmpty()) {
+            throw new UsageException(file + ": the header (line 1) lacks required column(s) " + String.join(", ", missing));
+        }
+        return header;
+    }
+}

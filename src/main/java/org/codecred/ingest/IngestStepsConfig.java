@@ -1,0 +1,57 @@
+package org.codecred.ingest;
+
+import org.codecred.cli.RunSettings;
+import org.codecred.domain.ClaimLine;
+import org.codecred.domain.Provider;
+import org.codecred.job.StepLog;
+import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RejectTable;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.List;
+
+/** Steps loadRoster and loadClaims: input CSV rows to staging tables, unreadable rows to the reject table. */
+@Configuration
+public class IngestStepsConfig {
+
+    /** Rows per transaction; a restart resumes after the last committed chunk. */
+    static final int CHUNK = 2000;
+
+    // step 1
+
+    @Bean
+    public Step loadRoster(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           RunSettings settings, ProviderTable providers, RejectTable rejects, StepLog stepLog) {
+        RosterRowParser parser = new RosterRowParser();
+        return new StepBuilder("loadRoster", jobRepository)
+                .<RawRow, IngestResult<Provider>>chunk(CHUNK)
+                .transactionManager(transactionManager)
+                .reader(new CsvLineReader("roster", List.of(settings.rosterFile())))
+                .processor(parser::parse)
+                .writer(StagingWriters.roster(settings.monthKey(), providers, rejects))
+                .listener(stepLog)
+                .build();
+    }
+
+    // step 2
+
+    @Bean
+    public Step loadClaims(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           RunSettings settings, ClaimLineTable lines, RejectTable rejects, StepLog stepLog) {
+        ClaimRowParser parser = new ClaimRowParser();
+        return new StepBuilder("loadClaims", jobRepository)
+                .<RawRow, IngestResult<ClaimLine>>chunk(CHUNK)
+                .transactionManager(transactionManager)
+                .reader(new CsvLineReader("claims", settings.claimFiles()))
+                .processor(parser::parse)
+                .writer(StagingWriters.claims(settings.monthKey(), lines, rejects))
+                .listener(stepLog)
+                .build();
+    }
+}

@@ -1,0 +1,136 @@
+package org.codecred.job;
+
+import org.codecred.cli.ExitCode;
+import org.codecred.cli.RunSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Decides what the command does for a month: start it, resume it after a failure or a kill, say it
+ * is already done, or (with --force) start it again from scratch. The month is the job's identifying
+ * parameter; a forced rerun adds a second one so that it is a new job instance.
+ *
+ * <p>The caller holds the month exclusively (HSQLDB's file lock, or {@link MonthLock} on a server
+ * database), so an execution still marked running here was left by a process that died: it is
+ * marked failed ({@link JobOperator#recover}) and restarted from its last commit.
+ */
+@Component
+public class MonthLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(MonthLauncher.class);
+
+    private final JobRepository repository;
+    private final JobOperator operator;
+    private final Job monthlyJob;
+    private final RunSettings settings;
+    private final MonthLock lock;
+
+    public MonthLauncher(JobRepository repository, JobOperator operator, Job monthlyJob, RunSettings settings, MonthLock lock) {
+        this.repository = repository;
+        this.operator = operator;
+        this.monthlyJob = monthlyJob;
+        this.settings = settings;
+        this.lock = lock;
+    }
+
+    public ExitCode launch(PrintStream err) {
+        String month = settings.monthKey();
+        if (!lock.tryAcquire(month)) {
+            err.println("codecred: month " + month + " is already running in another process; wait for it to finish");
+            return ExitCode.RUNNING;
+        }
+        try {
+            return launchHeld(err, month);
+        } finally {
+            lock.release(month);
+        }
+    }
+
+    private ExitCode launchHeld(PrintStream err, String month) {
+        JobExecution last = lastExecutionOf(month);
+        try {
+            JobExecution execution;
+            if (last == null) {
+                log.info("month {}: starting", month);
+                execution = operator.start(monthlyJob, parameters(month, null));
+            } else if (settings.force()) {
+                log.info("month {}: --force given, recomputing from scratch", month);
+                if (last.getStatus().isRunning()) {
+                    operator.recover(last);
+                }
+                execution = operator.start(monthlyJob, parameters(month, Instant.now().toString()));
+            } else if (last.getStatus() == BatchStatus.COMPLETED) {
+                log.info("month {} was already completed on {}; nothing redone (give --force to recompute it)",
+                        month, last.getEndTime());
+                return ExitCode.COMPLETED;
+            } else {
+                if (last.getStatus().isRunning()) {
+                    log.info("month {}: the previous run stopped without finishing (killed?); recovering it", month);
+                    last = operator.recover(last);
+                }
+                log.info("month {}: resuming the previous run from its last commit", month);
+                execution = operator.restart(last);
+            }
+            return exitCodeOf(err, execution);
+        } catch (Exception e) {
+            log.error("month {}: the job could not be launched", month, e);
+            err.println("codecred: month " + month + " could not be launched: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+    }
+
+    private ExitCode exitCodeOf(PrintStream err, JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            log.info("month {} completed; results in {}", settings.monthKey(), settings.outputDir());
+            return ExitCode.COMPLETED;
+        }
+        String failedStep = execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus() == BatchStatus.FAILED)
+                .map(s -> s.getStepName()).findFirst().orElse("?");
+        String cause = execution.getAllFailureExceptions().stream().findFirst()
+                .map(MonthLauncher::rootMessage).orElse(execution.getExitStatus().getExitDescription());
+        err.println("codecred: month " + settings.monthKey() + " failed in step " + failedStep + ": " + cause
+                + ". Run the same command again to resume from the last commit.");
+        return ExitCode.FAILED;
+    }
+
+    /** The newest execution of the newest job instance of {@code month}, or null if the month never ran. */
+    JobExecution lastExecutionOf(String month) {
+        List<JobInstance> instances = repository.findJobInstances(monthlyJob.getName());
+        return instances.stream()
+                .map(repository::getLastJobExecution)
+                .filter(e -> e != null && month.equals(e.getJobParameters().getString("month")))
+                .max(Comparator.comparingLong(JobExecution::getId))
+                .orElse(null);
+    }
+
+    static JobParameters parameters(String month, String forcedAt) {
+        JobParametersBuilder builder = new JobParametersBuilder().addString("month", month);
+        if (forcedAt != null) {
+            builder.addString("forced", forcedAt);
+        }
+        return builder.toJobParameters();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

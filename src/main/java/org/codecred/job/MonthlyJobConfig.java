@@ -1,0 +1,99 @@
+package org.codecred.job;
+
+import org.codecred.cli.RunSettings;
+import org.codecred.output.RunSummaryWriter;
+import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.FindingTable;
+import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RejectTable;
+import org.codecred.staging.StagingSchema;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The monthly job, read top to bottom: load, validate, check, align, decide, write. Each step is
+ * defined in the package of its part of the flow; this class only puts them in order.
+ */
+@Configuration
+public class MonthlyJobConfig {
+
+    public static final String JOB_NAME = "monthlyJob";
+
+    // job
+
+    @Bean
+    public Job monthlyJob(JobRepository jobRepository, RunSummaryWriter runSummary,
+                          Step prepareMonth, Step loadRoster, Step loadClaims, Step validateCoding,
+                          Step checkCredentials, Step alignSpecialties, Step decideVerdicts,
+                          Step writeFindings, Step writeDossiers, Step writeSummary) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runSummary)
+                .start(prepareMonth)
+                .next(loadRoster)
+                .next(loadClaims)
+                .next(validateCoding)
+                .next(checkCredentials)
+                .next(alignSpecialties)
+                .next(decideVerdicts)
+                .next(writeFindings)
+                .next(writeDossiers)
+                .next(writeSummary)
+                .build();
+    }
+
+    // step 0: a new run of a month (first or forced) starts from empty staging; a restart skips this step
+
+    @Bean
+    public Step prepareMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             StagingSchema schema, RunSettings settings, StepLog stepLog) {
+        return new StepBuilder("prepareMonth", jobRepository)
+                .tasklet((contribution, context) -> {
+                    schema.clearMonth(settings.monthKey());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .listener(stepLog)
+                .build();
+    }
+
+    // staging tables, shared by the steps
+
+    @Bean
+    public StagingSchema stagingSchema(JdbcTemplate jdbc) {
+        StagingSchema schema = new StagingSchema(jdbc);
+        schema.create();
+        return schema;
+    }
+
+    @Bean
+    public ClaimLineTable claimLineTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new ClaimLineTable(jdbc);
+    }
+
+    @Bean
+    public ProviderTable providerTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new ProviderTable(jdbc);
+    }
+
+    @Bean
+    public FindingTable findingTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new FindingTable(jdbc);
+    }
+
+    @Bean
+    public RejectTable rejectTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new RejectTable(jdbc);
+    }
+
+    @Bean
+    public MonthLock monthLock() {
+        return MonthLock.PROCESS_EXCLUSIVE_DATABASE;
+    }
+}

@@ -1,0 +1,89 @@
+package org.codecred.staging;
+
+import org.codecred.domain.ClaimLine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.Date;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.List;
+
+/** The staged claim lines of a month: batch insert, and the row mapping readers use. */
+public final class ClaimLineTable {
+
+    /** Columns in the order {@link #ROW_MAPPER} expects; every reader selects these. */
+    public static final String COLUMNS = "source_file, line_number, claim_id, line_no, rendering_npi, billing_npi,"
+            + " member_id, member_dob, service_date, procedure_code, modifiers, units, minutes, diagnosis_codes,"
+            + " place_of_service, charge, minutes_column";
+
+    /** Lines of one provider-day arrive together; ties broken by origin so order is total and stable. */
+    public static final String ENCOUNTER_ORDER = "rendering_npi, service_date, member_id, source_file, line_number";
+
+    public static final RowMapper<ClaimLine> ROW_MAPPER = (rs, i) -> new ClaimLine(
+            rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+            rs.getString(7), localDate(rs.getDate(8)), rs.getDate(9).toLocalDate(), rs.getString(10),
+            split(rs.getString(11)), rs.getInt(12), (Integer) rs.getObject(13, Integer.class),
+            split(rs.getString(14)), rs.getString(15), rs.getBigDecimal(16), rs.getBoolean(17));
+
+    private final JdbcTemplate jdbc;
+
+    public ClaimLineTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String month, List<ClaimLine> lines) {
+        if (lines.isEmpty()) {
+            return; // HSQLDB throws on an empty batch
+        }
+        jdbc.batchUpdate("INSERT INTO codecred.claim_line (month, " + COLUMNS + ")"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                lines, lines.size(), (ps, line) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, line.sourceFile());
+                    ps.setLong(3, line.lineNumber());
+                    ps.setString(4, line.claimId());
+                    ps.setInt(5, line.lineNo());
+                    ps.setString(6, line.renderingNpi());
+                    ps.setString(7, line.billingNpi());
+                    ps.setString(8, line.memberId());
+                    ps.setObject(9, sqlDate(line.memberDob()), Types.DATE);
+                    ps.setDate(10, Date.valueOf(line.serviceDate()));
+                    ps.setString(11, line.procedureCode());
+                    ps.setString(12, join(line.modifiers()));
+                    ps.setInt(13, line.units());
+                    ps.setObject(14, line.minutes(), Types.INTEGER);
+                    ps.setString(15, join(line.diagnosisCodes()));
+                    ps.setString(16, line.placeOfService());
+                    ps.setBigDecimal(17, line.charge());
+                    ps.setBoolean(18, line.minutesColumnPresent());
+                });
+    }
+
+    public long count(String month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?", Long.class, month);
+        return n == null ? 0 : n;
+    }
+
+    /** Every staged line of one rendering provider, in encounter order (for dossiers). */
+    public List<ClaimLine> ofProvider(String month, String npi) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?"
+                + " ORDER BY service_date, member_id, source_file, line_number", ROW_MAPPER, month, npi);
+    }
+
+    static java.time.LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    static Date sqlDate(java.time.LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static String join(List<String> values) {
+        return values.isEmpty() ? null : String.join(";", values);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(";"));
+    }
+}

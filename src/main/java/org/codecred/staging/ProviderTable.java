@@ -1,0 +1,79 @@
+package org.codecred.staging;
+
+import org.codecred.domain.Provider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The month's roster as loaded. */
+public final class ProviderTable {
+
+    public static final String COLUMNS = "npi, last_name, first_name, credential, license_number, license_state,"
+            + " license_expires, taxonomy_code, specialties, date_of_birth, line_number";
+
+    public static final RowMapper<Provider> ROW_MAPPER = (rs, i) -> new Provider(
+            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), ClaimLineTable.localDate(rs.getDate(7)), rs.getString(8),
+            rs.getString(9) == null || rs.getString(9).isEmpty() ? List.of() : Arrays.asList(rs.getString(9).split(";")),
+            ClaimLineTable.localDate(rs.getDate(10)), rs.getLong(11));
+
+    private final JdbcTemplate jdbc;
+
+    public ProviderTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String month, List<Provider> providers) {
+        if (providers.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO codecred.provider (month, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                providers, providers.size(), (ps, p) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, p.npi());
+                    ps.setString(3, p.lastName());
+                    ps.setString(4, p.firstName());
+                    ps.setString(5, p.credential());
+                    ps.setString(6, p.licenseNumber());
+                    ps.setString(7, p.licenseState());
+                    ps.setObject(8, ClaimLineTable.sqlDate(p.licenseExpires()), Types.DATE);
+                    ps.setString(9, p.taxonomyCode());
+                    ps.setString(10, String.join(";", p.specialties()));
+                    ps.setObject(11, ClaimLineTable.sqlDate(p.dateOfBirth()), Types.DATE);
+                    ps.setLong(12, p.lineNumber());
+                });
+    }
+
+    /** Which of {@code npis} are already on the month's roster (to reject duplicate roster rows). */
+    public Set<String> existing(String month, Set<String> npis) {
+        if (npis.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList(
+                "SELECT npi FROM codecred.provider WHERE month = :month AND npi IN (:npis)",
+                new MapSqlParameterSource("month", month).addValue("npis", npis), String.class));
+    }
+
+    public Optional<Provider> find(String month, String npi) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider WHERE month = ? AND npi = ?",
+                ROW_MAPPER, month, npi).stream().findFirst();
+    }
+
+    /** The whole roster ordered by NPI. Rosters are small (tens of thousands) next to claim files. */
+    public List<Provider> all(String month) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider WHERE month = ? ORDER BY npi", ROW_MAPPER, month);
+    }
+
+    public long count(String month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.provider WHERE month = ?", Long.class, month);
+        return n == null ? 0 : n;
+    }
+}
