@@ -1,0 +1,293 @@
+package org.codecred.generate;
+
+import org.codecred.generate.SampleMonthGenerator.ClaimWriter;
+import org.codecred.generate.SampleMonthGenerator.Line;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One case of every rule of the contract's catalog, each beside a clean look-alike that must not
+ * fire, plus unreadable rows for rejected.csv. Every planted provider is named here, so a reader of
+ * this class knows exactly which findings the sample month should show and why.
+ */
+final class PlantedCases {
+
+    private final SampleMonthGenerator g;
+    private final LocalDate d1;
+    private final LocalDate d2;
+    private final LocalDate d3;
+
+    Practice codingLab;      // LCSW: time, code, diagnosis, telehealth, duplicate, units, pair, add-on cases
+    Practice prescriber;     // NP: E/M add-on cases
+    Practice otherPrescriber; // MD: bills the E/M that does not count for the NP's add-on
+    Practice scope;          // LCSW billing E/M and 90792
+    Practice longDay;        // LPC with an implausible day and a plausible one
+    Practice outlier;        // LPC billing only 90837
+    Practice unsupported;    // LCSW claiming trauma with no trauma evidence
+    Practice undeclared;     // LMHC doing substance-use work without claiming it
+    Practice fewLines;       // LMFT with too few lines to judge
+    Practice badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName, excludedAccented,
+            reinstated, namesake, registryName, registryDeactivated, registryTaxonomy, registryLicense,
+            registryMissing, taxonomyMismatch;
+    String unrosteredNpi;
+    String unrosteredBadNpi;
+
+    PlantedCases(SampleMonthGenerator g) {
+        this.g = g;
+        List<LocalDate> days = g.workingDays();
+        this.d1 = days.get(2);
+        this.d2 = days.get(3);
+        this.d3 = days.get(4);
+    }
+
+    void addProviders() {
+        codingLab = add("Harrow", "Quinn", "LCSW", null, "");
+        prescriber = add("Okafor", "Lena", "NP", null, "medication-management");
+        otherPrescriber = add("Brandt", "Tobias", "MD", null, "medication-management");
+        scope = add("Vance", "Maris", "LCSW", null, "");
+        longDay = add("Lindqvist", "Rory", "LPC", null, "");
+        outlier = add("Castellanos", "Ines", "LPC", null, "");
+        unsupported = add("Ferreira", "Dana", "LCSW", null, "trauma;family-therapy");
+        undeclared = add("Nakamura", "Theo", "LMHC", null, "group-therapy");
+        fewLines = add("Abernathy", "Cole", "LMFT", null, "family-therapy");
+
+        badNpi = add("Quill", "Avery", "LCSW", null, "");
+        badNpi.npi = badNpi.npi.substring(0, 9) + (char) ('0' + (badNpi.npi.charAt(9) - '0' + 1) % 10);
+        badNpi.inRegistry = false;
+        expired = add("Rasmussen", "Elise", "PsyD", null, "");
+        expired.licenseExpires = g.month.atDay(20);
+        expiring = add("Whitlock", "Jonah", "LMFT", null, "");
+        expiring.licenseExpires = g.month.atEndOfMonth().plusDays(45);
+        expiringLater = add("Delgado", "Mara", "LMFT", null, "");
+        expiringLater.licenseExpires = g.month.atEndOfMonth().plusDays(120);
+        excludedByNpi = add("Stroud", "Nolan", "LCSW", null, "");
+        excludedByName = add("Marchetti", "Sofia", "LPC", null, "");
+        excludedByName.dateOfBirth = LocalDate.of(1979, 3, 14);
+        excludedAccented = add("Muñoz", "José", "LMHC", null, "");
+        excludedAccented.dateOfBirth = LocalDate.of(1970, 5, 5);
+        reinstated = add("Pemberton", "Cyrus", "LCSW", null, "");
+        namesake = add("Oduya", "Grace", "LMHC", null, "");
+        namesake.dateOfBirth = LocalDate.of(1985, 7, 2);
+        registryName = add("Lambert", "Hugo", "PhD", null, "");
+        registryName.registryLastName = "LAMBERT-KING";
+        registryDeactivated = add("Ivers", "Petra", "LCSW", null, "");
+        registryDeactivated.registryDeactivated = LocalDate.of(2025, 3, 1);
+        registryTaxonomy = add("Sato", "Kenji", "LPC", null, "");
+        registryTaxonomy.registryTaxonomy = "101YM0800X";
+        registryLicense = add("Holloway", "June", "LMFT", null, "");
+        registryLicense.registryLicense = "LIC999999";
+        registryMissing = add("Bexley", "Arlo", "LCSW", null, "");
+        registryMissing.inRegistry = false;
+        taxonomyMismatch = add("Greer", "Simone", "LCSW", "2084P0800X", "");
+
+        unrosteredNpi = g.nextNpi();
+        String base = g.nextNpi();
+        unrosteredBadNpi = base.substring(0, 9) + (char) ('0' + (base.charAt(9) - '0' + 3) % 10);
+    }
+
+    private Practice add(String last, String first, String credential, String taxonomy, String specialties) {
+        Practice p = new Practice();
+        p.planted = true;
+        p.npi = g.nextNpi();
+        p.lastName = last;
+        p.firstName = first;
+        p.dateOfBirth = LocalDate.of(1975, 6, 1).plusDays(g.practices.size() * 97L);
+        p.licenseNumber = "LIC" + (700000 + g.practices.size());
+        p.licenseExpires = g.month.atEndOfMonth().plusYears(2);
+        p.as(credential, taxonomy, specialties);
+        g.practices.add(p);
+        return p;
+    }
+
+    void billLines() {
+        plantCodingLab();
+        plantAddOns();
+        plantScope();
+        plantLongDay();
+        plantAlignment();
+        for (Practice p : List.of(badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName,
+                excludedAccented, reinstated, namesake, registryName, registryDeactivated, registryTaxonomy,
+                registryLicense, registryMissing, taxonomyMismatch)) {
+            routine(p, 12);
+        }
+        Practice stranger = new Practice();
+        stranger.npi = unrosteredNpi;
+        routine(stranger, 6);
+        stranger.npi = unrosteredBadNpi;
+        routine(stranger, 3);
+    }
+
+    /** Time, code, diagnosis, telehealth, duplicate, unit and pair cases on one LCSW, each beside a clean look-alike. */
+    private void plantCodingLab() {
+        Practice p = codingLab;
+        // TIME-UPCODED at 45 and 37 minutes; 53 and 38 are clean
+        visit(p, d1, "90837", 45, null, "F33.1", "11");
+        visit(p, d1, "90837", 53, null, "F33.1", "11");
+        visit(p, d1, "90834", 37, null, "F41.1", "11");
+        visit(p, d1, "90834", 38, null, "F41.1", "11");
+        // TIME-BELOW-MINIMUM at 15 minutes (psychotherapy) and 25 (family); 16 and 26 are clean
+        visit(p, d2, "90832", 15, null, "F41.1", "11");
+        visit(p, d2, "90832", 16, null, "F41.1", "11");
+        visit(p, d2, "90847", 25, null, "F32.1", "11");
+        visit(p, d2, "90847", 26, null, "F32.1", "11");
+        // TIME-UNDERCODED: 90832 at 60 and 90834 at 53; 90834 at 52 is clean
+        visit(p, d2, "90832", 60, null, "F33.1", "11");
+        visit(p, d2, "90834", 53, null, "F33.1", "11");
+        visit(p, d2, "90834", 52, null, "F33.1", "11");
+        // TIME-MISSING on a timed code; an untimed evaluation without minutes is clean
+        visit(p, d3, "90834", null, null, "F41.1", "11");
+        visit(p, d3, "90791", null, null, "F41.1", "11");
+        // CODE-UNKNOWN: a code that never existed and one deleted in 2013; a diagnosis without its dot is clean
+        visit(p, d3, "90835", 45, null, "F41.1", "11");
+        visit(p, d3, "90806", 45, null, "F41.1", "11");
+        visit(p, d3, "90834", 45, null, "F411", "11");
+        LocalDate d4 = g.workingDays().get(5);
+        // DX-MISSING, DX-INVALID (ICD-9), DX-NOT-BEHAVIORAL; an allowed Z code and an F primary are clean
+        visit(p, d4, "90834", 45, null, null, "11");
+        visit(p, d4, "90834", 45, null, "296.32", "11");
+        visit(p, d4, "90834", 45, null, "I10", "11");
+        visit(p, d4, "90834", 45, null, "Z63.0", "11");
+        visit(p, d4, "90834", 45, null, "F43.10;I10", "11");
+        LocalDate d5 = g.workingDays().get(6);
+        // TELEHEALTH-MODIFIER: home telehealth without a modifier; 95, 93 and GT are clean
+        visit(p, d5, "90834", 45, null, "F41.1", "10");
+        visit(p, d5, "90834", 45, "95", "F41.1", "10");
+        visit(p, d5, "90834", 45, "93", "F41.1", "02");
+        visit(p, d5, "90834", 45, "GT", "F41.1", "02");
+        LocalDate d6 = g.workingDays().get(7);
+        // DUPLICATE-LINE: the same service on two claims, one in each file
+        Practice.Member twice = member(p, 35);
+        line(g.claims1, p, g.nextClaimId(), 1, twice, d6, "90834", 45, null, "F41.1", "11", 1);
+        line(g.claims2, p, g.nextClaimId(), 1, twice, d6, "90834", 45, null, "F41.1", "11", 1);
+        // UNITS-EXCEED: three units of a once-a-day code
+        Practice.Member units = member(p, 40);
+        line(g.claims1, p, g.nextClaimId(), 1, units, d6, "90834", 45, null, "F41.1", "11", 3);
+        LocalDate d7 = g.workingDays().get(8);
+        // NCCI-PTP: evaluation with psychotherapy (never bypassable); family with individual therapy
+        // without a modifier fires, with 59 it is clean
+        encounter(p, d7, new String[][]{{"90791", null, null}, {"90834", "45", null}});
+        encounter(p, d7, new String[][]{{"90846", "50", null}, {"90834", "45", "59"}});
+        encounter(p, d7, new String[][]{{"90846", "50", null}, {"90834", "45", null}});
+        // ADDON-WITHOUT-PRIMARY: interactive complexity alone; with its primary it is clean
+        visit(p, d7, "90785", null, null, "F41.1", "11");
+        encounter(p, d7, new String[][]{{"90834", "45", null}, {"90785", null, null}});
+    }
+
+    /** Add-on psychotherapy with and without its E/M primary, across claims and providers. */
+    private void plantAddOns() {
+        Practice np = prescriber;
+        encounter(np, d1, new String[][]{{"99214", null, null}, {"90833", "25", null}});
+        Practice.Member split = member(np, 44);
+        line(g.claims1, np, g.nextClaimId(), 1, split, d1, "90833", 25, null, "F33.1", "11", 1);
+        line(g.claims1, np, g.nextClaimId(), 1, split, d1, "99213", null, null, "F33.1", "11", 1);
+        visit(np, d1, "90836", 40, null, "F33.1", "11");
+        Practice.Member shared = member(np, 51);
+        line(g.claims1, np, g.nextClaimId(), 1, shared, d1, "90833", 25, null, "F33.1", "11", 1);
+        line(g.claims1, otherPrescriber, g.nextClaimId(), 1, shared, d1, "99213", null, null, "F33.1", "11", 1);
+        Practice.Member twoDays = member(np, 29);
+        line(g.claims1, np, g.nextClaimId(), 1, twoDays, d1, "99213", null, null, "F41.1", "11", 1);
+        line(g.claims1, np, g.nextClaimId(), 1, twoDays, d2, "90833", 20, null, "F41.1", "11", 1);
+        visit(np, d2, "90792", null, null, "F31.9", "11");
+    }
+
+    /** A social worker billing medical services: evaluation with medical services and an E/M visit. */
+    private void plantScope() {
+        visit(scope, d1, "90792", null, null, "F32.1", "11");
+        visit(scope, d1, "99213", null, null, "F32.1", "11");
+        visit(scope, d1, "90834", 45, null, "F32.1", "11");
+    }
+
+    /** 19 sessions of 90834 (19 × 38 = 722 minutes) on one day; 18 (684 minutes) on another is plausible. */
+    private void plantLongDay() {
+        for (int i = 0; i < 19; i++) {
+            visit(longDay, d1, "90834", 40, null, "F41.1", "11");
+        }
+        for (int i = 0; i < 18; i++) {
+            visit(longDay, d2, "90834", 40, null, "F41.1", "11");
+        }
+    }
+
+    private void plantAlignment() {
+        List<LocalDate> days = g.workingDays();
+        for (int i = 0; i < 60; i++) {
+            LocalDate day = days.get(i % days.size());
+            visit(outlier, day, "90837", 55 + i % 6, null, "F41.1", "11");
+            // claims trauma and family therapy: family work is there, trauma diagnoses are not
+            if (i % 3 == 0) {
+                visit(unsupported, day, "90847", 50, null, "F32.1", "11");
+            } else {
+                visit(unsupported, day, "90834", 45, null, i % 2 == 0 ? "F32.1" : "F41.1", "11");
+            }
+            // claims group therapy (and does it), but most of the diagnoses are substance use
+            if (i % 3 == 0) {
+                visit(undeclared, day, "90853", 60, null, "F10.20", "11");
+            } else {
+                visit(undeclared, day, "90834", 45, null, i % 2 == 0 ? "F11.20" : "F10.20", "11");
+            }
+        }
+        visit(fewLines, d1, "90847", 50, null, "F32.1", "11");
+        visit(fewLines, d2, "90834", 45, null, "F32.1", "11");
+        visit(fewLines, d3, "90847", 50, null, "F32.1", "11");
+    }
+
+    /** Ordinary clean individual therapy, for providers planted for their credentials. */
+    private void routine(Practice p, int visits) {
+        List<LocalDate> days = g.workingDays();
+        for (int i = 0; i < visits; i++) {
+            String code = i % 3 == 0 ? "90837" : i % 3 == 1 ? "90834" : "90832";
+            int minutes = code.equals("90837") ? 55 : code.equals("90834") ? 45 : 30;
+            visit(p, days.get((i * 2) % days.size()), code, minutes, null, i % 2 == 0 ? "F33.1" : "F41.1", "11");
+        }
+    }
+
+    /** Unreadable rows, one per reason, for rejected.csv. */
+    void writeUnreadableRows(ClaimWriter file1, ClaimWriter file2) {
+        String npi = codingLab.npi;
+        String day = d1.toString();
+        file1.raw("CBAD0001,1," + npi + ",,MBR900000001,1980-01-01," + day + ",90834");
+        file1.raw("CBAD0002,1," + npi + ",,MBR900000002,1980-01-01," + g.month.getYear() + "-02-30,90834,,1,45,F41.1,11,140.00");
+        file1.raw("CBAD0003,1," + npi + ",,\"MBR900000003,1980-01-01," + day + ",90834,,1,45,F41.1,11,140.00");
+        file1.raw("CBAD0004,1," + npi + ",,,1980-01-01," + day + ",90834,,1,45,F41.1,11,140.00");
+        file1.raw("CBAD0005,1,12345,,MBR900000005,1980-01-01," + day + ",90834,,1,45,F41.1,11,140.00");
+        file1.raw("CBAD0006,1," + npi + ",,MBR900000006,1980-01-01," + day + ",90834,,0,45,F41.1,11,140.00");
+        file1.raw("CBAD0007,1," + npi + ",,MBR900000007,1980-01-01," + day + ",90834,95;GTX,1,45,F41.1,10,140.00");
+        file1.raw("CBAD0008,1," + npi + ",,MBR900000008,1980-01-01," + day + ",90834,,1,45,F41.1,1,140.00");
+        file1.raw("CBAD0009,1," + npi + ",,MBR900000009,1980-01-01," + day + ",90834,,1,45,F41.1,11,140.005");
+        file1.raw("CBAD0010,1," + npi + ",,MBR900000010,1980-01-01," + day + ",90834,,1,abc,F41.1,11,140.00");
+        file1.raw("CBAD0011,1," + npi + ",,MBR900000011,1980-01-01," + day + ",9083,,1,45,F41.1,11,140.00");
+        String us = SampleMonthGenerator.US_DATE.format(d1);
+        file2.raw("13/45/" + g.month.getYear() + "," + npi + ",CBAD0012,1,90834,,1,45,F41.1,11,MBR900000012,01/01/1980,,140.00");
+        file2.raw(us + "," + npi + ",CBAD0013,0,90834,,1,45,F41.1,11,MBR900000013,01/01/1980,,140.00");
+        file2.raw(us + "," + npi + ",CBAD0014,1,90834,,1,-5,F41.1,11,MBR900000014,01/01/1980,,140.00");
+    }
+
+    // small writers
+
+    private void visit(Practice p, LocalDate day, String code, Integer minutes, String modifiers, String dx, String pos) {
+        String claim = g.nextClaimId();
+        line(g.fileFor(claim), p, claim, 1, member(p, 30 + (int) (g.random.nextInt(30))), day, code, minutes,
+                modifiers, dx, pos, 1);
+    }
+
+    /** Several lines of one claim for one new member: {code, minutes, modifiers}. */
+    private void encounter(Practice p, LocalDate day, String[][] lines) {
+        String claim = g.nextClaimId();
+        Practice.Member m = member(p, 38);
+        int n = 0;
+        for (String[] l : lines) {
+            line(g.fileFor(claim), p, claim, ++n, m, day, l[0], l[1] == null ? null : Integer.valueOf(l[1]), l[2],
+                    "F41.1", "11", 1);
+        }
+    }
+
+    private Practice.Member member(Practice p, int age) {
+        return new Practice.Member(g.nextMemberId(), g.birthDateForAge(age));
+    }
+
+    private void line(ClaimWriter file, Practice p, String claim, int lineNo, Practice.Member m, LocalDate day,
+                      String code, Integer minutes, String modifiers, String dx, String pos, int units) {
+        file.write(new Line(claim, lineNo, p.npi, p.billingNpi, m.id(), m.dob(), day, code, modifiers, units, minutes,
+                dx, pos, Practice.charge(code)));
+    }
+}

@@ -1,0 +1,250 @@
+package org.codecred.generate;
+
+import org.codecred.domain.Npi;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a synthetic month of input — roster, two claim files, an OIG exclusion list and an NPPES
+ * registry extract — from a seed, so that the sample, the tests and the benchmark make their own
+ * data and nothing real ever enters the project. The same arguments always give the same bytes.
+ *
+ * <p>Most providers practice cleanly and as they claim; a fixed set of planted providers and lines
+ * (see {@link PlantedCases}) carries one case of every rule of the contract's catalog, each next to
+ * a clean look-alike, plus unreadable rows for rejected.csv.
+ *
+ * <pre>java -jar target/codecred.jar generate --month=2026-10 --providers=60 --lines=6000 --seed=42 --input=input</pre>
+ */
+public final class SampleMonthGenerator {
+
+    static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    /** Claim file 1: BOM, CRLF, ISO dates, the contract's column order. */
+    static final String[] CLAIMS_1_HEADER = {"claim_id", "line_no", "rendering_npi", "billing_npi", "member_id",
+            "member_dob", "service_date", "procedure_code", "modifiers", "units", "minutes", "diagnosis_codes",
+            "place_of_service", "charge"};
+    /** Claim file 2: another system's export: other column order and case, US dates, LF. */
+    static final String[] CLAIMS_2_HEADER = {"SERVICE_DATE", "Rendering_NPI", "Claim_ID", "Line_No", "Procedure_Code",
+            "Modifiers", "Units", "Minutes", "Diagnosis_Codes", "Place_Of_Service", "Member_ID", "Member_DOB",
+            "Billing_NPI", "Charge"};
+
+    final YearMonth month;
+    final int providerCount;
+    final long lineTarget;
+    final SplittableRandom random;
+    final Path monthDir;
+
+    final List<Practice> practices = new ArrayList<>();
+    final ClaimWriter claims1;
+    final ClaimWriter claims2;
+    private long claimSeq;
+    private long memberSeq;
+    private long npiSeq;
+
+    SampleMonthGenerator(YearMonth month, int providers, long lines, long seed, Path inputRoot) throws IOException {
+        this.month = month;
+        this.providerCount = providers;
+        this.lineTarget = lines;
+        this.random = new SplittableRandom(seed);
+        this.monthDir = inputRoot.resolve(month.toString());
+        Files.createDirectories(monthDir.resolve("exclusions"));
+        Files.createDirectories(monthDir.resolve("nppes"));
+        this.claims1 = new ClaimWriter(monthDir.resolve("claims-clearinghouse.csv"), CLAIMS_1_HEADER, true);
+        this.claims2 = new ClaimWriter(monthDir.resolve("claims-ehr-export.csv"), CLAIMS_2_HEADER, false);
+    }
+
+    public static void main(String... args) {
+        String month = "2026-10";
+        int providers = 60;
+        long lines = 6000;
+        long seed = 42;
+        String input = "input";
+        for (String arg : args) {
+            String value = arg.substring(arg.indexOf('=') + 1);
+            if (arg.startsWith("--month=")) {
+                month = value;
+            } else if (arg.startsWith("--providers=")) {
+                providers = Integer.parseInt(value);
+            } else if (arg.startsWith("--lines=")) {
+                lines = Long.parseLong(value);
+            } else if (arg.startsWith("--seed=")) {
+                seed = Long.parseLong(value);
+            } else if (arg.startsWith("--input=")) {
+                input = value;
+            } else if (!arg.equals("generate")) {
+                System.err.println("codecred generate: unknown option " + arg
+                        + " (options: --month=YYYY-MM --providers=N --lines=N --seed=N --input=DIR)");
+                System.exit(2);
+            }
+        }
+        try {
+            Path written = generate(YearMonth.parse(month), providers, lines, seed, Path.of(input));
+            System.out.println("wrote " + written);
+        } catch (IOException e) {
+            System.err.println("codecred generate: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Writes the month under {@code inputRoot/YYYY-MM} and returns that folder. */
+    public static Path generate(YearMonth month, int providers, long lines, long seed, Path inputRoot) throws IOException {
+        SampleMonthGenerator generator = new SampleMonthGenerator(month, providers, lines, seed, inputRoot);
+        generator.run();
+        return generator.monthDir;
+    }
+
+    private void run() throws IOException {
+        try (claims1; claims2) {
+            for (int i = 0; i < providerCount; i++) {
+                practices.add(Practice.regular(this, i));
+            }
+            PlantedCases planted = new PlantedCases(this);
+            planted.addProviders();
+            long perProvider = Math.max(1, lineTarget / Math.max(1, providerCount));
+            for (Practice practice : practices) {
+                if (!practice.planted) {
+                    practice.bill(this, perProvider);
+                }
+            }
+            planted.billLines();
+            planted.writeUnreadableRows(claims1, claims2);
+        }
+        RegistryFiles.writeRoster(this);
+        RegistryFiles.writeExclusions(this);
+        RegistryFiles.writeNppes(this);
+    }
+
+    // shared helpers for the practices and planted cases
+
+    String nextNpi() {
+        npiSeq++;
+        return Npi.withCheckDigit(String.format("1%08d", 20_000_000 + npiSeq * 7));
+    }
+
+    String nextClaimId() {
+        claimSeq++;
+        return String.format("C%s%07d", month.toString().replace("-", ""), claimSeq);
+    }
+
+    String nextMemberId() {
+        memberSeq++;
+        return String.format("MBR%09d", 100_000_000L + memberSeq * 13);
+    }
+
+    /** Working days of the month (Monday to Friday). */
+    List<LocalDate> workingDays() {
+        List<LocalDate> days = new ArrayList<>();
+        for (int d = 1; d <= month.lengthOfMonth(); d++) {
+            LocalDate date = month.atDay(d);
+            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(date);
+            }
+        }
+        return days;
+    }
+
+    /** A birth date that makes a member {@code age} years old in the middle of the month. */
+    LocalDate birthDateForAge(int age) {
+        return month.atDay(15).minusYears(age).minusDays(1 + random.nextInt(360));
+    }
+
+    /** Routes one claim (all its lines) to one of the two claim files. */
+    ClaimWriter fileFor(String claimId) {
+        return (claimId.hashCode() & 3) == 0 ? claims2 : claims1;
+    }
+
+    /** One claim line as the generator writes it; null fields are left empty. */
+    record Line(String claimId, int lineNo, String renderingNpi, String billingNpi, String memberId, LocalDate memberDob,
+                LocalDate serviceDate, String code, String modifiers, Integer units, Integer minutes, String diagnoses,
+                String pos, String charge) {
+    }
+
+    /** Writes claim lines into one claims CSV in its own header order and date style. */
+    static final class ClaimWriter implements AutoCloseable {
+        private final BufferedWriter out;
+        private final String[] header;
+        private final boolean isoDatesBomCrlf;
+        private final String eol;
+
+        ClaimWriter(Path file, String[] header, boolean isoDatesBomCrlf) throws IOException {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.header = header;
+            this.isoDatesBomCrlf = isoDatesBomCrlf;
+            this.eol = isoDatesBomCrlf ? "\r\n" : "\n";
+            if (isoDatesBomCrlf) {
+                out.write('\uFEFF');
+            }
+            raw(String.join(",", header));
+        }
+
+        void write(Line line) {
+            StringBuilder row = new StringBuilder(160);
+            for (int i = 0; i < header.length; i++) {
+                if (i > 0) {
+                    row.append(',');
+                }
+                row.append(field(line, header[i].toLowerCase()));
+            }
+            raw(row.toString());
+        }
+
+        /** A line written exactly as given (for the unreadable rows). */
+        void raw(String text) {
+            try {
+                out.write(text);
+                out.write(eol);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private String field(Line l, String column) {
+            return switch (column) {
+                case "claim_id" -> l.claimId();
+                case "line_no" -> Integer.toString(l.lineNo());
+                case "rendering_npi" -> l.renderingNpi();
+                case "billing_npi" -> orEmpty(l.billingNpi());
+                case "member_id" -> l.memberId();
+                case "member_dob" -> l.memberDob() == null ? "" : date(l.memberDob());
+                case "service_date" -> date(l.serviceDate());
+                case "procedure_code" -> l.code();
+                case "modifiers" -> orEmpty(l.modifiers());
+                case "units" -> l.units() == null ? "" : l.units().toString();
+                case "minutes" -> l.minutes() == null ? "" : l.minutes().toString();
+                case "diagnosis_codes" -> l.diagnoses() == null ? "" : quoteIfNeeded(l.diagnoses());
+                case "place_of_service" -> orEmpty(l.pos());
+                case "charge" -> orEmpty(l.charge());
+                default -> throw new IllegalStateException(column);
+            };
+        }
+
+        private String date(LocalDate date) {
+            return isoDatesBomCrlf ? date.toString() : US_DATE.format(date);
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
+        }
+
+        private static String quoteIfNeeded(String s) {
+            return s.contains(";") ? "\"" + s + "\"" : s;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}
