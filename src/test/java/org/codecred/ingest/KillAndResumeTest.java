@@ -1,0 +1,84 @@
+package org.codecred.ingest;
+
+import org.codecred.CodeCredApplication;
+import org.codecred.cli.ExitCode;
+import org.codecred.generate.SampleMonthGenerator;
+import org.codecred.testing.JobProcess;
+import org.codecred.testing.TestMonth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.HexFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A power cut during loadClaims: the job's JVM is killed (as kill -9 would), then the same command
+ * resumes it with no manual step, and staging, rejects and run summary equal an uninterrupted run's.
+ */
+class KillAndResumeTest {
+
+    @Test
+    void killedDuringLoadClaimsResumesToTheSameResult(@TempDir Path tmp) throws Exception {
+        TestMonth uninterrupted = new TestMonth(tmp.resolve("a"), "2026-10");
+        TestMonth killed = new TestMonth(tmp.resolve("b"), "2026-10");
+        for (TestMonth month : new TestMonth[]{uninterrupted, killed}) {
+            SampleMonthGenerator.generate(YearMonth.of(2026, 10), 200, 150_000, 7, month.input);
+        }
+        assertThat(uninterrupted.run()).isEqualTo(ExitCode.COMPLETED);
+
+        try (JobProcess job = JobProcess.start(CodeCredApplication.class, killed.args())) {
+            job.await("loadClaims to start", Duration.ofSeconds(120), () -> job.printed("step loadClaims: started"));
+            Path log = Path.of(killed.db + ".log");
+            long atStart = Files.exists(log) ? Files.size(log) : 0;
+            job.await("a few chunks to commit", Duration.ofSeconds(120),
+                    () -> size(log) > atStart + 1_000_000 || job.printed("step loadClaims: COMPLETED"));
+            job.kill();
+            assertThat(job.printed("step loadClaims: COMPLETED")).as("killed before loadClaims finished").isFalse();
+        }
+        assertThat(killed.run()).isEqualTo(ExitCode.COMPLETED);
+
+        assertThat(digest(killed, "SELECT * FROM codecred.claim_line ORDER BY source_file, line_number"))
+                .isEqualTo(digest(uninterrupted, "SELECT * FROM codecred.claim_line ORDER BY source_file, line_number"));
+        assertThat(killed.query("SELECT COUNT(*) FROM codecred.claim_line"))
+                .isEqualTo(uninterrupted.query("SELECT COUNT(*) FROM codecred.claim_line"));
+        assertThat(killed.read("rejected.csv")).isEqualTo(uninterrupted.read("rejected.csv"));
+        assertThat(withoutTimes(killed.read("run-summary.json"))).isEqualTo(withoutTimes(uninterrupted.read("run-summary.json")));
+        assertThat(killed.read("findings.csv")).isEqualTo(uninterrupted.read("findings.csv"));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static String withoutTimes(String json) {
+        return json.replaceAll("\"(started|ended)\": \"[^\"]*\"", "");
+    }
+
+    /** A digest of every row of a query, so large tables compare without holding them. */
+    private static String digest(TestMonth month, String sql) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (Connection c = month.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    sha.update(String.valueOf(rs.getString(i)).getBytes());
+                    sha.update((byte) '|');
+                }
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}

@@ -1,0 +1,77 @@
+package org.codecred.ingest;
+
+import org.codecred.cli.ExitCode;
+import org.codecred.staging.StagingSchema;
+import org.codecred.testing.TestMonth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In the manner of Spring Batch's RestartFunctionalTests: loadClaims fails on purpose at one record
+ * (a database trigger refuses it, so production code has no test hook); exactly the chunks before
+ * it are committed; the same command resumes and every row ends up staged exactly once.
+ */
+class LoadClaimsRestartTest {
+
+    private static final int LINES = 5000;
+    private static final int FAILING_ROW = 4500;
+
+    @Test
+    void aFailedRunResumesAfterTheLastCommittedChunk(@TempDir Path tmp) throws Exception {
+        TestMonth month = new TestMonth(tmp, "2026-10");
+        month.roster(TestMonth.provider("LCSW", ""));
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= LINES; i++) {
+            String claim = i == FAILING_ROW ? "CFAIL" : "C" + i;
+            rows.add(TestMonth.line(claim, 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
+        }
+        rows.set(99, "C100,1,1234567893,,MBR100100,1980-04-02,2026-02-30,90834,,1,45,F41.1,11,140.00");
+        rows.set(4899, "C4900,oops,1234567893,,MBR104900,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00");
+        month.claims("claims-a.csv", rows.toArray(String[]::new));
+        plantFailureOn(month, "CFAIL");
+
+        assertThat(month.run()).isEqualTo(ExitCode.FAILED);
+        assertThat(month.lastMessage).contains("failed in step loadClaims").contains("planted failure")
+                .contains("Run the same command again");
+        int committed = (FAILING_ROW - 1) / IngestStepsConfig.CHUNK * IngestStepsConfig.CHUNK;
+        assertThat(count(month, "claim_line")).isEqualTo(committed - 1); // one of them was rejected
+        assertThat(count(month, "rejected_row")).isEqualTo(1);
+
+        month.execute("DROP TRIGGER codecred.planted_failure");
+        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+
+        assertThat(count(month, "claim_line")).isEqualTo(LINES - 2);
+        assertThat(month.query("SELECT COUNT(DISTINCT line_number) FROM codecred.claim_line")).containsExactly(String.valueOf(LINES - 2));
+        assertThat(month.query("SELECT MIN(line_number), MAX(line_number) FROM codecred.claim_line")).containsExactly("2|" + (LINES + 1));
+        assertThat(month.query("SELECT line_number FROM codecred.rejected_row ORDER BY line_number")).containsExactly("101", "4901");
+        assertThat(month.read("rejected.csv").lines()).hasSize(3);
+        assertThat(month.read("run-summary.json"))
+                .contains("\"status\": \"COMPLETED\"")
+                .contains("\"lines_read\": " + LINES)
+                .contains("\"lines_accepted\": " + (LINES - 2))
+                .contains("\"lines_rejected\": 2");
+    }
+
+    /** Creates the staging tables and a trigger that refuses one claim, as a crash at that record would. */
+    private static void plantFailureOn(TestMonth month, String claimId) throws Exception {
+        try (Connection c = month.connect()) {
+            new StagingSchema(new JdbcTemplate(new SingleConnectionDataSource(c, true))).create();
+            c.createStatement().execute("CREATE TRIGGER codecred.planted_failure BEFORE INSERT ON codecred.claim_line"
+                    + " REFERENCING NEW ROW AS n FOR EACH ROW WHEN (n.claim_id = '" + claimId + "')"
+                    + " BEGIN ATOMIC SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'planted failure'; END");
+        }
+    }
+
+    private static int count(TestMonth month, String table) throws Exception {
+        return Integer.parseInt(month.query("SELECT COUNT(*) FROM codecred." + table).get(0));
+    }
+}

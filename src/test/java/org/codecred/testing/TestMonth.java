@@ -1,0 +1,136 @@
+package org.codecred.testing;
+
+import org.codecred.cli.CodeCred;
+import org.codecred.cli.ExitCode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A month of input in a temporary folder, the command that runs it, and a look into its database.
+ * Test data is made up here or by the generator, never real.
+ */
+public final class TestMonth {
+
+    public static final String ROSTER_HEADER = "npi,last_name,first_name,credential,license_number,license_state,"
+            + "license_expires,taxonomy_code,specialties,date_of_birth";
+    public static final String CLAIMS_HEADER = "claim_id,line_no,rendering_npi,billing_npi,member_id,member_dob,"
+            + "service_date,procedure_code,modifiers,units,minutes,diagnosis_codes,place_of_service,charge";
+    /** A valid NPI (the CMS example). */
+    public static final String NPI = "1234567893";
+
+    public final String month;
+    public final Path root;
+    public final Path input;
+    public final Path output;
+    public final Path db;
+    /** What the last run printed for the user. */
+    public String lastMessage = "";
+
+    public TestMonth(Path root, String month) {
+        this.root = root;
+        this.month = month;
+        this.input = root.resolve("input");
+        this.output = root.resolve("output");
+        this.db = root.resolve("db").resolve("codecred");
+    }
+
+    public Path monthDir() {
+        return input.resolve(month);
+    }
+
+    public Path outputDir() {
+        return output.resolve(month);
+    }
+
+    public TestMonth file(String name, String... lines) throws IOException {
+        Path file = monthDir().resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return this;
+    }
+
+    public TestMonth roster(String... rows) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(ROSTER_HEADER));
+        lines.addAll(List.of(rows));
+        return file("roster.csv", lines.toArray(String[]::new));
+    }
+
+    public TestMonth claims(String name, String... rows) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(CLAIMS_HEADER));
+        lines.addAll(List.of(rows));
+        return file(name, lines.toArray(String[]::new));
+    }
+
+    /** The command-line arguments of this month, plus {@code extra}. */
+    public String[] args(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--month=" + month, "--input=" + input, "--output=" + output,
+                "--db=" + db, "--rules=jobs/rules"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** Runs the job in this JVM, as the command line would. */
+    public ExitCode run(String... extra) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ExitCode code = CodeCred.run(new PrintStream(err, true, StandardCharsets.UTF_8), args(extra));
+        lastMessage = err.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    public String read(String outputFile) throws IOException {
+        return Files.readString(outputDir().resolve(outputFile), StandardCharsets.UTF_8);
+    }
+
+    /** Rows of a query on the month's database, each row's columns joined with '|'. */
+    public List<String> query(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        }
+    }
+
+    public void execute(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Opens the file database; it shuts down when the connection closes, so the job can open it next. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:hsqldb:file:" + db + ";shutdown=true;hsqldb.default_table_type=cached",
+                "SA", "");
+    }
+
+    /** A claim line row in the contract's column order with sensible defaults. */
+    public static String line(String claimId, int lineNo, String member, String date, String code, String minutes,
+                              String dx) {
+        return String.join(",", claimId, Integer.toString(lineNo), NPI, "", member, "1980-04-02", date, code, "", "1",
+                minutes, dx, "11", "140.00");
+    }
+
+    /** A roster row for {@link #NPI}. */
+    public static String provider(String credential, String specialties) {
+        return String.join(",", NPI, "Tester", "Pat", credential, "LIC1", "MA", "2030-01-01", "1041C0700X", specialties,
+                "1980-01-01");
+    }
+}
