@@ -52,6 +52,13 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
     public void open(ExecutionContext context) {
         fileIndex = context.getInt(name + ".file", 0);
         long resumeAfter = context.getLong(name + ".line", 0L);
+        String savedName = context.getString(name + ".fileName", null);
+        if (savedName != null && fileIndex < files.size()
+                && !savedName.equals(files.get(fileIndex).getFileName().toString())) {
+            // the month's files changed since the failed run: resuming by position would skip or double rows
+            throw new ItemStreamException("the input files changed since the interrupted run (expected " + savedName
+                    + " as file " + (fileIndex + 1) + "): restore them, or give --force to start the month again");
+        }
         if (fileIndex < files.size()) {
             openFile();
             try {
@@ -89,6 +96,9 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
     public void update(ExecutionContext context) {
         context.putInt(name + ".file", fileIndex);
         context.putLong(name + ".line", lineNumber);
+        if (fileIndex < files.size()) {
+            context.putString(name + ".fileName", files.get(fileIndex).getFileName().toString());
+        }
     }
 
     @Override
