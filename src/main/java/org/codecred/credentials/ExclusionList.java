@@ -46,7 +46,6 @@ public final class ExclusionList {
         public String describe() {
             return "'" + displayName() + "'" + (general.isEmpty() ? "" : " (" + general + ")")
                     + (npi == null ? ", no NPI" : ", NPI " + npi)
-                    + (dob == null ? "" : ", born " + dob)
                     + ", exclusion type " + exclType + " from " + (exclDate == null ? "an unknown date" : exclDate)
                     + (reinDate == null ? "" : ", reinstated " + reinDate)
                     + " (" + source.name() + " line " + line + ")";
