@@ -1,22 +1,44 @@
 package org.codecred.credentials;
 
+import org.codecred.cli.RunSettings;
 import org.codecred.job.StepLog;
+import org.codecred.staging.FindingTable;
+import org.codecred.staging.ProviderTable;
+import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Placeholder: this part of the flow is being built; its step does nothing yet. */
+/**
+ * Step checkCredentials: NPI check digit, license dates, taxonomy fit, OIG exclusion list and NPPES
+ * registry for every rostered provider, and the claims' rendering NPIs that are not on the roster.
+ * The rule tables load at start-up; the exclusion and registry files are read inside the step.
+ */
 @Configuration
 public class CredentialStepsConfig {
 
     @Bean
-    public Step checkCredentials(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepLog stepLog) {
+    public CredentialRules credentialRules(RunSettings settings) {
+        return CredentialRules.load(settings.rulesDir());
+    }
+
+    @Bean
+    public CredentialCheckTable credentialCheckTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new CredentialCheckTable(jdbc);
+    }
+
+    // step 4
+
+    @Bean
+    public Step checkCredentials(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 StepLog stepLog, RunSettings settings, CredentialRules credentialRules,
+                                 ProviderTable providers, FindingTable findings, CredentialCheckTable checks) {
         return new StepBuilder("checkCredentials", jobRepository)
-                .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager)
+                .tasklet(new CheckCredentialsTasklet(settings, credentialRules, providers, findings, checks), transactionManager)
                 .listener(stepLog)
                 .build();
     }

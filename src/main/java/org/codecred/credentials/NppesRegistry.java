@@ -1,0 +1,267 @@
+package org.codecred.credentials;
+
+import com.opencsv.RFC4180Parser;
+import com.opencsv.RFC4180ParserBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The NPPES NPI registry, screened for the rostered NPIs only. The published dissemination file
+ * ({@code npidata_pfile_YYYYMMDD-YYYYMMDD.csv}, about 9 million rows of 330 quoted columns) is read
+ * line by line: only the NPI field of each line is looked at, and only lines of rostered NPIs are
+ * parsed in full, so memory stays flat whatever the file's size. Columns are found by their
+ * published names; extra columns are ignored. When an NPI appears in several files, the last file
+ * in name order wins (a weekly update after the monthly full file).
+ */
+public final class NppesRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(NppesRegistry.class);
+    private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    static final int REPEATS = 15;
+
+    private final List<Source> sources;
+    private final Map<String, RegistryRecord> byNpi;
+    private final long linesRead;
+
+    private NppesRegistry(List<Source> sources, Map<String, RegistryRecord> byNpi, long linesRead) {
+        this.sources = sources;
+        this.byNpi = byNpi;
+        this.linesRead = linesRead;
+    }
+
+    public static NppesRegistry empty() {
+        return new NppesRegistry(List.of(), Map.of(), 0);
+    }
+
+    /** Reads every file, keeping the rows of {@code npis}. */
+    public static NppesRegistry scan(List<Path> files, Set<String> npis) {
+        Map<String, RegistryRecord> found = new HashMap<>();
+        List<Source> sources = new ArrayList<>();
+        long lines = 0;
+        for (Path file : files) {
+            Source source = Source.of(file);
+            sources.add(source);
+            lines += scanFile(file, source, npis, found);
+        }
+        return new NppesRegistry(List.copyOf(sources), found, lines);
+    }
+
+    private static long scanFile(Path file, Source source, Set<String> npis, Map<String, RegistryRecord> found) {
+        long size = sizeOf(file);
+        long started = System.nanoTime();
+        long lastLog = started;
+        long lineNumber = 1;
+        long chars = 0;
+        int kept = 0;
+        RFC4180Parser parser = new RFC4180ParserBuilder().build();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 17)) {
+            String headerLine = in.readLine();
+            if (headerLine == null) {
+                return 0;
+            }
+            Columns columns = Columns.of(file, parser.parseLine(headerLine.replace("\uFEFF", "")));
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                chars += line.length() + 1;
+                String npi = field(line, columns.npi);
+                if (npi != null && npis.contains(npi)) {
+                    found.put(npi, columns.record(npi, parser.parseLine(line), source, lineNumber));
+                    kept++;
+                }
+                if ((lineNumber & 0x3FFF) == 0) {
+                    long now = System.nanoTime();
+                    if (now - lastLog >= LOG_EVERY_NANOS) {
+                        lastLog = now;
+                        log.info("NPPES {}: {} lines screened, {} lines/s, about {}% of {} MB, {} rostered NPIs found",
+                                source.name(), String.format("%,d", lineNumber - 1),
+                                String.format("%,.0f", (lineNumber - 1) / ((now - started) / 1e9)),
+                                size == 0 ? 100 : Math.min(100, chars * 100 / size), size >> 20, kept);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read NPPES file " + file, e);
+        }
+        log.info("NPPES {}: {} lines screened in {} s, {} rostered NPIs found", source.name(),
+                String.format("%,d", lineNumber - 1), String.format("%.1f", (System.nanoTime() - started) / 1e9), kept);
+        return lineNumber - 1;
+    }
+
+    /**
+     * The value of field {@code index} of a CSV line without parsing the rest: quotes are honored
+     * ({@code ""} inside a quoted value is one quote). Null when the line is shorter.
+     */
+    static String field(String line, int index) {
+        int n = line.length();
+        int pos = 0;
+        for (int f = 0; f < index; f++) {
+            pos = skipField(line, pos, n);
+            if (pos >= n) {
+                return null;
+            }
+            pos++;              // the comma
+        }
+        if (pos < n && line.charAt(pos) == '"') {
+            StringBuilder value = null;
+            int start = pos + 1;
+            int i = start;
+            while (i < n) {
+                char c = line.charAt(i);
+                if (c == '"') {
+                    if (i + 1 < n && line.charAt(i + 1) == '"') {
+                        if (value == null) {
+                            value = new StringBuilder();
+                        }
+                        value.append(line, start, i + 1);
+                        i += 2;
+                        start = i;
+                        continue;
+                    }
+                    return value == null ? line.substring(start, i) : value.append(line, start, i).toString();
+                }
+                i++;
+            }
+            return null;        // an unclosed quote: not a readable row
+        }
+        int end = line.indexOf(',', pos);
+        return line.substring(pos, end < 0 ? n : end).trim();
+    }
+
+    /** The position of the comma (or end) after the field starting at {@code pos}. */
+    private static int skipField(String line, int pos, int n) {
+        if (pos < n && line.charAt(pos) == '"') {
+            int i = pos + 1;
+            while (i < n) {
+                if (line.charAt(i) == '"') {
+                    if (i + 1 < n && line.charAt(i + 1) == '"') {
+                        i += 2;
+                        continue;
+                    }
+                    i++;
+                    break;
+                }
+                i++;
+            }
+            int comma = line.indexOf(',', i);
+            return comma < 0 ? n : comma;
+        }
+        int comma = line.indexOf(',', pos);
+        return comma < 0 ? n : comma;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    public boolean isEmpty() {
+        return sources.isEmpty();
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    public long linesRead() {
+        return linesRead;
+    }
+
+    public Optional<RegistryRecord> find(String npi) {
+        return Optional.ofNullable(byNpi.get(npi));
+    }
+
+    /** Where the needed columns are in one file's header. */
+    private record Columns(int npi, int entityType, int lastName, int firstName, int organization,
+                           int deactivation, int deactivationReason, int reactivation,
+                           int[] taxonomy, int[] license, int[] licenseState) {
+
+        static Columns of(Path file, String[] header) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                index.putIfAbsent(header[i].trim().toLowerCase(Locale.ROOT), i);
+            }
+            Integer npi = index.get("npi");
+            Integer last = index.get("provider last name (legal name)");
+            if (npi == null || last == null) {
+                throw new IllegalStateException("NPPES file " + file + " is not in the NPPES dissemination layout:"
+                        + " its header lacks 'NPI' or 'Provider Last Name (Legal Name)'");
+            }
+            int[] taxonomy = new int[REPEATS];
+            int[] license = new int[REPEATS];
+            int[] state = new int[REPEATS];
+            for (int n = 1; n <= REPEATS; n++) {
+                taxonomy[n - 1] = index.getOrDefault("healthcare provider taxonomy code_" + n, -1);
+                license[n - 1] = index.getOrDefault("provider license number_" + n, -1);
+                state[n - 1] = index.getOrDefault("provider license number state code_" + n, -1);
+            }
+            return new Columns(npi, index.getOrDefault("entity type code", -1), last,
+                    index.getOrDefault("provider first name", -1),
+                    index.getOrDefault("provider organization name (legal business name)", -1),
+                    index.getOrDefault("npi deactivation date", -1),
+                    index.getOrDefault("npi deactivation reason code", -1),
+                    index.getOrDefault("npi reactivation date", -1), taxonomy, license, state);
+        }
+
+        RegistryRecord record(String npi, String[] f, Source source, long line) {
+            List<String> taxonomies = new ArrayList<>();
+            List<String> numbers = new ArrayList<>();
+            List<String> licenses = new ArrayList<>();
+            for (int n = 0; n < REPEATS; n++) {
+                String code = get(f, taxonomy[n]).toUpperCase(Locale.ROOT);
+                if (!code.isEmpty()) {
+                    taxonomies.add(code);
+                }
+                String number = get(f, license[n]);
+                if (!number.isEmpty()) {
+                    numbers.add(number);
+                    String st = get(f, licenseState[n]);
+                    licenses.add(st.isEmpty() ? number : number + " (" + st + ")");
+                }
+            }
+            return new RegistryRecord(npi, get(f, entityType), get(f, lastName), get(f, firstName), get(f, organization),
+                    date(get(f, deactivation)), get(f, deactivationReason), date(get(f, reactivation)),
+                    taxonomies, numbers, licenses, source, line);
+        }
+
+        private static String get(String[] f, int i) {
+            return i < 0 || i >= f.length ? "" : f[i].trim();
+        }
+
+        private static LocalDate date(String value) {
+            if (value.isEmpty()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value, US);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+}
