@@ -64,7 +64,7 @@ final class Practice {
         p.dateOfBirth = LocalDate.of(1955 + g.random.nextInt(40), 1 + g.random.nextInt(12), 1 + g.random.nextInt(28));
         p.licenseNumber = "LIC" + (100000 + index * 37);
         p.licenseExpires = g.month.atEndOfMonth().plusDays(200 + g.random.nextInt(700));
-        p.billingNpi = org.codecred.domain.Npi.withCheckDigit(String.format("1%08d", 90_000_000 + index / 8));
+        p.billingNpi = SampleMonthGenerator.withCheckDigit(String.format("1%08d", 90_000_000 + index / 8));
         switch (index % 5) {
             case 0 -> p.as(pick(g, "MD", "DO", "NP", "PA"), null,
                     "medication-management" + pick(g, "", "", ";serious-mental-illness", ";substance-use", ";geriatric"));

@@ -1,6 +1,6 @@
 package org.codecred.generate;
 
-import org.codecred.domain.Npi;
+import org.codecred.credentials.NpiCheckDigit;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -130,7 +130,12 @@ public final class SampleMonthGenerator {
 
     String nextNpi() {
         npiSeq++;
-        return Npi.withCheckDigit(String.format("1%08d", 20_000_000 + npiSeq * 7));
+        return withCheckDigit(String.format("1%08d", 20_000_000 + npiSeq * 7));
+    }
+
+    /** A valid NPI from nine base digits. */
+    static String withCheckDigit(String base) {
+        return base + NpiCheckDigit.checkDigit(base);
     }
 
     String nextClaimId() {
