@@ -30,7 +30,7 @@ public final class MonthLocks {
         return forUrl(url, connections);
     }
 
-    static MonthLock forUrl(String url, ConnectionSource connections) {
+    public static MonthLock forUrl(String url, ConnectionSource connections) {
         String u = url.toLowerCase(Locale.ROOT);
         if (u.startsWith("jdbc:postgresql:")) {
             return new PostgresMonthLock(connections);
