@@ -3,7 +3,7 @@ package org.codecred.postgres;
 import org.codecred.cli.CodeCred;
 import org.codecred.cli.ExitCode;
 import org.codecred.job.PostgresMonthLock;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +53,8 @@ class PostgresMonthTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void serverReachable() {
+    @BeforeEach
+    void serverReachable() {
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
             c.isValid(5);
         } catch (SQLException e) {
