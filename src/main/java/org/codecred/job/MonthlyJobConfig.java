@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
+
 /**
  * The monthly job, read top to bottom: load, validate, check, align, decide, write. Each step is
  * defined in the package of its part of the flow; this class only puts them in order.
@@ -92,8 +94,9 @@ public class MonthlyJobConfig {
         return new RejectTable(jdbc);
     }
 
+    /** The running-month guard fitting the database (see {@link MonthLocks}). */
     @Bean
-    public MonthLock monthLock() {
-        return MonthLock.PROCESS_EXCLUSIVE_DATABASE;
+    public MonthLock monthLock(DataSource dataSource) {
+        return MonthLocks.forDataSource(dataSource);
     }
 }

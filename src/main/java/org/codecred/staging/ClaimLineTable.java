@@ -17,7 +17,12 @@ public final class ClaimLineTable {
             + " member_id, member_dob, service_date, procedure_code, modifiers, units, minutes, diagnosis_codes,"
             + " place_of_service, charge, minutes_column";
 
-    /** Lines of one provider-day arrive together; ties broken by origin so order is total and stable. */
+    /**
+     * Lines of one provider-day arrive together; ties broken by origin so order is total and stable.
+     * member_id and source_file sort by the database's collation, which differs between HSQLDB and
+     * PostgreSQL: rely on the grouping this gives (every collation keeps equal values together), not
+     * on the order of members within a day; sort in Java where that order reaches an output.
+     */
     public static final String ENCOUNTER_ORDER = "rendering_npi, service_date, member_id, source_file, line_number";
 
     public static final RowMapper<ClaimLine> ROW_MAPPER = (rs, i) -> new ClaimLine(
@@ -65,11 +70,24 @@ public final class ClaimLineTable {
         return n == null ? 0 : n;
     }
 
-    /** Every staged line of one rendering provider, in encounter order (for dossiers). */
+    /**
+     * Every staged line of one rendering provider, in encounter order (for dossiers). Sorted here,
+     * not by the database: text columns sort by the database's collation (PostgreSQL's en_US puts
+     * "m-2" before "M1", HSQLDB does not), and outputs must not depend on the database.
+     */
     public List<ClaimLine> ofProvider(String month, String npi) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?"
-                + " ORDER BY service_date, member_id, source_file, line_number", ROW_MAPPER, month, npi);
+        List<ClaimLine> lines = new java.util.ArrayList<>(jdbc.query("SELECT " + COLUMNS
+                + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?", ROW_MAPPER, month, npi));
+        lines.sort(PROVIDER_ORDER);
+        return lines;
     }
+
+    /** Service date, member, then origin: the same order on every database (Java string order, not a collation). */
+    public static final java.util.Comparator<ClaimLine> PROVIDER_ORDER = java.util.Comparator
+            .comparing(ClaimLine::serviceDate)
+            .thenComparing(ClaimLine::memberId)
+            .thenComparing(ClaimLine::sourceFile)
+            .thenComparingLong(ClaimLine::lineNumber);
 
     static java.time.LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();

@@ -40,7 +40,7 @@ public final class StagingSchema {
                 String.class);
         for (String table : tables.stream().sorted().toList()) {
             // table names come from the catalog, never from input
-            jdbc.update("DELETE FROM codecred." + table.toLowerCase() + " WHERE month = ?", month);
+            jdbc.update("DELETE FROM codecred." + table.toLowerCase(java.util.Locale.ROOT) + " WHERE month = ?", month);
         }
     }
 

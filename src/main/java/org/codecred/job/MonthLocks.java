@@ -1,0 +1,94 @@
+package org.codecred.job;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Chooses the running-month guard for the database the job runs on, from its JDBC URL:
+ * <ul>
+ *   <li>HSQLDB file database: none of its own, HSQLDB lets one process open the files
+ *       ({@link MonthLock#PROCESS_EXCLUSIVE_DATABASE});</li>
+ *   <li>HSQLDB {@code mem:}: a lock inside this JVM, the only place such a database exists;</li>
+ *   <li>HSQLDB server ({@code hsql://}, {@code hsqls://}, {@code http://}): {@link HsqldbServerMonthLock};</li>
+ *   <li>PostgreSQL: an advisory lock ({@link PostgresMonthLock});</li>
+ *   <li>any other database: a locked row ({@link RowMonthLock}).</li>
+ * </ul>
+ */
+public final class MonthLocks {
+
+    private MonthLocks() {
+    }
+
+    public static MonthLock forDataSource(DataSource dataSource) {
+        String url = urlOf(dataSource);
+        ConnectionSource connections = dedicatedConnections(dataSource);
+        return forUrl(url, connections);
+    }
+
+    public static MonthLock forUrl(String url, ConnectionSource connections) {
+        String u = url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:postgresql:")) {
+            return new PostgresMonthLock(connections);
+        }
+        if (u.startsWith("jdbc:hsqldb:")) {
+            String rest = u.substring("jdbc:hsqldb:".length());
+            if (rest.startsWith("mem:")) {
+                return new InProcessMonthLock(url);
+            }
+            if (rest.startsWith("hsql:") || rest.startsWith("hsqls:") || rest.startsWith("http:") || rest.startsWith("https:")) {
+                return new HsqldbServerMonthLock(connections);
+            }
+            return MonthLock.PROCESS_EXCLUSIVE_DATABASE; // file: (or a bare path), res:
+        }
+        return new RowMonthLock(connections);
+    }
+
+    private static String urlOf(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            return hikari.getJdbcUrl();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The lock's own connection, opened beside the pool so that holding it for a whole run never
+     * takes a connection away from the steps. Without a Hikari pool, one pooled connection is used.
+     */
+    private static ConnectionSource dedicatedConnections(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            Properties properties = new Properties();
+            properties.putAll(hikari.getDataSourceProperties());
+            properties.putIfAbsent("ApplicationName", "codecred-month-lock");
+            return () -> new com.zaxxer.hikari.util.DriverDataSource(hikari.getJdbcUrl(), hikari.getDriverClassName(),
+                    onlyFor(hikari.getJdbcUrl(), properties), hikari.getUsername(), hikari.getPassword()).getConnection();
+        }
+        return dataSource::getConnection;
+    }
+
+    /** ApplicationName names the lock's session in pg_stat_activity; other drivers may not know it. */
+    private static Properties onlyFor(String url, Properties properties) {
+        if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+            properties.remove("ApplicationName");
+        }
+        return properties;
+    }
+
+    static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the session ends either way, and its locks with it
+            }
+        }
+    }
+}

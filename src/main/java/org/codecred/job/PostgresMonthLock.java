@@ -1,0 +1,84 @@
+package org.codecred.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The running-month guard on PostgreSQL: a session-level advisory lock
+ * ({@code pg_try_advisory_lock(NAMESPACE, yyyymm)}) taken on a connection of its own that stays
+ * open for the whole run. PostgreSQL drops the lock with the session, so a killed process (even
+ * {@code kill -9}) frees its month as soon as its connection closes, and the next run finds the
+ * stale execution and resumes it. Advisory locks are per database: two databases on one server
+ * do not block each other.
+ */
+public final class PostgresMonthLock implements MonthLock {
+
+    /** First half of the lock key, "CdCr" in ASCII, so CodeCred's keys stay apart from other applications'. */
+    public static final int NAMESPACE = 0x43644372;
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresMonthLock.class);
+
+    private final ConnectionSource connections;
+    private final Map<String, Connection> held = new ConcurrentHashMap<>();
+
+    public PostgresMonthLock(ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    /** Second half of the lock key: the month as the number yyyymm (2026-10 is 202610). */
+    public static int key(String month) {
+        YearMonth ym = YearMonth.parse(month);
+        return ym.getYear() * 100 + ym.getMonthValue();
+    }
+
+    @Override
+    public boolean tryAcquire(String month) {
+        Connection connection = null;
+        try {
+            connection = connections.open();
+            connection.setAutoCommit(true);
+            boolean acquired;
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                ps.setInt(1, NAMESPACE);
+                ps.setInt(2, key(month));
+                try (ResultSet rs = ps.executeQuery()) {
+                    acquired = rs.next() && rs.getBoolean(1);
+                }
+            }
+            if (acquired) {
+                held.put(month, connection);
+                return true;
+            }
+            connection.close();
+            return false;
+        } catch (SQLException e) {
+            MonthLocks.closeQuietly(connection);
+            throw new IllegalStateException("cannot take the PostgreSQL lock of month " + month + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void release(String month) {
+        Connection connection = held.remove(month);
+        if (connection == null) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            ps.setInt(1, NAMESPACE);
+            ps.setInt(2, key(month));
+            ps.execute();
+        } catch (SQLException e) {
+            log.warn("month {}: releasing the PostgreSQL lock failed ({}); closing its session frees it", month, e.getMessage());
+        } finally {
+            MonthLocks.closeQuietly(connection);
+        }
+    }
+}
