@@ -32,13 +32,14 @@ class AddonRuleTest {
 
     @Test
     void primaryOnAnotherDateDoesNotCount() {
-        // the other date is another provider-day, so another unit of work: the add-on's day has no primary
+        // another date is another provider-day (another item of the step); CodingJobTest checks the grouping end to end (P6)
         check(line("99214").date(Lines.DAY.minusDays(1)));
         assertThat(of(ADDON_WITHOUT_PRIMARY, check(line("90833").minutes(20)))).hasSize(1);
     }
 
     @Test
     void primaryBilledByAnotherProviderDoesNotCount() {
+        // another rendering NPI is another provider-day; CodingJobTest checks the grouping end to end (P4)
         assertThat(of(ADDON_WITHOUT_PRIMARY, check(line("99214").npi("1111111112")))).isEmpty();
         assertThat(of(ADDON_WITHOUT_PRIMARY, check(line("90833").minutes(20).npi("1234567893")))).hasSize(1);
     }
