@@ -1,22 +1,53 @@
 package org.codecred.coding;
 
+import org.codecred.cli.RunSettings;
+import org.codecred.domain.Finding;
 import org.codecred.job.StepLog;
+import org.codecred.rules.CredentialVocabulary;
+import org.codecred.staging.FindingTable;
+import org.codecred.staging.ProviderTable;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Placeholder: this part of the flow is being built; its step does nothing yet. */
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * Step validateCoding: every staged line of the month through the coding rule catalog, one
+ * provider-day per item, findings stored with each chunk.
+ */
 @Configuration
 public class CodingStepsConfig {
 
+    /** Provider-days per transaction; a restart resumes after the last committed one. */
+    static final int CHUNK = 100;
+
+    // rule tables: loaded at startup so a bad table stops the run before anything starts (exit 2)
+
     @Bean
-    public Step validateCoding(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepLog stepLog) {
+    public CodingRules codingRules(RunSettings settings) {
+        return CodingRules.load(settings.rulesDir());
+    }
+
+    // step 3
+
+    @Bean
+    public Step validateCoding(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               RunSettings settings, DataSource dataSource, CodingRules codingRules,
+                               ProviderTable providers, FindingTable findings, StepLog stepLog) {
+        CodingProcessor processor = new CodingProcessor(new CodingEngine(codingRules), providers,
+                CredentialVocabulary.load(settings.rulesDir()), settings.monthKey());
         return new StepBuilder("validateCoding", jobRepository)
-                .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager)
+                .<ProviderDay, List<Finding>>chunk(CHUNK)
+                .transactionManager(transactionManager)
+                .reader(new ProviderDayReader(dataSource, settings.monthKey()))
+                .processor(processor)
+                .writer(new FindingWriter(findings, settings.monthKey()))
+                .listener(processor)
                 .listener(stepLog)
                 .build();
     }

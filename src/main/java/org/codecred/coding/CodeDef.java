@@ -1,0 +1,50 @@
+package org.codecred.coding;
+
+import org.codecred.rules.EffectivePeriod;
+
+import java.util.Set;
+
+/**
+ * One row of {@code codes.csv}: a procedure code as CodeCred knows it during one period.
+ *
+ * @param primaries      for an add-on, the codes one of which must be billed with it; empty otherwise
+ * @param primariesText  the primaries as written in the table, for messages
+ * @param minMinutes     lower end of the code's time band; null when the code is not timed
+ * @param maxMinutes     upper end of the band; null when open
+ * @param dayMinutes     minutes per unit counted toward the provider's day; null when not counted
+ */
+public record CodeDef(
+        String code,
+        String family,
+        boolean addon,
+        Set<String> primaries,
+        String primariesText,
+        Integer minMinutes,
+        Integer maxMinutes,
+        Integer dayMinutes,
+        DxCheck dxCheck,
+        EffectivePeriod period) {
+
+    /** What the diagnosis rules require of a line with this code. */
+    public enum DxCheck {
+        /** diagnosis required; the primary must be behavioral (F01–F99 or an allowed Z code) */
+        BEHAVIORAL,
+        /** diagnosis required */
+        ANY,
+        /** not checked */
+        NONE
+    }
+
+    public boolean timed() {
+        return minMinutes != null;
+    }
+
+    public boolean fits(int minutes) {
+        return minMinutes != null && minutes >= minMinutes && (maxMinutes == null || minutes <= maxMinutes);
+    }
+
+    /** The band in words: "38–52 minutes" or "53 minutes or more". */
+    public String band() {
+        return maxMinutes == null ? minMinutes + " minutes or more" : minMinutes + "–" + maxMinutes + " minutes";
+    }
+}

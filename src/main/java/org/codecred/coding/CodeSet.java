@@ -1,0 +1,124 @@
+package org.codecred.coding;
+
+import org.codecred.rules.EffectivePeriod;
+import org.codecred.rules.RuleTable;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code codes.csv}: the procedure codes the rules know, each with the periods it is in force. */
+public final class CodeSet {
+
+    public static final String FILE = "codes.csv";
+
+    private final Map<String, List<CodeDef>> byCode;
+    private final Map<String, List<CodeDef>> timedByFamily;
+
+    public CodeSet(List<CodeDef> defs) {
+        Map<String, List<CodeDef>> codes = new HashMap<>();
+        Map<String, List<CodeDef>> families = new HashMap<>();
+        for (CodeDef def : defs) {
+            codes.computeIfAbsent(def.code(), c -> new ArrayList<>()).add(def);
+            if (def.timed()) {
+                families.computeIfAbsent(def.family(), f -> new ArrayList<>()).add(def);
+            }
+        }
+        families.values().forEach(list -> list.sort(Comparator.comparing(CodeDef::minMinutes)));
+        this.byCode = codes;
+        this.timedByFamily = families;
+    }
+
+    public static CodeSet load(Path rulesDir) {
+        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "code", "family", "addon", "primaries",
+                "min_minutes", "max_minutes", "day_minutes", "dx_check", "effective_from", "effective_to");
+        List<CodeDef> defs = new ArrayList<>();
+        for (RuleTable.Row row : table.rows()) {
+            String code = row.required("code").toUpperCase(Locale.ROOT);
+            if (!CodeList.isCode(code)) {
+                throw row.problem("code", code, "is not a 5-character procedure code");
+            }
+            boolean addon = yesNo(row, "addon");
+            List<String> primaries = CodeList.expand(row, "primaries");
+            if (addon && primaries.isEmpty()) {
+                throw row.problem("primaries", "", "an add-on code needs its allowed primaries");
+            }
+            Integer min = intOrNull(row, "min_minutes");
+            Integer max = intOrNull(row, "max_minutes");
+            if (max != null && (min == null || max < min)) {
+                throw row.problem("max_minutes", row.get("max_minutes"), "needs a min_minutes not above it");
+            }
+            CodeDef.DxCheck dx;
+            try {
+                dx = CodeDef.DxCheck.valueOf(row.required("dx_check").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw row.problem("dx_check", row.get("dx_check"), "is not one of behavioral, any, none");
+            }
+            defs.add(new CodeDef(code, row.required("family"), addon, Set.copyOf(new LinkedHashSet<>(primaries)),
+                    row.get("primaries").replace("-", "–").replace(";", ", "), min, max,
+                    intOrNull(row, "day_minutes"), dx, EffectivePeriod.of(row)));
+        }
+        return new CodeSet(defs);
+    }
+
+    /** The code's row in force on {@code date}, or null when the code is unknown on that date. */
+    public CodeDef inForce(String code, LocalDate date) {
+        List<CodeDef> versions = byCode.get(code);
+        if (versions != null) {
+            for (CodeDef def : versions) {
+                if (def.period().covers(date)) {
+                    return def;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Every period the code was ever in force (for messages about deleted codes). */
+    public List<CodeDef> versions(String code) {
+        return byCode.getOrDefault(code, List.of());
+    }
+
+    /** The timed codes of a family in force on {@code date}, by band (the time ladder). */
+    public List<CodeDef> ladder(String family, LocalDate date) {
+        List<CodeDef> all = timedByFamily.getOrDefault(family, List.of());
+        List<CodeDef> inForce = new ArrayList<>(all.size());
+        for (CodeDef def : all) {
+            if (def.period().covers(date)) {
+                inForce.add(def);
+            }
+        }
+        return inForce;
+    }
+
+    public Set<String> codes() {
+        return byCode.keySet();
+    }
+
+    private static boolean yesNo(RuleTable.Row row, String column) {
+        String value = row.get(column).toUpperCase(Locale.ROOT);
+        return switch (value) {
+            case "Y", "YES", "TRUE" -> true;
+            case "N", "NO", "FALSE", "" -> false;
+            default -> throw row.problem(column, value, "is not Y or N");
+        };
+    }
+
+    static Integer intOrNull(RuleTable.Row row, String column) {
+        if (row.get(column).isEmpty()) {
+            return null;
+        }
+        int value = row.intOr(column, 0);
+        if (value < 0) {
+            throw row.problem(column, row.get(column), "must not be negative");
+        }
+        return value;
+    }
+}

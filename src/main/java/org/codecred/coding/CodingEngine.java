@@ -1,0 +1,57 @@
+package org.codecred.coding;
+
+import org.codecred.domain.ClaimLine;
+import org.codecred.domain.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The coding rule catalog over one provider-day: line rules on each line, encounter rules on the
+ * lines of each member (same date and rendering provider, any claim or file), then the day total.
+ * Plain Java, no database: everything it needs is in {@link CodingRules}.
+ */
+public final class CodingEngine {
+
+    private final CodingRules rules;
+    private final List<LineRule> lineRules;
+    private final List<EncounterRule> encounterRules;
+    private final DailyTimeRule dailyTime;
+
+    public CodingEngine(CodingRules rules) {
+        this.rules = rules;
+        this.lineRules = List.of(new CodeUnknownRule(rules.codes()), new TimeRule(rules.codes()),
+                new DiagnosisRule(rules.diagnoses()), new ScopeRule(rules.scope()), new TelehealthRule(rules.telehealth()));
+        this.encounterRules = List.of(new AddonRule(), new PairEditRule(rules.pairs(), rules.settings()),
+                new UnitLimitRule(rules.units()), new DuplicateLineRule());
+        this.dailyTime = new DailyTimeRule(rules.settings());
+    }
+
+    /**
+     * @param day        the lines of one rendering provider on one date, ordered by member
+     * @param credential the provider's credential; null when not rostered (scope is then not checked)
+     */
+    public List<Finding> check(ProviderDay day, Credential credential) {
+        List<Finding> out = new ArrayList<>();
+        List<CheckedLine> all = new ArrayList<>(day.lines().size());
+        for (ClaimLine line : day.lines()) {
+            CheckedLine checked = new CheckedLine(line, rules.codes().inForce(line.procedureCode(), line.serviceDate()));
+            all.add(checked);
+            for (LineRule rule : lineRules) {
+                rule.check(checked, credential, out);
+            }
+        }
+        int start = 0;
+        for (int i = 1; i <= all.size(); i++) {
+            if (i == all.size() || !all.get(i).line().memberId().equals(all.get(start).line().memberId())) {
+                List<CheckedLine> encounter = all.subList(start, i);
+                for (EncounterRule rule : encounterRules) {
+                    rule.check(encounter, out);
+                }
+                start = i;
+            }
+        }
+        dailyTime.check(day.npi(), day.date(), all, out);
+        return out;
+    }
+}

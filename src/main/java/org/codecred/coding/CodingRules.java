@@ -1,0 +1,36 @@
+package org.codecred.coding;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every table the coding rules read, loaded once at startup from the rules folder (a table that
+ * cannot be used stops the run with exit code 2 and names the file, line and column).
+ */
+public record CodingRules(CodeSet codes, PairEdits pairs, UnitLimits units, CredentialScope scope,
+                          DiagnosisRules diagnoses, TelehealthRules telehealth, CodingSettings settings) {
+
+    private static final Logger log = LoggerFactory.getLogger(CodingRules.class);
+
+    public static final String CMS_FOLDER = "cms";
+
+    public static CodingRules load(Path rulesDir) {
+        CodeSet codes = CodeSet.load(rulesDir);
+        List<PairEdit> handPairs = PairEdits.loadHandTable(rulesDir);
+        List<UnitLimit> handUnits = UnitLimits.loadHandTable(rulesDir);
+        Set<String> relevant = new HashSet<>(codes.codes());
+        relevant.addAll(PairEdits.codesOf(handPairs));
+        CmsImport.Tables cms = CmsImport.load(rulesDir.resolve(CMS_FOLDER), relevant);
+        if (!cms.filesRead().isEmpty()) {
+            log.info("CMS files in force over the hand-kept tables: {}", cms.filesRead());
+        }
+        return new CodingRules(codes, new PairEdits(handPairs, cms.pairEdits()),
+                new UnitLimits(handUnits, cms.unitLimits()), CredentialScope.load(rulesDir),
+                DiagnosisRules.load(rulesDir), TelehealthRules.load(rulesDir), CodingSettings.load(rulesDir));
+    }
+}

@@ -1,0 +1,130 @@
+package org.codecred.coding;
+
+import org.codecred.rules.EffectivePeriod;
+import org.codecred.rules.RuleTable;
+import org.codecred.rules.RuleTableException;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code diagnosis-rules.csv}: ICD-10-CM syntax, category headers that are not billable, the
+ * behavioral range (F01–F99) and the Z codes accepted as behavioral. Codes are compared with
+ * their dot; {@code F4310} is read as {@code F43.10}.
+ */
+public final class DiagnosisRules {
+
+    public static final String FILE = "diagnosis-rules.csv";
+
+    private record Syntax(Pattern pattern, EffectivePeriod period) {
+    }
+
+    /** A code (matches itself and its subdivisions) or a range of 3-character categories. */
+    private record Match(String from, String to, EffectivePeriod period) {
+        boolean matches(String code, LocalDate date) {
+            if (!period.covers(date)) {
+                return false;
+            }
+            if (to != null) {
+                String category = code.length() >= 3 ? code.substring(0, 3) : code;
+                return category.compareTo(from) >= 0 && category.compareTo(to) <= 0;
+            }
+            return code.equals(from) || code.startsWith(from.length() == 3 ? from + "." : from);
+        }
+    }
+
+    private final List<Syntax> syntax = new ArrayList<>();
+    private final List<Match> behavioral = new ArrayList<>();
+    private final List<Match> allowedZ = new ArrayList<>();
+    private final List<Match> notBillable = new ArrayList<>();
+
+    private DiagnosisRules() {
+    }
+
+    public static DiagnosisRules load(Path rulesDir) {
+        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "kind", "value", "effective_from", "effective_to");
+        DiagnosisRules rules = new DiagnosisRules();
+        for (RuleTable.Row row : table.rows()) {
+            String value = row.required("value");
+            EffectivePeriod period = EffectivePeriod.of(row);
+            switch (row.required("kind").toLowerCase(Locale.ROOT)) {
+                case "syntax" -> {
+                    try {
+                        rules.syntax.add(new Syntax(Pattern.compile(value), period));
+                    } catch (PatternSyntaxException e) {
+                        throw row.problem("value", value, "is not a regular expression");
+                    }
+                }
+                case "behavioral" -> rules.behavioral.add(match(row, value, period));
+                case "allowed-z" -> rules.allowedZ.add(match(row, value, period));
+                case "not-billable" -> rules.notBillable.add(new Match(normalize(value), null, period));
+                default -> throw row.problem("kind", row.get("kind"),
+                        "is not one of syntax, not-billable, behavioral, allowed-z");
+            }
+        }
+        if (rules.syntax.isEmpty()) {
+            throw new RuleTableException(table.file() + " needs at least one 'syntax' row");
+        }
+        return rules;
+    }
+
+    private static Match match(RuleTable.Row row, String value, EffectivePeriod period) {
+        String normalized = value.toUpperCase(Locale.ROOT).replace(" ", "");
+        int dash = normalized.indexOf('-');
+        if (dash > 0) {
+            String from = normalized.substring(0, dash);
+            String to = normalized.substring(dash + 1);
+            if (from.length() != 3 || to.length() != 3 || from.compareTo(to) > 0) {
+                throw row.problem("value", value, "a range is written with 3-character categories, low to high (F01-F99)");
+            }
+            return new Match(from, to, period);
+        }
+        return new Match(normalize(normalized), null, period);
+    }
+
+    /** Upper case, trimmed, with the dot after the third character ({@code f4310} → {@code F43.10}). */
+    public static String normalize(String code) {
+        String c = code.trim().toUpperCase(Locale.ROOT);
+        if (c.length() > 3 && c.indexOf('.') < 0 && Character.isLetter(c.charAt(0))) {
+            return c.substring(0, 3) + "." + c.substring(3);
+        }
+        return c;
+    }
+
+    /** Why {@code code} is not a valid ICD-10-CM code on {@code date}, or null when it is. */
+    public String invalidReason(String code, LocalDate date) {
+        String c = normalize(code);
+        for (Syntax s : syntax) {
+            if (s.period().covers(date) && !s.pattern().matcher(c).matches()) {
+                return "is not written as an ICD-10-CM code (a letter, a digit, a digit or letter, then up to 4 characters after the dot)";
+            }
+        }
+        for (Match header : notBillable) {
+            if (header.period().covers(date) && c.equals(header.from())) {
+                return "is a category heading, not a billable ICD-10-CM code on " + date + " (a more specific code is needed)";
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code code} is in the behavioral range or an allowed Z code on {@code date}. */
+    public boolean isBehavioral(String code, LocalDate date) {
+        String c = normalize(code);
+        for (Match m : behavioral) {
+            if (m.matches(c, date)) {
+                return true;
+            }
+        }
+        for (Match m : allowedZ) {
+            if (m.matches(c, date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

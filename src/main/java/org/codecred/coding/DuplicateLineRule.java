@@ -1,0 +1,36 @@
+package org.codecred.coding;
+
+import org.codecred.domain.ClaimLine;
+import org.codecred.domain.Finding;
+import org.codecred.domain.RuleId;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * DUPLICATE-LINE: the same member, date, code, modifiers (in any order) and rendering provider on
+ * more than one line; every line after the first (in file and line order) is flagged.
+ */
+final class DuplicateLineRule implements EncounterRule {
+
+    @Override
+    public void check(List<CheckedLine> encounter, List<Finding> out) {
+        if (encounter.size() < 2) {
+            return;
+        }
+        Map<String, ClaimLine> firstSeen = new HashMap<>();
+        for (CheckedLine checked : encounter) {
+            ClaimLine line = checked.line();
+            String key = line.procedureCode() + "|" + String.join(";", new TreeSet<>(line.modifiers()));
+            ClaimLine first = firstSeen.putIfAbsent(key, line);
+            if (first != null) {
+                out.add(Finding.onLine(RuleId.DUPLICATE_LINE, line, "", "same member, date, code "
+                        + line.procedureCode() + (line.modifiers().isEmpty() ? " (no modifiers)" : " and modifiers "
+                        + String.join(", ", line.modifiers())) + " as claim " + first.claimId() + " line "
+                        + first.lineNo() + " (" + first.sourceFile() + " line " + first.lineNumber() + ")"));
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.codecred.coding;
+
+import org.codecred.rules.EffectivePeriod;
+import org.codecred.rules.RuleTable;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code telehealth.csv}: telehealth places of service and the modifiers that mark a telehealth service. */
+public final class TelehealthRules {
+
+    public static final String FILE = "telehealth.csv";
+
+    private record Value(String value, EffectivePeriod period) {
+    }
+
+    private final List<Value> places = new ArrayList<>();
+    private final List<Value> modifiers = new ArrayList<>();
+
+    private TelehealthRules() {
+    }
+
+    public static TelehealthRules load(Path rulesDir) {
+        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "kind", "value", "effective_from", "effective_to");
+        TelehealthRules rules = new TelehealthRules();
+        for (RuleTable.Row row : table.rows()) {
+            Value value = new Value(row.required("value").toUpperCase(Locale.ROOT), EffectivePeriod.of(row));
+            switch (row.required("kind").toLowerCase(Locale.ROOT)) {
+                case "pos" -> rules.places.add(value);
+                case "modifier" -> rules.modifiers.add(value);
+                default -> throw row.problem("kind", row.get("kind"), "is not pos or modifier");
+            }
+        }
+        return rules;
+    }
+
+    public boolean isTelehealthPlace(String pos, LocalDate date) {
+        return pos != null && contains(places, pos, date);
+    }
+
+    public boolean isTelehealthModifier(String modifier, LocalDate date) {
+        return contains(modifiers, modifier, date);
+    }
+
+    /** The modifiers in force on {@code date}, for messages: "95, 93, GT, FQ". */
+    public String modifiersText(LocalDate date) {
+        List<String> names = new ArrayList<>();
+        for (Value v : modifiers) {
+            if (v.period().covers(date)) {
+                names.add(v.value());
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private static boolean contains(List<Value> values, String value, LocalDate date) {
+        for (Value v : values) {
+            if (v.value().equals(value) && v.period().covers(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,16 @@
+package org.codecred.coding;
+
+import org.codecred.rules.EffectivePeriod;
+
+/**
+ * The most units of a code for one member, date and provider.
+ *
+ * @param adjudicationIndicator 1 = line edit (each line on its own); 2 or 3 = date-of-service edit (lines added up)
+ * @param origin                {@code unit-limits.csv line N} or the CMS file name
+ */
+public record UnitLimit(String code, int limit, int adjudicationIndicator, EffectivePeriod period, String origin) {
+
+    public boolean perLine() {
+        return adjudicationIndicator == 1;
+    }
+}

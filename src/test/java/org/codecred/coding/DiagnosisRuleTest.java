@@ -1,0 +1,74 @@
+package org.codecred.coding;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.codecred.coding.Lines.check;
+import static org.codecred.coding.Lines.line;
+import static org.codecred.coding.Lines.of;
+import static org.codecred.domain.RuleId.DX_INVALID;
+import static org.codecred.domain.RuleId.DX_MISSING;
+import static org.codecred.domain.RuleId.DX_NOT_BEHAVIORAL;
+
+class DiagnosisRuleTest {
+
+    @Test
+    void missingDiagnosisFires() {
+        assertThat(of(DX_MISSING, check(line("90834").minutes(45).dx()))).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("90834 has no diagnosis code"));
+        assertThat(of(DX_MISSING, check(line("99213").dx()))).as("E/M needs one too").hasSize(1);
+        assertThat(of(DX_MISSING, check(line("90834").minutes(45)))).isEmpty();
+    }
+
+    @Test
+    void icd9CodeIsInvalidWithTheCodeAsSubject() {
+        var findings = check(line("90834").minutes(45).dx("296.32"));
+        assertThat(of(DX_INVALID, findings)).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("296.32");
+            assertThat(f.message()).startsWith("diagnosis 296.32 is not written as an ICD-10-CM code");
+        });
+        assertThat(of(DX_NOT_BEHAVIORAL, findings)).as("an invalid primary is not judged again").isEmpty();
+    }
+
+    @Test
+    void secondaryInvalidCodeAndHeadersFire() {
+        assertThat(of(DX_INVALID, check(line("90834").minutes(45).dx("F43.10", "29632")))).singleElement()
+                .satisfies(f -> assertThat(f.subject()).isEqualTo("29632"));
+        assertThat(of(DX_INVALID, check(line("90834").minutes(45).dx("F90")))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("category heading"));
+        assertThat(of(DX_INVALID, check(line("90834").minutes(45).dx("Z91.5"))))
+                .as("Z91.5 became a heading in FY2022").hasSize(1);
+        assertThat(of(DX_INVALID, check(line("90834").minutes(45).dx("Z91.5").date(LocalDate.of(2021, 9, 30))))).isEmpty();
+    }
+
+    @Test
+    void diagnosisWithoutItsDotIsAccepted() {
+        var findings = check(line("90834").minutes(45).dx("F4310"), line("90791").member("M2").dx("f329"));
+        assertThat(of(DX_INVALID, findings)).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, findings)).isEmpty();
+        assertThat(of(DX_INVALID, check(line("90834").minutes(45).dx("F32A")))).as("F32.A").isEmpty();
+    }
+
+    @Test
+    void nonBehavioralPrimaryOnPsychiatricServiceFires() {
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("E11.9", "F32.9")))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.subject()).isEqualTo("E11.9");
+                    assertThat(f.message()).contains("primary diagnosis E11.9");
+                });
+    }
+
+    @Test
+    void behavioralLookAlikesDoNotFire() {
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z63.0")))).as("allowed Z range").isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z69.010")))).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z91.51")))).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("F99")))).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("96158").dx("E11.9")))).as("HBAI: physical primary expected").isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("99213").dx("I10")))).as("E/M is not a psychiatric code").isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z00.00"))))
+                .as("a Z code outside the allowed list").hasSize(1);
+    }
+}

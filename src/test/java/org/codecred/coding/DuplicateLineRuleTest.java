@@ -1,0 +1,31 @@
+package org.codecred.coding;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.codecred.coding.Lines.check;
+import static org.codecred.coding.Lines.line;
+import static org.codecred.coding.Lines.of;
+import static org.codecred.domain.RuleId.DUPLICATE_LINE;
+
+class DuplicateLineRuleTest {
+
+    @Test
+    void sameCodeAndModifiersTwiceFlagsTheSecond() {
+        var findings = of(DUPLICATE_LINE, check(line("90834").minutes(45).claim("C1", 1).modifiers("95", "59"),
+                line("90834").minutes(45).claim("C9", 2).modifiers("59", "95")));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.claimId()).isEqualTo("C9");
+            assertThat(f.message()).startsWith("same member, date, code 90834 and modifiers 59, 95 as claim C1 line 1 (claims.csv line");
+        });
+    }
+
+    @Test
+    void lookAlikesDoNotFire() {
+        assertThat(of(DUPLICATE_LINE, check(line("90834").minutes(45), line("90834").minutes(45).modifiers("59"))))
+                .as("other modifiers").isEmpty();
+        assertThat(of(DUPLICATE_LINE, check(line("90834").minutes(45).member("M1"), line("90834").minutes(45).member("M2"))))
+                .as("other member").isEmpty();
+        assertThat(of(DUPLICATE_LINE, check(line("90834").minutes(45), line("90837").minutes(55)))).isEmpty();
+    }
+}
