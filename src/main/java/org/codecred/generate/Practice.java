@@ -115,13 +115,13 @@ final class Practice {
         }
         long written = 0;
         int dayIndex = g.random.nextInt(days.size());
+        Set<String> visits = new HashSet<>(); // one visit per member and day, as a clean practice bills
         while (written < lineTarget) {
             LocalDate day = days.get(dayIndex++ % days.size());
             int sessions = 3 + g.random.nextInt(5);
-            Set<Member> seen = new HashSet<>();
             for (int s = 0; s < sessions && written < lineTarget; s++) {
                 Member member = panel.get(g.random.nextInt(panel.size()));
-                if (seen.add(member)) {
+                if (visits.add(member.id() + day)) {
                     written += encounter(g, member, day);
                 }
             }
