@@ -33,6 +33,12 @@ public final class DecideVerdictsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        contribution.incrementWriteCount(decideAll());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Replaces the month's verdicts; returns how many were written. Call inside one transaction. */
+    public int decideAll() {
         tables.deleteVerdicts(month);
         List<RuleId> driving = new ArrayList<>(VerdictPolicy.HOLD_RULES);
         driving.addAll(VerdictPolicy.REVIEW_RULES);
@@ -47,7 +53,6 @@ public final class DecideVerdictsTasklet implements Tasklet {
                     errorLines.getOrDefault(p.npi(), 0L), s[0], s[1], s[2], hits.getOrDefault(p.npi(), List.of()))));
         }
         tables.insertVerdicts(month, verdicts);
-        contribution.incrementWriteCount(verdicts.size());
-        return RepeatStatus.FINISHED;
+        return verdicts.size();
     }
 }
