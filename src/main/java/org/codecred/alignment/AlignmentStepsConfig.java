@@ -16,8 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
-
 /**
  * Steps alignSpecialties (one ordered pass over the claim lines: metrics, specialty alignment,
  * SPECIALTY-UNSUPPORTED / SPECIALTY-UNDECLARED), comparePeers (robust peer statistics per credential
@@ -26,7 +24,7 @@ import javax.sql.DataSource;
 @Configuration
 public class AlignmentStepsConfig {
 
-    /** Providers per transaction in alignSpecialties. */
+    /** Providers per transaction in alignSpecialties, and per claim-line query. */
     static final int CHUNK = 200;
 
     // rule tables, loaded at startup so a bad table stops the run before it starts
@@ -45,7 +43,7 @@ public class AlignmentStepsConfig {
 
     @Bean
     public Step alignSpecialties(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 RunSettings settings, DataSource dataSource, ProviderTable providers,
+                                 RunSettings settings, JdbcTemplate jdbc, ProviderTable providers,
                                  AlignmentRules rules, AlignmentTables tables, FindingTable findings, StepLog stepLog) {
         String month = settings.monthKey();
         SpecialtyJudge judge = new SpecialtyJudge(rules.specialties());
@@ -65,7 +63,7 @@ public class AlignmentStepsConfig {
         return new StepBuilder("alignSpecialties", jobRepository)
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderActivityReader(dataSource, providers, month, rules.specialties().all()))
+                .reader(new ProviderActivityReader(jdbc, providers, month, rules.specialties().all(), CHUNK))
                 .processor(processor)
                 .writer(writer)
                 .listener(stepLog)

@@ -107,11 +107,6 @@ public final class AlignmentTables {
                 });
     }
 
-    public void clearPeerFigures(String month) {
-        jdbc.update("UPDATE codecred.provider_metric SET peer_size = NULL, peer_median = NULL, peer_threshold = NULL"
-                + " WHERE month = ?", month);
-    }
-
     public void deleteFindings(String month, RuleId rule) {
         jdbc.update("DELETE FROM codecred.finding WHERE month = ? AND rule_id = ?", month, rule.id());
     }

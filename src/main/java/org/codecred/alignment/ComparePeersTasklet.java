@@ -22,8 +22,8 @@ import java.util.TreeMap;
 /**
  * Step comparePeers: for each compared metric and each credential family, the robust peer figures
  * (stored on every provider's metric row) and the PEER-OUTLIER findings. Holds one value per
- * provider and metric. Runs in one transaction after deleting its own findings and figures of the
- * month, so a restart redoes it whole, never twice.
+ * provider and metric. Runs in one transaction after deleting its own findings of the month and
+ * overwrites the figures of every compared metric row, so a restart redoes it whole, never twice.
  */
 public final class ComparePeersTasklet implements Tasklet {
 
@@ -44,7 +44,6 @@ public final class ComparePeersTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         tables.deleteFindings(month, RuleId.PEER_OUTLIER);
-        tables.clearPeerFigures(month);
         Set<String> ids = new LinkedHashSet<>();
         metrics.forEach(m -> {
             ids.add(m.metricId());

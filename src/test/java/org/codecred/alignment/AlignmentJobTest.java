@@ -134,8 +134,8 @@ class AlignmentJobTest {
             assertThat(lpc.get("peer_threshold")).isNull();
 
             // the reader resumes after the last committed provider: nothing before it comes again
-            ProviderActivityReader reader = new ProviderActivityReader(ds, new ProviderTable(jdbc), MONTH,
-                    Fixtures.rules().specialties().all());
+            ProviderActivityReader reader = new ProviderActivityReader(jdbc, new ProviderTable(jdbc), MONTH,
+                    Fixtures.rules().specialties().all(), 2);
             ExecutionContext state = new ExecutionContext();
             state.putString(ProviderActivityReader.LAST_NPI, SW4);
             reader.open(state);
@@ -145,7 +145,6 @@ class AlignmentJobTest {
                 resumed.add(item.provider().npi());
                 lines.add(item.activity().lines());
             }
-            reader.close();
             assertThat(resumed).containsExactly(SW5, SW6, LPC);
             assertThat(lines).containsExactly(20L, 20L, 3L);
 
