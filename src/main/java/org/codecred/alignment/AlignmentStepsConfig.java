@@ -1,30 +1,96 @@
 package org.codecred.alignment;
 
+import org.codecred.cli.RunSettings;
+import org.codecred.domain.CredentialFamily;
 import org.codecred.job.StepLog;
+import org.codecred.staging.FindingTable;
+import org.codecred.staging.ProviderTable;
+import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Placeholder: this part of the flow is being built; its step does nothing yet. */
+/**
+ * Steps alignSpecialties (one ordered pass over the claim lines: metrics, specialty alignment,
+ * SPECIALTY-UNSUPPORTED / SPECIALTY-UNDECLARED), comparePeers (robust peer statistics per credential
+ * family, PEER-OUTLIER) and decideVerdicts (HOLD / REVIEW / CLEAR per rostered provider).
+ */
 @Configuration
 public class AlignmentStepsConfig {
 
+    /** Providers per transaction in alignSpecialties, and per claim-line query. */
+    static final int CHUNK = 200;
+
+    // rule tables, loaded at startup so a bad table stops the run before it starts
+
     @Bean
-    public Step alignSpecialties(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepLog stepLog) {
+    public AlignmentRules alignmentRules(RunSettings settings) {
+        return AlignmentRules.load(settings.rulesDir());
+    }
+
+    @Bean
+    public AlignmentTables alignmentTables(JdbcTemplate jdbc, StagingSchema schema) {
+        return new AlignmentTables(jdbc);
+    }
+
+    // step: alignSpecialties
+
+    @Bean
+    public Step alignSpecialties(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 RunSettings settings, JdbcTemplate jdbc, ProviderTable providers,
+                                 AlignmentRules rules, AlignmentTables tables, FindingTable findings, StepLog stepLog) {
+        String month = settings.monthKey();
+        SpecialtyJudge judge = new SpecialtyJudge(rules.specialties());
+        ItemProcessor<ProviderMonth, ProviderAlignment> processor = item -> {
+            CredentialFamily family = rules.credentials().family(item.provider().credential());
+            SpecialtyJudge.Result result = judge.judge(item.provider(), item.activity());
+            return new ProviderAlignment(item.provider().npi(), AlignmentTables.groupId(family),
+                    item.activity().metrics(), result.rows(), result.findings());
+        };
+        ItemWriter<ProviderAlignment> writer = chunk -> {
+            for (ProviderAlignment a : chunk) {
+                tables.insertMetrics(month, a.npi(), a.peerGroup(), a.metrics());
+                tables.insertAlignment(month, a.rows());
+                findings.insert(month, a.findings());
+            }
+        };
         return new StepBuilder("alignSpecialties", jobRepository)
-                .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager)
+                .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
+                .transactionManager(transactionManager)
+                .reader(new ProviderActivityReader(jdbc, providers, month, rules.specialties().all(), CHUNK))
+                .processor(processor)
+                .writer(writer)
                 .listener(stepLog)
                 .build();
     }
 
+    // step: comparePeers (between alignSpecialties and decideVerdicts)
+
     @Bean
-    public Step decideVerdicts(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepLog stepLog) {
+    public Step comparePeers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             RunSettings settings, AlignmentRules rules, AlignmentTables tables, FindingTable findings,
+                             StepLog stepLog) {
+        return new StepBuilder("comparePeers", jobRepository)
+                .tasklet(new ComparePeersTasklet(settings.monthKey(), rules.peers(), tables, findings), transactionManager)
+                .listener(stepLog)
+                .build();
+    }
+
+    // step: decideVerdicts
+
+    @Bean
+    public Step decideVerdicts(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               RunSettings settings, AlignmentRules rules, ProviderTable providers,
+                               AlignmentTables tables, StepLog stepLog) {
         return new StepBuilder("decideVerdicts", jobRepository)
-                .tasklet((contribution, context) -> RepeatStatus.FINISHED, transactionManager)
+                .tasklet(new DecideVerdictsTasklet(settings.monthKey(), rules.verdicts(), providers, tables),
+                        transactionManager)
                 .listener(stepLog)
                 .build();
     }

@@ -34,7 +34,7 @@ public class MonthlyJobConfig {
     @Bean
     public Job monthlyJob(JobRepository jobRepository, RunSummaryWriter runSummary,
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step validateCoding,
-                          Step checkCredentials, Step alignSpecialties, Step decideVerdicts,
+                          Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runSummary)
@@ -44,6 +44,7 @@ public class MonthlyJobConfig {
                 .next(validateCoding)
                 .next(checkCredentials)
                 .next(alignSpecialties)
+                .next(comparePeers)
                 .next(decideVerdicts)
                 .next(writeFindings)
                 .next(writeDossiers)

@@ -1,0 +1,21 @@
+package org.codecred.alignment;
+
+/** What the month's coding says about one specialty of one provider (specialty_alignment.outcome). */
+public enum AlignmentOutcome {
+    SUPPORTED("SUPPORTED"),
+    WEAK("WEAK"),
+    UNSUPPORTED("UNSUPPORTED"),
+    INSUFFICIENT_DATA("INSUFFICIENT-DATA"),
+    UNDECLARED("UNDECLARED");
+
+    private final String id;
+
+    AlignmentOutcome(String id) {
+        this.id = id;
+    }
+
+    /** As stored and shown: {@code INSUFFICIENT-DATA}, {@code SUPPORTED}, ... */
+    public String id() {
+        return id;
+    }
+}

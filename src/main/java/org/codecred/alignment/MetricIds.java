@@ -1,0 +1,40 @@
+package org.codecred.alignment;
+
+/**
+ * The ids of the per-provider metrics in {@code provider_metric} (and the subject of PEER-OUTLIER).
+ * Per-code and per-band counts use {@code code:<code>} and {@code band:<code>:<band>}; each
+ * specialty's evidence share uses {@code evidence:<specialty>}.
+ */
+public final class MetricIds {
+
+    public static final String LINES = "lines";
+    public static final String MEMBERS = "members";
+    public static final String VISITS = "visits";
+    public static final String DAYS_WORKED = "days-worked";
+    public static final String SERVICES_PER_DAY = "services-per-day";
+    public static final String INDIVIDUAL_PSYCHOTHERAPY = "individual-psychotherapy";
+    public static final String SHARE_90837 = "share-90837";
+    public static final String EM_VISITS = "em-visits";
+    public static final String EM_ADDON_SHARE = "em-addon-share";
+    public static final String TELEHEALTH_SHARE = "telehealth-share";
+
+    private MetricIds() {
+    }
+
+    public static String code(String code) {
+        return "code:" + code;
+    }
+
+    public static String band(String code, String band) {
+        return "band:" + code + ":" + band;
+    }
+
+    public static String evidence(String specialty) {
+        return "evidence:" + specialty;
+    }
+
+    /** Shares are stored as fractions and shown as percentages. */
+    public static boolean isShare(String metricId) {
+        return metricId.contains("share") || metricId.startsWith("evidence:");
+    }
+}

@@ -1,0 +1,207 @@
+package org.codecred.alignment;
+
+import org.codecred.domain.ClaimLine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One provider's month, aggregated line by line without keeping the lines: counts by code and time
+ * band, visits, members, working days, the visit counts behind each specialty's evidence share.
+ * Lines must arrive in encounter order (service date, then member), so one visit's lines are
+ * contiguous; {@link #finish()} closes the last visit.
+ */
+public final class ProviderActivity {
+
+    /** Individual psychotherapy codes whose mix gives the 90837 share. */
+    static final CodeSet INDIVIDUAL = CodeSet.of("90832", "90834", "90837");
+    /** Psychotherapy codes reported by time band (with and without E/M). */
+    static final CodeSet BANDED = CodeSet.of("90832", "90833", "90834", "90836", "90837", "90838");
+    /** E/M visits that may carry a psychotherapy add-on (domain reference 1.4). */
+    static final CodeSet EM = CodeSet.of("99202-99205", "99211-99215", "99221-99239", "99304-99316", "99341-99350");
+    static final CodeSet PSYCHOTHERAPY_ADDON = CodeSet.of("90833", "90836", "90838");
+    static final Set<String> TELEHEALTH_POS = Set.of("02", "10");
+    static final Set<String> TELEHEALTH_MODIFIERS = Set.of("95", "93", "FQ", "GT");
+
+    private final String npi;
+    private final List<Specialty> specialties;
+    private final int[] judged;
+    private final int[] evidence;
+
+    private long lines;
+    private long individual;
+    private long individual90837;
+    private long telehealthLines;
+    private long visits;
+    private long emVisits;
+    private long emVisitsWithAddon;
+    private final Set<String> members = new HashSet<>();
+    private final Set<LocalDate> days = new HashSet<>();
+    private final Map<String, Long> byCode = new TreeMap<>();
+    private final Map<String, Long> byBand = new TreeMap<>();
+
+    // the open visit
+    private LocalDate visitDate;
+    private String visitMember;
+    private final Set<String> visitCodes = new HashSet<>();
+    private final Set<String> visitDiagnoses = new HashSet<>();
+    private int visitAge = -1;
+
+    public ProviderActivity(String npi, List<Specialty> specialties) {
+        this.npi = npi;
+        this.specialties = List.copyOf(specialties);
+        this.judged = new int[specialties.size()];
+        this.evidence = new int[specialties.size()];
+    }
+
+    public String npi() {
+        return npi;
+    }
+
+    public void add(ClaimLine line) {
+        if (visitDate != null && (!visitDate.equals(line.serviceDate()) || !visitMember.equals(line.memberId()))) {
+            closeVisit();
+        }
+        visitDate = line.serviceDate();
+        visitMember = line.memberId();
+        String code = line.procedureCode();
+        visitCodes.add(code);
+        for (String dx : line.diagnosisCodes()) {
+            if (!dx.isBlank()) {
+                visitDiagnoses.add(Visit.normalizeDiagnosis(dx));
+            }
+        }
+        int age = ageOn(line);
+        if (age >= 0) {
+            visitAge = age;
+        }
+
+        lines++;
+        members.add(line.memberId());
+        days.add(line.serviceDate());
+        byCode.merge(code, 1L, Long::sum);
+        if (BANDED.contains(code)) {
+            byBand.merge(MetricIds.band(code, band(line.minutes())), 1L, Long::sum);
+        }
+        if (INDIVIDUAL.contains(code)) {
+            individual++;
+            if ("90837".equals(code)) {
+                individual90837++;
+            }
+        }
+        if (TELEHEALTH_POS.contains(line.placeOfService())
+                || line.modifiers().stream().anyMatch(TELEHEALTH_MODIFIERS::contains)) {
+            telehealthLines++;
+        }
+    }
+
+    /** Closes the last visit; call once after the provider's last line. */
+    public ProviderActivity finish() {
+        if (visitDate != null) {
+            closeVisit();
+        }
+        return this;
+    }
+
+    private void closeVisit() {
+        Visit visit = new Visit(visitDate, visitCodes, visitDiagnoses, visitAge);
+        visits++;
+        if (EM.containsAny(visit.codes())) {
+            emVisits++;
+            if (PSYCHOTHERAPY_ADDON.containsAny(visit.codes())) {
+                emVisitsWithAddon++;
+            }
+        }
+        for (int i = 0; i < specialties.size(); i++) {
+            Specialty s = specialties.get(i);
+            if (s.judges(visit)) {
+                judged[i]++;
+                if (s.evidencedBy(visit)) {
+                    evidence[i]++;
+                }
+            }
+        }
+        visitDate = null;
+        visitMember = null;
+        visitCodes.clear();
+        visitDiagnoses.clear();
+        visitAge = -1;
+    }
+
+    /** Whole years on the service date; -1 when the birth date is missing or after the service date. */
+    static int ageOn(ClaimLine line) {
+        if (line.memberDob() == null || line.memberDob().isAfter(line.serviceDate())) {
+            return -1;
+        }
+        return java.time.Period.between(line.memberDob(), line.serviceDate()).getYears();
+    }
+
+    /** The psychotherapy time band of documented minutes (domain reference 1.0). */
+    static String band(Integer minutes) {
+        if (minutes == null) {
+            return "no-time";
+        }
+        if (minutes < 16) {
+            return "under-16";
+        }
+        if (minutes <= 37) {
+            return "16-37";
+        }
+        if (minutes <= 52) {
+            return "38-52";
+        }
+        return "53-plus";
+    }
+
+    public long lines() {
+        return lines;
+    }
+
+    public long visits() {
+        return visits;
+    }
+
+    /** Judged visits and evidence visits for the specialty at {@code index} in the table order. */
+    public int judged(int index) {
+        return judged[index];
+    }
+
+    public int evidence(int index) {
+        return evidence[index];
+    }
+
+    public List<Specialty> specialties() {
+        return specialties;
+    }
+
+    /** The evidence share of specialty {@code index}, or null when no visit could be judged. */
+    public Double evidenceShare(int index) {
+        return judged[index] == 0 ? null : (double) evidence[index] / judged[index];
+    }
+
+    /** Every metric of the provider, in display order. */
+    public List<MetricValue> metrics() {
+        List<MetricValue> m = new ArrayList<>();
+        m.add(new MetricValue(MetricIds.LINES, (double) lines));
+        m.add(new MetricValue(MetricIds.MEMBERS, (double) members.size()));
+        m.add(new MetricValue(MetricIds.VISITS, (double) visits));
+        m.add(new MetricValue(MetricIds.DAYS_WORKED, (double) days.size()));
+        m.add(new MetricValue(MetricIds.SERVICES_PER_DAY, days.isEmpty() ? null : (double) lines / days.size()));
+        m.add(new MetricValue(MetricIds.INDIVIDUAL_PSYCHOTHERAPY, (double) individual));
+        m.add(new MetricValue(MetricIds.SHARE_90837, individual == 0 ? null : (double) individual90837 / individual));
+        m.add(new MetricValue(MetricIds.EM_VISITS, (double) emVisits));
+        m.add(new MetricValue(MetricIds.EM_ADDON_SHARE, emVisits == 0 ? null : (double) emVisitsWithAddon / emVisits));
+        m.add(new MetricValue(MetricIds.TELEHEALTH_SHARE, lines == 0 ? null : (double) telehealthLines / lines));
+        for (int i = 0; i < specialties.size(); i++) {
+            m.add(new MetricValue(MetricIds.evidence(specialties.get(i).id()), evidenceShare(i)));
+        }
+        byCode.forEach((code, n) -> m.add(new MetricValue(MetricIds.code(code), (double) n)));
+        byBand.forEach((band, n) -> m.add(new MetricValue(band, (double) n)));
+        return m;
+    }
+}

@@ -1,0 +1,93 @@
+package org.codecred.alignment;
+
+import org.codecred.rules.RuleTable;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The specialties a roster may claim and their evidence, from {@code jobs/rules/specialties.csv}. */
+public final class SpecialtyTable {
+
+    public static final String FILE = "specialties.csv";
+
+    private final Map<String, Specialty> byId;
+
+    public SpecialtyTable(List<Specialty> specialties) {
+        Map<String, Specialty> map = new LinkedHashMap<>();
+        for (Specialty s : specialties) {
+            map.put(s.id(), s);
+        }
+        this.byId = map;
+    }
+
+    public static SpecialtyTable load(Path rulesDir) {
+        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "specialty", "diagnosis_prefixes", "procedure_codes",
+                "min_age", "max_age", "supported_share", "weak_share", "min_volume", "undeclared_share");
+        List<Specialty> specialties = new ArrayList<>();
+        Map<String, Long> seen = new LinkedHashMap<>();
+        for (RuleTable.Row row : table.rows()) {
+            String id = key(row.required("specialty"));
+            if (seen.containsKey(id)) {
+                throw row.problem("specialty", id, "is listed twice (first on line " + seen.get(id) + ")");
+            }
+            seen.put(id, row.line());
+            CodeSet codes;
+            try {
+                codes = CodeSet.of(row.list("procedure_codes"));
+            } catch (IllegalArgumentException e) {
+                throw row.problem("procedure_codes", row.get("procedure_codes"), e.getMessage());
+            }
+            List<String> prefixes = row.list("diagnosis_prefixes");
+            Integer minAge = row.get("min_age").isEmpty() ? null : row.intOr("min_age", 0);
+            Integer maxAge = row.get("max_age").isEmpty() ? null : row.intOr("max_age", 0);
+            if (prefixes.isEmpty() && codes.isEmpty() && minAge == null && maxAge == null) {
+                throw row.problem("specialty", id, "has no evidence: fill diagnosis_prefixes, procedure_codes or an age bound");
+            }
+            double supported = share(row, "supported_share", null);
+            double weak = share(row, "weak_share", null);
+            if (weak > supported) {
+                throw row.problem("weak_share", row.get("weak_share"), "is above supported_share " + supported);
+            }
+            int minVolume = row.intOr("min_volume", 10);
+            if (minVolume < 1) {
+                throw row.problem("min_volume", row.get("min_volume"), "must be at least 1");
+            }
+            Double undeclared = row.get("undeclared_share").isEmpty() ? null : share(row, "undeclared_share", null);
+            String label = row.get("label").isEmpty() ? id : row.get("label");
+            String description = row.get("description").isEmpty() ? label : row.get("description");
+            specialties.add(new Specialty(id, label, description, prefixes, codes, minAge, maxAge,
+                    supported, weak, minVolume, undeclared));
+        }
+        return new SpecialtyTable(specialties);
+    }
+
+    private static double share(RuleTable.Row row, String column, Double fallback) {
+        if (row.get(column).isEmpty() && fallback == null) {
+            throw row.problem(column, "", "a share between 0 and 1 is required");
+        }
+        double value = row.doubleOr(column, fallback == null ? 0 : fallback);
+        if (value < 0 || value > 1) {
+            throw row.problem(column, row.get(column), "is not a share between 0 and 1 (write 0.20 for 20 %)");
+        }
+        return value;
+    }
+
+    /** Specialty ids are compared trimmed and lower-case. */
+    public static String key(String id) {
+        return id.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Optional<Specialty> find(String id) {
+        return Optional.ofNullable(byId.get(key(id)));
+    }
+
+    /** Every specialty, in table order. */
+    public List<Specialty> all() {
+        return List.copyOf(byId.values());
+    }
+}

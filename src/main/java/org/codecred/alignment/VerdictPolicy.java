@@ -1,0 +1,118 @@
+package org.codecred.alignment;
+
+import org.codecred.domain.RuleId;
+import org.codecred.domain.Verdict;
+import org.codecred.rules.RuleTable;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contract's verdict rules: HOLD on any EXCLUDED-OIG, LICENSE-EXPIRED or NPI-INVALID; REVIEW
+ * when the share of lines with a coding ERROR is above the threshold (default 5 %) or on any
+ * SPECIALTY-UNSUPPORTED, PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH or LICENSE-EXPIRING;
+ * CLEAR otherwise. INFO findings never change a verdict. Plain Java: no database, no Spring.
+ */
+public final class VerdictPolicy {
+
+    public static final String FILE = "verdict.csv";
+    public static final double DEFAULT_CODING_ERROR_SHARE = 0.05;
+
+    public static final Set<RuleId> HOLD_RULES = EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID);
+    public static final Set<RuleId> REVIEW_RULES = EnumSet.of(RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER,
+            RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING);
+
+    private final double codingErrorShare;
+
+    public VerdictPolicy(double codingErrorShare) {
+        this.codingErrorShare = codingErrorShare;
+    }
+
+    /** Reads {@code verdict.csv} (setting,value); a missing setting keeps its default. */
+    public static VerdictPolicy load(Path rulesDir) {
+        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "setting", "value");
+        double share = DEFAULT_CODING_ERROR_SHARE;
+        for (RuleTable.Row row : table.rows()) {
+            String setting = row.required("setting").toLowerCase(Locale.ROOT);
+            if (setting.equals("coding_error_share")) {
+                share = row.doubleOr("value", DEFAULT_CODING_ERROR_SHARE);
+                if (share < 0 || share > 1) {
+                    throw row.problem("value", row.get("value"), "is not a share between 0 and 1 (write 0.05 for 5 %)");
+                }
+            } else {
+                throw row.problem("setting", setting, "is not a known setting (known: coding_error_share)");
+            }
+        }
+        return new VerdictPolicy(share);
+    }
+
+    public double codingErrorShare() {
+        return codingErrorShare;
+    }
+
+    public ProviderVerdict decide(VerdictInput in) {
+        Double accuracy = in.lines() == 0 ? null : 1.0 - Math.min(in.codingErrorLines(), in.lines()) / (double) in.lines();
+        Map<RuleId, Set<String>> holds = grouped(in, HOLD_RULES);
+        Map<RuleId, Set<String>> reviews = grouped(in, REVIEW_RULES);
+        double errorShare = in.lines() == 0 ? 0 : in.codingErrorLines() / (double) in.lines();
+        String codingText = "coding errors on " + in.codingErrorLines() + " of " + in.lines() + " lines ("
+                + pct(errorShare) + (errorShare > codingErrorShare ? " > " : " <= ") + pct(codingErrorShare) + ")";
+
+        Verdict verdict;
+        List<String> reasons = new ArrayList<>();
+        if (!holds.isEmpty()) {
+            verdict = Verdict.HOLD;
+            reasons.addAll(describe(holds));
+        } else if (errorShare > codingErrorShare || !reviews.isEmpty()) {
+            verdict = Verdict.REVIEW;
+            if (errorShare > codingErrorShare) {
+                reasons.add(codingText);
+            }
+            reasons.addAll(describe(reviews));
+        } else {
+            verdict = Verdict.CLEAR;
+            reasons.add("no credential error, no review finding, " + codingText);
+        }
+        return new ProviderVerdict(in.npi(), verdict, String.join("; ", reasons), in.lines(), in.codingErrorLines(),
+                accuracy, in.errors(), in.warnings(), in.infos());
+    }
+
+    private static Map<RuleId, Set<String>> grouped(VerdictInput in, Set<RuleId> rules) {
+        Map<RuleId, Set<String>> byRule = new LinkedHashMap<>();
+        for (RuleId rule : rules) { // catalog order, so reasons read the same every run
+            for (VerdictInput.Hit hit : in.hits()) {
+                if (hit.rule() == rule) {
+                    Set<String> subjects = byRule.computeIfAbsent(rule, r -> new LinkedHashSet<>());
+                    if (!hit.subject().isEmpty()) {
+                        subjects.add(hit.subject());
+                    }
+                }
+            }
+        }
+        byRule.values().forEach(s -> {
+            List<String> sorted = new ArrayList<>(s);
+            sorted.sort(null);
+            s.clear();
+            s.addAll(sorted);
+        });
+        return byRule;
+    }
+
+    private static List<String> describe(Map<RuleId, Set<String>> byRule) {
+        List<String> out = new ArrayList<>();
+        byRule.forEach((rule, subjects) -> out.add(subjects.isEmpty() ? rule.id()
+                : rule.id() + " (" + String.join(", ", subjects) + ")"));
+        return out;
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+}

@@ -1,0 +1,140 @@
+package org.codecred.alignment;
+
+import org.codecred.domain.ClaimLine;
+import org.codecred.domain.Finding;
+import org.codecred.domain.RuleId;
+import org.codecred.domain.Verdict;
+import org.codecred.rules.RuleTableException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class VerdictPolicyTest {
+
+    private static final String NPI = "1234567893";
+    private final VerdictPolicy policy = Fixtures.rules().verdicts();
+
+    private static Finding onProvider(RuleId rule, String subject) {
+        return Finding.onProvider(rule, NPI, subject, "test");
+    }
+
+    /** {@code n} coding findings of {@code rule}, each on its own line. */
+    private static List<Finding> onLines(RuleId rule, int n) {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ClaimLine line = Fixtures.line(NPI, "M" + i, 1, "90837", 60, null, "F41.1");
+            findings.add(Finding.onLine(rule, line, "", "test"));
+        }
+        return findings;
+    }
+
+    private ProviderVerdict decide(long lines, List<Finding> findings) {
+        return policy.decide(VerdictInput.of(NPI, lines, findings));
+    }
+
+    @Test
+    void theDefaultThresholdIsFivePercentOfLines() {
+        assertThat(policy.codingErrorShare()).isEqualTo(0.05);
+    }
+
+    @Test
+    void anyCredentialErrorHolds() {
+        for (RuleId rule : List.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID)) {
+            List<Finding> findings = new ArrayList<>(onLines(RuleId.CODE_UNKNOWN, 10));
+            findings.add(onProvider(RuleId.PEER_OUTLIER, "share-90837"));
+            findings.add(onProvider(rule, ""));
+            ProviderVerdict v = decide(100, findings);
+            assertThat(v.verdict()).as(rule.id()).isEqualTo(Verdict.HOLD);
+            assertThat(v.reasons()).isEqualTo(rule.id());
+        }
+    }
+
+    @Test
+    void codingErrorsAboveTheThresholdNeedReview() {
+        ProviderVerdict v = decide(100, onLines(RuleId.TIME_UPCODED, 6));
+        assertThat(v.verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(v.reasons()).contains("coding errors on 6 of 100 lines (6.0 % > 5.0 %)");
+        assertThat(v.codingErrors()).isEqualTo(6);
+        assertThat(v.codingAccuracy()).isEqualTo(0.94);
+        assertThat(v.errors()).isEqualTo(6);
+    }
+
+    @Test
+    void codingErrorsAtTheThresholdAndCodingWarningsStayClear() {
+        List<Finding> findings = new ArrayList<>(onLines(RuleId.NCCI_PTP, 5));
+        findings.addAll(onLines(RuleId.TIME_MISSING, 30)); // WARNING: not an error line
+        findings.addAll(onLines(RuleId.TELEHEALTH_MODIFIER, 30));
+        ProviderVerdict v = decide(100, findings);
+        assertThat(v.verdict()).isEqualTo(Verdict.CLEAR);
+        assertThat(v.codingAccuracy()).isEqualTo(0.95);
+        assertThat(v.warnings()).isEqualTo(60);
+    }
+
+    @Test
+    void aLineWithSeveralCodingErrorsCountsOnce() {
+        List<Finding> errors = onLines(RuleId.DX_MISSING, 3);
+        List<Finding> findings = new ArrayList<>(errors);
+        for (Finding f : errors) {
+            findings.add(new Finding(f.providerNpi(), f.claimId(), f.lineNo(), f.serviceDate(), f.procedureCode(),
+                    RuleId.SCOPE_LICENSE, "", "test", f.sourceFile(), f.sourceLine()));
+        }
+        ProviderVerdict v = decide(100, findings);
+        assertThat(v.codingErrors()).isEqualTo(3);
+        assertThat(v.errors()).isEqualTo(6);
+        assertThat(v.verdict()).isEqualTo(Verdict.CLEAR);
+    }
+
+    @Test
+    void eachReviewWarningNeedsReviewAndIsNamed() {
+        for (RuleId rule : List.of(RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER, RuleId.NPPES_MISMATCH,
+                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING)) {
+            ProviderVerdict v = decide(100, List.of(onProvider(rule, "subj")));
+            assertThat(v.verdict()).as(rule.id()).isEqualTo(Verdict.REVIEW);
+            assertThat(v.reasons()).isEqualTo(rule.id() + " (subj)");
+        }
+        ProviderVerdict two = decide(100, List.of(onProvider(RuleId.SPECIALTY_UNSUPPORTED, "trauma"),
+                onProvider(RuleId.SPECIALTY_UNSUPPORTED, "geriatric"), onProvider(RuleId.PEER_OUTLIER, "share-90837")));
+        assertThat(two.reasons()).isEqualTo("SPECIALTY-UNSUPPORTED (geriatric, trauma); PEER-OUTLIER (share-90837)");
+    }
+
+    @Test
+    void otherWarningsDoNotNeedReview() {
+        ProviderVerdict v = decide(100, List.of(onProvider(RuleId.PROVIDER_NOT_ROSTERED, ""),
+                onProvider(RuleId.DAILY_TIME_IMPLAUSIBLE, "2026-10-01")));
+        assertThat(v.verdict()).isEqualTo(Verdict.CLEAR);
+    }
+
+    @Test
+    void infoFindingsNeverChangeTheVerdict() {
+        ProviderVerdict v = decide(100, List.of(onProvider(RuleId.SPECIALTY_UNDECLARED, "substance-use"),
+                onProvider(RuleId.SPECIALTY_UNDECLARED, "geriatric")));
+        assertThat(v.verdict()).isEqualTo(Verdict.CLEAR);
+        assertThat(v.infos()).isEqualTo(2);
+        assertThat(v.reasons()).startsWith("no credential error, no review finding");
+    }
+
+    @Test
+    void aProviderWithoutLinesHasNoAccuracy() {
+        ProviderVerdict v = decide(0, List.of());
+        assertThat(v.verdict()).isEqualTo(Verdict.CLEAR);
+        assertThat(v.codingAccuracy()).isNull();
+    }
+
+    @Test
+    void theThresholdIsATableValue(@TempDir Path rules) throws Exception {
+        Files.writeString(rules.resolve(VerdictPolicy.FILE), "setting,value\ncoding_error_share,0.10\n");
+        VerdictPolicy tuned = VerdictPolicy.load(rules);
+        assertThat(tuned.decide(VerdictInput.of(NPI, 100, onLines(RuleId.TIME_UPCODED, 6))).verdict())
+                .isEqualTo(Verdict.CLEAR);
+        Files.writeString(rules.resolve(VerdictPolicy.FILE), "setting,value\ncoding_error_share,5\n");
+        assertThatThrownBy(() -> VerdictPolicy.load(rules)).isInstanceOf(RuleTableException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("0.05 for 5 %");
+    }
+}
