@@ -27,6 +27,7 @@ final class PlantedCases {
     Practice unsupported;    // LCSW claiming trauma with no trauma evidence
     Practice undeclared;     // LMHC doing substance-use work without claiming it
     Practice fewLines;       // LMFT with too few lines to judge
+    Practice weakEvidence;   // LCSW claiming group therapy with only a little group work
     Practice badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName, excludedAccented,
             reinstated, namesake, registryName, registryDeactivated, registryTaxonomy, registryLicense,
             registryMissing, taxonomyMismatch;
@@ -51,6 +52,7 @@ final class PlantedCases {
         unsupported = add("Ferreira", "Dana", "LCSW", null, "trauma;family-therapy");
         undeclared = add("Nakamura", "Theo", "LMHC", null, "group-therapy");
         fewLines = add("Abernathy", "Cole", "LMFT", null, "family-therapy");
+        weakEvidence = add("Okonkwo", "Bea", "LCSW", null, "group-therapy");
 
         badNpi = add("Quill", "Avery", "LCSW", null, "");
         badNpi.npi = badNpi.npi.substring(0, 9) + (char) ('0' + (badNpi.npi.charAt(9) - '0' + 1) % 10);
@@ -225,6 +227,11 @@ final class PlantedCases {
             } else {
                 visit(undeclared, day, "90834", 45, null, i % 2 == 0 ? "F11.20" : "F10.20", "11");
             }
+        }
+        // 4 group sessions in 40 visits (10 %): some evidence, below the supported share
+        for (int i = 0; i < 40; i++) {
+            visit(weakEvidence, days.get(i % days.size()), i % 10 == 0 ? "90853" : "90834", i % 10 == 0 ? 60 : 45,
+                    null, "F41.1", "11");
         }
         visit(fewLines, d1, "90847", 50, null, "F32.1", "11");
         visit(fewLines, d2, "90834", 45, null, "F32.1", "11");

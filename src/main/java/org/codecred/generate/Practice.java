@@ -52,6 +52,8 @@ final class Practice {
     private double share90832 = 0.25;
     private double share90837 = 0.30;
     private final List<Member> panel = new ArrayList<>();
+    /** A low-discrepancy sequence for the code mix, so each provider's shares sit close to its targets. */
+    private double mix = 0.5;
 
     record Member(String id, LocalDate dob) {
     }
@@ -78,6 +80,7 @@ final class Practice {
         }
         p.share90832 = 0.20 + g.random.nextDouble() * 0.10;
         p.share90837 = 0.25 + g.random.nextDouble() * 0.10;
+        p.mix = g.random.nextDouble();
         return p;
     }
 
@@ -148,7 +151,7 @@ final class Practice {
                 lines.add(new String[]{"90792", null, null, null});
             } else if (r < 0.85 || !claims("medication-management")) {
                 lines.add(new String[]{g.random.nextBoolean() ? "99213" : "99214", null, null, null});
-                double addOn = g.random.nextDouble();
+                double addOn = nextMix();
                 if (addOn < 0.25) {
                     lines.add(new String[]{"90833", minutes(g, 18, 35), null, null});
                 } else if (addOn < 0.40) {
@@ -196,8 +199,13 @@ final class Practice {
         return lines.size();
     }
 
+    private double nextMix() {
+        mix = (mix + 0.6180339887498949) % 1.0;
+        return mix;
+    }
+
     private String[] individual(SampleMonthGenerator g) {
-        double r = g.random.nextDouble();
+        double r = nextMix();
         if (r < share90832) {
             return new String[]{"90832", minutes(g, 20, 35), null, null};
         }
