@@ -58,10 +58,9 @@ public class MonthlyJobConfig {
     public Step prepareMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              StagingSchema schema, RunSettings settings, StepLog stepLog) {
         return new StepBuilder("prepareMonth", jobRepository)
-                .tasklet((contribution, context) -> {
-                    schema.clearMonth(settings.monthKey());
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
+                // one transaction per batch of deleted rows: called again while rows remain
+                .tasklet((contribution, context) -> RepeatStatus.continueIf(
+                        schema.clearMonth(settings.monthKey(), 50_000) > 0), transactionManager)
                 .listener(stepLog)
                 .build();
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Creates CodeCred's staging tables when missing. Each package that stages data adds its own
@@ -32,16 +33,35 @@ public final class StagingSchema {
         }
     }
 
-    /** Deletes every staged row of {@code month}, in every table of the codecred schema that has a month column. */
-    public void clearMonth(String month) {
+    /**
+     * Deletes up to {@code batch} staged rows of {@code month}, from every table of the codecred
+     * schema that has a month column, and returns how many went. Called until it returns 0, each
+     * call in its own transaction, so clearing a month of millions of lines never holds them all
+     * in one transaction (HSQLDB keeps a transaction's row versions on the heap).
+     */
+    public int clearMonth(String month, int batch) {
         List<String> tables = jdbc.queryForList(
                 "SELECT table_name FROM information_schema.columns"
                         + " WHERE LOWER(table_schema) = 'codecred' AND LOWER(column_name) = 'month'",
                 String.class);
-        for (String table : tables.stream().sorted().toList()) {
-            // table names come from the catalog, never from input
-            jdbc.update("DELETE FROM codecred." + table.toLowerCase(java.util.Locale.ROOT) + " WHERE month = ?", month);
+        boolean hsqldb = isHsqldb();
+        for (String name : tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).sorted().toList()) {
+            // table names come from the catalog, never from input; values are bound
+            String table = "codecred." + name;
+            int deleted = hsqldb
+                    ? jdbc.update("DELETE FROM " + table + " WHERE month = ? LIMIT ?", month, batch)
+                    : jdbc.update("DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table
+                            + " WHERE month = ? LIMIT ?)", month, batch);
+            if (deleted > 0) {
+                return deleted;
+            }
         }
+        return 0;
+    }
+
+    private boolean isHsqldb() {
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        return product != null && product.toLowerCase(Locale.ROOT).contains("hsql");
     }
 
     private static List<Resource> scripts() {

@@ -1,0 +1,152 @@
+package org.codecred.job;
+
+import org.codecred.cli.ExitCode;
+import org.codecred.domain.RuleId;
+import org.codecred.testing.TestMonth;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample month in input/2026-10 (made by the generator, see PlantedCases): every rule fires
+ * exactly where it is planted and nowhere else, every verdict and every alignment outcome shows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleMonthTest {
+
+    private TestMonth month;
+    private Map<String, String> lastNameByNpi;
+
+    @BeforeAll
+    void runTheSampleMonth(@TempDir Path tmp) throws Exception {
+        month = new TestMonth(tmp, "2026-10");
+        copy(Path.of("input/2026-10"), month.monthDir());
+        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        lastNameByNpi = Files.readAllLines(month.monthDir().resolve("roster.csv")).stream().skip(1)
+                .map(l -> l.split(",")).collect(Collectors.toMap(f -> f[0], f -> f[1], (a, b) -> a));
+    }
+
+    @Test
+    void everyRuleFiresExactlyWhereThePlantedCasesAre() throws IOException {
+        List<String> findings = month.read("findings.csv").lines().skip(1).map(this::describe).toList();
+        assertThat(findings).containsExactly(
+                "Harrow TIME-UPCODED 90837 90834",
+                "Harrow TIME-UPCODED 90834 90832",
+                "Harrow TIME-BELOW-MINIMUM 90832 -",
+                "Harrow TIME-BELOW-MINIMUM 90847 -",
+                "Harrow TIME-UNDERCODED 90832 90837",
+                "Harrow TIME-UNDERCODED 90834 90837",
+                "Harrow TIME-MISSING 90834 -",
+                "Harrow CODE-UNKNOWN 90835 -",
+                "Harrow CODE-UNKNOWN 90806 -",
+                "Harrow DX-MISSING 90834 -",
+                "Harrow DX-INVALID 90834 296.32",
+                "Harrow DX-NOT-BEHAVIORAL 90834 I10",
+                "Harrow TELEHEALTH-MODIFIER 90834 -",
+                "Harrow DUPLICATE-LINE 90834 -",
+                "Harrow UNITS-EXCEED 90834 -",
+                "Harrow UNITS-EXCEED 90834 -",
+                "Harrow NCCI-PTP 90791 90834",
+                "Harrow NCCI-PTP 90834 90846",
+                "Harrow ADDON-WITHOUT-PRIMARY 90785 -",
+                "Okafor ADDON-WITHOUT-PRIMARY 90836 -",
+                "Okafor ADDON-WITHOUT-PRIMARY 90833 -",
+                "Okafor ADDON-WITHOUT-PRIMARY 90833 -",
+                "Vance SCOPE-LICENSE 90792 -",
+                "Vance SCOPE-LICENSE 99213 -",
+                "Lindqvist DAILY-TIME-IMPLAUSIBLE - 2026-10-05",
+                "Castellanos PEER-OUTLIER - share-90837",
+                "Ferreira SPECIALTY-UNSUPPORTED - trauma",
+                "Nakamura SPECIALTY-UNDECLARED - substance-use",
+                "Quill NPI-INVALID - -",
+                "Quill NPPES-MISMATCH - registry",
+                "Rasmussen LICENSE-EXPIRED - -",
+                "Whitlock LICENSE-EXPIRING - -",
+                "Stroud EXCLUDED-OIG - -",
+                "Marchetti EXCLUDED-OIG - -",
+                "Muñoz EXCLUDED-OIG - -",
+                "Lambert NPPES-MISMATCH - name",
+                "Ivers NPPES-MISMATCH - deactivation",
+                "Sato NPPES-MISMATCH - taxonomy",
+                "Holloway NPPES-MISMATCH - license_number",
+                "Bexley NPPES-MISMATCH - registry",
+                "Greer TAXONOMY-LICENSE-MISMATCH - -",
+                "unrostered PROVIDER-NOT-ROSTERED - -",
+                "unrostered NPI-INVALID - -",
+                "unrostered PROVIDER-NOT-ROSTERED - -");
+        List<String> fired = findings.stream().map(f -> f.split(" ")[1]).distinct().toList();
+        assertThat(fired).containsExactlyInAnyOrder(Arrays.stream(RuleId.values()).map(RuleId::id).toArray(String[]::new));
+    }
+
+    @Test
+    void everyVerdictAndEveryAlignmentOutcomeShows() throws Exception {
+        assertThat(month.query("SELECT DISTINCT verdict FROM codecred.provider_verdict ORDER BY verdict"))
+                .containsExactly("CLEAR", "HOLD", "REVIEW");
+        assertThat(verdictOf("Stroud")).isEqualTo("HOLD");      // excluded
+        assertThat(verdictOf("Rasmussen")).isEqualTo("HOLD");   // license expired
+        assertThat(verdictOf("Quill")).isEqualTo("HOLD");       // NPI fails its check digit
+        assertThat(verdictOf("Harrow")).isEqualTo("REVIEW");    // coding errors
+        assertThat(verdictOf("Castellanos")).isEqualTo("REVIEW"); // peer outlier
+        assertThat(verdictOf("Whitlock")).isEqualTo("REVIEW");  // license expiring
+        assertThat(verdictOf("Nakamura")).isEqualTo("CLEAR");   // an INFO finding only
+        assertThat(verdictOf("Delgado")).isEqualTo("CLEAR");    // expires after 90 days
+        assertThat(verdictOf("Pemberton")).isEqualTo("CLEAR");  // reinstated
+        assertThat(verdictOf("Oduya")).isEqualTo("CLEAR");      // namesake with another birth date
+        assertThat(month.query("SELECT DISTINCT outcome FROM codecred.specialty_alignment ORDER BY outcome"))
+                .containsExactly("INSUFFICIENT-DATA", "SUPPORTED", "UNDECLARED", "UNSUPPORTED", "WEAK");
+        assertThat(outcomeOf("Okonkwo", "group-therapy")).isEqualTo("WEAK");
+        assertThat(outcomeOf("Abernathy", "family-therapy")).isEqualTo("INSUFFICIENT-DATA");
+        assertThat(outcomeOf("Ferreira", "family-therapy")).isEqualTo("SUPPORTED");
+    }
+
+    @Test
+    void everyUnreadableRowIsRejectedWithItsReason() throws IOException {
+        List<String> rejected = month.read("rejected.csv").lines().skip(1).toList();
+        assertThat(rejected).hasSize(16);
+        assertThat(rejected).allSatisfy(r -> assertThat(r).doesNotContainPattern("MBR\\d{9}"));
+        assertThat(month.read("run-summary.json")).contains("\"lines_rejected\": 14").contains("\"roster_rows_rejected\": 2")
+                .contains("\"status\": \"COMPLETED\"");
+    }
+
+    private String verdictOf(String lastName) throws Exception {
+        return month.query("SELECT v.verdict FROM codecred.provider_verdict v JOIN codecred.provider p"
+                + " ON p.month = v.month AND p.npi = v.npi WHERE p.last_name = '" + lastName + "'").get(0);
+    }
+
+    private String outcomeOf(String lastName, String specialty) throws Exception {
+        return month.query("SELECT a.outcome FROM codecred.specialty_alignment a JOIN codecred.provider p"
+                + " ON p.month = a.month AND p.npi = a.npi WHERE p.last_name = '" + lastName + "' AND a.specialty = '"
+                + specialty + "'").get(0);
+    }
+
+    /** "Lastname RULE code subject" for one findings.csv row (the sample's fields hold no commas before the message). */
+    private String describe(String csvLine) {
+        String[] f = csvLine.split(",", -1);
+        String who = lastNameByNpi.getOrDefault(f[0], "unrostered");
+        return who + " " + f[5] + " " + (f[4].isEmpty() ? "-" : f[4]) + " " + (f[7].isEmpty() ? "-" : f[7]);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
