@@ -1,5 +1,8 @@
 package org.codecred.cli;
 
+import org.codecred.credentials.CheckCredentialsTasklet;
+import org.codecred.credentials.ExclusionList;
+import org.codecred.credentials.NppesRegistry;
 import org.codecred.ingest.ClaimRowParser;
 import org.codecred.ingest.CsvHeader;
 import org.codecred.ingest.CsvLineReader;
@@ -16,8 +19,8 @@ import java.util.List;
 
 /**
  * Checks, before anything starts, that the month's input can be used at all: the folder, a roster
- * with at least one readable row, at least one claim file, the headers' required columns, the rules
- * folder. Row-level problems are not checked here: those rows go to rejected.csv.
+ * with at least one readable row, at least one claim file, the headers' required columns (claims,
+ * exclusion list and registry files), the rules folder. Row-level problems are not checked here: those rows go to rejected.csv.
  */
 public final class InputCheck {
 
@@ -41,6 +44,12 @@ public final class InputCheck {
         }
         for (Path file : claims) {
             requireColumns(file, ClaimRowParser.REQUIRED_COLUMNS);
+        }
+        for (Path file : CheckCredentialsTasklet.csvFiles(dir.resolve("exclusions"))) {
+            requireColumns(file, ExclusionList.REQUIRED_COLUMNS);
+        }
+        for (Path file : CheckCredentialsTasklet.csvFiles(dir.resolve("nppes"))) {
+            requireColumns(file, NppesRegistry.REQUIRED_COLUMNS);
         }
         if (!Files.isDirectory(settings.rulesDir())) {
             throw new UsageException("no rules folder " + settings.rulesDir()

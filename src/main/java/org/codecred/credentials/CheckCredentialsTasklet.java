@@ -94,7 +94,8 @@ public class CheckCredentialsTasklet implements Tasklet {
     }
 
     /** The {@code *.csv} files of a folder in name order; none when the folder is missing. */
-    static List<Path> csvFiles(Path dir) {
+    /** The CSV files of a source folder (exclusions/, nppes/), in name order; none when the folder is absent. */
+    public static List<Path> csvFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

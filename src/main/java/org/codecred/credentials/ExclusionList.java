@@ -29,7 +29,8 @@ import java.util.Map;
  */
 public final class ExclusionList {
 
-    static final List<String> REQUIRED_COLUMNS = List.of("lastname", "firstname", "npi", "dob", "excltype", "excldate");
+    /** Columns every LEIE file must have (header matched case-insensitively). */
+    public static final List<String> REQUIRED_COLUMNS = List.of("lastname", "firstname", "npi", "dob", "excltype", "excldate");
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** One row of a published file; {@code npi}, {@code dob} and the dates are null when empty. */

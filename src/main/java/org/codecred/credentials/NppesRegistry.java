@@ -38,6 +38,8 @@ public final class NppesRegistry {
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     static final int REPEATS = 15;
+    /** Columns every NPPES file must have (header matched case-insensitively). */
+    public static final List<String> REQUIRED_COLUMNS = List.of("npi", "provider last name (legal name)");
 
     private final List<Source> sources;
     private final Map<String, RegistryRecord> byNpi;

@@ -23,6 +23,6 @@ public enum CredentialFamily {
     }
 
     public static CredentialFamily ofId(String id) {
-        return valueOf(id.trim().toUpperCase().replace('-', '_'));
+        return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 }

@@ -103,6 +103,30 @@ class ExitCodesTest {
     }
 
     @Test
+    void exclusionFileNotInTheLeieLayout() throws Exception {
+        TestMonth month = readyMonth();
+        month.file("exclusions/UPDATED.csv", "LAST,FIRST,NPI", "\"DOE\",\"JANE\",\"0000000000\"");
+        assertThat(month.run()).isEqualTo(ExitCode.USAGE);
+        assertThat(month.lastMessage).contains("UPDATED.csv: the header (line 1) lacks required column(s) lastname, firstname");
+    }
+
+    @Test
+    void unusableRuleTable() throws Exception {
+        TestMonth month = readyMonth();
+        Path rules = tmp.resolve("rules");
+        try (var files = Files.list(Path.of("jobs/rules"))) {
+            Files.createDirectories(rules);
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("verdict.csv"), "setting,value\ncoding_error_share,five percent\n");
+        assertThat(month.run("--rules=" + rules)).isEqualTo(ExitCode.USAGE);
+        assertThat(month.lastMessage).startsWith("codecred: rule table").contains("verdict.csv").contains("five percent")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void sameMonthRunningInAnotherProcess() throws Exception {
         TestMonth month = readyMonth();
         assertThat(month.run()).isEqualTo(ExitCode.COMPLETED); // creates the database
