@@ -1,6 +1,8 @@
 package org.codecred.dossier;
 
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -272,7 +274,8 @@ public final class DossierWorkbook {
         sheet.skipRows(1);
 
         sheet.heading("Peer comparison (peer group: same credential family)");
-        sheet.header("Metric", "This provider", "Peer group", "Peers", "Peer median", "Outlier threshold", "Above threshold");
+        sheet.header("Metric", "This provider", "Peer group", "Peers", "Peer median", "Outlier threshold", "Above threshold",
+                "Provider ÷ median", "Median");
         int firstMetricRow = sheet.rowIndex();
         for (Metric metric : dossier.metrics()) {
             SheetWriter.RowWriter row = sheet.row().fill(metric.aboveThreshold() ? Fill.WARNING : Fill.NONE).text(metric.id());
@@ -288,6 +291,9 @@ public final class DossierWorkbook {
                 row.decimal(metric.peerMedian()).decimal(metric.peerThreshold());
             }
             row.text(metric.value() == null || metric.peerThreshold() == null ? "" : metric.aboveThreshold() ? "yes" : "no");
+            row.percent(metric.value() == null || metric.peerMedian() == null || metric.peerMedian() == 0
+                    ? null : metric.value() / metric.peerMedian());
+            row.percent(metric.peerMedian() == null || metric.peerMedian() == 0 ? null : 1.0);
         }
         int lastMetricRow = sheet.rowIndex() - 1;
         if (dossier.metrics().isEmpty()) {
@@ -307,7 +313,7 @@ public final class DossierWorkbook {
 
     private static void codeMixChart(XSSFSheet sheet, int firstRow, int lastRow) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 8, 2, 16, 19);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 10, 2, 18, 19);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText("Code mix (lines per code)");
         chart.setTitleOverlay(false);
@@ -325,30 +331,48 @@ public final class DossierWorkbook {
         data.setVaryColors(false);
         XDDFChartData.Series series = data.addSeries(categories, values);
         series.setTitle("Lines", null);
+        color(series, PROVIDER_COLOR);
         chart.plot(data);
     }
 
+    /**
+     * Metrics have different units (shares, counts per day), so the chart shows each as a percentage
+     * of its peer median: the median is the 100 % line, the provider's bar is how far off it is.
+     */
     private static void peerChart(XSSFSheet sheet, int firstRow, int lastRow, int top) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 8, top, 16, top + 17);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 10, top, 18, top + 17);
         XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("This provider against the peer median");
+        chart.setTitleText("This provider against the peer median (median = 100 %)");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis metrics = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis value = chart.createValueAxis(AxisPosition.LEFT);
         value.setCrosses(AxisCrosses.AUTO_ZERO);
+        value.setNumberFormat("0%");
         XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromStringCellRange(sheet,
                 new CellRangeAddress(firstRow, lastRow, 0, 0));
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, metrics, value);
         data.setBarDirection(BarDirection.COL);
         data.setBarGrouping(BarGrouping.CLUSTERED);
         data.setVaryColors(false);
-        data.addSeries(categories, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(firstRow, lastRow, 1, 1))).setTitle("This provider", null);
-        data.addSeries(categories, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(firstRow, lastRow, 4, 4))).setTitle("Peer median", null);
+        XDDFChartData.Series provider = data.addSeries(categories, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                new CellRangeAddress(firstRow, lastRow, 7, 7)));
+        provider.setTitle("This provider", null);
+        color(provider, PROVIDER_COLOR);
+        XDDFChartData.Series peers = data.addSeries(categories, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                new CellRangeAddress(firstRow, lastRow, 8, 8)));
+        peers.setTitle("Peer median", null);
+        color(peers, PEER_COLOR);
         chart.plot(data);
+    }
+
+    private static final byte[] PROVIDER_COLOR = {(byte) 0x3C, (byte) 0x78, (byte) 0xD8};
+    private static final byte[] PEER_COLOR = {(byte) 0xA6, (byte) 0xA6, (byte) 0xA6};
+
+    /** Explicit bar colors: without them some programs (LibreOffice) draw the bars invisible. */
+    private static void color(XDDFChartData.Series series, byte[] rgb) {
+        series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(rgb)));
     }
 
     // Specialty Alignment: each claimed (or strongly evidenced) specialty with evidence, thresholds, outcome

@@ -13,7 +13,6 @@ import org.codecred.dossier.Styles.Kind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Locale;
 
 /**
  * Writes one sheet row by row with typed cells: text is always a string cell (quote-prefixed when
@@ -179,7 +178,7 @@ final class SheetWriter {
             if (value == null) {
                 return blank();
             }
-            Cell cell = typed(Kind.INTEGER, String.format(Locale.ROOT, "%,d", value.longValue()).length());
+            Cell cell = typed(Kind.INTEGER, digits(value.longValue()));
             cell.setCellValue(value.doubleValue());
             return this;
         }
@@ -188,7 +187,7 @@ final class SheetWriter {
             if (value == null) {
                 return blank();
             }
-            Cell cell = typed(Kind.DECIMAL, String.format(Locale.ROOT, "%,.2f", value).length());
+            Cell cell = typed(Kind.DECIMAL, digits((long) value.doubleValue()) + 3);
             cell.setCellValue(value);
             return this;
         }
@@ -197,7 +196,7 @@ final class SheetWriter {
             if (value == null) {
                 return blank();
             }
-            Cell cell = typed(Kind.MONEY, String.format(Locale.ROOT, "%,.2f", value).length());
+            Cell cell = typed(Kind.MONEY, digits(value.longValue()) + 3);
             cell.setCellValue(value.doubleValue());
             return this;
         }
@@ -207,7 +206,7 @@ final class SheetWriter {
             if (fraction == null) {
                 return blank();
             }
-            Cell cell = typed(Kind.PERCENT, String.format(Locale.ROOT, "%.1f%%", fraction * 100).length());
+            Cell cell = typed(Kind.PERCENT, digits((long) (fraction * 100)) + 3);
             cell.setCellValue(fraction);
             return this;
         }
@@ -271,6 +270,12 @@ final class SheetWriter {
                 widths[column] = width;
             }
         }
+    }
+
+    /** Characters of an integer shown with thousands separators ("-12,345" is 7). */
+    static int digits(long value) {
+        String plain = Long.toString(Math.abs(value));
+        return plain.length() + (plain.length() - 1) / 3 + (value < 0 ? 1 : 0);
     }
 
     private static int length(String text) {
