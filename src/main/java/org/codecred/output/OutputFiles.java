@@ -33,8 +33,13 @@ public final class OutputFiles {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
-            content.writeTo(temporary);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                content.writeTo(temporary);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temporary); // leave no half-written file behind
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

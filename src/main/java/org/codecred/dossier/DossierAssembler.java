@@ -1,0 +1,25 @@
+package org.codecred.dossier;
+
+import org.codecred.domain.Provider;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.time.LocalDateTime;
+
+/** Assembles one provider's {@link Dossier} from the staging tables. */
+public class DossierAssembler implements ItemProcessor<Provider, Dossier> {
+
+    private final DossierLoader loader;
+    private final String month;
+    private final LocalDateTime generated;
+
+    public DossierAssembler(DossierLoader loader, String month, LocalDateTime generated) {
+        this.loader = loader;
+        this.month = month;
+        this.generated = generated;
+    }
+
+    @Override
+    public Dossier process(Provider provider) {
+        return loader.load(month, provider, generated);
+    }
+}

@@ -1,0 +1,194 @@
+package org.codecred.dossier;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+
+import static org.codecred.dossier.Cells.cell;
+import static org.codecred.dossier.Cells.rowStartingWith;
+import static org.codecred.dossier.Cells.shown;
+import static org.codecred.dossier.Cells.valueOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DossierWorkbookTest {
+
+    static XSSFWorkbook render(Dossier dossier, DossierWorkbook.Engine engine) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DossierWorkbook(engine).write(dossier, out);
+        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    @Test
+    void hasTheSixSheetsInOrder() throws IOException {
+        try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
+            assertEquals(DossierWorkbook.SHEETS, Cells.sheetNames(wb));
+        }
+    }
+
+    @Test
+    void summaryShowsIdentityVerdictAndCounts() throws IOException {
+        try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
+            Sheet summary = wb.getSheet("Summary");
+            assertEquals("HOLD", valueOf(summary, "Verdict").getStringCellValue());
+            assertEquals("EXCLUDED-OIG: on the exclusion list since 2019-01-01", valueOf(summary, "Reasons").getStringCellValue());
+            Cell npi = valueOf(summary, "NPI");
+            assertEquals(CellType.STRING, npi.getCellType());
+            assertEquals(Dossiers.NPI, npi.getStringCellValue());
+            assertEquals(4, valueOf(summary, "Claim lines").getNumericCellValue());
+            assertEquals(1, valueOf(summary, "Lines with coding errors").getNumericCellValue());
+            assertEquals("75.0%", shown(summary, valueOf(summary, "Coding accuracy").getRowIndex(), 1));
+            assertEquals(1, valueOf(summary, "Findings: errors").getNumericCellValue());
+            assertEquals(2, valueOf(summary, "Findings: warnings").getNumericCellValue());
+            assertEquals(1, valueOf(summary, "Findings: info").getNumericCellValue());
+            assertEquals(1, valueOf(summary, "Credential checks failed").getNumericCellValue());
+            assertEquals("family-therapy", valueOf(summary, "Unsupported specialties").getStringCellValue());
+            Cell expires = valueOf(summary, "License expires");
+            assertTrue(DateUtil.isCellDateFormatted(expires));
+            assertEquals(LocalDate.of(2026, 11, 30), expires.getLocalDateTimeCellValue().toLocalDate());
+            assertEquals(Dossiers.GENERATED, valueOf(summary, "Generated").getLocalDateTimeCellValue());
+        }
+    }
+
+    @Test
+    void findingsAreListedWithTheirRuleAndColoredBySeverity() throws IOException {
+        try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
+            Sheet findings = wb.getSheet("Findings");
+            assertEquals("Severity", shown(findings, 1, 0));
+            int upcoded = rowWith(findings, 1, "TIME-UPCODED");
+            assertEquals("ERROR", shown(findings, upcoded, 0));
+            assertEquals("=1+2", shown(findings, upcoded, 2));
+            assertEquals("1", shown(findings, upcoded, 3));
+            assertEquals("2026-10-05", shown(findings, upcoded, 4));
+            assertEquals("90837", shown(findings, upcoded, 5));
+            assertEquals("90834", shown(findings, upcoded, 6));
+            assertEquals("90837 billed for 45 documented minutes; the time supports 90834", shown(findings, upcoded, 7));
+            assertEquals("F4C7C3", fill(findings, upcoded, 0));
+            assertEquals("FCE8B2", fill(findings, rowWith(findings, 1, "LICENSE-EXPIRING"), 7));
+            assertEquals("CFE2F3", fill(findings, rowWith(findings, 1, "SPECIALTY-UNDECLARED"), 1));
+            assertEquals(1 + 1 + 4, findings.getLastRowNum() + 1, "title, header, 4 findings");
+            assertNotNull(((XSSFSheet) findings).getCTWorksheet().getAutoFilter(), "filterable");
+            assertEquals(2, findings.getPaneInformation().getHorizontalSplitPosition(), "title and header frozen");
+            assertTrue(findings.getPrintSetup().getLandscape());
+            assertEquals("1:2", findings.getRepeatingRows().formatAsString().replace("$", ""));
+        }
+    }
+
+    @Test
+    void claimLinesMaskMembersAndKeepFormulaLookingTextAsText() throws IOException {
+        try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
+            Sheet lines = wb.getSheet("Claim Lines");
+            Cell claimId = cell(lines, 2, 0);
+            assertEquals(CellType.STRING, claimId.getCellType());
+            assertEquals("=1+2", claimId.getStringCellValue());
+            assertTrue(claimId.getCellStyle().getQuotePrefixed(), "=1+2 is quote-prefixed");
+            assertFalse(cell(lines, 3, 0).getCellStyle().getQuotePrefixed(), "C-2 needs no prefix");
+            assertTrue(cell(lines, 5, 0).getCellStyle().getQuotePrefixed(), "@SUM(A1) is quote-prefixed");
+            assertEquals("****6789", shown(lines, 2, 3));
+            assertEquals("****1234", shown(lines, 3, 3));
+            assertFalse(Cells.dump(wb, null).contains("M123456789"), "no unmasked member id anywhere");
+            assertEquals("TIME-UPCODED", shown(lines, 2, 14));
+            assertEquals("F4C7C3", fill(lines, 2, 14));
+            assertEquals("TELEHEALTH-MODIFIER", shown(lines, 3, 14));
+            assertEquals("", shown(lines, 4, 14));
+            assertEquals(45, cell(lines, 2, 7).getNumericCellValue());
+            assertEquals(CellType.BLANK, cell(lines, 4, 7) == null ? CellType.BLANK : cell(lines, 4, 7).getCellType());
+            assertEquals("125.50", shown(lines, 2, 10));
+            assertTrue(DateUtil.isCellDateFormatted(cell(lines, 2, 2)));
+            Sheet checks = wb.getSheet("Credentials");
+            Cell detail = cell(checks, 3, 3);
+            assertEquals("=HYPERLINK(\"x\") excluded 2019-01-01", detail.getStringCellValue());
+            assertTrue(detail.getCellStyle().getQuotePrefixed());
+            assertEquals(CellType.STRING, detail.getCellType());
+        }
+    }
+
+    @Test
+    void codingProfileHasCodeMixBandsPeersAndTwoCharts() throws IOException {
+        try (XSSFWorkbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
+            XSSFSheet profile = wb.getSheet("Coding Profile");
+            int header = rowStartingWith(profile, "Code");
+            assertEquals("90834", shown(profile, header + 1, 0), "most billed code first");
+            assertEquals("2", shown(profile, header + 1, 1));
+            assertEquals("50.0%", shown(profile, header + 1, 3));
+            int bands = rowStartingWith(profile, "Band");
+            assertEquals("not documented", shown(profile, bands + 1, 0));
+            assertEquals("1", shown(profile, bands + 1, 1));
+            assertEquals("2", shown(profile, bands + 4, 1), "38–52 min: 45 and 40");
+            int peers = rowStartingWith(profile, "Metric");
+            int share = rowStartingWith(profile, "share-90837");
+            assertTrue(share > peers);
+            assertEquals("62.0%", shown(profile, share, 1));
+            assertEquals("35.0%", shown(profile, share, 4));
+            assertEquals("yes", shown(profile, share, 6));
+            assertEquals("6.50", shown(profile, rowStartingWith(profile, "services-per-day"), 1));
+            assertEquals(2, profile.getDrawingPatriarch().getCharts().size());
+            Sheet alignment = wb.getSheet("Specialty Alignment");
+            int unsupported = rowStartingWith(alignment, "family-therapy");
+            assertEquals("UNSUPPORTED", shown(alignment, unsupported, 6));
+            assertEquals("20.0%", shown(alignment, unsupported, 4));
+        }
+    }
+
+    @Test
+    void emptyTablesShowPlaceholders() throws IOException {
+        try (XSSFWorkbook wb = render(Dossiers.bare(), DossierWorkbook.Engine.HYBRID)) {
+            Sheet summary = wb.getSheet("Summary");
+            assertEquals("not decided", valueOf(summary, "Verdict").getStringCellValue());
+            assertEquals("not decided", valueOf(summary, "Coding accuracy").getStringCellValue());
+            assertEquals("no checks recorded", valueOf(summary, "Credential checks failed").getStringCellValue());
+            assertEquals(0, valueOf(summary, "Claim lines").getNumericCellValue());
+            assertEquals("no checks recorded", shown(wb.getSheet("Credentials"), 2, 1));
+            assertEquals("no findings recorded", shown(wb.getSheet("Findings"), 2, 0));
+            assertEquals("no claim lines this month", shown(wb.getSheet("Claim Lines"), 2, 0));
+            assertEquals("not assessed", shown(wb.getSheet("Specialty Alignment"), 2, 6));
+            XSSFSheet profile = wb.getSheet("Coding Profile");
+            assertTrue(rowStartingWith(profile, "no peer comparison recorded") > 0);
+            assertTrue(profile.getDrawingPatriarch() == null || profile.getDrawingPatriarch().getCharts().isEmpty());
+        }
+    }
+
+    @Test
+    void bothEnginesWriteTheSameCells() throws IOException {
+        try (Workbook hybrid = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID);
+             Workbook xssf = render(Dossiers.full(), DossierWorkbook.Engine.XSSF)) {
+            assertEquals(Cells.dump(xssf, null), Cells.dump(hybrid, null));
+        }
+    }
+
+    @Test
+    void columnWidthsFollowTheText() throws IOException {
+        try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
+            Sheet findings = wb.getSheet("Findings");
+            assertEquals(SheetWriter.MAX_WIDTH * 256, findings.getColumnWidth(7), "long messages are capped and wrap");
+            assertEquals(("SPECIALTY-UNDECLARED".length() + 2) * 256, findings.getColumnWidth(1), "longest rule id");
+        }
+    }
+
+    private static int rowWith(Sheet sheet, int column, String text) {
+        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            if (text.equals(shown(sheet, r, column))) {
+                return r;
+            }
+        }
+        throw new AssertionError(text + " not in column " + column + " of " + sheet.getSheetName());
+    }
+
+    private static String fill(Sheet sheet, int row, int column) {
+        XSSFCellStyle style = (XSSFCellStyle) cell(sheet, row, column).getCellStyle();
+        return style.getFillForegroundXSSFColor() == null ? "" : style.getFillForegroundXSSFColor().getARGBHex().substring(2);
+    }
+}
