@@ -1,6 +1,7 @@
 package org.codecred.credentials;
 
 import org.codecred.domain.RuleId;
+import org.codecred.staging.ClaimLineTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Types;
@@ -71,24 +72,26 @@ public final class CredentialCheckTable {
 
     /** Rendering NPIs of the month's claim lines that are not on the roster, with their line counts and dates. */
     public List<UnrosteredRule.UnrosteredNpi> unrostered(String month) {
-        return jdbc.query("SELECT c.rendering_npi, COUNT(*), MIN(c.service_date), MAX(c.service_date)"
-                        + " FROM codecred.claim_line c WHERE c.month = ? AND NOT EXISTS"
-                        + " (SELECT 1 FROM codecred.provider p WHERE p.month = c.month AND p.npi = c.rendering_npi)"
-                        + " GROUP BY c.rendering_npi ORDER BY c.rendering_npi",
-                (rs, i) -> new UnrosteredRule.UnrosteredNpi(rs.getString(1), rs.getLong(2),
-                        rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate()), month);
+        return new ClaimLineTable(jdbc).unrostered(month).stream()
+                .map(a -> new UnrosteredRule.UnrosteredNpi(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 
-    /** Per rostered provider, the claim lines dated after the roster's license expiry date. */
+    /**
+     * Per rostered provider whose license expires before the month's end, the claim lines dated
+     * after the expiry: one indexed query per such provider, which are few.
+     */
     public Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry(String month) {
+        ClaimLineTable lines = new ClaimLineTable(jdbc);
         Map<String, LicenseRule.LinesAfterExpiry> byNpi = new LinkedHashMap<>();
-        jdbc.query("SELECT c.rendering_npi, COUNT(*), MIN(c.service_date), MAX(c.service_date)"
-                        + " FROM codecred.claim_line c JOIN codecred.provider p ON p.month = c.month AND p.npi = c.rendering_npi"
-                        + " WHERE c.month = ? AND p.license_expires IS NOT NULL AND c.service_date > p.license_expires"
-                        + " GROUP BY c.rendering_npi",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> byNpi.put(rs.getString(1),
-                        new LicenseRule.LinesAfterExpiry(rs.getString(1), rs.getLong(2),
-                                rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate())), month);
+        jdbc.query("SELECT npi, license_expires FROM codecred.provider WHERE month = ? AND license_expires IS NOT NULL"
+                        + " AND license_expires < ? ORDER BY npi",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    ClaimLineTable.NpiActivity after = lines.linesAfter(month, rs.getString(1), rs.getDate(2).toLocalDate());
+                    if (after != null) {
+                        byNpi.put(after.npi(), new LicenseRule.LinesAfterExpiry(after.npi(), after.lines(),
+                                after.firstDate(), after.lastDate()));
+                    }
+                }, month, java.sql.Date.valueOf(java.time.YearMonth.parse(month).atEndOfMonth()));
         return byNpi;
     }
 

@@ -129,12 +129,8 @@ public final class DossierLoader {
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */
     public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
-        return jdbc.query("SELECT c.rendering_npi, COUNT(*), MIN(c.service_date), MAX(c.service_date)"
-                        + " FROM codecred.claim_line c WHERE c.month = ? AND NOT EXISTS"
-                        + " (SELECT 1 FROM codecred.provider p WHERE p.month = c.month AND p.npi = c.rendering_npi)"
-                        + " GROUP BY c.rendering_npi ORDER BY c.rendering_npi",
-                (rs, i) -> new SummaryWorkbook.UnrosteredRow(rs.getString(1), rs.getLong(2),
-                        localDate(rs.getDate(3)), localDate(rs.getDate(4))), month);
+        return new ClaimLineTable(jdbc).unrostered(month).stream()
+                .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 
     private static java.time.LocalDate localDate(Date date) {

@@ -89,6 +89,34 @@ public final class ClaimLineTable {
             .thenComparing(ClaimLine::sourceFile)
             .thenComparingLong(ClaimLine::lineNumber);
 
+    /** A rendering NPI's claim lines in the month: how many, first and last service date. */
+    public record NpiActivity(String npi, long lines, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {
+    }
+
+    /**
+     * Rendering NPIs billing in the month that are not on its roster, in NPI order. One pass over the
+     * month's lines grouped by NPI (the encounter index serves it); the roster is subtracted here
+     * because a correlated NOT EXISTS makes HSQLDB probe the roster once per line.
+     */
+    public List<NpiActivity> unrostered(String month) {
+        java.util.Set<String> roster = new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT npi FROM codecred.provider WHERE month = ?", String.class, month));
+        return jdbc.query("SELECT rendering_npi, COUNT(*), MIN(service_date), MAX(service_date)"
+                        + " FROM codecred.claim_line WHERE month = ? GROUP BY rendering_npi",
+                (rs, i) -> new NpiActivity(rs.getString(1), rs.getLong(2), localDate(rs.getDate(3)),
+                        localDate(rs.getDate(4))), month)
+                .stream().filter(a -> !roster.contains(a.npi()))
+                .sorted(java.util.Comparator.comparing(NpiActivity::npi)).toList();
+    }
+
+    /** One provider's lines dated after {@code date}, or null when there are none (uses the encounter index). */
+    public NpiActivity linesAfter(String month, String npi, java.time.LocalDate date) {
+        return jdbc.query("SELECT COUNT(*), MIN(service_date), MAX(service_date) FROM codecred.claim_line"
+                        + " WHERE month = ? AND rendering_npi = ? AND service_date > ?",
+                (rs, i) -> rs.getLong(1) == 0 ? null : new NpiActivity(npi, rs.getLong(1), localDate(rs.getDate(2)),
+                        localDate(rs.getDate(3))), month, npi, Date.valueOf(date)).get(0);
+    }
+
     static java.time.LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
     }
