@@ -94,7 +94,7 @@ public final class ProviderActivity {
                 individual90837++;
             }
         }
-        if (TELEHEALTH_POS.contains(line.placeOfService())
+        if ((line.placeOfService() != null && TELEHEALTH_POS.contains(line.placeOfService()))
                 || line.modifiers().stream().anyMatch(TELEHEALTH_MODIFIERS::contains)) {
             telehealthLines++;
         }

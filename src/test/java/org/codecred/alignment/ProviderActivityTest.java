@@ -65,4 +65,13 @@ class ProviderActivityTest {
         ClaimLine wrong = line(NPI, "A", 1, "90834", 45, Fixtures.DAY1.plusDays(10), "F41.1");
         assertThat(ProviderActivity.ageOn(wrong)).isEqualTo(-1);
     }
+
+    @Test
+    void aLineWithoutPlaceOfServiceCountsAsInPerson() {
+        ClaimLine noPlace = new ClaimLine("claims.csv", 2, "C1", 1, NPI, null, "A", null, Fixtures.DAY1, "90834",
+                List.of(), 1, 45, List.of("F41.1"), null, null, true);
+        var values = Fixtures.activity(NPI, List.of(noPlace)).metrics().stream()
+                .collect(Collectors.toMap(MetricValue::metricId, m -> String.valueOf(m.value())));
+        assertThat(values.get(MetricIds.TELEHEALTH_SHARE)).isEqualTo("0.0");
+    }
 }
