@@ -67,7 +67,7 @@ class PostgresMonthTest {
     @Test
     void wholeMonthMatchesHsqldbAndSurvivesKillAndResume() throws Exception {
         Path input = tmp.resolve("input");
-        TestMonth.write(input.resolve(MONTH), CLAIM_LINES);
+        GeneratedMonth.write(input.resolve(MONTH), CLAIM_LINES);
 
         // 1. the month on the embedded HSQLDB database
         Path hsqldbOut = tmp.resolve("out-hsqldb");
@@ -124,7 +124,7 @@ class PostgresMonthTest {
                 + " AND s.job_execution_id = (SELECT MAX(e.job_execution_id) FROM batch_job_execution e"
                 + " JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id"
                 + " WHERE p.parameter_name = 'month' AND p.parameter_value = ?)");
-        assertTrue(reread < CLAIM_LINES + TestMonth.BAD_ROWS, "the resumed loadClaims starts after the last commit, read " + reread);
+        assertTrue(reread < CLAIM_LINES + GeneratedMonth.BAD_ROWS, "the resumed loadClaims starts after the last commit, read " + reread);
         assertEquals(staged, stagedRows(), "staged rows after kill and resume equal the uninterrupted run's");
         assertSameOutputs(pgOut, resumedOut);
 

@@ -12,7 +12,7 @@ import java.util.Random;
  * with member ids whose order differs between collations ("m-7" and "M7", lower and upper case)
  * and a few unreadable rows, so that rejected.csv is not empty.
  */
-final class TestMonth {
+final class GeneratedMonth {
 
     static final int PROVIDERS = 6;
     static final int BAD_ROWS = 3;
@@ -20,7 +20,7 @@ final class TestMonth {
     private static final String[] CODES = {"90832", "90834", "90837", "90791", "90846", "90847", "99213", "90785"};
     private static final String[] DIAGNOSES = {"F4310", "F32.1", "F90.0", "Z63.0", "F10.20", "J45.909"};
 
-    private TestMonth() {
+    private GeneratedMonth() {
     }
 
     /** Writes roster.csv, claims-a.csv ({@code lines} lines) and claims-B.csv (a few lines and the bad rows). */
