@@ -277,7 +277,9 @@ public final class DossierWorkbook {
         sheet.header("Metric", "This provider", "Peer group", "Peers", "Peer median", "Outlier threshold", "Above threshold",
                 "Provider ÷ median", "Median");
         int firstMetricRow = sheet.rowIndex();
-        for (Metric metric : dossier.metrics()) {
+        List<Metric> keyMetrics = keyMetrics(dossier.metrics());
+        long compared = keyMetrics.stream().filter(m -> m.peerMedian() != null).count();
+        for (Metric metric : keyMetrics) {
             SheetWriter.RowWriter row = sheet.row().fill(metric.aboveThreshold() ? Fill.WARNING : Fill.NONE).text(metric.id());
             if (metric.isShare()) {
                 row.percent(metric.value());
@@ -295,8 +297,9 @@ public final class DossierWorkbook {
                     ? null : metric.value() / metric.peerMedian());
             row.percent(metric.peerMedian() == null || metric.peerMedian() == 0 ? null : 1.0);
         }
-        int lastMetricRow = sheet.rowIndex() - 1;
-        if (dossier.metrics().isEmpty()) {
+        // the chart shows the peer-compared metrics (listed first); without any, all key metrics
+        int lastMetricRow = compared > 0 ? firstMetricRow + (int) compared - 1 : sheet.rowIndex() - 1;
+        if (keyMetrics.isEmpty()) {
             sheet.row().text(NO_METRICS);
         }
         sheet.atLeast(0, 14);
@@ -306,9 +309,21 @@ public final class DossierWorkbook {
         if (!codes.isEmpty()) {
             codeMixChart(xssf, firstCodeRow, lastCodeRow);
         }
-        if (!dossier.metrics().isEmpty()) {
+        if (!keyMetrics.isEmpty()) {
             peerChart(xssf, firstMetricRow, lastMetricRow, firstCodeRow + 19);
         }
+    }
+
+    /**
+     * The metrics for the peer table: peer-compared ones first, then the provider's volumes. Lines
+     * per code, per time band and each specialty's evidence share have their own tables (above, and
+     * on Specialty Alignment), so they are not repeated here.
+     */
+    static List<Metric> keyMetrics(List<Metric> metrics) {
+        return metrics.stream()
+                .filter(m -> !m.id().startsWith("code:") && !m.id().startsWith("band:") && !m.id().startsWith("evidence:"))
+                .sorted(java.util.Comparator.comparing((Metric m) -> m.peerMedian() == null).thenComparing(Metric::id))
+                .toList();
     }
 
     private static void codeMixChart(XSSFSheet sheet, int firstRow, int lastRow) {

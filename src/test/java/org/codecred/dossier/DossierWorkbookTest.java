@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.codecred.dossier.Cells.cell;
 import static org.codecred.dossier.Cells.rowStartingWith;
@@ -190,5 +191,16 @@ class DossierWorkbookTest {
     private static String fill(Sheet sheet, int row, int column) {
         XSSFCellStyle style = (XSSFCellStyle) cell(sheet, row, column).getCellStyle();
         return style.getFillForegroundXSSFColor() == null ? "" : style.getFillForegroundXSSFColor().getARGBHex().substring(2);
+    }
+
+    @Test
+    void peerTableShowsComparedMetricsFirstAndLeavesPerCodeDetailToItsOwnTables() {
+        List<Dossier.Metric> shown = DossierWorkbook.keyMetrics(List.of(
+                new Dossier.Metric("lines", 120.0, null, null, null, null),
+                new Dossier.Metric("code:90834", 40.0, null, null, null, null),
+                new Dossier.Metric("band:90834:38-52", 38.0, null, null, null, null),
+                new Dossier.Metric("evidence:trauma", 0.2, null, null, null, null),
+                new Dossier.Metric("share-90837", 0.62, "social workers", 40, 0.35, 0.55)));
+        assertEquals(List.of("share-90837", "lines"), shown.stream().map(Dossier.Metric::id).toList());
     }
 }
