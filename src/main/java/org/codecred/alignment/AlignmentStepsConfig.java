@@ -4,6 +4,7 @@ import org.codecred.cli.RunSettings;
 import org.codecred.domain.CredentialFamily;
 import org.codecred.job.StepLog;
 import org.codecred.staging.FindingTable;
+import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
@@ -63,7 +64,7 @@ public class AlignmentStepsConfig {
         return new StepBuilder("alignSpecialties", jobRepository)
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderActivityReader(jdbc, providers, month, rules.specialties().all(), CHUNK))
+                .reader(new ProviderActivityReader(new ClaimLineTable(jdbc), providers, month, rules.specialties().all(), CHUNK))
                 .processor(processor)
                 .writer(writer)
                 .listener(stepLog)

@@ -6,8 +6,6 @@ import org.codecred.staging.ProviderTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
 
     static final String LAST_NPI = "alignment.lastNpi";
 
-    private final JdbcTemplate jdbc;
+    private final ClaimLineTable lines;
     private final ProviderTable providers;
     private final String month;
     private final List<Specialty> specialties;
@@ -40,9 +38,9 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private final Deque<ProviderMonth> ready = new ArrayDeque<>();
     private String lastNpi = "";
 
-    public ProviderActivityReader(JdbcTemplate jdbc, ProviderTable providers, String month, List<Specialty> specialties,
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
                                   int slice) {
-        this.jdbc = jdbc;
+        this.lines = lines;
         this.providers = providers;
         this.month = month;
         this.specialties = List.copyOf(specialties);
@@ -82,19 +80,8 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
         for (Provider p : batch) {
             activities.put(p.npi(), new ProviderActivity(p.npi(), specialties));
         }
-        // (month, npi) pairs: the embedded database then joins through the provider index instead of
-        // filtering every line of the month, so each slice costs its own lines only
-        String pairs = String.join(", ", java.util.Collections.nCopies(batch.size(), "(?, ?)"));
-        Object[] args = new Object[batch.size() * 2];
-        for (int i = 0; i < batch.size(); i++) {
-            args[2 * i] = month;
-            args[2 * i + 1] = batch.get(i).npi();
-        }
-        jdbc.query("SELECT " + ClaimLineTable.COLUMNS + " FROM codecred.claim_line"
-                        + " WHERE (month, rendering_npi) IN (" + pairs + ")"
-                        + " ORDER BY rendering_npi, service_date, member_id",
-                (RowCallbackHandler) rs -> activities.get(rs.getString(5)).add(ClaimLineTable.ROW_MAPPER.mapRow(rs, 0)),
-                args);
+        lines.forEachLineOf(month, batch.stream().map(Provider::npi).toList(),
+                line -> activities.get(line.renderingNpi()).add(line));
         for (Provider p : batch) {
             ready.add(new ProviderMonth(p, activities.get(p.npi()).finish()));
         }

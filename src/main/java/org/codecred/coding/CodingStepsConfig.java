@@ -4,6 +4,7 @@ import org.codecred.cli.RunSettings;
 import org.codecred.domain.Finding;
 import org.codecred.job.StepLog;
 import org.codecred.rules.CredentialVocabulary;
+import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.springframework.batch.core.repository.JobRepository;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -37,14 +37,14 @@ public class CodingStepsConfig {
 
     @Bean
     public Step validateCoding(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               RunSettings settings, DataSource dataSource, CodingRules codingRules,
+                               RunSettings settings, ClaimLineTable claimLines, CodingRules codingRules,
                                ProviderTable providers, FindingTable findings, StepLog stepLog) {
         CodingProcessor processor = new CodingProcessor(new CodingEngine(codingRules), providers,
                 CredentialVocabulary.load(settings.rulesDir()), settings.monthKey());
         return new StepBuilder("validateCoding", jobRepository)
                 .<ProviderDay, List<Finding>>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderDayReader(dataSource, settings.monthKey()))
+                .reader(new ProviderDayReader(claimLines, settings.monthKey()))
                 .processor(processor)
                 .writer(new FindingWriter(findings, settings.monthKey()))
                 .listener(processor)

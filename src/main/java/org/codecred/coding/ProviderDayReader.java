@@ -4,36 +4,39 @@ import org.codecred.domain.ClaimLine;
 import org.codecred.staging.ClaimLineTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 
-import javax.sql.DataSource;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads the month's staged lines in {@link ClaimLineTable#ENCOUNTER_ORDER} and hands them out one
- * provider-day at a time. The saved state is the last provider-day handed out (NPI and date); as
- * state is saved when a chunk commits, a restart re-opens the cursor just after the last committed
- * provider-day (keyset), so no finding is lost or doubled.
+ * Hands out the month's staged lines one provider-day at a time, in
+ * {@link ClaimLineTable#ENCOUNTER_ORDER}. It walks the month's rendering NPIs in slices, each slice's
+ * lines read with one query ({@link ClaimLineTable#forEachLineOf}), so memory stays flat however large
+ * the month. The saved state is the last provider-day handed out (NPI and date); as state is saved when
+ * a chunk commits, a restart goes on just after the last committed provider-day, so no finding is lost
+ * or doubled.
  */
 public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     static final String NPI_KEY = "validateCoding.lastNpi";
     static final String DATE_KEY = "validateCoding.lastDate";
+    /** Rendering NPIs per query: a few tens of thousands of lines, sorted in memory. */
+    static final int SLICE = 200;
 
-    private final DataSource dataSource;
+    private final ClaimLineTable lines;
     private final String month;
 
-    private JdbcCursorItemReader<ClaimLine> cursor;
-    private ClaimLine next;
+    private Iterator<String> npis;
+    private final Deque<ProviderDay> ready = new ArrayDeque<>();
     private String lastNpi;
     private LocalDate lastDate;
 
-    public ProviderDayReader(DataSource dataSource, String month) {
-        this.dataSource = dataSource;
+    public ProviderDayReader(ClaimLineTable lines, String month) {
+        this.lines = lines;
         this.month = month;
     }
 
@@ -41,52 +44,50 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     public void open(ExecutionContext context) {
         lastNpi = context.containsKey(NPI_KEY) ? context.getString(NPI_KEY) : null;
         lastDate = context.containsKey(DATE_KEY) ? LocalDate.parse(context.getString(DATE_KEY)) : null;
-        String sql = "SELECT " + ClaimLineTable.COLUMNS + " FROM codecred.claim_line WHERE month = ?"
-                + (lastNpi == null ? "" : " AND (rendering_npi > ? OR (rendering_npi = ? AND service_date > ?))")
-                + " ORDER BY " + ClaimLineTable.ENCOUNTER_ORDER;
-        List<Object> args = new ArrayList<>();
-        args.add(month);
-        if (lastNpi != null) {
-            args.add(lastNpi);
-            args.add(lastNpi);
-            args.add(Date.valueOf(lastDate));
-        }
-        cursor = new JdbcCursorItemReaderBuilder<ClaimLine>()
-                .name("validateCodingCursor")
-                .dataSource(dataSource)
-                .sql(sql)
-                .queryArguments(args)
-                .rowMapper(ClaimLineTable.ROW_MAPPER)
-                .fetchSize(1000)
-                .saveState(false)
-                .build();
-        cursor.open(new ExecutionContext());
-        next = readLine();
+        String resumeFrom = lastNpi == null ? "" : lastNpi;
+        npis = lines.renderingNpis(month).stream().filter(npi -> npi.compareTo(resumeFrom) >= 0).iterator();
+        ready.clear();
     }
 
     @Override
     public ProviderDay read() {
-        if (next == null) {
-            return null;
+        while (ready.isEmpty() && npis.hasNext()) {
+            readSlice();
         }
-        String npi = next.renderingNpi();
-        LocalDate date = next.serviceDate();
-        List<ClaimLine> lines = new ArrayList<>();
-        while (next != null && next.renderingNpi().equals(npi) && next.serviceDate().equals(date)) {
-            lines.add(next);
-            next = readLine();
+        ProviderDay day = ready.poll();
+        if (day != null) {
+            lastNpi = day.npi();
+            lastDate = day.date();
         }
-        lastNpi = npi;
-        lastDate = date;
-        return new ProviderDay(npi, date, lines);
+        return day;
     }
 
-    private ClaimLine readLine() {
-        try {
-            return cursor.read();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read staged claim lines: " + e.getMessage(), e);
+    /** The provider-days of the next slice of NPIs, less those a previous run already committed. */
+    private void readSlice() {
+        List<String> slice = new ArrayList<>(SLICE);
+        while (slice.size() < SLICE && npis.hasNext()) {
+            slice.add(npis.next());
         }
+        List<ClaimLine> day = new ArrayList<>();
+        lines.forEachLineOf(month, slice, line -> {
+            if (!day.isEmpty() && !(day.get(0).renderingNpi().equals(line.renderingNpi())
+                    && day.get(0).serviceDate().equals(line.serviceDate()))) {
+                offer(day);
+            }
+            day.add(line);
+        });
+        if (!day.isEmpty()) {
+            offer(day);
+        }
+    }
+
+    private void offer(List<ClaimLine> day) {
+        ClaimLine first = day.get(0);
+        boolean committed = lastNpi != null && first.renderingNpi().equals(lastNpi) && !first.serviceDate().isAfter(lastDate);
+        if (!committed) {
+            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day));
+        }
+        day.clear();
     }
 
     @Override
@@ -94,14 +95,6 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         if (lastNpi != null) {
             context.putString(NPI_KEY, lastNpi);
             context.putString(DATE_KEY, lastDate.toString());
-        }
-    }
-
-    @Override
-    public void close() {
-        if (cursor != null) {
-            cursor.close();
-            cursor = null;
         }
     }
 }

@@ -85,9 +85,6 @@ public final class DossierLoader {
                 rs.getString(1), new Dossier.Decision(Verdict.valueOf(rs.getString(2).trim()), rs.getString(3),
                         rs.getInt(4), rs.getInt(5), rs.getObject(6, Double.class), rs.getInt(7), rs.getInt(8),
                         rs.getInt(9))), month);
-        Map<String, Long> lineCounts = new HashMap<>();
-        jdbc.query("SELECT rendering_npi, COUNT(*) FROM codecred.claim_line WHERE month = ? GROUP BY rendering_npi",
-                (RowCallbackHandler) rs -> lineCounts.put(rs.getString(1), rs.getLong(2)), month);
         Map<String, long[]> severities = new HashMap<>();
         jdbc.query("SELECT provider_npi, severity, COUNT(*) FROM codecred.finding WHERE month = ?"
                         + " GROUP BY provider_npi, severity",
@@ -105,7 +102,9 @@ public final class DossierLoader {
         List<SummaryWorkbook.ProviderRow> rows = new ArrayList<>(roster.size());
         for (Provider p : roster) {
             long[] counts = severities.getOrDefault(p.npi(), new long[3]);
-            rows.add(new SummaryWorkbook.ProviderRow(p, decisions.get(p.npi()), lineCounts.getOrDefault(p.npi(), 0L),
+            Dossier.Decision decision = decisions.get(p.npi());
+            // lines come with the verdict (decideVerdicts counts them): no second pass over the month's lines
+            rows.add(new SummaryWorkbook.ProviderRow(p, decision, decision == null ? 0L : decision.lines(),
                     counts[Severity.ERROR.ordinal()], counts[Severity.WARNING.ordinal()],
                     assessed.containsKey(p.npi()) ? String.join("; ", unsupported.getOrDefault(p.npi(), List.of())) : null));
         }

@@ -89,6 +89,36 @@ public final class ClaimLineTable {
             .thenComparing(ClaimLine::sourceFile)
             .thenComparingLong(ClaimLine::lineNumber);
 
+    /** Every rendering NPI of the month's lines, in NPI order (one grouped pass through the encounter index). */
+    public List<String> renderingNpis(String month) {
+        List<String> npis = new java.util.ArrayList<>(jdbc.queryForList(
+                "SELECT rendering_npi FROM codecred.claim_line WHERE month = ? GROUP BY rendering_npi", String.class, month));
+        npis.sort(null);
+        return npis;
+    }
+
+    /**
+     * Every line of a slice of rendering NPIs, in {@link #ENCOUNTER_ORDER}. Readers go through a month
+     * slice by slice because HSQLDB builds a query's whole result before the first row: one ordered
+     * query over millions of lines would have to spill to disk, a slice of a few hundred providers
+     * sorts in memory. The (month, npi) pairs make HSQLDB probe the encounter index per NPI instead
+     * of filtering every line of the month.
+     */
+    public void forEachLineOf(String month, List<String> npis, java.util.function.Consumer<ClaimLine> sink) {
+        if (npis.isEmpty()) {
+            return;
+        }
+        String pairs = String.join(", ", java.util.Collections.nCopies(npis.size(), "(?, ?)"));
+        Object[] args = new Object[npis.size() * 2];
+        for (int i = 0; i < npis.size(); i++) {
+            args[2 * i] = month;
+            args[2 * i + 1] = npis.get(i);
+        }
+        jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE (month, rendering_npi) IN (" + pairs + ")"
+                        + " ORDER BY " + ENCOUNTER_ORDER,
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), args);
+    }
+
     /** A rendering NPI's claim lines in the month: how many, first and last service date. */
     public record NpiActivity(String npi, long lines, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {
     }

@@ -7,6 +7,7 @@ import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.codecred.rules.CredentialVocabulary;
 import org.codecred.staging.FindingTable;
+import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,7 +135,7 @@ class AlignmentJobTest {
             assertThat(lpc.get("peer_threshold")).isNull();
 
             // the reader resumes after the last committed provider: nothing before it comes again
-            ProviderActivityReader reader = new ProviderActivityReader(jdbc, new ProviderTable(jdbc), MONTH,
+            ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), MONTH,
                     Fixtures.rules().specialties().all(), 2);
             ExecutionContext state = new ExecutionContext();
             state.putString(ProviderActivityReader.LAST_NPI, SW4);
