@@ -19,9 +19,9 @@ import java.util.Map;
  * One ordered pass over the month's claim lines, merged with the roster in NPI order: each item is
  * one rostered provider with its lines aggregated (providers without lines included; lines of NPIs
  * not on the roster never read). The pass is cut into slices of {@code slice} consecutive rostered
- * providers, each read with one query through the provider index, ordered by rendering NPI, service
- * date and member: an embedded database builds a whole result in memory, so one query over 10 M
- * lines would not fit, while a slice of providers does. There is never a query per provider. Restart state is
+ * providers, each read with one query ({@link ClaimLineTable#forEachLineOf}): an embedded database
+ * builds a whole result in memory, so one query over 10 M lines would not fit, while a slice of
+ * providers does. There is never a query per provider. Restart state is
  * the last NPI handed out; a restart goes on after it, so committed providers are neither redone nor doubled.
  */
 public final class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
