@@ -1,7 +1,5 @@
 package org.codecred.job;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HsqldbServerMonthLock implements MonthLock {
 
-    private static final Logger log = LoggerFactory.getLogger(HsqldbServerMonthLock.class);
 
     private final ConnectionSource connections;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
@@ -84,16 +81,14 @@ public final class HsqldbServerMonthLock implements MonthLock {
         if (h == null) {
             return;
         }
-        try (PreparedStatement ps = h.connection().prepareStatement(
-                "UPDATE codecred.month_lock SET session_id = NULL WHERE locked_month = ? AND session_id = ?")) {
-            ps.setString(1, month);
-            ps.setLong(2, h.session());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            log.warn("month {}: releasing the lock row failed ({}); the ended session frees it", month, e.getMessage());
-        } finally {
-            MonthLocks.closeQuietly(h.connection());
-        }
+        MonthLocks.release(month, h.connection(), connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE codecred.month_lock SET session_id = NULL WHERE locked_month = ? AND session_id = ?")) {
+                ps.setString(1, month);
+                ps.setLong(2, h.session());
+                ps.executeUpdate();
+            }
+        });
     }
 
     private static boolean sessionAlive(Connection connection, long session) throws SQLException {

@@ -21,6 +21,8 @@ import java.util.Properties;
  */
 public final class MonthLocks {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthLocks.class);
+
     private MonthLocks() {
     }
 
@@ -80,6 +82,29 @@ public final class MonthLocks {
             properties.remove("ApplicationName");
         }
         return properties;
+    }
+
+    /** What a lock does on its own session to let the month go. */
+    @FunctionalInterface
+    interface Unlock {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Lets a held month go on its dedicated session, then closes the session. A failed unlock is only
+     * logged: closing the session frees the lock (or the row lock) anyway.
+     */
+    static void release(String month, Connection connection, Unlock unlock) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            unlock.run(connection);
+        } catch (SQLException e) {
+            log.warn("month {}: releasing its lock failed ({}); closing the session frees it", month, e.getMessage());
+        } finally {
+            closeQuietly(connection);
+        }
     }
 
     static void closeQuietly(Connection connection) {

@@ -1,7 +1,5 @@
 package org.codecred.job;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +22,6 @@ public final class PostgresMonthLock implements MonthLock {
     /** First half of the lock key, "CdCr" in ASCII, so CodeCred's keys stay apart from other applications'. */
     public static final int NAMESPACE = 0x43644372;
 
-    private static final Logger log = LoggerFactory.getLogger(PostgresMonthLock.class);
 
     private final ConnectionSource connections;
     private final Map<String, Connection> held = new ConcurrentHashMap<>();
@@ -67,18 +64,12 @@ public final class PostgresMonthLock implements MonthLock {
 
     @Override
     public void release(String month) {
-        Connection connection = held.remove(month);
-        if (connection == null) {
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-            ps.setInt(1, NAMESPACE);
-            ps.setInt(2, key(month));
-            ps.execute();
-        } catch (SQLException e) {
-            log.warn("month {}: releasing the PostgreSQL lock failed ({}); closing its session frees it", month, e.getMessage());
-        } finally {
-            MonthLocks.closeQuietly(connection);
-        }
+        MonthLocks.release(month, held.remove(month), connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+                ps.setInt(1, NAMESPACE);
+                ps.setInt(2, key(month));
+                ps.execute();
+            }
+        });
     }
 }

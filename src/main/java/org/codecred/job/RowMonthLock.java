@@ -69,17 +69,8 @@ public final class RowMonthLock implements MonthLock {
 
     @Override
     public void release(String month) {
-        Connection connection = held.remove(month);
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            log.warn("month {}: releasing the lock row failed ({}); closing the session frees it", month, e.getMessage());
-        } finally {
-            MonthLocks.closeQuietly(connection);
-        }
+        // the row lock lives as long as the transaction that took it
+        MonthLocks.release(month, held.remove(month), Connection::rollback);
     }
 
     static void insertRowIfMissing(Connection connection, String month) throws SQLException {
