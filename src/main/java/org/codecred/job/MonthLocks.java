@@ -1,6 +1,8 @@
 package org.codecred.job;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -21,7 +23,7 @@ import java.util.Properties;
  */
 public final class MonthLocks {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthLocks.class);
+    private static final Logger log = LoggerFactory.getLogger(MonthLocks.class);
 
     private MonthLocks() {
     }
