@@ -44,7 +44,7 @@ public class AlignmentStepsConfig {
 
     @Bean
     public Step alignSpecialties(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 RunSettings settings, JdbcTemplate jdbc, ProviderTable providers,
+                                 RunSettings settings, ClaimLineTable claimLines, ProviderTable providers,
                                  AlignmentRules rules, AlignmentTables tables, FindingTable findings, StepLog stepLog) {
         String month = settings.monthKey();
         SpecialtyJudge judge = new SpecialtyJudge(rules.specialties());
@@ -64,7 +64,7 @@ public class AlignmentStepsConfig {
         return new StepBuilder("alignSpecialties", jobRepository)
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderActivityReader(new ClaimLineTable(jdbc), providers, month, rules.specialties().all(), CHUNK))
+                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), CHUNK))
                 .processor(processor)
                 .writer(writer)
                 .listener(stepLog)

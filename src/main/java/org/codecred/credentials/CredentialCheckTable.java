@@ -24,9 +24,11 @@ public final class CredentialCheckTable {
     private static final String COLUMNS = "npi, seq, check_name, result, detail, source, source_date";
 
     private final JdbcTemplate jdbc;
+    private final ClaimLineTable lines;
 
-    public CredentialCheckTable(JdbcTemplate jdbc) {
+    public CredentialCheckTable(JdbcTemplate jdbc, ClaimLineTable lines) {
         this.jdbc = jdbc;
+        this.lines = lines;
     }
 
     /** Removes what an earlier attempt of this step wrote for {@code month}, so a rerun never doubles anything. */
@@ -72,7 +74,7 @@ public final class CredentialCheckTable {
 
     /** Rendering NPIs of the month's claim lines that are not on the roster, with their line counts and dates. */
     public List<UnrosteredRule.UnrosteredNpi> unrostered(String month) {
-        return new ClaimLineTable(jdbc).unrostered(month).stream()
+        return lines.unrostered(month).stream()
                 .map(a -> new UnrosteredRule.UnrosteredNpi(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 
@@ -81,7 +83,6 @@ public final class CredentialCheckTable {
      * after the expiry: one indexed query per such provider, which are few.
      */
     public Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry(String month) {
-        ClaimLineTable lines = new ClaimLineTable(jdbc);
         Map<String, LicenseRule.LinesAfterExpiry> byNpi = new LinkedHashMap<>();
         jdbc.query("SELECT npi, license_expires FROM codecred.provider WHERE month = ? AND license_expires IS NOT NULL"
                         + " AND license_expires < ? ORDER BY npi",

@@ -2,9 +2,9 @@ package org.codecred.credentials;
 
 import org.codecred.cli.RunSettings;
 import org.codecred.job.StepLog;
+import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
-import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -27,8 +27,8 @@ public class CredentialStepsConfig {
     }
 
     @Bean
-    public CredentialCheckTable credentialCheckTable(JdbcTemplate jdbc, StagingSchema schema) {
-        return new CredentialCheckTable(jdbc);
+    public CredentialCheckTable credentialCheckTable(JdbcTemplate jdbc, ClaimLineTable claimLines) {
+        return new CredentialCheckTable(jdbc, claimLines);
     }
 
     // step 4

@@ -128,7 +128,7 @@ public final class DossierLoader {
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */
     public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
-        return new ClaimLineTable(jdbc).unrostered(month).stream()
+        return lines.unrostered(month).stream()
                 .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 
