@@ -25,9 +25,11 @@ public final class VerdictPolicy {
     public static final String FILE = "verdict.csv";
     public static final double DEFAULT_CODING_ERROR_SHARE = 0.05;
 
-    public static final Set<RuleId> HOLD_RULES = EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID);
+    public static final Set<RuleId> HOLD_RULES = EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID,
+            RuleId.EXCLUDED_SAM, RuleId.NPI_DEACTIVATED);
     public static final Set<RuleId> REVIEW_RULES = EnumSet.of(RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER,
-            RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING);
+            RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING, RuleId.EXCLUSION_POSSIBLE,
+            RuleId.EXCLUSION_PENDING, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT);
 
     private final double codingErrorShare;
 

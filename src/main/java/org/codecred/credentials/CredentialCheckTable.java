@@ -19,7 +19,9 @@ public final class CredentialCheckTable {
 
     /** The rules this step owns: their findings are replaced as a whole when the step runs again. */
     static final List<RuleId> RULES = List.of(RuleId.NPI_INVALID, RuleId.PROVIDER_NOT_ROSTERED, RuleId.LICENSE_EXPIRED,
-            RuleId.LICENSE_EXPIRING, RuleId.EXCLUDED_OIG, RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH);
+            RuleId.LICENSE_EXPIRING, RuleId.EXCLUDED_OIG, RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH,
+            RuleId.EXCLUDED_SAM, RuleId.EXCLUSION_POSSIBLE, RuleId.EXCLUSION_PENDING, RuleId.NPI_DEACTIVATED,
+            RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT);
 
     private static final String COLUMNS = "npi, seq, check_name, result, detail, source, source_date";
 
