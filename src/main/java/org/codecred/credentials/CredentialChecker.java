@@ -38,8 +38,8 @@ public final class CredentialChecker {
         NpiRule.check(p, roster, results);
         LicenseRule.check(p, month, linesAfterExpiry, roster, results);
         TaxonomyRule.check(p, taxonomies, vocabulary, taxonomySource, results);
-        ExclusionRule.check(p, exclusions, month, results);
-        RegistryRule.check(p, registry, results);
+        ExclusionRule.check(p, exclusions, month, java.util.List.of(), java.util.List.of(), results);
+        RegistryRule.check(p, registry, null, results);
     }
 
     /** Convenience for tests and small rosters: every provider plus the claims' unrostered NPIs. */

@@ -33,7 +33,7 @@ public record Source(String name, LocalDate date) {
     }
 
     /** The last plausible date in a file name, or null. */
-    static LocalDate dateInName(String name) {
+    public static LocalDate dateInName(String name) {
         Matcher m = DATE_IN_NAME.matcher(name);
         LocalDate last = null;
         while (m.find()) {
@@ -52,5 +52,20 @@ public record Source(String name, LocalDate date) {
     @Override
     public String toString() {
         return date == null ? name : name + " (" + date + ")";
+    }
+
+    /** The CSV files of a source folder (exclusions/, nppes/), in name order; none when the folder is absent. */
+    public static java.util.List<Path> csvFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir, e);
+        }
     }
 }
