@@ -2,8 +2,11 @@ package org.codecred.credentials;
 
 import org.codecred.cli.RunSettings;
 import org.codecred.domain.Provider;
+import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.SourceFile;
+import org.codecred.staging.SourceFileTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -11,22 +14,20 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Step checkCredentials in one transaction: it first removes what an earlier attempt wrote for the
- * month, reads the exclusion list and screens the registry for the rostered NPIs (here, not at
- * start-up, so start-up stays fast), runs the rules and writes findings and check rows. A failure
- * rolls everything back; the rerun starts the step again from scratch, so nothing is doubled.
+ * month, reads the exclusion lists (OIG LEIE, SAM.gov), the Medicare opt-out list and screens the
+ * registry for the rostered NPIs (here, not at start-up, so start-up stays fast), runs the checks and
+ * writes findings, check rows and the month's source files (with a warning for each stale one). A
+ * failure rolls everything back; the rerun starts the step again from scratch, so nothing is doubled.
  */
 public class CheckCredentialsTasklet implements Tasklet {
 
@@ -35,17 +36,27 @@ public class CheckCredentialsTasklet implements Tasklet {
 
     private final RunSettings settings;
     private final CredentialRules rules;
+    private final List<CredentialRule> checkList;
     private final ProviderTable providers;
+    private final ClaimLineTable claimLines;
     private final FindingTable findings;
     private final CredentialCheckTable checks;
+    private final SourceFileTable sourceFiles;
+    private final List<SourceFile> ruleSources;
 
-    public CheckCredentialsTasklet(RunSettings settings, CredentialRules rules, ProviderTable providers,
-                                   FindingTable findings, CredentialCheckTable checks) {
+    /** @param ruleSources the published files read at start-up (CMS PTP and MUE, NUCC), recorded with the month's */
+    public CheckCredentialsTasklet(RunSettings settings, CredentialRules rules, List<CredentialRule> checkList,
+                                   ProviderTable providers, ClaimLineTable claimLines, FindingTable findings,
+                                   CredentialCheckTable checks, SourceFileTable sourceFiles, List<SourceFile> ruleSources) {
         this.settings = settings;
         this.rules = rules;
+        this.checkList = List.copyOf(checkList);
         this.providers = providers;
+        this.claimLines = claimLines;
         this.findings = findings;
         this.checks = checks;
+        this.sourceFiles = sourceFiles;
+        this.ruleSources = List.copyOf(ruleSources);
     }
 
     @Override
@@ -56,22 +67,29 @@ public class CheckCredentialsTasklet implements Tasklet {
         Set<String> npis = new HashSet<>();
         roster.forEach(p -> npis.add(p.npi()));
 
-        List<Path> exclusionFiles = csvFiles(settings.inputDir().resolve("exclusions"));
-        ExclusionList exclusions = exclusionFiles.isEmpty() ? ExclusionList.empty() : ExclusionList.load(exclusionFiles);
-        log.info("OIG exclusion list: {} rows from {} file(s)", exclusions.rows(), exclusionFiles.size());
-        List<Path> nppesFiles = csvFiles(settings.inputDir().resolve("nppes"));
+        ExclusionFiles exclusionFiles = ExclusionFiles.of(settings.inputDir().resolve("exclusions"));
+        ExclusionList exclusions = exclusionFiles.leie().isEmpty() ? ExclusionList.empty() : ExclusionList.load(exclusionFiles.leie());
+        log.info("OIG exclusion list: {} rows from {} file(s)", exclusions.rows(), exclusionFiles.leie().size());
+        SamExclusionList sam = exclusionFiles.sam().isEmpty() ? SamExclusionList.empty() : SamExclusionList.load(exclusionFiles.sam());
+        log.info("SAM.gov exclusions: {} rows from {} file(s)", sam.rows(), exclusionFiles.sam().size());
+        List<Path> optOutFiles = Source.csvFiles(settings.inputDir().resolve("optout"));
+        OptOutList optOuts = optOutFiles.isEmpty() ? OptOutList.empty() : OptOutList.load(optOutFiles);
+        log.info("Medicare opt-out list: {} rows from {} file(s)", optOuts.rows(), optOutFiles.size());
+        List<Path> nppesFiles = NppesRegistry.registryFiles(settings.inputDir().resolve("nppes"));
         NppesRegistry registry = nppesFiles.isEmpty() ? NppesRegistry.empty() : NppesRegistry.scan(nppesFiles, npis);
         if (nppesFiles.isEmpty()) {
             log.info("NPPES registry: no file in {}, registry checks not done", settings.inputDir().resolve("nppes"));
         }
+        recordSources(month, exclusions, sam, optOuts, registry);
 
-        CredentialChecker checker = new CredentialChecker(settings.month(), Source.of(settings.rosterFile()),
-                rules.taxonomies(), rules.taxonomySource(), rules.vocabulary(), exclusions, registry);
-        Map<String, LicenseRule.LinesAfterExpiry> afterExpiry = checks.linesAfterExpiry(month);
+        CredentialSources sources = new CredentialSources(settings.month(), Source.of(settings.rosterFile()), rules,
+                exclusions, registry, checks.linesAfterExpiry(month), sam, optOuts,
+                linesSinceDeactivation(month, roster, registry), claimLines.billingNpis(month));
+        CredentialChecker checker = new CredentialChecker(checkList, sources);
         Results results = new Results();
         long written = 0;
         for (Provider p : roster) {
-            checker.checkProvider(p, afterExpiry.get(p.npi()), results);
+            checker.checkProvider(p, results);
             contribution.incrementReadCount();
             if (results.checks().size() >= FLUSH_EVERY) {
                 written += flush(month, results);
@@ -81,6 +99,33 @@ public class CheckCredentialsTasklet implements Tasklet {
         written += flush(month, results);
         contribution.incrementWriteCount(written);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Every published file the month's checks use, in one list; each stale one is logged. */
+    private void recordSources(String month, ExclusionList exclusions, SamExclusionList sam, OptOutList optOuts,
+                               NppesRegistry registry) {
+        List<SourceFile> used = new ArrayList<>(ruleSources);
+        used.addAll(exclusions.files());
+        used.addAll(sam.files());
+        used.addAll(optOuts.files());
+        used.addAll(registry.files());
+        sourceFiles.replace(month, used);
+        SourceFileTable.staleWarnings(settings.month(), used).forEach(w -> log.warn("Stale source: {}", w));
+    }
+
+    /** Per rostered NPI the registry shows deactivated, its claim lines dated on or after the deactivation. */
+    private Map<String, ClaimLineTable.NpiActivity> linesSinceDeactivation(String month, List<Provider> roster,
+                                                                           NppesRegistry registry) {
+        Map<String, ClaimLineTable.NpiActivity> byNpi = new HashMap<>();
+        for (Provider p : roster) {
+            registry.find(p.npi()).filter(RegistryRecord::isDeactivated).ifPresent(r -> {
+                ClaimLineTable.NpiActivity since = claimLines.linesAfter(month, p.npi(), r.deactivationDate().minusDays(1));
+                if (since != null) {
+                    byNpi.put(p.npi(), since);
+                }
+            });
+        }
+        return byNpi;
     }
 
     /** Writes and forgets what has been found so far (whole providers only, so check numbering stays per provider). */
@@ -93,19 +138,8 @@ public class CheckCredentialsTasklet implements Tasklet {
         return n;
     }
 
-    /** The {@code *.csv} files of a folder in name order; none when the folder is missing. */
     /** The CSV files of a source folder (exclusions/, nppes/), in name order; none when the folder is absent. */
     public static List<Path> csvFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+        return Source.csvFiles(dir);
     }
 }

@@ -5,6 +5,10 @@ import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.coding.CodingRules;
+import org.codecred.staging.SourceFile;
+import org.codecred.staging.SourceFileTable;
+import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -12,6 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Step checkCredentials: NPI check digit, license dates, taxonomy fit, OIG exclusion list and NPPES
@@ -31,14 +38,32 @@ public class CredentialStepsConfig {
         return new CredentialCheckTable(jdbc, claimLines);
     }
 
+    /** The credential checks of a rostered provider, in the order of the dossier's Credentials sheet. */
+    @Bean
+    public List<CredentialRule> credentialRuleList() {
+        return CredentialChecker.standardRules();
+    }
+
+    @Bean
+    public SourceFileTable sourceFileTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new SourceFileTable(jdbc);
+    }
+
     // step 4
 
     @Bean
     public Step checkCredentials(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  StepLog stepLog, RunSettings settings, CredentialRules credentialRules,
-                                 ProviderTable providers, FindingTable findings, CredentialCheckTable checks) {
+                                 List<CredentialRule> credentialRuleList, CodingRules codingRules,
+                                 ProviderTable providers, ClaimLineTable claimLines, FindingTable findings,
+                                 CredentialCheckTable checks, SourceFileTable sourceFiles) {
+        List<SourceFile> ruleSources = new ArrayList<>(codingRules.cmsFiles());
+        if (credentialRules.nucc().source() != null) {
+            ruleSources.add(credentialRules.nucc().source());
+        }
         return new StepBuilder("checkCredentials", jobRepository)
-                .tasklet(new CheckCredentialsTasklet(settings, credentialRules, providers, findings, checks), transactionManager)
+                .tasklet(new CheckCredentialsTasklet(settings, credentialRules, credentialRuleList, providers, claimLines,
+                        findings, checks, sourceFiles, ruleSources), transactionManager)
                 .listener(stepLog)
                 .build();
     }

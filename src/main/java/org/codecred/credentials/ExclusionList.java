@@ -57,6 +57,7 @@ public final class ExclusionList {
     }
 
     private final List<Source> sources;
+    private final List<org.codecred.staging.SourceFile> files = new ArrayList<>();
     private final Map<String, List<Entry>> byNpi = new HashMap<>();
     private final Map<String, List<Entry>> byNameOnly = new HashMap<>();
     private int rows;
@@ -74,7 +75,9 @@ public final class ExclusionList {
         List<Source> sources = files.stream().map(Source::of).toList();
         ExclusionList list = new ExclusionList(sources);
         for (int i = 0; i < files.size(); i++) {
+            int before = list.rows;
             list.read(files.get(i), sources.get(i));
+            list.files.add(org.codecred.staging.SourceFile.of("OIG LEIE", files.get(i), list.rows - before));
         }
         return list;
     }
@@ -184,6 +187,11 @@ public final class ExclusionList {
 
     public List<Source> sources() {
         return sources;
+    }
+
+    /** The files read, with their rows and SHA-256. */
+    public List<org.codecred.staging.SourceFile> files() {
+        return files;
     }
 
     public int rows() {

@@ -24,13 +24,16 @@ import java.util.stream.Collectors;
  * A reinstatement counts from any file (a monthly REIN supplement cancels an exclusion of UPDATED.csv).
  * Messages say "birth date matched" and never print the birth date.
  */
-final class ExclusionRule {
+final class ExclusionRule implements CredentialRule {
 
     static final String CHECK = "oig-exclusion";
     static final String BILLING_CHECK = "oig-exclusion-billing";
     static final String LIST = "OIG LEIE";
 
-    private ExclusionRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.exclusions(), sources.month(), sources.otherLastNames(p.npi()), sources.billingNpisOf(p.npi()),
+                results);
     }
 
     static void check(Provider p, ExclusionList list, YearMonth month, List<String> otherLastNames,

@@ -12,11 +12,13 @@ import java.util.List;
  * period covering part of the month. An opted-out practitioner may not bill Medicare in that period
  * (SSA 1802(b), 42 CFR 405.410); other payers may still be billed, so a person decides.
  */
-final class OptOutRule {
+final class OptOutRule implements CredentialRule {
 
     static final String CHECK = "medicare-opt-out";
 
-    private OptOutRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.optOuts(), sources.month(), results);
     }
 
     static void check(Provider p, OptOutList list, YearMonth month, Results results) {

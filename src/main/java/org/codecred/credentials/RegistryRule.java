@@ -19,7 +19,7 @@ import java.util.Optional;
  * self-reported in NPPES: they compare on their digits and a difference is a WARN check row, no
  * finding. Without a registry file every registry check is NOT CHECKED.
  */
-final class RegistryRule {
+final class RegistryRule implements CredentialRule {
 
     static final String FOUND = "nppes-registry";
     static final String DEACTIVATION = "nppes-deactivation";
@@ -28,7 +28,9 @@ final class RegistryRule {
     static final String LICENSE = "nppes-license";
     private static final List<String> FIELD_CHECKS = List.of(DEACTIVATION, NAME, TAXONOMY, LICENSE);
 
-    private RegistryRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.registry(), sources.linesSinceDeactivation().get(p.npi()), results);
     }
 
     /** @param sinceDeactivation the provider's claim lines dated on or after its registry deactivation date, or null */

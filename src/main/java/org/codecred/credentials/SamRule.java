@@ -17,12 +17,15 @@ import java.util.List;
  * EXCLUSION-POSSIBLE (REVIEW), subject the list. A row starting after the month is EXCLUSION-PENDING
  * (REVIEW), subject the date.
  */
-final class SamRule {
+final class SamRule implements CredentialRule {
 
     static final String CHECK = "sam-exclusion";
     static final String LIST = "SAM.gov";
 
-    private SamRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.sam(), sources.month(), sources.registry().find(p.npi()).orElse(null),
+                sources.billingNpisOf(p.npi()), results);
     }
 
     /** @param registry the provider's NPPES row, or null: its practice state and ZIP can confirm a name match */

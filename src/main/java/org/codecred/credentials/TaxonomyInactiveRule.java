@@ -8,11 +8,13 @@ import org.codecred.domain.RuleId;
  * code set ({@code [1/1/2007: marked inactive]} in its Notes), so it is not valid on claims; subject the
  * code. A code the NUCC file does not list gives a WARN check row; without a NUCC file, NOT CHECKED.
  */
-final class TaxonomyInactiveRule {
+final class TaxonomyInactiveRule implements CredentialRule {
 
     static final String CHECK = "nucc-taxonomy";
 
-    private TaxonomyInactiveRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.rules().nucc(), results);
     }
 
     static void check(Provider p, NuccTaxonomy nucc, Results results) {
