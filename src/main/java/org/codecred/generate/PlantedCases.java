@@ -30,7 +30,8 @@ final class PlantedCases {
     Practice weakEvidence;   // LCSW claiming group therapy with only a little group work
     Practice badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName, excludedAccented,
             reinstated, namesake, registryName, registryDeactivated, registryTaxonomy, registryLicense,
-            registryMissing, taxonomyMismatch;
+            registryMissing, taxonomyMismatch, deactivatedAfterLastLine, reactivated, possibleExcluded, pendingExclusion,
+            samExcluded, samEnded, samUnconfirmed, optedOut, optOutEnded, inactiveTaxonomy;
     String unrosteredNpi;
     String unrosteredBadNpi;
 
@@ -82,6 +83,21 @@ final class PlantedCases {
         registryMissing = add("Bexley", "Arlo", "LCSW", null, "");
         registryMissing.inRegistry = false;
         taxonomyMismatch = add("Greer", "Simone", "LCSW", "2084P0800X", "");
+        // published sources: NPPES deactivation, OIG advice, SAM.gov, Medicare opt-out, NUCC code set
+        deactivatedAfterLastLine = add("Kowalczyk", "Irena", "LCSW", null, "");
+        deactivatedAfterLastLine.registryDeactivated = g.workingDays().get(12);   // after its last line (see billLines)
+        reactivated = add("Ellery", "Naomi", "LCSW", null, "");
+        reactivated.registryDeactivated = LocalDate.of(2024, 2, 1);
+        reactivated.registryReactivated = LocalDate.of(2024, 4, 15);
+        possibleExcluded = add("Thibodeaux", "Renee", "LPC", null, "");
+        possibleExcluded.dateOfBirth = null;                      // no birth date on the roster: name only
+        pendingExclusion = add("Yarrow", "Dmitri", "LMHC", null, "");
+        samExcluded = add("Ostrander", "Alba", "LCSW", null, "");
+        samEnded = add("Faircloth", "Milo", "LPC", null, "");
+        samUnconfirmed = add("Brannock", "Tess", "LMFT", null, "");
+        optedOut = add("Ashby", "Corinne", "PhD", null, "");
+        optOutEnded = add("Pruitt", "Lev", "PhD", null, "");
+        inactiveTaxonomy = add("Carrow", "Edith", "PhD", "103TE1000X", "");
 
         unrosteredNpi = g.nextNpi();
         String base = g.nextNpi();
@@ -110,9 +126,11 @@ final class PlantedCases {
         plantAlignment();
         for (Practice p : List.of(badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName,
                 excludedAccented, reinstated, namesake, registryName, registryDeactivated, registryTaxonomy,
-                registryLicense, registryMissing, taxonomyMismatch)) {
+                registryLicense, registryMissing, taxonomyMismatch, reactivated, possibleExcluded, pendingExclusion,
+                samExcluded, samEnded, samUnconfirmed, optedOut, optOutEnded, inactiveTaxonomy)) {
             routine(p, 12);
         }
+        routine(deactivatedAfterLastLine, 5);       // lines on working days 0, 2, 4, 6, 8 only
         Practice stranger = new Practice();
         stranger.npi = unrosteredNpi;
         routine(stranger, 6);
