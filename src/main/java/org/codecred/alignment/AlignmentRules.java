@@ -9,11 +9,10 @@ import java.util.List;
  * Every rule table the alignment steps use, loaded once at startup so a bad table stops the run
  * before anything starts (exit 2 with the table's message).
  */
-public record AlignmentRules(SpecialtyTable specialties, List<PeerMetric> peers, VerdictPolicy verdicts,
-                             CredentialVocabulary credentials) {
+public record AlignmentRules(SpecialtyTable specialties, List<PeerMetric> peers, CredentialVocabulary credentials) {
 
     public static AlignmentRules load(Path rulesDir) {
         return new AlignmentRules(SpecialtyTable.load(rulesDir), PeerTable.load(rulesDir),
-                VerdictPolicy.load(rulesDir), CredentialVocabulary.load(rulesDir));
+                CredentialVocabulary.load(rulesDir));
     }
 }
