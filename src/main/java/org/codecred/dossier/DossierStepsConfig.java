@@ -2,7 +2,7 @@ package org.codecred.dossier;
 
 import org.codecred.alignment.MetricTable;
 import org.codecred.alignment.SpecialtyAlignmentTable;
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
 import org.codecred.job.StepLog;

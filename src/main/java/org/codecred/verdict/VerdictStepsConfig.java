@@ -1,7 +1,7 @@
 package org.codecred.verdict;
 
 import org.codecred.alignment.MetricTable;
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
