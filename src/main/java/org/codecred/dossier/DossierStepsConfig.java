@@ -13,7 +13,6 @@ import org.codecred.staging.ProviderTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -59,15 +58,13 @@ public class DossierStepsConfig {
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("dossier-");
         executor.setConcurrencyLimit(workers);
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setTaskExecutor(executor);
-        handler.setStep(writeDossiersWorker);
-        handler.setGridSize(workers * PARTITIONS_PER_THREAD);
         ProviderRangePartitioner partitioner = new ProviderRangePartitioner(
                 () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList());
         return new StepBuilder("writeDossiers", jobRepository)
                 .partitioner(writeDossiersWorker.getName(), partitioner)
-                .partitionHandler(handler)
+                .step(writeDossiersWorker)
+                .gridSize(workers * PARTITIONS_PER_THREAD)
+                .taskExecutor(executor)
                 .listener(stepLog)
                 .build();
     }
