@@ -53,7 +53,8 @@ public class AlignmentStepsConfig {
         return new StepBuilder("alignSpecialties", jobRepository)
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), CHUNK))
+                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(),
+                        rules.telehealth(), CHUNK))
                 .processor(new AlignmentProcessor(rules))
                 .writer(new AlignmentWriter(month, metrics, alignments, findings))
                 .listener(stepLog)

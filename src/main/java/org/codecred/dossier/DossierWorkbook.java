@@ -33,6 +33,7 @@ import org.codecred.alignment.ProviderMetric;
 import org.codecred.credentials.CheckResult;
 import org.codecred.credentials.CredentialCheck;
 import org.codecred.verdict.ProviderVerdict;
+import org.codecred.domain.TimeBand;
 import org.codecred.dossier.Styles.Fill;
 
 import java.io.IOException;
@@ -219,22 +220,6 @@ public final class DossierWorkbook {
 
     // Coding Profile: code mix, time bands, peer comparison, two charts
 
-    /** Documented minutes in the psychotherapy time bands (16–37, 38–52, 53+ minutes). */
-    static final List<String> TIME_BANDS = List.of(
-            "not documented", "under 16 min", "16–37 min", "38–52 min", "53 min or more");
-
-    static int timeBand(Integer minutes) {
-        if (minutes == null) {
-            return 0;
-        }
-        if (minutes < 16) {
-            return 1;
-        }
-        if (minutes <= 37) {
-            return 2;
-        }
-        return minutes <= 52 ? 3 : 4;
-    }
 
     private static void codingProfile(SheetWriter sheet, Dossier dossier) {
         List<ClaimLine> lines = dossier.lines();
@@ -269,10 +254,10 @@ public final class DossierWorkbook {
 
         sheet.heading("Documented minutes (time bands of the psychotherapy codes)");
         sheet.header("Band", "Lines", "Share of lines");
-        int[] bands = new int[TIME_BANDS.size()];
-        lines.forEach(line -> bands[timeBand(line.minutes())]++);
+        int[] bands = new int[TimeBand.values().length];
+        lines.forEach(line -> bands[TimeBand.of(line.minutes()).ordinal()]++);
         for (int b = 0; b < bands.length; b++) {
-            sheet.row().text(TIME_BANDS.get(b)).integer(bands[b])
+            sheet.row().text(TimeBand.values()[b].label()).integer(bands[b])
                     .percent(lines.isEmpty() ? null : (double) bands[b] / lines.size());
         }
         sheet.skipRows(1);
