@@ -1,5 +1,7 @@
 package org.codecred.cli;
 
+import org.codecred.job.UsageException;
+import org.codecred.job.RunSettings;
 import org.codecred.credentials.ExclusionFiles;
 import org.codecred.credentials.OptOutList;
 import org.codecred.credentials.Source;

@@ -1,7 +1,8 @@
 package org.codecred.credentials;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.domain.Provider;
+import org.codecred.domain.RuleId;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +65,7 @@ public class CheckCredentialsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String month = settings.monthKey();
         checks.clear(month);
+        findings.deleteRules(month, RuleId.ofStage(RuleId.Stage.CREDENTIALS));
         List<Provider> roster = providers.all(month);
         Set<String> npis = new HashSet<>();
         roster.forEach(p -> npis.add(p.npi()));
@@ -83,7 +86,7 @@ public class CheckCredentialsTasklet implements Tasklet {
         recordSources(month, exclusions, sam, optOuts, registry);
 
         CredentialSources sources = new CredentialSources(settings.month(), Source.of(settings.rosterFile()), rules,
-                exclusions, registry, checks.linesAfterExpiry(month), sam, optOuts,
+                exclusions, registry, linesAfterExpiry(month), sam, optOuts,
                 linesSinceDeactivation(month, roster, registry), claimLines.billingNpis(month));
         CredentialChecker checker = new CredentialChecker(checkList, sources);
         Results results = new Results();
@@ -95,7 +98,7 @@ public class CheckCredentialsTasklet implements Tasklet {
                 written += flush(month, results);
             }
         }
-        UnrosteredRule.check(checks.unrostered(month), results);
+        UnrosteredRule.check(unrostered(month), results);
         written += flush(month, results);
         contribution.incrementWriteCount(written);
         return RepeatStatus.FINISHED;
@@ -138,8 +141,25 @@ public class CheckCredentialsTasklet implements Tasklet {
         return n;
     }
 
-    /** The CSV files of a source folder (exclusions/, nppes/), in name order; none when the folder is absent. */
-    public static List<Path> csvFiles(Path dir) {
-        return Source.csvFiles(dir);
+    /** Rendering NPIs of the month's claim lines that are not on the roster, with their line counts and dates. */
+    private List<UnrosteredRule.UnrosteredNpi> unrostered(String month) {
+        return claimLines.unrostered(month, providers.npis(month)).stream()
+                .map(a -> new UnrosteredRule.UnrosteredNpi(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
+    }
+
+    /**
+     * Per rostered provider whose license expires before the month's end, the claim lines dated
+     * after the expiry: one indexed query per such provider, which are few.
+     */
+    private Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry(String month) {
+        Map<String, LicenseRule.LinesAfterExpiry> byNpi = new LinkedHashMap<>();
+        for (ProviderTable.LicenseExpiry license : providers.licensesExpiringBefore(month, settings.month().atEndOfMonth())) {
+            ClaimLineTable.NpiActivity after = claimLines.linesAfter(month, license.npi(), license.expires());
+            if (after != null) {
+                byNpi.put(after.npi(), new LicenseRule.LinesAfterExpiry(after.npi(), after.lines(), after.firstDate(),
+                        after.lastDate()));
+            }
+        }
+        return byNpi;
     }
 }

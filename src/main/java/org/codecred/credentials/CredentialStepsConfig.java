@@ -1,6 +1,6 @@
 package org.codecred.credentials;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
@@ -21,9 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Step checkCredentials: NPI check digit, license dates, taxonomy fit, OIG exclusion list and NPPES
- * registry for every rostered provider, and the claims' rendering NPIs that are not on the roster.
- * The rule tables load at start-up; the exclusion and registry files are read inside the step.
+ * Step checkCredentials: NPI check digit, license dates, taxonomy fit and NUCC code set, OIG and
+ * SAM.gov exclusions, Medicare opt-out and NPPES registry for every rostered provider, and the claims'
+ * rendering NPIs that are not on the roster. The rule tables (and the NUCC and CMS files) load at
+ * start-up; the exclusion, opt-out and registry files are read inside the step.
  */
 @Configuration
 public class CredentialStepsConfig {
@@ -34,8 +35,8 @@ public class CredentialStepsConfig {
     }
 
     @Bean
-    public CredentialCheckTable credentialCheckTable(JdbcTemplate jdbc, ClaimLineTable claimLines) {
-        return new CredentialCheckTable(jdbc, claimLines);
+    public CredentialCheckTable credentialCheckTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new CredentialCheckTable(jdbc);
     }
 
     /** The credential checks of a rostered provider, in the order of the dossier's Credentials sheet. */

@@ -273,6 +273,36 @@ class CmsPublishedFilesTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(MUE_ZIP).contains("zip bomb").doesNotContain("Exception");
     }
 
+    /**
+     * The whole job: the zipped MUE table as published limits 0009U to 2 units (findings.csv), its file
+     * and the month's NPPES file are recorded, and the NPPES file, dated 2026-08-01, is reported stale.
+     */
+    @Test
+    void theJobAppliesTheRealMueRowAndRecordsItsSources() throws Exception {
+        zip(cms.resolve(MUE_ZIP), PUBLISHED.resolve(MUE_CSV));
+        TestMonth month = new TestMonth(rules.resolve("run"), "2026-10");
+        month.roster(TestMonth.provider("LCSW", ""));
+        month.claims("claims.csv",
+                TestMonth.line("C1", 1, "MBR0001", "2026-10-05", "0009U", "", "F41.1").replace(",11,140.00", ",11,10.00")
+                        .replace(",,1,,F41.1", ",,3,,F41.1"),
+                TestMonth.line("C2", 1, "MBR0002", "2026-10-06", "0009U", "", "F41.1"));
+        month.file("nppes/npidata_pfile_20050523-20260801.csv", "\"NPI\",\"Entity Type Code\",\"Provider Last Name (Legal Name)\"",
+                "\"" + TestMonth.NPI + "\",\"1\",\"TESTER\"");
+        List<String> args = new ArrayList<>(Arrays.asList(month.args()));
+        args.replaceAll(a -> a.startsWith("--rules=") ? "--rules=" + rules : a);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(CodeCred.run(new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new)))
+                .as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCode.COMPLETED);
+
+        assertThat(month.read("findings.csv").lines().filter(l -> l.contains("UNITS-EXCEED")).toList()).singleElement()
+                .satisfies(l -> assertThat(l).contains("C1").contains("limit 2 per day (adjudication indicator 3, CMS " + MUE_CSV));
+        assertThat(month.query("SELECT kind || ' ' || file_name || ' ' || row_count || ' ' || published FROM codecred.source_file"
+                + " ORDER BY seq")).containsExactly("CMS MUE " + MUE_ZIP + " 30 2026-07-01",
+                "NPPES npidata_pfile_20050523-20260801.csv 1 2026-08-01");
+        assertThat(month.read("run-summary.json")).contains("\"source_warnings\": [\"NPPES file npidata_pfile_20050523-20260801.csv"
+                + " is dated 2026-08-01, 91 days before the end of 2026-10 (more than 45)");
+    }
+
     @Test
     void aLineWithoutEndStopsTheRun() throws IOException {
         String endless = "HCPCS/CPT Code,Practitioner Services MUE Values\r\n" + "9".repeat(CmsImport.MAX_LINE_CHARS + 10);

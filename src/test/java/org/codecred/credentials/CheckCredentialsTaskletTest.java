@@ -1,6 +1,6 @@
 package org.codecred.credentials;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -44,7 +44,7 @@ class CheckCredentialsTaskletTest {
                 Path.of("jobs/rules"), false);
         CheckCredentialsTasklet tasklet = new CheckCredentialsTasklet(settings, CredentialRules.load(Path.of("jobs/rules")),
                 CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new FindingTable(jdbc),
-                new CredentialCheckTable(jdbc, new ClaimLineTable(jdbc)), new SourceFileTable(jdbc), List.of());
+                new CredentialCheckTable(jdbc), new SourceFileTable(jdbc), List.of());
 
         tasklet.execute(new StepContribution(MetaDataInstanceFactory.createStepExecution()), null);
         List<String> first = jdbc.queryForList("SELECT rule_id FROM codecred.finding ORDER BY provider_npi, rule_id", String.class);
