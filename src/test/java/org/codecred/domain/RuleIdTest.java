@@ -20,17 +20,20 @@ class RuleIdTest {
     void aCredentialRerunClearsTheCredentialRules() {
         assertThat(RuleId.ofStage(RuleId.Stage.CREDENTIALS)).containsExactly(RuleId.NPI_INVALID,
                 RuleId.PROVIDER_NOT_ROSTERED, RuleId.LICENSE_EXPIRED, RuleId.LICENSE_EXPIRING, RuleId.EXCLUDED_OIG,
-                RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH);
+                RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.EXCLUDED_SAM, RuleId.EXCLUSION_POSSIBLE,
+                RuleId.EXCLUSION_PENDING, RuleId.NPI_DEACTIVATED, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT);
         assertThat(RuleId.ofStage(RuleId.Stage.PEERS)).containsExactly(RuleId.PEER_OUTLIER);
     }
 
     @Test
     void verdictEffectsAreTheContractsLists() {
         assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.HOLD))
-                .isEqualTo(EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID));
+                .isEqualTo(EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID, RuleId.EXCLUDED_SAM,
+                        RuleId.NPI_DEACTIVATED));
         assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW)).isEqualTo(EnumSet.of(
                 RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER, RuleId.NPPES_MISMATCH,
-                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING));
+                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING, RuleId.EXCLUSION_POSSIBLE,
+                RuleId.EXCLUSION_PENDING, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT));
     }
 
     @Test
