@@ -51,15 +51,25 @@ public final class SourceFileTable {
                 month);
     }
 
-    /** One sentence per source published more than {@link #STALE_AFTER_DAYS} days before the month's end. */
+    /**
+     * One sentence per source published more than {@link #STALE_AFTER_DAYS} days before the month's
+     * end. A CMS table's name carries the date it takes effect, and CMS replaces it every quarter: it
+     * counts from the end of that quarter (the Q3 MUE file, effective July 1, is current through September).
+     */
     public static List<String> staleWarnings(YearMonth month, List<SourceFile> files) {
         LocalDate end = month.atEndOfMonth();
         List<String> warnings = new ArrayList<>();
         for (SourceFile f : files) {
-            if (f.published() != null && ChronoUnit.DAYS.between(f.published(), end) > STALE_AFTER_DAYS) {
+            if (f.published() == null) {
+                continue;
+            }
+            LocalDate current = f.kind().startsWith("CMS ") ? f.published().plusMonths(3).minusDays(1) : f.published();
+            long days = ChronoUnit.DAYS.between(current, end);
+            if (days > STALE_AFTER_DAYS) {
                 warnings.add(f.kind() + " file " + f.fileName() + " is dated " + f.published() + ", "
                         + ChronoUnit.DAYS.between(f.published(), end) + " days before the end of " + month
-                        + " (more than " + STALE_AFTER_DAYS + "): download the current edition");
+                        + " (more than " + STALE_AFTER_DAYS + (current.equals(f.published()) ? "" : " after its quarter")
+                        + "): download the current edition");
             }
         }
         return warnings;

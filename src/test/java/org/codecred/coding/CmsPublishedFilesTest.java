@@ -297,10 +297,29 @@ class CmsPublishedFilesTest {
         assertThat(month.read("findings.csv").lines().filter(l -> l.contains("UNITS-EXCEED")).toList()).singleElement()
                 .satisfies(l -> assertThat(l).contains("C1").contains("limit 2 per day (adjudication indicator 3, CMS " + MUE_CSV));
         assertThat(month.query("SELECT kind || ' ' || file_name || ' ' || row_count || ' ' || published FROM codecred.source_file"
-                + " ORDER BY seq")).containsExactly("CMS MUE " + MUE_ZIP + " 30 2026-07-01",
-                "NPPES npidata_pfile_20050523-20260801.csv 1 2026-08-01");
+                + " ORDER BY seq")).hasSize(3).startsWith("CMS MUE " + MUE_ZIP + " 30 2026-07-01")
+                .endsWith("NPPES npidata_pfile_20050523-20260801.csv 1 2026-08-01")
+                .anyMatch(s -> s.startsWith("NUCC taxonomy nucc_taxonomy_251.csv 61 "));
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE sha256 = '"
+                + SourceFile.sha256(cms.resolve(MUE_ZIP)) + "'")).containsExactly("1");
+        // the Q3 MUE file is current through September: not stale for October; the August NPPES file is
         assertThat(month.read("run-summary.json")).contains("\"source_warnings\": [\"NPPES file npidata_pfile_20050523-20260801.csv"
-                + " is dated 2026-08-01, 91 days before the end of 2026-10 (more than 45)");
+                + " is dated 2026-08-01, 91 days before the end of 2026-10 (more than 45): download the current edition\"]");
+    }
+
+    @Test
+    void staleSourcesAreCountedFromTheirPublicationOrTheirQuarter() {
+        java.time.YearMonth october = java.time.YearMonth.of(2026, 10);
+        List<SourceFile> files = List.of(
+                new SourceFile("CMS MUE", "q3.zip", LocalDate.of(2026, 7, 1), 1, "x"),
+                new SourceFile("CMS PTP", "q2.zip", LocalDate.of(2026, 4, 1), 1, "x"),
+                new SourceFile("OIG LEIE", "UPDATED.csv", LocalDate.of(2026, 9, 16), 1, "x"),
+                new SourceFile("OIG LEIE", "2608REIN.csv", LocalDate.of(2026, 8, 1), 1, "x"));
+        assertThat(org.codecred.staging.SourceFileTable.staleWarnings(october, files))
+                .containsExactly("CMS PTP file q2.zip is dated 2026-04-01, 213 days before the end of 2026-10"
+                                + " (more than 45 after its quarter): download the current edition",
+                        "OIG LEIE file 2608REIN.csv is dated 2026-08-01, 91 days before the end of 2026-10"
+                                + " (more than 45): download the current edition");
     }
 
     @Test
