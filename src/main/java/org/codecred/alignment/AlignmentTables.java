@@ -149,7 +149,7 @@ public final class AlignmentTables {
     public Map<String, Long> codingErrorLinesByProvider(String month) {
         List<String> codingErrors = new ArrayList<>();
         for (RuleId rule : RuleId.values()) {
-            if (rule.isCoding() && rule.severity() == org.codecred.domain.Severity.ERROR) {
+            if (rule.isCoding()) { // the finding's own severity decides: a capped finding is no error
                 codingErrors.add(rule.id());
             }
         }
@@ -159,7 +159,8 @@ public final class AlignmentTables {
         args.addAll(codingErrors);
         Map<String, Long> counts = new HashMap<>();
         jdbc.query("SELECT provider_npi, COUNT(*) FROM (SELECT DISTINCT provider_npi, source_file, source_line,"
-                        + " claim_id, line_no FROM codecred.finding WHERE month = ? AND rule_id IN (" + marks + ")) e"
+                        + " claim_id, line_no FROM codecred.finding WHERE month = ? AND severity = 'ERROR'"
+                        + " AND rule_id IN (" + marks + ")) e"
                         + " GROUP BY provider_npi",
                 (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
         return counts;

@@ -18,12 +18,16 @@ import java.util.function.Consumer;
 public final class FindingTable {
 
     private static final String COLUMNS = "provider_npi, claim_id, line_no, service_date, procedure_code, rule_id,"
-            + " subject, message, source_file, source_line";
+            + " subject, message, source_file, source_line, severity";
+
+    private static final String INSERT_COLUMNS = "provider_npi, claim_id, line_no, service_date, procedure_code,"
+            + " rule_id, subject, message, source_file, source_line";
 
     private static final RowMapper<Finding> ROW_MAPPER = (rs, i) -> new Finding(
             rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
             ClaimLineTable.localDate(rs.getDate(4)), rs.getString(5), RuleId.ofId(rs.getString(6)),
-            rs.getString(7), rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class));
+            rs.getString(7), rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class),
+            Severity.valueOf(rs.getString(11)));
 
     private final JdbcTemplate jdbc;
 
@@ -35,7 +39,7 @@ public final class FindingTable {
         if (findings.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO codecred.finding (month, severity, " + COLUMNS + ")"
+        jdbc.batchUpdate("INSERT INTO codecred.finding (month, severity, " + INSERT_COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 findings, findings.size(), (ps, f) -> {
                     ps.setString(1, month);
