@@ -51,8 +51,10 @@ public class AlignmentStepsConfig {
         ItemProcessor<ProviderMonth, ProviderAlignment> processor = item -> {
             CredentialFamily family = rules.credentials().family(item.provider().credential());
             SpecialtyJudge.Result result = judge.judge(item.provider(), item.activity());
+            java.util.List<org.codecred.domain.Finding> found = new java.util.ArrayList<>(result.findings());
+            rules.timeDocumentation().check(item.provider().npi(), item.activity()).ifPresent(found::add);
             return new ProviderAlignment(item.provider().npi(), AlignmentTables.groupId(family),
-                    item.activity().metrics(), result.rows(), result.findings());
+                    item.activity().metrics(), result.rows(), found);
         };
         ItemWriter<ProviderAlignment> writer = chunk -> {
             for (ProviderAlignment a : chunk) {
@@ -64,7 +66,8 @@ public class AlignmentStepsConfig {
         return new StepBuilder("alignSpecialties", jobRepository)
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), CHUNK))
+                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(),
+                        rules.codingFacts(), CHUNK))
                 .processor(processor)
                 .writer(writer)
                 .listener(stepLog)
@@ -76,11 +79,26 @@ public class AlignmentStepsConfig {
     @Bean
     public Step comparePeers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              RunSettings settings, AlignmentRules rules, AlignmentTables tables, FindingTable findings,
-                             StepLog stepLog) {
+                             ProviderTable providers, StepLog stepLog) {
+        String month = settings.monthKey();
         return new StepBuilder("comparePeers", jobRepository)
-                .tasklet(new ComparePeersTasklet(settings.monthKey(), rules.peers(), tables, findings), transactionManager)
+                .tasklet(new ComparePeersTasklet(month, rules.peers(), tables, findings,
+                        () -> claimedSpecialties(providers, month)), transactionManager)
                 .listener(stepLog)
                 .build();
+    }
+
+    /** The roster's claimed specialty ids (trimmed, lower-case) by NPI, for the specialty peer groups. */
+    static java.util.Map<String, java.util.List<String>> claimedSpecialties(ProviderTable providers, String month) {
+        java.util.Map<String, java.util.List<String>> claims = new java.util.HashMap<>();
+        for (org.codecred.domain.Provider p : providers.all(month)) {
+            java.util.List<String> ids = p.specialties().stream().filter(id -> !id.isBlank()).map(SpecialtyTable::key)
+                    .distinct().toList();
+            if (!ids.isEmpty()) {
+                claims.put(p.npi(), ids);
+            }
+        }
+        return claims;
     }
 
     // step: decideVerdicts

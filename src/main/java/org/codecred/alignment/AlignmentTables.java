@@ -190,10 +190,11 @@ public final class AlignmentTables {
         args.add(month);
         rules.forEach(r -> args.add(r.id()));
         Map<String, List<VerdictInput.Hit>> hits = new HashMap<>();
-        jdbc.query("SELECT DISTINCT provider_npi, rule_id, subject FROM codecred.finding WHERE month = ?"
+        jdbc.query("SELECT DISTINCT provider_npi, rule_id, subject, severity FROM codecred.finding WHERE month = ?"
                         + " AND rule_id IN (" + marks + ")",
                 (RowCallbackHandler) rs -> hits.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new VerdictInput.Hit(RuleId.ofId(rs.getString(2)), rs.getString(3))), args.toArray());
+                        .add(new VerdictInput.Hit(RuleId.ofId(rs.getString(2)), rs.getString(3),
+                                org.codecred.domain.Severity.valueOf(rs.getString(4)))), args.toArray());
         return hits;
     }
 

@@ -20,9 +20,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Step comparePeers: for each compared metric and each credential family, the robust peer figures
- * (stored on every provider's metric row) and the PEER-OUTLIER findings. Holds one value per
- * provider and metric. Runs in one transaction after deleting its own findings of the month and
+ * Step comparePeers: for each compared metric, the robust peer figures (stored on every provider's
+ * metric row) and the PEER-OUTLIER findings. A provider is compared with the peers of its credential
+ * family who claim the same specialty, where that group reaches the metric's minimum group size
+ * (a trauma specialist's long sessions are expected among trauma specialists); else with the whole
+ * family. A provider claiming several specialties with large enough groups is an outlier only when
+ * it is one in every such group (the most lenient group decides and its figures are stored).
+ * Holds one value per provider and metric. Runs in one transaction after deleting its own findings of the month and
  * overwrites the figures of every compared metric row, so a restart redoes it whole, never twice.
  */
 public final class ComparePeersTasklet implements Tasklet {
@@ -33,12 +37,20 @@ public final class ComparePeersTasklet implements Tasklet {
     private final List<PeerMetric> metrics;
     private final AlignmentTables tables;
     private final FindingTable findings;
+    private final java.util.function.Supplier<Map<String, List<String>>> claimedSpecialties;
 
     public ComparePeersTasklet(String month, List<PeerMetric> metrics, AlignmentTables tables, FindingTable findings) {
+        this(month, metrics, tables, findings, Map::of);
+    }
+
+    /** @param claimedSpecialties the roster's claimed specialty ids by NPI (read when the step runs) */
+    public ComparePeersTasklet(String month, List<PeerMetric> metrics, AlignmentTables tables, FindingTable findings,
+                               java.util.function.Supplier<Map<String, List<String>>> claimedSpecialties) {
         this.month = month;
         this.metrics = metrics;
         this.tables = tables;
         this.findings = findings;
+        this.claimedSpecialties = claimedSpecialties;
     }
 
     @Override
@@ -56,28 +68,62 @@ public final class ComparePeersTasklet implements Tasklet {
             groupOf.put(row.npi(), row.peerGroup());
         });
 
+        Map<String, List<String>> claims = claimedSpecialties.get();
         List<AlignmentTables.PeerFigures> figures = new ArrayList<>();
         List<Finding> outliers = new ArrayList<>();
         for (PeerMetric metric : metrics) {
             Map<String, Double> metricValues = values.getOrDefault(metric.metricId(), Map.of());
             Map<String, Double> volumes = values.getOrDefault(metric.volumeMetric(), Map.of());
+            // groups: the family, and family x claimed specialty ("social-worker|trauma")
             Map<String, List<PeerComparison.PeerValue>> byGroup = new TreeMap<>();
             metricValues.forEach((npi, value) -> {
                 Double volume = volumes.get(npi);
-                byGroup.computeIfAbsent(String.valueOf(groupOf.get(npi)), k -> new ArrayList<>())
-                        .add(new PeerComparison.PeerValue(npi, value, volume == null ? 0 : volume));
-            });
-            byGroup.forEach((group, members) -> {
-                CredentialFamily family = AlignmentTables.familyOf(group);
-                PeerComparison.Result result = PeerComparison.compare(metric, family, members);
-                for (PeerComparison.PeerValue member : members) {
-                    figures.add(new AlignmentTables.PeerFigures(member.npi(), metric.metricId(), result.size(),
-                            result.median(), result.threshold()));
+                String family = String.valueOf(groupOf.get(npi));
+                PeerComparison.PeerValue v = new PeerComparison.PeerValue(npi, value, volume == null ? 0 : volume);
+                byGroup.computeIfAbsent(family, k -> new ArrayList<>()).add(v);
+                for (String specialty : claims.getOrDefault(npi, List.of())) {
+                    byGroup.computeIfAbsent(family + "|" + specialty, k -> new ArrayList<>()).add(v);
                 }
-                outliers.addAll(result.outliers());
+            });
+            Map<String, PeerComparison.Result> results = new HashMap<>();
+            byGroup.forEach((group, members) -> {
+                int bar = group.indexOf('|');
+                CredentialFamily family = AlignmentTables.familyOf(bar < 0 ? group : group.substring(0, bar));
+                String label = bar < 0 ? family.label() : family.label() + " claiming " + group.substring(bar + 1);
+                PeerComparison.Result result = PeerComparison.compare(metric, family, label, members);
+                results.put(group, result);
                 log.info("peers {} / {}: {} eligible, median {}, threshold {}, {} outliers", metric.metricId(), group,
                         result.size(), result.median(), result.threshold(), result.outliers().size());
             });
+            for (String npi : new java.util.TreeSet<>(metricValues.keySet())) {
+                String family = String.valueOf(groupOf.get(npi));
+                List<String> compared = new ArrayList<>();
+                for (String specialty : claims.getOrDefault(npi, List.of())) {
+                    String group = family + "|" + specialty;
+                    if (results.containsKey(group) && results.get(group).threshold() != null) {
+                        compared.add(group);
+                    }
+                }
+                if (compared.isEmpty()) {
+                    compared.add(family);
+                }
+                // the most lenient group decides: an outlier only when it is one in every group compared
+                String deciding = compared.get(0);
+                for (String group : compared) {
+                    if (results.get(group).threshold() != null && (results.get(deciding).threshold() == null
+                            || results.get(group).threshold() > results.get(deciding).threshold())) {
+                        deciding = group;
+                    }
+                }
+                PeerComparison.Result result = results.get(deciding);
+                figures.add(new AlignmentTables.PeerFigures(npi, metric.metricId(), result.size(), result.median(),
+                        result.threshold()));
+                for (Finding f : result.outliers()) {
+                    if (f.providerNpi().equals(npi)) {
+                        outliers.add(f);
+                    }
+                }
+            }
         }
         tables.updatePeerFigures(month, figures);
         outliers.sort(Finding.REPORT_ORDER);

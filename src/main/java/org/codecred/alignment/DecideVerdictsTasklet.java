@@ -42,6 +42,7 @@ public final class DecideVerdictsTasklet implements Tasklet {
         tables.deleteVerdicts(month);
         List<RuleId> driving = new ArrayList<>(VerdictPolicy.HOLD_RULES);
         driving.addAll(VerdictPolicy.REVIEW_RULES);
+        driving.addAll(VerdictPolicy.REVIEW_WHEN_ERROR_RULES);
         Map<String, Long> lines = tables.linesByProvider(month);
         Map<String, Long> errorLines = tables.codingErrorLinesByProvider(month);
         Map<String, long[]> severities = tables.severityCountsByProvider(month);

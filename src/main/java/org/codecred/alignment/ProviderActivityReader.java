@@ -32,6 +32,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private final ProviderTable providers;
     private final String month;
     private final List<Specialty> specialties;
+    private final CodingFacts facts;
     private final int slice;
 
     private Iterator<Provider> roster;
@@ -40,6 +41,12 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
 
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
                                   int slice) {
+        this(lines, providers, month, specialties, CodingFacts.NONE, slice);
+    }
+
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
+                                  CodingFacts facts, int slice) {
+        this.facts = facts;
         this.lines = lines;
         this.providers = providers;
         this.month = month;
@@ -78,7 +85,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
         }
         Map<String, ProviderActivity> activities = new HashMap<>();
         for (Provider p : batch) {
-            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties));
+            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, facts));
         }
         lines.forEachLineOf(month, batch.stream().map(Provider::npi).toList(),
                 line -> activities.get(line.renderingNpi()).add(line));

@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract's verdict rules: HOLD on any EXCLUDED-OIG, LICENSE-EXPIRED or NPI-INVALID; REVIEW
- * when the share of lines with a coding ERROR is above the threshold (default 5 %) or on any
- * SPECIALTY-UNSUPPORTED, PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH or LICENSE-EXPIRING;
- * CLEAR otherwise. INFO findings never change a verdict. Plain Java: no database, no Spring.
+ * The contract's verdict rules (v2): HOLD on any EXCLUDED-OIG, LICENSE-EXPIRED or NPI-INVALID; REVIEW
+ * when the share of lines with a coding ERROR is above the threshold (default 5 %), on any
+ * SCOPE-LICENSE finding of severity ERROR (a scope error is a REVIEW on its own, whatever the share),
+ * or on any SPECIALTY-UNSUPPORTED, PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH,
+ * LICENSE-EXPIRING, LICENSE-UNVERIFIED, CREDENTIAL-UNKNOWN or TIME-UNDOCUMENTED-SHARE; CLEAR
+ * otherwise. INFO findings never change a verdict. Plain Java: no database, no Spring.
  */
 public final class VerdictPolicy {
 
@@ -27,7 +29,15 @@ public final class VerdictPolicy {
 
     public static final Set<RuleId> HOLD_RULES = EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID);
     public static final Set<RuleId> REVIEW_RULES = EnumSet.of(RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER,
-            RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING);
+            RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING,
+            RuleId.LICENSE_UNVERIFIED, RuleId.CREDENTIAL_UNKNOWN, RuleId.TIME_UNDOCUMENTED_SHARE);
+    /** Rules whose findings lead to REVIEW only when the finding itself is an ERROR (its scope row says so). */
+    public static final Set<RuleId> REVIEW_WHEN_ERROR_RULES = EnumSet.of(RuleId.SCOPE_LICENSE);
+
+    /** Whether findings of {@code rule} can decide a verdict (the decideVerdicts step reads only these). */
+    public static boolean drives(RuleId rule) {
+        return HOLD_RULES.contains(rule) || REVIEW_RULES.contains(rule) || REVIEW_WHEN_ERROR_RULES.contains(rule);
+    }
 
     private final double codingErrorShare;
 
@@ -60,7 +70,8 @@ public final class VerdictPolicy {
     public ProviderVerdict decide(VerdictInput in) {
         Double accuracy = in.lines() == 0 ? null : 1.0 - Math.min(in.codingErrorLines(), in.lines()) / (double) in.lines();
         Map<RuleId, Set<String>> holds = grouped(in, HOLD_RULES);
-        Map<RuleId, Set<String>> reviews = grouped(in, REVIEW_RULES);
+        Map<RuleId, Set<String>> reviews = grouped(in, REVIEW_WHEN_ERROR_RULES, true);
+        reviews.putAll(grouped(in, REVIEW_RULES));
         double errorShare = in.lines() == 0 ? 0 : in.codingErrorLines() / (double) in.lines();
         String codingText = "coding errors on " + in.codingErrorLines() + " of " + in.lines() + " lines ("
                 + pct(errorShare) + (errorShare > codingErrorShare ? " > " : " <= ") + pct(codingErrorShare) + ")";
@@ -85,10 +96,14 @@ public final class VerdictPolicy {
     }
 
     private static Map<RuleId, Set<String>> grouped(VerdictInput in, Set<RuleId> rules) {
+        return grouped(in, rules, false);
+    }
+
+    private static Map<RuleId, Set<String>> grouped(VerdictInput in, Set<RuleId> rules, boolean errorsOnly) {
         Map<RuleId, Set<String>> byRule = new LinkedHashMap<>();
         for (RuleId rule : rules) { // catalog order, so reasons read the same every run
             for (VerdictInput.Hit hit : in.hits()) {
-                if (hit.rule() == rule) {
+                if (hit.rule() == rule && (!errorsOnly || hit.severity() == org.codecred.domain.Severity.ERROR)) {
                     Set<String> subjects = byRule.computeIfAbsent(rule, r -> new LinkedHashSet<>());
                     if (!hit.subject().isEmpty()) {
                         subjects.add(hit.subject());

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Runs every credential rule for the month, with the sources already read: plain Java, no Spring.
  * Per rostered provider the checks come in a fixed order (the order of the dossier's Credentials
- * sheet): NPI check digit, license expiry, taxonomy fit, OIG exclusion, then the registry checks.
+ * sheet): NPI check digit, license expiry, credential type, taxonomy fit, OIG exclusion, then the registry checks.
  */
 public final class CredentialChecker {
 
@@ -37,6 +37,7 @@ public final class CredentialChecker {
     public void checkProvider(Provider p, LicenseRule.LinesAfterExpiry linesAfterExpiry, Results results) {
         NpiRule.check(p, roster, results);
         LicenseRule.check(p, month, linesAfterExpiry, roster, results);
+        CredentialTypeRule.check(p, vocabulary, roster, results);
         TaxonomyRule.check(p, taxonomies, vocabulary, taxonomySource, results);
         ExclusionRule.check(p, exclusions, month, results);
         RegistryRule.check(p, registry, results);
