@@ -1,11 +1,8 @@
 package org.codecred.alignment;
 
-import org.codecred.domain.CredentialFamily;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.codecred.staging.FindingTable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -17,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Step comparePeers: for each compared metric, the robust peer figures (stored on every provider's
@@ -31,7 +27,6 @@ import java.util.TreeMap;
  */
 public final class ComparePeersTasklet implements Tasklet {
 
-    private static final Logger log = LoggerFactory.getLogger(ComparePeersTasklet.class);
 
     private final String month;
     private final List<PeerMetric> metrics;
@@ -72,58 +67,10 @@ public final class ComparePeersTasklet implements Tasklet {
         List<AlignmentTables.PeerFigures> figures = new ArrayList<>();
         List<Finding> outliers = new ArrayList<>();
         for (PeerMetric metric : metrics) {
-            Map<String, Double> metricValues = values.getOrDefault(metric.metricId(), Map.of());
-            Map<String, Double> volumes = values.getOrDefault(metric.volumeMetric(), Map.of());
-            // groups: the family, and family x claimed specialty ("social-worker|trauma")
-            Map<String, List<PeerComparison.PeerValue>> byGroup = new TreeMap<>();
-            metricValues.forEach((npi, value) -> {
-                Double volume = volumes.get(npi);
-                String family = String.valueOf(groupOf.get(npi));
-                PeerComparison.PeerValue v = new PeerComparison.PeerValue(npi, value, volume == null ? 0 : volume);
-                byGroup.computeIfAbsent(family, k -> new ArrayList<>()).add(v);
-                for (String specialty : claims.getOrDefault(npi, List.of())) {
-                    byGroup.computeIfAbsent(family + "|" + specialty, k -> new ArrayList<>()).add(v);
-                }
-            });
-            Map<String, PeerComparison.Result> results = new HashMap<>();
-            byGroup.forEach((group, members) -> {
-                int bar = group.indexOf('|');
-                CredentialFamily family = AlignmentTables.familyOf(bar < 0 ? group : group.substring(0, bar));
-                String label = bar < 0 ? family.label() : family.label() + " claiming " + group.substring(bar + 1);
-                PeerComparison.Result result = PeerComparison.compare(metric, family, label, members);
-                results.put(group, result);
-                log.info("peers {} / {}: {} eligible, median {}, threshold {}, {} outliers", metric.metricId(), group,
-                        result.size(), result.median(), result.threshold(), result.outliers().size());
-            });
-            for (String npi : new java.util.TreeSet<>(metricValues.keySet())) {
-                String family = String.valueOf(groupOf.get(npi));
-                List<String> compared = new ArrayList<>();
-                for (String specialty : claims.getOrDefault(npi, List.of())) {
-                    String group = family + "|" + specialty;
-                    if (results.containsKey(group) && results.get(group).threshold() != null) {
-                        compared.add(group);
-                    }
-                }
-                if (compared.isEmpty()) {
-                    compared.add(family);
-                }
-                // the most lenient group decides: an outlier only when it is one in every group compared
-                String deciding = compared.get(0);
-                for (String group : compared) {
-                    if (results.get(group).threshold() != null && (results.get(deciding).threshold() == null
-                            || results.get(group).threshold() > results.get(deciding).threshold())) {
-                        deciding = group;
-                    }
-                }
-                PeerComparison.Result result = results.get(deciding);
-                figures.add(new AlignmentTables.PeerFigures(npi, metric.metricId(), result.size(), result.median(),
-                        result.threshold()));
-                for (Finding f : result.outliers()) {
-                    if (f.providerNpi().equals(npi)) {
-                        outliers.add(f);
-                    }
-                }
-            }
+            PeerGroups.Outcome outcome = PeerGroups.compare(metric, values.getOrDefault(metric.metricId(), Map.of()),
+                    values.getOrDefault(metric.volumeMetric(), Map.of()), groupOf, claims);
+            figures.addAll(outcome.figures());
+            outliers.addAll(outcome.outliers());
         }
         tables.updatePeerFigures(month, figures);
         outliers.sort(Finding.REPORT_ORDER);
