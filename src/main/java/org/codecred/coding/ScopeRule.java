@@ -46,8 +46,8 @@ final class ScopeRule implements LineRule {
             return;
         }
         if (entry.severity() != RuleId.SCOPE_LICENSE.severity()) {
-            message += " (" + entry.severity().name() + ": scope here depends on the payer and state, "
-                    + entry.origin() + ")";
+            message += " (" + entry.severity().name() + " per " + entry.origin()
+                    + ": scope here depends on the payer and state, or is unverified)";
         }
         out.add(Finding.onLine(RuleId.SCOPE_LICENSE, line, "", message).withSeverity(entry.severity()));
     }
