@@ -24,7 +24,7 @@ public final class PeerGroups {
     private static final Logger log = LoggerFactory.getLogger(PeerGroups.class);
 
     /** The figures stored on each provider's metric row and the PEER-OUTLIER findings. */
-    public record Outcome(List<AlignmentTables.PeerFigures> figures, List<Finding> outliers) {
+    public record Outcome(List<MetricTable.PeerFigures> figures, List<Finding> outliers) {
     }
 
     private PeerGroups() {
@@ -51,14 +51,14 @@ public final class PeerGroups {
         Map<String, PeerComparison.Result> results = new HashMap<>();
         byGroup.forEach((group, members) -> {
             int bar = group.indexOf('|');
-            CredentialFamily fam = AlignmentTables.familyOf(bar < 0 ? group : group.substring(0, bar));
+            CredentialFamily fam = CredentialFamily.ofPeerGroup(bar < 0 ? group : group.substring(0, bar));
             String label = bar < 0 ? fam.label() : fam.label() + " claiming " + group.substring(bar + 1);
             PeerComparison.Result result = PeerComparison.compare(metric, fam, label, members);
             results.put(group, result);
             log.debug("peers {} / {}: {} eligible, median {}, threshold {}, {} outliers", metric.metricId(), group,
                     result.size(), result.median(), result.threshold(), result.outliers().size());
         });
-        List<AlignmentTables.PeerFigures> figures = new ArrayList<>();
+        List<MetricTable.PeerFigures> figures = new ArrayList<>();
         List<Finding> outliers = new ArrayList<>();
         for (String npi : new TreeSet<>(values.keySet())) {
             String fam = String.valueOf(family.get(npi));
@@ -71,7 +71,7 @@ public final class PeerGroups {
                 }
             }
             PeerComparison.Result result = results.get(deciding == null ? fam : deciding);
-            figures.add(new AlignmentTables.PeerFigures(npi, metric.metricId(), result.size(), result.median(),
+            figures.add(new MetricTable.PeerFigures(npi, metric.metricId(), result.size(), result.median(),
                     result.threshold()));
             for (Finding f : result.outliers()) {
                 if (f.providerNpi().equals(npi)) {

@@ -1,5 +1,6 @@
 package org.codecred.alignment;
 
+import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.Provider;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
@@ -32,6 +33,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private final ProviderTable providers;
     private final String month;
     private final List<Specialty> specialties;
+    private final TelehealthRules telehealth;
     private final CodingFacts facts;
     private final int slice;
 
@@ -40,12 +42,14 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private String lastNpi = "";
 
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
-                                  int slice) {
-        this(lines, providers, month, specialties, CodingFacts.NONE, slice);
+                                  TelehealthRules telehealth, int slice) {
+        this(lines, providers, month, specialties, telehealth, CodingFacts.NONE, slice);
     }
 
+    /** @param facts what the metrics need from the code set (timed codes, 90785 primaries) */
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
-                                  CodingFacts facts, int slice) {
+                                  TelehealthRules telehealth, CodingFacts facts, int slice) {
+        this.telehealth = telehealth;
         this.facts = facts;
         this.lines = lines;
         this.providers = providers;
@@ -85,7 +89,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
         }
         Map<String, ProviderActivity> activities = new HashMap<>();
         for (Provider p : batch) {
-            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, facts));
+            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, telehealth, facts));
         }
         lines.forEachLineOf(month, batch.stream().map(Provider::npi).toList(),
                 line -> activities.get(line.renderingNpi()).add(line));

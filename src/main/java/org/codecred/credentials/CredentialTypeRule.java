@@ -9,11 +9,13 @@ import org.codecred.rules.CredentialVocabulary;
  * LPC-A, LAMFT: often pre-licensed clinicians billing under supervision). Its scope and peer checks
  * cannot run, so a person decides (REVIEW; domain reference 10.5). Subject = the credential.
  */
-final class CredentialTypeRule {
+final class CredentialTypeRule implements CredentialRule {
 
     static final String CHECK = "credential-type";
 
-    private CredentialTypeRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.rules().vocabulary(), sources.roster(), results);
     }
 
     static void check(Provider p, CredentialVocabulary vocabulary, Source source, Results results) {

@@ -7,10 +7,10 @@ import java.util.Comparator;
  * One result of one rule: what an auditor reads in findings.csv and the dossier's Findings sheet.
  * Line findings carry the claim columns and the source line; provider findings leave them null.
  *
- * @param subject  what the rule is about when that is not the line itself (the code the time
- *                 supports, the other code of a pair, the specialty id, the metric id...); may be empty
- * @param severity the finding's own severity: the rule's, unless a rule table row sets it (scope rows)
- *                 or the finding rests on a table value marked UNVERIFIED (then at most WARNING)
+ * @param severity how much this finding matters: the rule's catalogue severity unless the rule chose a
+ *                 lower one for this case (see {@link #withSeverity})
+ * @param subject what the rule is about when that is not the line itself (the code the time
+ *                supports, the other code of a pair, the specialty id, the metric id...); may be empty
  */
 public record Finding(
         String providerNpi,
@@ -19,11 +19,11 @@ public record Finding(
         LocalDate serviceDate,
         String procedureCode,
         RuleId rule,
+        Severity severity,
         String subject,
         String message,
         String sourceFile,
-        Long sourceLine,
-        Severity severity) {
+        Long sourceLine) {
 
     /** The order of findings.csv: provider, claim, line, rule; then subject and message so ties are stable. */
     public static final Comparator<Finding> REPORT_ORDER = Comparator
@@ -35,34 +35,34 @@ public record Finding(
             .thenComparing(Finding::message);
 
     public Finding {
-        subject = subject == null ? "" : subject;
         severity = severity == null ? rule.severity() : severity;
+        subject = subject == null ? "" : subject;
     }
 
-    /** A finding with its rule's severity. */
+    /** A finding with its rule's catalogue severity. */
     public Finding(String providerNpi, String claimId, Integer lineNo, LocalDate serviceDate, String procedureCode,
                    RuleId rule, String subject, String message, String sourceFile, Long sourceLine) {
-        this(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, subject, message, sourceFile, sourceLine,
-                rule.severity());
+        this(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, rule.severity(), subject, message,
+                sourceFile, sourceLine);
     }
 
-    /** The same finding with another severity (a rule table row decides it, e.g. a scope row). */
-    public Finding withSeverity(Severity newSeverity) {
-        return new Finding(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, subject, message, sourceFile,
-                sourceLine, newSeverity);
+    /** The same finding with another severity (a rule may rate a case below its catalogue default). */
+    public Finding withSeverity(Severity other) {
+        return new Finding(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, other, subject, message,
+                sourceFile, sourceLine);
     }
 
     /**
      * The finding capped at WARNING because it rests on a rule table value marked UNVERIFIED; the
-     * message says so, so an auditor knows why an ERROR rule reads as a warning.
+     * message says so, so an auditor knows why an ERROR rule reads as a warning (domain reference 10.3).
      *
-     * @param what the unverified value, e.g. "the unit limit of unit-limits.csv line 12"
+     * @param what the unverified value, e.g. "the unit limit 1 of unit-limits.csv line 12"
      */
     public Finding restingOnUnverified(String what) {
         String note = " [WARNING, not ERROR: rests on " + what + ", marked UNVERIFIED; confirm it or supply the CMS file]";
         Severity capped = severity == Severity.ERROR ? Severity.WARNING : severity;
-        return new Finding(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, subject, message + note,
-                sourceFile, sourceLine, capped);
+        return new Finding(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, capped, subject,
+                message + note, sourceFile, sourceLine);
     }
 
     /** A finding about one claim line. */

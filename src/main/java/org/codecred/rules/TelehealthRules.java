@@ -1,7 +1,5 @@
-package org.codecred.coding;
+package org.codecred.rules;
 
-import org.codecred.rules.EffectivePeriod;
-import org.codecred.rules.RuleTable;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,8 +9,10 @@ import java.util.Locale;
 
 /**
  * {@code telehealth.csv}: telehealth places of service, the modifiers that mark a telehealth service,
- * and which consistency check is in force on a date (until 2023 a telehealth place needs a modifier;
- * from 2024 a telehealth modifier needs a telehealth place: domain reference 10.3).
+ * with the periods they are in force, and which consistency check is in force on a date (until 2023
+ * a telehealth place needs a modifier; from 2024 a telehealth modifier needs a telehealth place:
+ * domain reference 10.3). The one copy of this fact: the coding rule TELEHEALTH-MODIFIER and the
+ * alignment metric telehealth-share both read it.
  */
 public final class TelehealthRules {
 
@@ -59,6 +59,19 @@ public final class TelehealthRules {
     /** Whether the table has any check row (an older table without them keeps the place-needs-modifier check). */
     public boolean hasChecks() {
         return !checks.isEmpty();
+    }
+
+    /** A line is telehealth when billed at a telehealth place of service or with a telehealth modifier. */
+    public boolean isTelehealthLine(String pos, List<String> lineModifiers, LocalDate date) {
+        if (isTelehealthPlace(pos, date)) {
+            return true;
+        }
+        for (String modifier : lineModifiers) {
+            if (isTelehealthModifier(modifier, date)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isTelehealthPlace(String pos, LocalDate date) {
