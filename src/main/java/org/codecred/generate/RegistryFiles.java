@@ -28,8 +28,8 @@ final class RegistryFiles {
             for (Practice p : g.practices) {
                 if (p.rostered) {
                     out.write(String.join(",", p.npi, p.lastName, p.firstName, p.credential, p.licenseNumber,
-                            p.licenseState, p.licenseExpires.toString(), p.taxonomy, String.join(";", p.specialties),
-                            p.dateOfBirth == null ? "" : p.dateOfBirth.toString()) + "\n");
+                            p.licenseState, p.licenseExpires == null ? "" : p.licenseExpires.toString(), p.taxonomy,
+                            String.join(";", p.specialties), p.dateOfBirth == null ? "" : p.dateOfBirth.toString()) + "\n");
                 }
             }
             // unreadable roster rows: an impossible date, and a second row for an NPI already listed
