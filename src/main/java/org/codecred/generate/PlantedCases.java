@@ -120,7 +120,7 @@ final class PlantedCases {
         samEnded = add("Faircloth", "Milo", "LPC", null, "");
         samUnconfirmed = add("Brannock", "Tess", "LMFT", null, "");
         optedOut = add("Ashby", "Corinne", "PhD", null, "");
-        optOutEnded = add("Pruitt", "Lev", "PhD", null, "");
+        optOutEnded = add("Vantongeren", "Lev", "PhD", null, "");
         inactiveTaxonomy = add("Carrow", "Edith", "PhD", "103TE1000X", "");
 
         unrosteredNpi = g.nextNpi();

@@ -169,8 +169,8 @@ final class RegistryFiles {
                     "02108", "N", us.format(g.month.atDay(1).minusDays(5))));
         }
         for (Practice p : g.practices) {
-            if (p.planted && (p.lastName.equals("Ashby") || p.lastName.equals("Pruitt"))) {
-                // Ashby's two-year opt-out covers the month; Pruitt's ended before it
+            if (p.planted && (p.lastName.equals("Ashby") || p.lastName.equals("Vantongeren"))) {
+                // Ashby's two-year opt-out covers the month; Vantongeren's ended before it
                 LocalDate from = p.lastName.equals("Ashby") ? g.month.atDay(1).minusMonths(7) : g.month.atDay(1).minusYears(3);
                 lines.add(String.join(",", p.lastName.toUpperCase(Locale.ROOT), p.firstName.toUpperCase(Locale.ROOT), p.npi,
                         "Clinical Psychologist", us.format(from), us.format(from.plusYears(2).minusDays(1)),

@@ -131,7 +131,7 @@ class SampleMonthTest {
             assertThat(verdictOf(review)).as(review).isEqualTo("REVIEW");
         }
         // clean look-alikes: reactivated NPI, SAM exclusion ended, opt-out ended, license number on other letters
-        for (String clear : List.of("Ellery", "Faircloth", "Pruitt", "Holloway")) {
+        for (String clear : List.of("Ellery", "Faircloth", "Vantongeren", "Holloway")) {
             assertThat(verdictOf(clear)).as(clear).isEqualTo("CLEAR");
         }
         assertThat(month.query("SELECT DISTINCT outcome FROM codecred.specialty_alignment ORDER BY outcome"))
@@ -197,7 +197,7 @@ class SampleMonthTest {
                 .containsExactly("NUCC taxonomy nucc_taxonomy_251.csv 61", "OIG LEIE UPDATED.csv 47",
                         "SAM exclusions SAM_Exclusions_Public_Extract_V2_26271.CSV 15",
                         "Medicare opt-out Opt_Out_Affidavits.csv 10",
-                        "NPPES npidata_pfile_20050523-20261109.csv 93");
+                        "NPPES npidata_pfile_20050523-20261109.csv 104");
         assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE LENGTH(TRIM(sha256)) = 64"))
                 .containsExactly("5");
         assertThat(month.read("run-summary.json")).contains("\"source_warnings\": []");
