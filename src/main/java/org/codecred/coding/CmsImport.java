@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.rules.CodeSet;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
@@ -725,7 +726,7 @@ public final class CmsImport {
     }
 
     private static boolean isCode(String text) {
-        return CodeList.isCode(text.toUpperCase(Locale.ROOT));
+        return CodeSet.isCode(text.toUpperCase(Locale.ROOT));
     }
 
     private static String cell(String[] cells, int index) {

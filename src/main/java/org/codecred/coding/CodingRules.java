@@ -15,7 +15,7 @@ import java.util.Set;
  * cannot be used stops the run with exit code 2 and names the file, line and column); {@code cmsFiles}
  * the CMS PTP and MUE files read, for the month's Sources.
  */
-public record CodingRules(CodeSet codes, PairEdits pairs, UnitLimits units, CredentialScope scope,
+public record CodingRules(CodeCatalog codes, PairEdits pairs, UnitLimits units, CredentialScope scope,
                           DiagnosisRules diagnoses, TelehealthRules telehealth, CodingSettings settings,
                           List<SourceFile> cmsFiles) {
 
@@ -24,7 +24,7 @@ public record CodingRules(CodeSet codes, PairEdits pairs, UnitLimits units, Cred
     public static final String CMS_FOLDER = "cms";
 
     public static CodingRules load(Path rulesDir) {
-        CodeSet codes = CodeSet.load(rulesDir);
+        CodeCatalog codes = CodeCatalog.load(rulesDir);
         List<PairEdit> handPairs = PairEdits.loadHandTable(rulesDir);
         List<UnitLimit> handUnits = UnitLimits.loadHandTable(rulesDir);
         Set<String> relevant = new HashSet<>(codes.codes());

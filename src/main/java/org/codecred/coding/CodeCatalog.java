@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.rules.CodeSet;
 import org.codecred.rules.EffectivePeriod;
 import org.codecred.rules.RuleTable;
 
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code codes.csv}: the procedure codes the rules know, each with the periods it is in force. */
-public final class CodeSet {
+public final class CodeCatalog {
 
     public static final String FILE = "codes.csv";
 
@@ -42,11 +43,11 @@ public final class CodeSet {
     private final Map<String, List<CodeDef>> timedByFamily;
     private final List<CoveredRange> covered;
 
-    public CodeSet(List<CodeDef> defs) {
+    public CodeCatalog(List<CodeDef> defs) {
         this(defs, List.of());
     }
 
-    public CodeSet(List<CodeDef> defs, List<CoveredRange> covered) {
+    public CodeCatalog(List<CodeDef> defs, List<CoveredRange> covered) {
         this.covered = List.copyOf(covered);
         Map<String, List<CodeDef>> codes = new HashMap<>();
         Map<String, List<CodeDef>> families = new HashMap<>();
@@ -61,13 +62,13 @@ public final class CodeSet {
         this.timedByFamily = families;
     }
 
-    public static CodeSet load(Path rulesDir) {
+    public static CodeCatalog load(Path rulesDir) {
         RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "code", "family", "addon", "primaries",
                 "min_minutes", "max_minutes", "day_minutes", "dx_check", "effective_from", "effective_to");
         List<CodeDef> defs = new ArrayList<>();
         List<CoveredRange> covered = new ArrayList<>();
         for (RuleTable.Row row : table.rows()) {
-            List<String> codes = CodeList.expand(row, "code");
+            List<String> codes = CodeSet.codesIn(row, "code");
             if (codes.isEmpty()) {
                 throw row.problem("code", "", "a code, a list a;b or a range a-b is required");
             }
@@ -80,7 +81,7 @@ public final class CodeSet {
                 continue;
             }
             boolean addon = yesNo(row, "addon");
-            List<String> primaries = CodeList.expand(row, "primaries");
+            List<String> primaries = CodeSet.codesIn(row, "primaries");
             if (addon && primaries.isEmpty()) {
                 throw row.problem("primaries", "", "an add-on code needs its allowed primaries");
             }
@@ -105,7 +106,7 @@ public final class CodeSet {
                         intOrNull(row, "day_minutes"), dx, EffectivePeriod.of(row), primaryEarlier));
             }
         }
-        return new CodeSet(defs, covered);
+        return new CodeCatalog(defs, covered);
     }
 
     /** The code's row in force on {@code date}, or null when the code is unknown on that date. */
