@@ -18,6 +18,8 @@ import java.util.Set;
 public final class CodeSet {
 
     public static final String FILE = "codes.csv";
+    /** The families codes.csv may name: a closed list, so a typo fails the run instead of changing findings. */
+    public static final String FAMILIES = "code-families.csv";
 
     private final Map<String, List<CodeDef>> byCode;
     private final Map<String, List<CodeDef>> timedByFamily;
@@ -39,9 +41,14 @@ public final class CodeSet {
     public static CodeSet load(Path rulesDir) {
         RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "code", "family", "addon", "primaries",
                 "min_minutes", "max_minutes", "day_minutes", "dx_check", "effective_from", "effective_to");
+        Set<String> families = families(rulesDir);
         List<CodeDef> defs = new ArrayList<>();
         for (RuleTable.Row row : table.rows()) {
             String code = row.required("code").toUpperCase(Locale.ROOT);
+            if (!families.contains(row.required("family"))) {
+                throw row.problem("family", row.get("family"), "is not a family listed in " + FAMILIES
+                        + " (a typo? add the family there if it is new)");
+            }
             if (!CodeList.isCode(code)) {
                 throw row.problem("code", code, "is not a 5-character procedure code");
             }
@@ -66,6 +73,16 @@ public final class CodeSet {
                     intOrNull(row, "day_minutes"), dx, EffectivePeriod.of(row)));
         }
         return new CodeSet(defs);
+    }
+
+    private static Set<String> families(Path rulesDir) {
+        Set<String> families = new java.util.HashSet<>();
+        for (RuleTable.Row row : RuleTable.load(rulesDir.resolve(FAMILIES), "family").rows()) {
+            if (!families.add(row.required("family"))) {
+                throw row.problem("family", row.get("family"), "is listed twice");
+            }
+        }
+        return families;
     }
 
     /** The code's row in force on {@code date}, or null when the code is unknown on that date. */
