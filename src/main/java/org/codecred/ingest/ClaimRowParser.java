@@ -147,65 +147,72 @@ public final class ClaimRowParser {
         return codes;
     }
 
+    /** Field values that cannot be a member id's hiding place, shown as they are in rejected.csv. */
+    private static final Pattern PLAINLY_NOT_AN_ID = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}|-?\\d{1,15}\\.\\d+"
+                    + "|[A-Za-z0-9]{1,4}(;[A-Za-z0-9]{1,4})+|[A-Za-z]\\d[0-9A-Za-z](\\.?[0-9A-Za-z]{1,4})?(;[A-Za-z]\\d[0-9A-Za-z](\\.?[0-9A-Za-z]{1,4})?)*");
+
     /**
      * The raw line with every member id masked: rejected.csv is an output, and outputs never show
-     * member ids. The line is split into fields the way the CSV parser would (quotes, doubled quotes,
-     * an unclosed quote running to the end); every member_id column's field is masked, and any other
-     * field holding the same value. When the line has fewer or more fields than the header, the member
-     * id may have moved by that many places (left when fields are missing, right when there are extra
-     * ones): every field within that distance is masked.
+     * member ids. A rejected row is, by definition, one whose fields may not be where the header says
+     * (a missing or extra field, a stray quote, the tail of a quoted line break), so the member id may
+     * sit in any field. The line is split into fields the way the CSV parser would (quotes, doubled
+     * quotes; an unclosed quote taken literally); then every field is masked except those that plainly
+     * hold no identifier: empty fields, dates, amounts, modifier and diagnosis lists, and values of at
+     * most 4 characters away from the member id's column and unequal to its value. The member_id
+     * columns (all of them, and every field within as many places as the row has fields missing or
+     * extra) are always masked. Never a substring replacement: a member id "12" masks fields, not
+     * every "12" in the line.
      */
     static String maskedRaw(RawRow row) {
-        List<Integer> columns = row.header().indexesOf("member_id");
+        return mask(row, new HashSet<>());
+    }
+
+    /** {@link #maskedRaw}, collecting the values it masked into {@code maskedValues}. */
+    private static String mask(RawRow row, Set<String> maskedValues) {
         String text = row.text();
-        if (columns.isEmpty()) {
-            return text;
-        }
         List<int[]> spans = RowFields.fieldSpans(text);
-        // fields missing before the member id move it left, extra fields move it right
         int shift = spans.size() - row.header().width();
-        Set<Integer> masked = new TreeSet<>();
+        Set<Integer> memberFields = new TreeSet<>();
         Set<String> members = new HashSet<>();
-        for (int column : columns) {
+        for (int column : row.header().indexesOf("member_id")) {
+            // fields missing before the member id move it left, extra fields move it right
             for (int i = Math.max(0, column + Math.min(0, shift)); i <= Math.min(spans.size() - 1, column + Math.max(0, shift)); i++) {
-                masked.add(i);
+                memberFields.add(i);
                 String value = fieldValue(text, spans.get(i));
-                if (shift == 0 && !value.isEmpty()) {
+                if (!value.isEmpty()) {
                     members.add(value);
                 }
             }
         }
-        for (int i = 0; i < spans.size(); i++) {
-            if (members.contains(fieldValue(text, spans.get(i)))) {
-                masked.add(i);
-            }
-        }
         StringBuilder out = new StringBuilder(text.length());
         int done = 0;
-        for (int i : masked) {
+        for (int i = 0; i < spans.size(); i++) {
             int[] span = spans.get(i);
             String value = fieldValue(text, span);
-            out.append(text, done, span[0]).append(value.isEmpty() ? "" : safeMask(value));
-            done = span[1];
+            boolean shown = value.isEmpty() || !memberFields.contains(i) && !members.contains(value)
+                    && (value.length() <= 4 || PLAINLY_NOT_AN_ID.matcher(value).matches());
+            if (!shown) {
+                maskedValues.add(value);
+                out.append(text, done, span[0]).append(safeMask(value));
+                done = span[1];
+            }
         }
         return out.append(text, done, text.length()).toString();
     }
 
-    /** The reason with any quoted value that is one of the row's member ids masked. */
+    /**
+     * The reason with every value the raw line masks masked too (reasons quote field values, and a
+     * member id may sit in any field of a rejected row), compared without case: a reason may quote a
+     * value upper-cased.
+     */
     static String withoutMemberIds(String reason, RawRow row) {
-        List<Integer> columns = row.header().indexesOf("member_id");
-        if (columns.isEmpty()) {
-            return reason;
-        }
-        List<int[]> spans = RowFields.fieldSpans(row.text());
+        Set<String> masked = new HashSet<>();
+        mask(row, masked);
         String safe = reason;
-        for (int column : columns) {
-            if (column < spans.size()) {
-                String member = fieldValue(row.text(), spans.get(column));
-                if (!member.isEmpty()) {
-                    safe = safe.replace("'" + member + "'", "'" + safeMask(member) + "'");
-                }
-            }
+        for (String value : masked) {
+            safe = Pattern.compile("'" + Pattern.quote(value) + "'", Pattern.CASE_INSENSITIVE)
+                    .matcher(safe).replaceAll(java.util.regex.Matcher.quoteReplacement("'" + safeMask(value) + "'"));
         }
         return safe;
     }

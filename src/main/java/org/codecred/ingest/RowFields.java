@@ -134,7 +134,7 @@ final class RowFields {
 
     /**
      * Where each field lies in the line, read leniently (a quote opens a field only at its start;
-     * an unclosed quote runs to the end of the line): {start, end} offsets of the field's raw text.
+     * an unclosed quote is taken as a plain character): {start, end} offsets of the field's raw text.
      */
     static List<int[]> fieldSpans(String text) {
         List<int[]> spans = new ArrayList<>();
@@ -143,18 +143,22 @@ final class RowFields {
         while (true) {
             int start = i;
             if (i < n && text.charAt(i) == '"') {
-                i++;
-                while (i < n) {
-                    if (text.charAt(i) == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            i += 2;
+                int j = i + 1;
+                boolean closed = false;
+                while (j < n) {
+                    if (text.charAt(j) == '"') {
+                        if (j + 1 < n && text.charAt(j + 1) == '"') {
+                            j += 2;
                             continue;
                         }
-                        i++;
+                        j++;
+                        closed = true;
                         break;
                     }
-                    i++;
+                    j++;
                 }
+                // an unclosed quote is taken literally: the commas after it still separate fields
+                i = closed ? j : i + 1;
             }
             while (i < n && text.charAt(i) != ',') {
                 i++;
