@@ -75,6 +75,12 @@ public final class ClaimRowParser {
             // the value is protected health information: the reason never quotes it
             throw new RowFields.Unreadable("member_id: longer than " + MAX_ID + " characters (" + member.length() + ")");
         }
+        String elsewhere = f.columnAlsoHolding(member, "member_id");
+        if (member.length() >= 5 && elsewhere != null) {
+            // every other field reaches outputs unmasked (claim ids, diagnosis subjects): a member id must not ride along
+            throw new RowFields.Unreadable("member_id: the same value also stands in " + elsewhere
+                    + "; a member id may appear only in its own column");
+        }
         LocalDate dob = f.date("member_dob", false);
         LocalDate service = f.date("service_date", true);
         if (month != null && !YearMonth.from(service).equals(month)) {

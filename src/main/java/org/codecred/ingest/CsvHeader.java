@@ -58,6 +58,11 @@ public final class CsvHeader {
         return found;
     }
 
+    /** The (lower-case) name of column {@code index}. */
+    public String nameOf(int index) {
+        return names.get(index);
+    }
+
     /** Required columns this header lacks. */
     public List<String> missing(List<String> required) {
         return required.stream().filter(c -> !index.containsKey(c)).toList();

@@ -171,6 +171,25 @@ final class RowFields {
         }
     }
 
+    /**
+     * The name of a column other than {@code own} (or a {@code ;}-separated item of one) whose value
+     * equals {@code value}, ignoring case; null when there is none.
+     */
+    String columnAlsoHolding(String value, String own) {
+        java.util.Set<Integer> ownColumns = new java.util.HashSet<>(header.indexesOf(own));
+        for (int i = 0; i < fields.length; i++) {
+            if (ownColumns.contains(i)) {
+                continue;
+            }
+            for (String item : fields[i].split(";", -1)) {
+                if (item.trim().equalsIgnoreCase(value)) {
+                    return header.nameOf(i);
+                }
+            }
+        }
+        return null;
+    }
+
     /** The trimmed value, or "" when the file has no such column. */
     String text(String column) {
         int i = header.indexOf(column);

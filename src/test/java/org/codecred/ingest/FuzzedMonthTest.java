@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,10 +71,11 @@ class FuzzedMonthTest {
             return List.of(Files.readString(file, StandardCharsets.UTF_8));
         }
         List<String> parts = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                parts.add(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    parts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
         }
         return parts;

@@ -88,8 +88,20 @@ class HostileRowsTest {
     void aMemberIdQuotedInAnotherFieldsReasonIsMasked() {
         // the member id typed into procedure_code as well: the reason quotes that field's value
         RejectedRow r = rejected(row(HEADER, "C1,1,1234567893,,MBR777,1980-04-02,2026-10-05,MBR777,,1,45,F41.1,11,140.00"));
-        assertThat(r.reason()).doesNotContain("MBR777").contains("procedure_code: '****R777'");
+        assertThat(r.reason()).doesNotContain("MBR777").contains("also stands in procedure_code");
         assertThat(r.raw()).doesNotContain("MBR777");
+    }
+
+    @Test
+    void aMemberIdAlsoStandingInAnotherFieldRejectsTheRow() {
+        // found by the fuzz test: accepted, the claim id or a diagnosis "code" carried the member id into findings.csv
+        RejectedRow asClaimId = rejected(row(HEADER, "MBR0001234,1,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00"));
+        assertThat(asClaimId.reason()).isEqualTo("member_id: the same value also stands in claim_id; a member id may appear only in its own column");
+        assertThat(asClaimId.raw()).doesNotContain("MBR0001234");
+        RejectedRow asDiagnosis = rejected(row(HEADER, "C1,1,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1;mbr0001234,11,140.00"));
+        assertThat(asDiagnosis.reason()).contains("also stands in diagnosis_codes");
+        assertThat(accepted(row(HEADER, "C1,1,1234567893,,1,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00")).memberId())
+                .as("a short id equal to a number is no identifier in other columns").isEqualTo("1");
     }
 
     // case 3: lengths after normalizing, roster specialty ids
