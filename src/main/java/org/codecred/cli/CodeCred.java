@@ -1,7 +1,8 @@
 package org.codecred.cli;
 
+import org.codecred.job.UsageException;
+import org.codecred.job.RunSettings;
 import org.codecred.CodeCredApplication;
-import org.codecred.job.MonthLauncher;
 import org.codecred.job.RunLock;
 import org.codecred.output.ScratchFolder;
 import org.codecred.rules.RuleTableException;

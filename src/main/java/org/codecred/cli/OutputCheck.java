@@ -1,5 +1,8 @@
 package org.codecred.cli;
 
+import org.codecred.job.RunSettings;
+import org.codecred.job.UsageException;
+
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The header of one CSV input file: column names matched case-insensitively, in any order. */
+/**
+ * The header of one CSV file (claims, roster, exclusion list, registry extract, rule tables): column
+ * names matched case-insensitively and trimmed, in any order, a leading byte-order mark ignored. The
+ * one place that knows how a header is read; the first of two equal names wins.
+ */
 public final class CsvHeader {
 
     private final String file;
@@ -20,13 +24,21 @@ public final class CsvHeader {
         Map<String, Integer> map = new HashMap<>();
         List<String> normalized = new ArrayList<>(names.length);
         for (int i = 0; i < names.length; i++) {
-            String name = names[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+            String name = withoutBom(names[i]).trim().toLowerCase(Locale.ROOT);
             normalized.add(name);
             map.putIfAbsent(name, i);
         }
         this.index = Collections.unmodifiableMap(map);
         this.names = List.copyOf(normalized);
         this.width = names.length;
+    }
+
+    /**
+     * The text without byte-order marks: strip a header line with this before parsing it, so a BOM
+     * before a quoted first name cannot hide the quote from the CSV parser.
+     */
+    public static String withoutBom(String text) {
+        return text.replace("\uFEFF", "");
     }
 
     public String file() {

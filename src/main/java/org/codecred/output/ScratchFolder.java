@@ -2,7 +2,7 @@ package org.codecred.output;
 
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
