@@ -27,15 +27,21 @@ public final class Failures {
             }
         }
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+            root = t;
         }
+        if (meaningful(root.getMessage()) != null) {
+            return oneLine(root.getMessage());
+        }
+        // the root says nothing: the nearest message above it gives the context (a file name)
         String rootText = reason(root);
-        // the outermost message that adds context (a file name) to a root cause that has none
-        for (Throwable t = e; t != root && t != null; t = t.getCause()) {
-            String message = meaningful(t.getMessage());
-            if (message != null && !message.contains("SQL [") && !message.contains("; nested exception")) {
-                return oneLine(message.endsWith(": null") ? message.substring(0, message.length() - 6) + ": " + rootText : message);
+        for (int i = chain.size() - 2; i >= 0; i--) {
+            String message = meaningful(chain.get(i).getMessage());
+            if (message != null && !message.contains("SQL [")) {
+                return oneLine(message.endsWith(": null") ? message.substring(0, message.length() - 6) + ": " + rootText
+                        : message + ": " + rootText);
             }
         }
         return oneLine(rootText);
