@@ -19,6 +19,8 @@ import java.util.Set;
 public final class CodeCatalog {
 
     public static final String FILE = "codes.csv";
+    /** The families codes.csv may name: a closed list, so a typo fails the run instead of changing findings. */
+    public static final String FAMILIES = "code-families.csv";
 
     /** The family of the rows that declare a range fully covered. */
     public static final String COVERED_RANGE = "covered-range";
@@ -65,6 +67,7 @@ public final class CodeCatalog {
     public static CodeCatalog load(Path rulesDir) {
         RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "code", "family", "addon", "primaries",
                 "min_minutes", "max_minutes", "day_minutes", "dx_check", "effective_from", "effective_to");
+        Set<String> families = families(rulesDir);
         List<CodeDef> defs = new ArrayList<>();
         List<CoveredRange> covered = new ArrayList<>();
         for (RuleTable.Row row : table.rows()) {
@@ -79,6 +82,10 @@ public final class CodeCatalog {
                 }
                 covered.add(new CoveredRange(ends[0], ends[1], EffectivePeriod.of(row)));
                 continue;
+            }
+            if (!families.contains(row.required("family"))) {
+                throw row.problem("family", row.get("family"), "is not a family listed in " + FAMILIES
+                        + " (a typo? add the family there if it is new)");
             }
             boolean addon = yesNo(row, "addon");
             List<String> primaries = CodeSet.codesIn(row, "primaries");
@@ -107,6 +114,16 @@ public final class CodeCatalog {
             }
         }
         return new CodeCatalog(defs, covered);
+    }
+
+    private static Set<String> families(Path rulesDir) {
+        Set<String> families = new java.util.HashSet<>();
+        for (RuleTable.Row row : RuleTable.load(rulesDir.resolve(FAMILIES), "family").rows()) {
+            if (!families.add(row.required("family"))) {
+                throw row.problem("family", row.get("family"), "is listed twice");
+            }
+        }
+        return families;
     }
 
     /** The code's row in force on {@code date}, or null when the code is unknown on that date. */

@@ -138,6 +138,17 @@ class ExitCodesTest {
         }
     }
 
+    @Test
+    void databaseOpenInAnotherProgramIsTheUsersToClose() throws Exception {
+        TestMonth month = readyMonth();
+        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        try (JobProcess other = JobProcess.start(HoldDatabase.class, month.db.toString(), "--database-only")) {
+            other.await("the other program to hold the database", Duration.ofSeconds(60), () -> other.printed("holding"));
+            assertThat(month.run("--force")).isEqualTo(ExitCode.USAGE);
+            assertThat(month.lastMessage).contains("is open in another program (not a CodeCred run)").hasLineCount(1);
+        }
+    }
+
     private static void assertUsage(ExitCode expected, CodeCredTestRun run, String message) {
         assertThat(run.code).isEqualTo(expected);
         assertThat(run.message).startsWith("codecred: ").contains(message).doesNotContain("Exception").hasLineCount(1);
