@@ -10,6 +10,11 @@ import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.codecred.domain.Provider;
+import org.codecred.scaleout.NpiRangePartitioner;
+import org.codecred.scaleout.Partitioning;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Steps alignSpecialties (one ordered pass over the claim lines: metrics, specialty alignment,
+ * Steps alignSpecialties (partitioned by NPI range; in each, one ordered pass over the claim lines: metrics, specialty alignment,
  * SPECIALTY-UNSUPPORTED / SPECIALTY-UNDECLARED), comparePeers (robust peer statistics per credential
  * family, PEER-OUTLIER) and decideVerdicts (HOLD / REVIEW / CLEAR per rostered provider).
  */
@@ -40,13 +45,19 @@ public class AlignmentStepsConfig {
         return new AlignmentTables(jdbc);
     }
 
-    // step: alignSpecialties
+    // step: alignSpecialties, partitioned by roster NPI range (on this machine's cores, or over workers)
 
     @Bean
-    public Step alignSpecialties(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 RunSettings settings, ClaimLineTable claimLines, ProviderTable providers,
-                                 AlignmentRules rules, AlignmentTables tables, FindingTable findings, StepLog stepLog) {
-        String month = settings.monthKey();
+    public Step alignSpecialties(Partitioning partitioning, Step alignSpecialtiesWorker, ProviderTable providers,
+                                 RunSettings settings) {
+        return partitioning.partitioned("alignSpecialties", alignSpecialtiesWorker, new NpiRangePartitioner(
+                () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList()));
+    }
+
+    @Bean
+    public Step alignSpecialtiesWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
+                                       ProviderActivityReader providerActivityReader, AlignmentRules rules,
+                                       ItemWriter<ProviderAlignment> alignmentWriter, StepLog stepLog) {
         SpecialtyJudge judge = new SpecialtyJudge(rules.specialties());
         ItemProcessor<ProviderMonth, ProviderAlignment> processor = item -> {
             CredentialFamily family = rules.credentials().family(item.provider().credential());
@@ -54,21 +65,37 @@ public class AlignmentStepsConfig {
             return new ProviderAlignment(item.provider().npi(), AlignmentTables.groupId(family),
                     item.activity().metrics(), result.rows(), result.findings());
         };
-        ItemWriter<ProviderAlignment> writer = chunk -> {
+        return partitioning.workerStep("alignSpecialtiesWorker")
+                .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
+                .transactionManager(transactionManager)
+                .reader(providerActivityReader)
+                .processor(processor)
+                .writer(alignmentWriter)
+                .listener(stepLog)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public ProviderActivityReader providerActivityReader(ClaimLineTable claimLines, ProviderTable providers,
+                                                         AlignmentRules rules,
+                                                         @Value("#{jobParameters['month']}") String month,
+                                                         @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
+                                                         @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
+        return new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), CHUNK, fromNpi, toNpi);
+    }
+
+    @Bean
+    @StepScope
+    public ItemWriter<ProviderAlignment> alignmentWriter(AlignmentTables tables, FindingTable findings,
+                                                         @Value("#{jobParameters['month']}") String month) {
+        return chunk -> {
             for (ProviderAlignment a : chunk) {
                 tables.insertMetrics(month, a.npi(), a.peerGroup(), a.metrics());
                 tables.insertAlignment(month, a.rows());
                 findings.insert(month, a.findings());
             }
         };
-        return new StepBuilder("alignSpecialties", jobRepository)
-                .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
-                .transactionManager(transactionManager)
-                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), CHUNK))
-                .processor(processor)
-                .writer(writer)
-                .listener(stepLog)
-                .build();
     }
 
     // step: comparePeers (between alignSpecialties and decideVerdicts)

@@ -1,6 +1,7 @@
 package org.codecred.alignment;
 
 import org.codecred.domain.Provider;
+import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -24,7 +25,7 @@ import java.util.Map;
  * providers does. There is never a query per provider. Restart state is
  * the last NPI handed out; a restart goes on after it, so committed providers are neither redone nor doubled.
  */
-public final class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
+public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
 
     static final String LAST_NPI = "alignment.lastNpi";
 
@@ -33,13 +34,18 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private final String month;
     private final List<Specialty> specialties;
     private final int slice;
+    private final String fromNpi;
+    private final String toNpi;
 
     private Iterator<Provider> roster;
     private final Deque<ProviderMonth> ready = new ArrayDeque<>();
     private String lastNpi = "";
 
+    /** The rostered providers {@code fromNpi..toNpi} (inclusive; one partition of alignSpecialties). */
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
-                                  int slice) {
+                                  int slice, String fromNpi, String toNpi) {
+        this.fromNpi = fromNpi;
+        this.toNpi = toNpi;
         this.lines = lines;
         this.providers = providers;
         this.month = month;
@@ -51,7 +57,9 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     public void open(ExecutionContext context) throws ItemStreamException {
         lastNpi = context.containsKey(LAST_NPI) ? context.getString(LAST_NPI) : "";
         String after = lastNpi;
-        roster = providers.all(month).stream().filter(p -> p.npi().compareTo(after) > 0).iterator();
+        roster = providers.all(month).stream()
+                .filter(p -> NpiRangePartitioner.inRange(p.npi(), fromNpi, toNpi) && p.npi().compareTo(after) > 0)
+                .iterator();
         ready.clear();
     }
 

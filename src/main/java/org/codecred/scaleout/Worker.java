@@ -1,0 +1,71 @@
+package org.codecred.scaleout;
+
+import org.codecred.CodeCredApplication;
+import org.codecred.cli.ExitCode;
+import org.codecred.cli.RunSettings;
+import org.codecred.cli.UsageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * {@code java -jar codecred.jar --worker --spring.artemis.broker-url=tcp://HOST:61616
+ * --spring.datasource.url=jdbc:postgresql://...}: serves partitions of the per-provider steps for any
+ * month a manager runs, until stopped. SIGTERM (or Ctrl-C) stops taking requests, lets the partitions
+ * in hand finish, and exits. Beans are created when a partition first needs them, so a worker never
+ * builds the job nor loads a month of its own.
+ */
+public final class Worker {
+
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+    private Worker() {
+    }
+
+    public static boolean requested(String... args) {
+        return Arrays.asList(args).contains("--worker");
+    }
+
+    /** Starts the worker; returns null once it serves (it runs until stopped), or the exit code of a failed start. */
+    public static ExitCode start(PrintStream err, String... args) {
+        RunSettings settings;
+        try {
+            settings = RunSettings.forWorker(args);
+        } catch (UsageException e) {
+            err.println("codecred: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--spring.artemis.broker-url="))
+                && System.getenv("SPRING_ARTEMIS_BROKER_URL") == null) {
+            err.println("codecred: --worker needs the broker: add --spring.artemis.broker-url=tcp://HOST:61616 and the "
+                    + "shared database (--spring.datasource.url=jdbc:postgresql://...)");
+            return ExitCode.USAGE;
+        }
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(CodeCredApplication.class)
+                    .properties(Map.of(ScaleOutConfig.ROLE, "worker", "spring.main.lazy-initialization", "true"))
+                    .initializers(c -> c.getBeanFactory().registerSingleton("runSettings", settings))
+                    .run(args);
+            context.registerShutdownHook();
+            log.info("worker started; stop it with SIGTERM (partitions in hand finish first)");
+            return null;
+        } catch (RuntimeException e) {
+            log.error("the worker could not start", e);
+            err.println("codecred: the worker could not start: " + rootMessage(e));
+            return ExitCode.FAILED;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
