@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
 
@@ -62,9 +63,13 @@ public class ScaleOutConfig {
         return new Partitioning(repository, stepLog, local, count, sender);
     }
 
-    /** Everything that exists only when a broker is configured. */
+    /**
+     * Everything that exists only when a broker is configured, Spring Integration included (so a
+     * single-JVM run starts none of it).
+     */
     @Configuration
     @ConditionalOnProperty(name = "spring.artemis.broker-url")
+    @EnableIntegration
     static class Remote {
 
         @Bean

@@ -9,7 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+
 import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -31,7 +35,7 @@ public final class Worker {
         return Arrays.asList(args).contains("--worker");
     }
 
-    /** Starts the worker; returns null once it serves (it runs until stopped), or the exit code of a failed start. */
+    /** Runs the worker until it is stopped (then returns null), or returns the exit code of a failed start. */
     public static ExitCode start(PrintStream err, String... args) {
         RunSettings settings;
         try {
@@ -51,8 +55,14 @@ public final class Worker {
                     .properties(Map.of(ScaleOutConfig.ROLE, "worker", "spring.main.lazy-initialization", "true"))
                     .initializers(c -> c.getBeanFactory().registerSingleton("runSettings", settings))
                     .run(args);
-            context.registerShutdownHook();
+            CountDownLatch stopped = new CountDownLatch(1);
+            context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> stopped.countDown());
             log.info("worker started; stop it with SIGTERM (partitions in hand finish first)");
+            stopped.await(); // Spring's shutdown hook closes the context on SIGTERM
+            log.info("worker stopped");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         } catch (RuntimeException e) {
             log.error("the worker could not start", e);
