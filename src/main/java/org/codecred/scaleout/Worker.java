@@ -52,7 +52,9 @@ public final class Worker {
         }
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(CodeCredApplication.class)
-                    .properties(Map.of(ScaleOutConfig.ROLE, "worker", "spring.main.lazy-initialization", "true"))
+                    .properties(Map.of(ScaleOutConfig.ROLE, "worker", "spring.main.lazy-initialization", "true",
+                            // on SIGTERM the listener container waits for the partitions in hand
+                            "spring.lifecycle.timeout-per-shutdown-phase", "1h"))
                     .initializers(c -> c.getBeanFactory().registerSingleton("runSettings", settings))
                     .run(args);
             CountDownLatch stopped = new CountDownLatch(1);
