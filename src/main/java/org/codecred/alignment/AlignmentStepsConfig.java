@@ -1,7 +1,6 @@
 package org.codecred.alignment;
 
-import org.codecred.cli.RunSettings;
-import org.codecred.domain.CredentialFamily;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ClaimLineTable;
@@ -15,8 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.codecred.domain.Provider;
 import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.scaleout.Partitioning;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Steps alignSpecialties (partitioned by NPI range; in each, one ordered pass over the claim lines: metrics, specialty alignment,
- * SPECIALTY-UNSUPPORTED / SPECIALTY-UNDECLARED), comparePeers (robust peer statistics per credential
- * family, PEER-OUTLIER) and decideVerdicts (HOLD / REVIEW / CLEAR per rostered provider).
+ * SPECIALTY-UNSUPPORTED / SPECIALTY-UNDECLARED) and comparePeers (robust peer statistics per
+ * credential family, PEER-OUTLIER). decideVerdicts is in {@link org.codecred.verdict}.
  */
 @Configuration
 public class AlignmentStepsConfig {
@@ -41,8 +38,13 @@ public class AlignmentStepsConfig {
     }
 
     @Bean
-    public AlignmentTables alignmentTables(JdbcTemplate jdbc, StagingSchema schema) {
-        return new AlignmentTables(jdbc);
+    public MetricTable metricTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new MetricTable(jdbc);
+    }
+
+    @Bean
+    public SpecialtyAlignmentTable specialtyAlignmentTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new SpecialtyAlignmentTable(jdbc);
     }
 
     // step: alignSpecialties, partitioned by roster NPI range (on this machine's cores, or over workers)
@@ -57,19 +59,12 @@ public class AlignmentStepsConfig {
     @Bean
     public Step alignSpecialtiesWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                        ProviderActivityReader providerActivityReader, AlignmentRules rules,
-                                       ItemWriter<ProviderAlignment> alignmentWriter, StepLog stepLog) {
-        SpecialtyJudge judge = new SpecialtyJudge(rules.specialties());
-        ItemProcessor<ProviderMonth, ProviderAlignment> processor = item -> {
-            CredentialFamily family = rules.credentials().family(item.provider().credential());
-            SpecialtyJudge.Result result = judge.judge(item.provider(), item.activity());
-            return new ProviderAlignment(item.provider().npi(), AlignmentTables.groupId(family),
-                    item.activity().metrics(), result.rows(), result.findings());
-        };
+                                       AlignmentWriter alignmentWriter, StepLog stepLog) {
         return partitioning.workerStep("alignSpecialtiesWorker")
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
                 .reader(providerActivityReader)
-                .processor(processor)
+                .processor(new AlignmentProcessor(rules))
                 .writer(alignmentWriter)
                 .listener(stepLog)
                 .build();
@@ -82,43 +77,25 @@ public class AlignmentStepsConfig {
                                                          @Value("#{jobParameters['month']}") String month,
                                                          @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                          @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
-        return new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), CHUNK, fromNpi, toNpi);
+        return new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), rules.telehealth(),
+                CHUNK, fromNpi, toNpi);
     }
 
     @Bean
     @StepScope
-    public ItemWriter<ProviderAlignment> alignmentWriter(AlignmentTables tables, FindingTable findings,
-                                                         @Value("#{jobParameters['month']}") String month) {
-        return chunk -> {
-            for (ProviderAlignment a : chunk) {
-                tables.insertMetrics(month, a.npi(), a.peerGroup(), a.metrics());
-                tables.insertAlignment(month, a.rows());
-                findings.insert(month, a.findings());
-            }
-        };
+    public AlignmentWriter alignmentWriter(MetricTable metrics, SpecialtyAlignmentTable alignments, FindingTable findings,
+                                           @Value("#{jobParameters['month']}") String month) {
+        return new AlignmentWriter(month, metrics, alignments, findings);
     }
 
     // step: comparePeers (between alignSpecialties and decideVerdicts)
 
     @Bean
     public Step comparePeers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             RunSettings settings, AlignmentRules rules, AlignmentTables tables, FindingTable findings,
+                             RunSettings settings, AlignmentRules rules, MetricTable metrics, FindingTable findings,
                              StepLog stepLog) {
         return new StepBuilder("comparePeers", jobRepository)
-                .tasklet(new ComparePeersTasklet(settings.monthKey(), rules.peers(), tables, findings), transactionManager)
-                .listener(stepLog)
-                .build();
-    }
-
-    // step: decideVerdicts
-
-    @Bean
-    public Step decideVerdicts(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               RunSettings settings, AlignmentRules rules, ProviderTable providers,
-                               AlignmentTables tables, StepLog stepLog) {
-        return new StepBuilder("decideVerdicts", jobRepository)
-                .tasklet(new DecideVerdictsTasklet(settings.monthKey(), rules.verdicts(), providers, tables),
-                        transactionManager)
+                .tasklet(new ComparePeersTasklet(settings.monthKey(), rules.peers(), metrics, findings), transactionManager)
                 .listener(stepLog)
                 .build();
     }

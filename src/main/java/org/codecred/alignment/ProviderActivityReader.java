@@ -1,5 +1,6 @@
 package org.codecred.alignment;
 
+import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.Provider;
 import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.staging.ClaimLineTable;
@@ -33,6 +34,7 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
     private final ProviderTable providers;
     private final String month;
     private final List<Specialty> specialties;
+    private final TelehealthRules telehealth;
     private final int slice;
     private final String fromNpi;
     private final String toNpi;
@@ -43,7 +45,8 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
 
     /** The rostered providers {@code fromNpi..toNpi} (inclusive; one partition of alignSpecialties). */
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
-                                  int slice, String fromNpi, String toNpi) {
+                                  TelehealthRules telehealth, int slice, String fromNpi, String toNpi) {
+        this.telehealth = telehealth;
         this.fromNpi = fromNpi;
         this.toNpi = toNpi;
         this.lines = lines;
@@ -86,7 +89,7 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
         }
         Map<String, ProviderActivity> activities = new HashMap<>();
         for (Provider p : batch) {
-            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties));
+            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, telehealth));
         }
         lines.forEachLineOf(month, batch.stream().map(Provider::npi).toList(),
                 line -> activities.get(line.renderingNpi()).add(line));

@@ -1,6 +1,9 @@
 package org.codecred.dossier;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.alignment.MetricTable;
+import org.codecred.alignment.SpecialtyAlignmentTable;
+import org.codecred.job.RunSettings;
+import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
 import org.codecred.job.StepLog;
 import org.codecred.output.OutputFiles;
@@ -9,6 +12,7 @@ import org.codecred.scaleout.Partitioning;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -21,7 +25,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
@@ -40,8 +43,10 @@ public class DossierStepsConfig {
     static final int PROVIDERS_PER_CHUNK = 1;
 
     @Bean
-    public DossierLoader dossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings) {
-        return new DossierLoader(jdbc, lines, findings);
+    public DossierLoader dossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings,
+                                       CredentialCheckTable checks, MetricTable metrics,
+                                       SpecialtyAlignmentTable alignments, VerdictTable verdicts) {
+        return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts);
     }
 
     // step 9: partitioned by provider range (on this machine's cores, or over workers: scaleout.Partitioning)
@@ -75,11 +80,11 @@ public class DossierStepsConfig {
 
     @Bean
     @StepScope
-    public ProviderRangeReader dossierProviderReader(JdbcTemplate jdbc,
+    public ProviderRangeReader dossierProviderReader(ProviderTable providers,
                                                      @Value("#{jobParameters['month']}") String month,
                                                      @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                      @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
-        return new ProviderRangeReader(jdbc, month, fromNpi, toNpi);
+        return new ProviderRangeReader(providers, month, fromNpi, toNpi);
     }
 
     @Bean

@@ -2,8 +2,8 @@ package org.codecred.scaleout;
 
 import org.codecred.CodeCredApplication;
 import org.codecred.cli.ExitCode;
-import org.codecred.cli.RunSettings;
-import org.codecred.cli.UsageException;
+import org.codecred.job.RunSettings;
+import org.codecred.job.UsageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,7 +1,7 @@
-package org.codecred.job;
+package org.codecred.cli;
 
-import org.codecred.cli.ExitCode;
-import org.codecred.cli.RunSettings;
+import org.codecred.job.MonthLock;
+import org.codecred.job.RunSettings;
 import org.codecred.scaleout.PartitionLeases;
 import org.codecred.scaleout.PartitionRecovery;
 import org.slf4j.Logger;
