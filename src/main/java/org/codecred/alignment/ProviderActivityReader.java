@@ -35,6 +35,7 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
     private final String month;
     private final List<Specialty> specialties;
     private final TelehealthRules telehealth;
+    private final CodingFacts facts;
     private final int slice;
     private final String fromNpi;
     private final String toNpi;
@@ -45,8 +46,21 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
 
     /** The rostered providers {@code fromNpi..toNpi} (inclusive; one partition of alignSpecialties). */
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
-                                  TelehealthRules telehealth, int slice, String fromNpi, String toNpi) {
+                                  TelehealthRules telehealth, int slice) {
+        this(lines, providers, month, specialties, telehealth, CodingFacts.NONE, slice);
+    }
+
+    /** @param facts what the metrics need from the code set (timed codes, 90785 primaries) */
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
+                                  TelehealthRules telehealth, CodingFacts facts, int slice) {
+        this(lines, providers, month, specialties, telehealth, facts, slice, "0", "9999999999");
+    }
+
+    /** The rostered providers {@code fromNpi..toNpi} (inclusive; one partition of alignSpecialties). */
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
+                                  TelehealthRules telehealth, CodingFacts facts, int slice, String fromNpi, String toNpi) {
         this.telehealth = telehealth;
+        this.facts = facts;
         this.fromNpi = fromNpi;
         this.toNpi = toNpi;
         this.lines = lines;
@@ -89,7 +103,7 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
         }
         Map<String, ProviderActivity> activities = new HashMap<>();
         for (Provider p : batch) {
-            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, telehealth));
+            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, telehealth, facts));
         }
         lines.forEachLineOf(month, batch.stream().map(Provider::npi).toList(),
                 line -> activities.get(line.renderingNpi()).add(line));

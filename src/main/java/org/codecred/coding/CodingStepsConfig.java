@@ -59,21 +59,26 @@ public class CodingStepsConfig {
                 .build();
     }
 
+    /** The rule catalog as one engine: immutable, shared by every partition. */
     @Bean
-    @StepScope
-    public ProviderDayReader providerDayReader(ClaimLineTable claimLines,
-                                               @Value("#{jobParameters['month']}") String month,
-                                               @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
-                                               @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
-        return new ProviderDayReader(claimLines, month, fromNpi, toNpi);
+    public CodingEngine codingEngine(CodingRules codingRules) {
+        return new CodingEngine(codingRules);
     }
 
     @Bean
     @StepScope
-    public CodingProcessor codingProcessor(CodingRules codingRules, ProviderTable providers, RunSettings settings,
+    public ProviderDayReader providerDayReader(ClaimLineTable claimLines, CodingEngine codingEngine,
+                                               @Value("#{jobParameters['month']}") String month,
+                                               @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
+                                               @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
+        return new ProviderDayReader(claimLines, month, codingEngine::tracksAcrossDays, fromNpi, toNpi);
+    }
+
+    @Bean
+    @StepScope
+    public CodingProcessor codingProcessor(CodingEngine codingEngine, ProviderTable providers, RunSettings settings,
                                            @Value("#{jobParameters['month']}") String month) {
-        return new CodingProcessor(new CodingEngine(codingRules), providers,
-                CredentialVocabulary.load(settings.rulesDir()), month);
+        return new CodingProcessor(codingEngine, providers, CredentialVocabulary.load(settings.rulesDir()), month);
     }
 
     @Bean

@@ -31,6 +31,10 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     private final ClaimLineTable lines;
     private final String month;
+    private final java.util.function.Predicate<String> crossDayCode;
+    /** The current NPI's tracked lines of earlier days; rebuilt from the lines on a restart, committed days included. */
+    private final EarlierDays.Builder earlier = new EarlierDays.Builder();
+    private String earlierNpi;
     private final String fromNpi;
     private final String toNpi;
 
@@ -39,10 +43,24 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private String lastNpi;
     private LocalDate lastDate;
 
-    /** The month's provider-days of the rendering NPIs {@code fromNpi..toNpi} (inclusive; one partition). */
-    public ProviderDayReader(ClaimLineTable lines, String month, String fromNpi, String toNpi) {
+    public ProviderDayReader(ClaimLineTable lines, String month) {
+        this(lines, month, code -> false);
+    }
+
+    /** @param crossDayCode the codes the cross-day rules ask about ({@link CodingEngine#tracksAcrossDays}) */
+    public ProviderDayReader(ClaimLineTable lines, String month, java.util.function.Predicate<String> crossDayCode) {
+        this(lines, month, crossDayCode, "0", "9999999999");
+    }
+
+    /**
+     * The month's provider-days of the rendering NPIs {@code fromNpi..toNpi} (inclusive; one partition).
+     * Cross-day context is per NPI, so a range of whole NPIs judges each day as the whole month would.
+     */
+    public ProviderDayReader(ClaimLineTable lines, String month, java.util.function.Predicate<String> crossDayCode,
+                             String fromNpi, String toNpi) {
         this.lines = lines;
         this.month = month;
+        this.crossDayCode = crossDayCode;
         this.fromNpi = fromNpi;
         this.toNpi = toNpi;
     }
@@ -56,6 +74,8 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
                 .filter(npi -> NpiRangePartitioner.inRange(npi, fromNpi, toNpi) && npi.compareTo(resumeFrom) >= 0)
                 .iterator();
         ready.clear();
+        earlier.clear();
+        earlierNpi = null;
     }
 
     @Override
@@ -92,9 +112,19 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     private void offer(List<ClaimLine> day) {
         ClaimLine first = day.get(0);
+        if (!first.renderingNpi().equals(earlierNpi)) {
+            earlier.clear();
+            earlierNpi = first.renderingNpi();
+        }
         boolean committed = lastNpi != null && first.renderingNpi().equals(lastNpi) && !first.serviceDate().isAfter(lastDate);
         if (!committed) {
-            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day));
+            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day, earlier.snapshot()));
+        }
+        // committed days feed the context too, so a restart judges the next day exactly as a straight run
+        for (ClaimLine line : day) {
+            if (crossDayCode.test(line.procedureCode())) {
+                earlier.add(line.memberId(), line.serviceDate(), line.procedureCode());
+            }
         }
         day.clear();
     }

@@ -140,7 +140,7 @@ class AlignmentJobTest {
 
             // the reader resumes after the last committed provider: nothing before it comes again
             ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), MONTH,
-                    Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2, "0", "9999999999");
+                    Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
             ExecutionContext state = new ExecutionContext();
             state.putString(ProviderActivityReader.LAST_NPI, SW4);
             reader.open(state);
