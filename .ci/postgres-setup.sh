@@ -47,4 +47,9 @@ if [ "$(psql_postgres "-tAc \"SELECT 1 FROM pg_database WHERE datname = '${PG_DA
     psql_postgres "-c \"CREATE DATABASE ${PG_DATABASE} OWNER ${PG_USER} ENCODING 'UTF8' TEMPLATE template0\""
 fi
 
+# The scale-out test (RemotePartitioningTest) owns a database of its own: it empties it each run.
+if [ "$(psql_postgres "-tAc \"SELECT 1 FROM pg_database WHERE datname = '${PG_DATABASE}_scaleout'\"")" != "1" ]; then
+    psql_postgres "-c \"CREATE DATABASE ${PG_DATABASE}_scaleout OWNER ${PG_USER} ENCODING 'UTF8' TEMPLATE template0\""
+fi
+
 PGPASSWORD="$PG_PASSWORD" psql -X -q -h 127.0.0.1 -p 5432 -U "$PG_USER" -d "$PG_DATABASE" -tAc "SELECT 'postgresql ready: ' || version()"

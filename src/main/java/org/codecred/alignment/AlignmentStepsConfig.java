@@ -9,13 +9,18 @@ import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.codecred.domain.Provider;
+import org.codecred.scaleout.NpiRangePartitioner;
+import org.codecred.scaleout.Partitioning;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Steps alignSpecialties (one ordered pass over the claim lines: metrics, specialty alignment,
+ * Steps alignSpecialties (partitioned by NPI range; in each, one ordered pass over the claim lines: metrics, specialty alignment,
  * SPECIALTY-UNSUPPORTED / SPECIALTY-UNDECLARED) and comparePeers (robust peer statistics per
  * credential family, PEER-OUTLIER). decideVerdicts is in {@link org.codecred.verdict}.
  */
@@ -42,23 +47,45 @@ public class AlignmentStepsConfig {
         return new SpecialtyAlignmentTable(jdbc);
     }
 
-    // step: alignSpecialties
+    // step: alignSpecialties, partitioned by roster NPI range (on this machine's cores, or over workers)
 
     @Bean
-    public Step alignSpecialties(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 RunSettings settings, ClaimLineTable claimLines, ProviderTable providers,
-                                 AlignmentRules rules, MetricTable metrics, SpecialtyAlignmentTable alignments,
-                                 FindingTable findings, StepLog stepLog) {
-        String month = settings.monthKey();
-        return new StepBuilder("alignSpecialties", jobRepository)
+    public Step alignSpecialties(Partitioning partitioning, Step alignSpecialtiesWorker, ProviderTable providers,
+                                 RunSettings settings) {
+        return partitioning.partitioned("alignSpecialties", alignSpecialtiesWorker, new NpiRangePartitioner(
+                () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList()));
+    }
+
+    @Bean
+    public Step alignSpecialtiesWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
+                                       ProviderActivityReader providerActivityReader, AlignmentRules rules,
+                                       AlignmentWriter alignmentWriter, StepLog stepLog) {
+        return partitioning.workerStep("alignSpecialtiesWorker")
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(),
-                        rules.telehealth(), rules.codingFacts(), CHUNK))
+                .reader(providerActivityReader)
                 .processor(new AlignmentProcessor(rules))
-                .writer(new AlignmentWriter(month, metrics, alignments, findings))
+                .writer(alignmentWriter)
                 .listener(stepLog)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    public ProviderActivityReader providerActivityReader(ClaimLineTable claimLines, ProviderTable providers,
+                                                         AlignmentRules rules,
+                                                         @Value("#{jobParameters['month']}") String month,
+                                                         @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
+                                                         @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
+        return new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), rules.telehealth(),
+                rules.codingFacts(), CHUNK, fromNpi, toNpi);
+    }
+
+    @Bean
+    @StepScope
+    public AlignmentWriter alignmentWriter(MetricTable metrics, SpecialtyAlignmentTable alignments, FindingTable findings,
+                                           @Value("#{jobParameters['month']}") String month) {
+        return new AlignmentWriter(month, metrics, alignments, findings);
     }
 
     // step: comparePeers (between alignSpecialties and decideVerdicts)

@@ -5,7 +5,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /** alignSpecialties' writer: each provider's metrics, alignment rows and findings, in the chunk's transaction. */
-public final class AlignmentWriter implements ItemWriter<ProviderAlignment> {
+public class AlignmentWriter implements ItemWriter<ProviderAlignment> {
 
     private final String month;
     private final MetricTable metrics;

@@ -2,6 +2,7 @@ package org.codecred.alignment;
 
 import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.Provider;
+import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -25,7 +26,7 @@ import java.util.Map;
  * providers does. There is never a query per provider. Restart state is
  * the last NPI handed out; a restart goes on after it, so committed providers are neither redone nor doubled.
  */
-public final class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
+public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
 
     static final String LAST_NPI = "alignment.lastNpi";
 
@@ -36,11 +37,14 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private final TelehealthRules telehealth;
     private final CodingFacts facts;
     private final int slice;
+    private final String fromNpi;
+    private final String toNpi;
 
     private Iterator<Provider> roster;
     private final Deque<ProviderMonth> ready = new ArrayDeque<>();
     private String lastNpi = "";
 
+    /** The rostered providers {@code fromNpi..toNpi} (inclusive; one partition of alignSpecialties). */
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
                                   TelehealthRules telehealth, int slice) {
         this(lines, providers, month, specialties, telehealth, CodingFacts.NONE, slice);
@@ -49,8 +53,16 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     /** @param facts what the metrics need from the code set (timed codes, 90785 primaries) */
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
                                   TelehealthRules telehealth, CodingFacts facts, int slice) {
+        this(lines, providers, month, specialties, telehealth, facts, slice, "0", "9999999999");
+    }
+
+    /** The rostered providers {@code fromNpi..toNpi} (inclusive; one partition of alignSpecialties). */
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
+                                  TelehealthRules telehealth, CodingFacts facts, int slice, String fromNpi, String toNpi) {
         this.telehealth = telehealth;
         this.facts = facts;
+        this.fromNpi = fromNpi;
+        this.toNpi = toNpi;
         this.lines = lines;
         this.providers = providers;
         this.month = month;
@@ -62,7 +74,9 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     public void open(ExecutionContext context) throws ItemStreamException {
         lastNpi = context.containsKey(LAST_NPI) ? context.getString(LAST_NPI) : "";
         String after = lastNpi;
-        roster = providers.all(month).stream().filter(p -> p.npi().compareTo(after) > 0).iterator();
+        roster = providers.all(month).stream()
+                .filter(p -> NpiRangePartitioner.inRange(p.npi(), fromNpi, toNpi) && p.npi().compareTo(after) > 0)
+                .iterator();
         ready.clear();
     }
 

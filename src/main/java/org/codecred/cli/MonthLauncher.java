@@ -2,6 +2,8 @@ package org.codecred.cli;
 
 import org.codecred.job.MonthLock;
 import org.codecred.job.RunSettings;
+import org.codecred.scaleout.PartitionLeases;
+import org.codecred.scaleout.PartitionRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -12,6 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -26,7 +29,8 @@ import java.util.List;
  *
  * <p>The caller holds the month exclusively (HSQLDB's file lock, or {@link MonthLock} on a server
  * database), so an execution still marked running here was left by a process that died: it is
- * marked failed ({@link JobOperator#recover}) and restarted from its last commit.
+ * marked failed ({@link JobOperator#recover}) and restarted from its last commit. When workers run
+ * partitions (docs/scale-out.md), partitions still running on a live worker are waited for first.
  */
 @Component
 public class MonthLauncher {
@@ -38,13 +42,16 @@ public class MonthLauncher {
     private final Job monthlyJob;
     private final RunSettings settings;
     private final MonthLock lock;
+    private final PartitionRecovery partitions;
 
-    public MonthLauncher(JobRepository repository, JobOperator operator, Job monthlyJob, RunSettings settings, MonthLock lock) {
+    public MonthLauncher(JobRepository repository, JobOperator operator, Job monthlyJob, RunSettings settings, MonthLock lock,
+                         ObjectProvider<PartitionLeases> partitionLeases) {
         this.repository = repository;
         this.operator = operator;
         this.monthlyJob = monthlyJob;
         this.settings = settings;
         this.lock = lock;
+        this.partitions = new PartitionRecovery(partitionLeases.getIfAvailable(() -> PartitionLeases.NONE));
     }
 
     public ExitCode launch(PrintStream err) {
@@ -69,8 +76,8 @@ public class MonthLauncher {
                 execution = operator.start(monthlyJob, parameters(month, null));
             } else if (settings.force()) {
                 log.info("month {}: --force given, recomputing from scratch", month);
-                if (last.getStatus().isRunning()) {
-                    operator.recover(last);
+                if (last.getStatus().isRunning() || hasRunningStep(last)) {
+                    partitions.recover(last, operator::recover);
                 }
                 execution = operator.start(monthlyJob, parameters(month, Instant.now().toString()));
             } else if (last.getStatus() == BatchStatus.COMPLETED) {
@@ -80,7 +87,11 @@ public class MonthLauncher {
             } else {
                 if (last.getStatus().isRunning()) {
                     log.info("month {}: the previous run stopped without finishing (killed?); recovering it", month);
-                    last = operator.recover(last);
+                    last = partitions.recover(last, operator::recover);
+                } else if (hasRunningStep(last)) {
+                    // a partitioned step failed while some partitions had not started: end them too
+                    log.info("month {}: the previous run left partitions waiting; marking them failed", month);
+                    last = partitions.recover(last, operator::recover);
                 }
                 log.info("month {}: resuming the previous run from its last commit", month);
                 execution = operator.restart(last);
@@ -116,6 +127,10 @@ public class MonthLauncher {
                 .filter(e -> e != null && month.equals(e.getJobParameters().getString("month")))
                 .max(Comparator.comparingLong(JobExecution::getId))
                 .orElse(null);
+    }
+
+    private static boolean hasRunningStep(JobExecution execution) {
+        return execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
     }
 
     static JobParameters parameters(String month, String forcedAt) {

@@ -7,9 +7,11 @@ import org.codecred.rules.CredentialVocabulary;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
-import org.springframework.batch.core.repository.JobRepository;
+import org.codecred.scaleout.NpiRangePartitioner;
+import org.codecred.scaleout.Partitioning;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,7 +20,7 @@ import java.util.List;
 
 /**
  * Step validateCoding: every staged line of the month through the coding rule catalog, one
- * provider-day per item, findings stored with each chunk.
+ * provider-day per item, findings stored with each chunk; partitioned by rendering-NPI range.
  */
 @Configuration
 public class CodingStepsConfig {
@@ -33,23 +35,55 @@ public class CodingStepsConfig {
         return CodingRules.load(settings.rulesDir());
     }
 
-    // step 3
+    // step 3: partitioned by rendering-NPI range (on this machine's cores, or over workers)
 
     @Bean
-    public Step validateCoding(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               RunSettings settings, ClaimLineTable claimLines, CodingRules codingRules,
-                               ProviderTable providers, FindingTable findings, StepLog stepLog) {
-        CodingEngine engine = new CodingEngine(codingRules);
-        CodingProcessor processor = new CodingProcessor(engine, providers,
-                CredentialVocabulary.load(settings.rulesDir()), settings.monthKey());
-        return new StepBuilder("validateCoding", jobRepository)
+    public Step validateCoding(Partitioning partitioning, Step validateCodingWorker, ClaimLineTable claimLines,
+                               RunSettings settings) {
+        return partitioning.partitioned("validateCoding", validateCodingWorker,
+                new NpiRangePartitioner(() -> claimLines.renderingNpis(settings.monthKey())));
+    }
+
+    @Bean
+    public Step validateCodingWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
+                                     ProviderDayReader providerDayReader, CodingProcessor codingProcessor,
+                                     FindingWriter codingFindingWriter, StepLog stepLog) {
+        return partitioning.workerStep("validateCodingWorker")
                 .<ProviderDay, List<Finding>>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderDayReader(claimLines, settings.monthKey(), engine::tracksAcrossDays))
-                .processor(processor)
-                .writer(new FindingWriter(findings, settings.monthKey()))
-                .listener(processor)
+                .reader(providerDayReader)
+                .processor(codingProcessor)
+                .writer(codingFindingWriter)
+                .listener(codingProcessor)
                 .listener(stepLog)
                 .build();
+    }
+
+    /** The rule catalog as one engine: immutable, shared by every partition. */
+    @Bean
+    public CodingEngine codingEngine(CodingRules codingRules) {
+        return new CodingEngine(codingRules);
+    }
+
+    @Bean
+    @StepScope
+    public ProviderDayReader providerDayReader(ClaimLineTable claimLines, CodingEngine codingEngine,
+                                               @Value("#{jobParameters['month']}") String month,
+                                               @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
+                                               @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
+        return new ProviderDayReader(claimLines, month, codingEngine::tracksAcrossDays, fromNpi, toNpi);
+    }
+
+    @Bean
+    @StepScope
+    public CodingProcessor codingProcessor(CodingEngine codingEngine, ProviderTable providers, RunSettings settings,
+                                           @Value("#{jobParameters['month']}") String month) {
+        return new CodingProcessor(codingEngine, providers, CredentialVocabulary.load(settings.rulesDir()), month);
+    }
+
+    @Bean
+    @StepScope
+    public FindingWriter codingFindingWriter(FindingTable findings, @Value("#{jobParameters['month']}") String month) {
+        return new FindingWriter(findings, month);
     }
 }

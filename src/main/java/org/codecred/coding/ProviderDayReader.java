@@ -1,6 +1,7 @@
 package org.codecred.coding;
 
 import org.codecred.domain.ClaimLine;
+import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.staging.ClaimLineTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -13,7 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Hands out the month's staged lines one provider-day at a time, in
+ * Hands out the staged lines of one NPI range of the month (one partition of validateCoding) one
+ * provider-day at a time, in
  * {@link ClaimLineTable#ENCOUNTER_ORDER}. It walks the month's rendering NPIs in slices, each slice's
  * lines read with one query ({@link ClaimLineTable#forEachLineOf}), so memory stays flat however large
  * the month. The saved state is the last provider-day handed out (NPI and date); as state is saved when
@@ -33,6 +35,8 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     /** The current NPI's tracked lines of earlier days; rebuilt from the lines on a restart, committed days included. */
     private final EarlierDays.Builder earlier = new EarlierDays.Builder();
     private String earlierNpi;
+    private final String fromNpi;
+    private final String toNpi;
 
     private Iterator<String> npis;
     private final Deque<ProviderDay> ready = new ArrayDeque<>();
@@ -45,9 +49,20 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     /** @param crossDayCode the codes the cross-day rules ask about ({@link CodingEngine#tracksAcrossDays}) */
     public ProviderDayReader(ClaimLineTable lines, String month, java.util.function.Predicate<String> crossDayCode) {
+        this(lines, month, crossDayCode, "0", "9999999999");
+    }
+
+    /**
+     * The month's provider-days of the rendering NPIs {@code fromNpi..toNpi} (inclusive; one partition).
+     * Cross-day context is per NPI, so a range of whole NPIs judges each day as the whole month would.
+     */
+    public ProviderDayReader(ClaimLineTable lines, String month, java.util.function.Predicate<String> crossDayCode,
+                             String fromNpi, String toNpi) {
         this.lines = lines;
         this.month = month;
         this.crossDayCode = crossDayCode;
+        this.fromNpi = fromNpi;
+        this.toNpi = toNpi;
     }
 
     @Override
@@ -55,7 +70,9 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         lastNpi = context.containsKey(NPI_KEY) ? context.getString(NPI_KEY) : null;
         lastDate = context.containsKey(DATE_KEY) ? LocalDate.parse(context.getString(DATE_KEY)) : null;
         String resumeFrom = lastNpi == null ? "" : lastNpi;
-        npis = lines.renderingNpis(month).stream().filter(npi -> npi.compareTo(resumeFrom) >= 0).iterator();
+        npis = lines.renderingNpis(month).stream()
+                .filter(npi -> NpiRangePartitioner.inRange(npi, fromNpi, toNpi) && npi.compareTo(resumeFrom) >= 0)
+                .iterator();
         ready.clear();
         earlier.clear();
         earlierNpi = null;

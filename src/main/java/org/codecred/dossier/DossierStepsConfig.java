@@ -7,6 +7,8 @@ import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
 import org.codecred.job.StepLog;
 import org.codecred.output.OutputFiles;
+import org.codecred.scaleout.NpiRangePartitioner;
+import org.codecred.scaleout.Partitioning;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -17,12 +19,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
@@ -32,15 +34,13 @@ import java.util.Objects;
 
 /**
  * Steps writeDossiers (one workbook per rostered provider, partitioned by NPI range over the
- * machine's cores) and writeSummary (the month's summary workbook).
+ * machine's cores or over workers) and writeSummary (the month's summary workbook).
  */
 @Configuration
 public class DossierStepsConfig {
 
     /** Providers per transaction: the restart granularity is the provider. */
     static final int PROVIDERS_PER_CHUNK = 1;
-    /** Partitions per worker thread: more, smaller ranges even out providers of unequal volume. */
-    static final int PARTITIONS_PER_THREAD = 2;
 
     @Bean
     public DossierLoader dossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings,
@@ -49,31 +49,26 @@ public class DossierStepsConfig {
         return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts);
     }
 
-    // step 9: partitioned by provider range
+    // step 9: partitioned by provider range (on this machine's cores, or over workers: scaleout.Partitioning)
 
     @Bean
-    public Step writeDossiers(JobRepository jobRepository, Step writeDossiersWorker, ProviderTable providers,
-                              RunSettings settings, StepLog stepLog,
-                              @Value("${codecred.dossier.threads:0}") int threads) {
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("dossier-");
-        executor.setConcurrencyLimit(workers);
-        ProviderRangePartitioner partitioner = new ProviderRangePartitioner(
+    public Step writeDossiers(Partitioning partitioning, Step writeDossiersWorker, ProviderTable providers,
+                              RunSettings settings) {
+        NpiRangePartitioner ranges = new NpiRangePartitioner(
                 () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList());
-        return new StepBuilder("writeDossiers", jobRepository)
-                .partitioner(writeDossiersWorker.getName(), partitioner)
-                .step(writeDossiersWorker)
-                .gridSize(workers * PARTITIONS_PER_THREAD)
-                .taskExecutor(executor)
-                .listener(stepLog)
-                .build();
+        String outputDir = settings.outputDir().toAbsolutePath().toString();
+        return partitioning.partitioned("writeDossiers", writeDossiersWorker, grid -> {
+            var partitions = ranges.partition(grid);
+            partitions.values().forEach(context -> context.putString(Partitioning.OUTPUT_DIR, outputDir));
+            return partitions;
+        });
     }
 
     @Bean
-    public Step writeDossiersWorker(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    public Step writeDossiersWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                     ProviderRangeReader dossierProviderReader, DossierAssembler dossierAssembler,
-                                    ItemWriter<Dossier> dossierFileWriter, StepLog stepLog) {
-        return new StepBuilder("writeDossiersWorker", jobRepository)
+                                    DossierFileWriter dossierFileWriter, StepLog stepLog) {
+        return partitioning.workerStep("writeDossiersWorker")
                 .<Provider, Dossier>chunk(PROVIDERS_PER_CHUNK)
                 .transactionManager(transactionManager)
                 .reader(dossierProviderReader)
@@ -85,29 +80,44 @@ public class DossierStepsConfig {
 
     @Bean
     @StepScope
-    public ProviderRangeReader dossierProviderReader(ProviderTable providers, RunSettings settings,
+    public ProviderRangeReader dossierProviderReader(ProviderTable providers,
+                                                     @Value("#{jobParameters['month']}") String month,
                                                      @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                      @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
-        return new ProviderRangeReader(providers, settings.monthKey(), fromNpi, toNpi);
+        return new ProviderRangeReader(providers, month, fromNpi, toNpi);
     }
 
     @Bean
     @StepScope
-    public DossierAssembler dossierAssembler(DossierLoader loader, RunSettings settings, JobRepository jobRepository,
+    public DossierAssembler dossierAssembler(DossierLoader loader, JobRepository jobRepository,
+                                             @Value("#{jobParameters['month']}") String month,
                                              @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new DossierAssembler(loader, settings.monthKey(), runStarted(jobRepository, stepExecution.getJobExecution()));
+        return new DossierAssembler(loader, month, runStarted(jobRepository, stepExecution.getJobExecution()));
     }
 
+    /** Writes each dossier atomically into the month's output folder named by the partition. */
     @Bean
-    public ItemWriter<Dossier> dossierFileWriter(RunSettings settings) {
-        DossierWorkbook workbook = new DossierWorkbook();
-        Path dossiers = settings.outputDir().resolve("dossiers");
-        return chunk -> {
+    @StepScope
+    public DossierFileWriter dossierFileWriter(@Value("#{stepExecutionContext['outputDir']}") String outputDir) {
+        return new DossierFileWriter(Path.of(outputDir).resolve("dossiers"));
+    }
+
+    /** One workbook file per dossier, each written to a temporary name and moved into place. */
+    public static class DossierFileWriter implements ItemWriter<Dossier> {
+        private final DossierWorkbook workbook = new DossierWorkbook();
+        private final Path dossiers;
+
+        DossierFileWriter(Path dossiers) {
+            this.dossiers = dossiers;
+        }
+
+        @Override
+        public void write(Chunk<? extends Dossier> chunk) {
             for (Dossier dossier : chunk) {
                 Path target = DossierFileName.resolve(dossiers, dossier.provider().npi(), dossier.provider().lastName());
                 OutputFiles.writeAtomically(target, temporary -> workbook.write(dossier, temporary));
             }
-        };
+        }
     }
 
     // step 10

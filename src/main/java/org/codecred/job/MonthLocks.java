@@ -53,7 +53,7 @@ public final class MonthLocks {
         return new RowMonthLock(connections);
     }
 
-    private static String urlOf(DataSource dataSource) {
+    public static String urlOf(DataSource dataSource) {
         if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
             return hikari.getJdbcUrl();
         }
@@ -68,7 +68,7 @@ public final class MonthLocks {
      * The lock's own connection, opened beside the pool so that holding it for a whole run never
      * takes a connection away from the steps. Without a Hikari pool, one pooled connection is used.
      */
-    private static ConnectionSource dedicatedConnections(DataSource dataSource) {
+    public static ConnectionSource dedicatedConnections(DataSource dataSource) {
         if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
             Properties properties = new Properties();
             properties.putAll(hikari.getDataSourceProperties());

@@ -51,6 +51,18 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
     }
 
     public static RunSettings parse(String... args) throws UsageException {
+        return parse(true, args);
+    }
+
+    /**
+     * A worker's settings ({@code --worker}): the same options but no month, as a worker serves the
+     * partitions of whichever month its manager runs; {@link #month()} is null.
+     */
+    public static RunSettings forWorker(String... args) throws UsageException {
+        return parse(false, args);
+    }
+
+    private static RunSettings parse(boolean monthRequired, String... args) throws UsageException {
         String month = null;
         String input = "input";
         String output = "output";
@@ -70,10 +82,21 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
                 case "db" -> db = required(name, value);
                 case "rules" -> rules = required(name, value);
                 case "force" -> force = value == null || Boolean.parseBoolean(value);
+                case "worker" -> {
+                    if (monthRequired) {
+                        throw new UsageException("--worker serves partitions and runs no month of its own: give either --worker or --month");
+                    }
+                }
                 default -> {
                     // a Spring property such as --spring.datasource.url=...
                 }
             }
+        }
+        if (!monthRequired) {
+            if (month != null) {
+                throw new UsageException("--worker serves partitions and runs no month of its own: give either --worker or --month");
+            }
+            return new RunSettings(null, Path.of(input), Path.of(output), Path.of(db), Path.of(rules), false);
         }
         if (month == null || month.isBlank()) {
             throw new UsageException("no month given: add --month=YYYY-MM, e.g. --month=2026-10");

@@ -77,7 +77,8 @@ class CodingJobTest {
             }
         };
         assertThat(run(broken)).isEqualTo(ExitCode.FAILED);
-        assertThat(chunks.get()).isEqualTo(2);
+        // validateCoding's NPI ranges run in parallel: the others may commit chunks after the crash
+        assertThat(chunks.get()).isGreaterThanOrEqualTo(2);
         resetHook();
         assertThat(run(broken)).isEqualTo(ExitCode.COMPLETED);
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading workbooks back in tests. */
-final class Cells {
+public final class Cells {
 
     private static final DataFormatter FORMAT = new DataFormatter(java.util.Locale.ROOT);
 
@@ -57,7 +57,7 @@ final class Cells {
     }
 
     /** Every cell of every sheet as shown, one line per row, except the given sheet/label rows. */
-    static String dump(Workbook workbook, String skipLabel) {
+    public static String dump(Workbook workbook, String skipLabel) {
         StringBuilder out = new StringBuilder();
         for (Sheet sheet : workbook) {
             out.append("## ").append(sheet.getSheetName()).append('\n');
