@@ -5,6 +5,7 @@ import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
 import org.codecred.domain.Verdict;
+import org.codecred.history.ProviderHistory;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,6 +17,7 @@ import java.util.List;
  *
  * @param decision  the verdict of decideVerdicts, or null when no verdict was decided
  * @param generated when the month's run started (the same on a resumed run, so cells do not change)
+ * @param history   the provider's earlier completed months: previous verdict, rules that fired, trend
  */
 public record Dossier(
         String month,
@@ -26,9 +28,17 @@ public record Dossier(
         List<Alignment> alignments,
         List<Finding> findings,
         List<ClaimLine> lines,
-        LocalDateTime generated) {
+        LocalDateTime generated,
+        ProviderHistory history) {
+
+    /** A dossier without history (no earlier completed month). */
+    public Dossier(String month, Provider provider, Decision decision, List<CredentialCheck> checks, List<Metric> metrics,
+                   List<Alignment> alignments, List<Finding> findings, List<ClaimLine> lines, LocalDateTime generated) {
+        this(month, provider, decision, checks, metrics, alignments, findings, lines, generated, ProviderHistory.NONE);
+    }
 
     public Dossier {
+        history = history == null ? ProviderHistory.NONE : history;
         checks = List.copyOf(checks);
         metrics = List.copyOf(metrics);
         alignments = List.copyOf(alignments);

@@ -5,6 +5,7 @@ import org.codecred.domain.RuleId;
 import org.codecred.domain.Severity;
 import org.codecred.domain.Verdict;
 import org.codecred.staging.ClaimLineTable;
+import org.codecred.history.MonthHistory;
 import org.codecred.staging.FindingTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -18,6 +19,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads what the workbooks show from the month's staging tables: one provider's {@link Dossier},
@@ -28,17 +30,20 @@ public final class DossierLoader {
     private final JdbcTemplate jdbc;
     private final ClaimLineTable lines;
     private final FindingTable findings;
+    private final MonthHistory history;
 
-    public DossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings) {
+    public DossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings, MonthHistory history) {
         this.jdbc = jdbc;
         this.lines = lines;
         this.findings = findings;
+        this.history = history;
     }
 
     public Dossier load(String month, Provider provider, LocalDateTime generated) {
         String npi = provider.npi();
         return new Dossier(month, provider, decision(month, npi), checks(month, npi), metrics(month, npi),
-                alignments(month, npi), findings.ofProvider(month, npi), lines.ofProvider(month, npi), generated);
+                alignments(month, npi), findings.ofProvider(month, npi), lines.ofProvider(month, npi), generated,
+                history.ofProvider(month, npi));
     }
 
     public Dossier.Decision decision(String month, String npi) {
@@ -124,6 +129,15 @@ public final class DossierLoader {
             rows.add(new SummaryWorkbook.RuleRow(rule, c[0], c[1]));
         }
         return rows;
+    }
+
+    /** The exclusion rules (EXCLUDED-OIG, EXCLUDED-SAM, ...) that fired per provider this month. */
+    public Map<String, Set<String>> exclusionRules(String month) {
+        Map<String, Set<String>> rules = new HashMap<>();
+        jdbc.query("SELECT DISTINCT provider_npi, rule_id FROM codecred.finding WHERE month = ? AND rule_id LIKE 'EXCLUDED-%'",
+                (RowCallbackHandler) rs -> rules.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>())
+                        .add(rs.getString(2).trim()), month);
+        return rules;
     }
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */

@@ -2,6 +2,7 @@ package org.codecred.dossier;
 
 import org.codecred.cli.RunSettings;
 import org.codecred.domain.Provider;
+import org.codecred.history.MonthHistory;
 import org.codecred.job.StepLog;
 import org.codecred.output.OutputFiles;
 import org.codecred.staging.ClaimLineTable;
@@ -41,8 +42,9 @@ public class DossierStepsConfig {
     static final int PARTITIONS_PER_THREAD = 2;
 
     @Bean
-    public DossierLoader dossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings) {
-        return new DossierLoader(jdbc, lines, findings);
+    public DossierLoader dossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings,
+                                       MonthHistory history) {
+        return new DossierLoader(jdbc, lines, findings, history);
     }
 
     // step 9: partitioned by provider range
@@ -112,7 +114,8 @@ public class DossierStepsConfig {
 
     @Bean
     public Step writeSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             RunSettings settings, ProviderTable providers, DossierLoader loader, StepLog stepLog) {
+                             RunSettings settings, ProviderTable providers, DossierLoader loader,
+                             MonthHistory history, StepLog stepLog) {
         return new StepBuilder("writeSummary", jobRepository)
                 .tasklet((contribution, context) -> {
                     String month = settings.monthKey();
@@ -121,7 +124,10 @@ public class DossierStepsConfig {
                     var rows = loader.providerRows(month, providers.all(month));
                     var rules = loader.ruleRows(month);
                     var unrostered = loader.unrostered(month);
-                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, temporary));
+                    var comparison = history.compare(month);
+                    var newSince = SummaryWorkbook.newSince(rows, comparison, loader.exclusionRules(month));
+                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered,
+                            comparison, newSince, temporary));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

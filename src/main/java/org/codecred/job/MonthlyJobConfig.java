@@ -35,7 +35,8 @@ public class MonthlyJobConfig {
     public Job monthlyJob(JobRepository jobRepository, RunSummaryWriter runSummary,
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
-                          Step writeFindings, Step writeDossiers, Step writeSummary) {
+                          Step writeFindings, Step writeDossiers, Step writeSummary,
+                          Step recordHistory) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runSummary)
                 .start(prepareMonth)
@@ -49,6 +50,7 @@ public class MonthlyJobConfig {
                 .next(writeFindings)
                 .next(writeDossiers)
                 .next(writeSummary)
+                .next(recordHistory)
                 .build();
     }
 
