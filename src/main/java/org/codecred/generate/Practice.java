@@ -146,8 +146,10 @@ final class Practice {
         String dx = diagnosis(g);
         double r = g.random.nextDouble();
         List<String[]> lines = new ArrayList<>(); // code, minutes, modifiers, dx override
+        // in a sequence of months, a member evaluated in a later month is not evaluated here too
+        boolean evaluatedLater = g.evaluatedLater.contains(npi + "|" + m.id());
         if (isPrescriber()) {
-            if (r < 0.06) {
+            if (r < 0.06 && !evaluatedLater) {
                 lines.add(new String[]{"90792", null, null, null});
             } else if (r < 0.85 || !claims("medication-management")) {
                 lines.add(new String[]{g.random.nextBoolean() ? "99213" : "99214", null, null, null});
@@ -172,10 +174,13 @@ final class Practice {
             lines.add(new String[]{"90853", minutes(g, 60, 90), null, null});
         } else if (claims("crisis-intervention") && r < 0.35) {
             lines.add(new String[]{"90839", minutes(g, 45, 70), null, null});
-        } else if (r < 0.94) {
+        } else if (r < 0.94 || evaluatedLater) {
             lines.add(individual(g));
         } else {
             lines.add(new String[]{"90791", null, null, null});
+        }
+        if (lines.get(0)[0].equals("90791") || lines.get(0)[0].equals("90792")) {
+            g.evaluatedHere.add(npi + "|" + m.id());
         }
         String pos = "11";
         String telehealth = null;
