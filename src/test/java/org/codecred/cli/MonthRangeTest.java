@@ -40,6 +40,6 @@ class MonthRangeTest {
         ExitCode code = CodeCred.run(new java.io.PrintStream(err, true), "--months=1999-01..1999-02",
                 "--input=no-such-folder", "--db=target/no-db");
         assertThat(code).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("stopped at 1999-01").doesNotContain("1999-02");
+        assertThat(err.toString()).contains("stopped at 1999-01").doesNotContain("folder no-such-folder/1999-02");
     }
 }
