@@ -12,6 +12,9 @@ import java.util.Optional;
  * member within the six months before, found in completed months before this one. The member id is
  * hashed with the history key before it is looked up; it is never stored or logged.
  *
+ * <p>Its {@link #latestEvaluation} is the shape of the coding rules' seam for earlier months
+ * ({@code coding.EvaluationHistory}): the job hands this bean to the coding engine.
+ *
  * <p>Lines arrive provider by provider, so each thread keeps the last provider's evaluations: one
  * query per provider, not per line.
  */
@@ -35,7 +38,7 @@ public final class DiagnosticEvaluationHistory {
     }
 
     /** The date of the latest evaluation within six months before {@code serviceDate}, if history holds one. */
-    public Optional<LocalDate> latestBefore(String npi, String memberId, LocalDate serviceDate) {
+    public Optional<LocalDate> latestEvaluation(String npi, String memberId, LocalDate serviceDate) {
         List<DiagnosticEvaluationTable.Evaluation> found = evaluationsOf(npi).get(key.hash(memberId));
         if (found == null) {
             return Optional.empty();
