@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a month's outputs read from history. Every question is asked relative to the month being
@@ -21,6 +22,11 @@ public final class MonthHistory {
     public static final int SHEET_MONTHS = 12;
 
     private final HistoryTables tables;
+    /**
+     * The completed months before each month asked about, read once per run: every dossier of the
+     * month then compares with the same months, even when another process completes a month meanwhile.
+     */
+    private final Map<String, List<YearMonth>> earlierMonths = new ConcurrentHashMap<>();
 
     public MonthHistory(HistoryTables tables) {
         this.tables = tables;
@@ -42,7 +48,7 @@ public final class MonthHistory {
 
     /** One provider's history as its dossier shows it. */
     public ProviderHistory ofProvider(String month, String npi) {
-        List<YearMonth> earlier = tables.runs.before(month, SHEET_MONTHS - 1);
+        List<YearMonth> earlier = earlierMonths.computeIfAbsent(month, m -> tables.runs.before(m, SHEET_MONTHS - 1));
         if (earlier.isEmpty()) {
             return ProviderHistory.NONE;
         }
