@@ -1,5 +1,7 @@
 package org.codecred.cli;
 
+import org.codecred.job.UsageException;
+
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

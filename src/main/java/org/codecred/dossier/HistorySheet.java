@@ -23,6 +23,7 @@ import org.codecred.domain.Severity;
 import org.codecred.domain.Verdict;
 import org.codecred.dossier.Styles.Fill;
 import org.codecred.history.ProviderHistory;
+import org.codecred.verdict.ProviderVerdict;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,10 +63,10 @@ final class HistorySheet {
             rows.add(new MonthRow(m.month().toString(), m.verdict(), m.lines(), m.codingAccuracy(), m.errors(),
                     m.warnings(), m.infos(), m.metrics()));
         }
-        Dossier.Decision d = dossier.decision();
+        ProviderVerdict d = dossier.decision();
         Map<String, Double> metrics = new HashMap<>();
         dossier.metrics().forEach(m -> metrics.put(m.id(), m.value()));
-        rows.add(new MonthRow(dossier.month(), d == null ? null : d.verdict(), d == null ? null : d.lines(),
+        rows.add(new MonthRow(dossier.month(), d == null ? null : d.verdict(), d == null ? null : (int) d.lines(),
                 d == null ? null : d.codingAccuracy(), (int) dossier.count(Severity.ERROR),
                 (int) dossier.count(Severity.WARNING), (int) dossier.count(Severity.INFO), metrics));
         return rows;

@@ -1,5 +1,6 @@
 package org.codecred.history;
 
+import org.codecred.staging.ClaimLineTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -20,17 +21,6 @@ public final class DiagnosticEvaluationTable {
     /** The codes recorded: the psychiatric diagnostic evaluations without and with medical services. */
     public static final List<String> CODES = List.of("90791", "90792");
 
-    static final String DDL = """
-            CREATE TABLE IF NOT EXISTS codecred.history_diag_eval (
-                history_month CHAR(7)   NOT NULL,
-                npi           CHAR(10)  NOT NULL,
-                member_hash   CHAR(64)  NOT NULL,
-                procedure_code CHAR(5)  NOT NULL,
-                service_date  DATE      NOT NULL,
-                PRIMARY KEY (history_month, npi, member_hash, procedure_code, service_date)
-            )""";
-    static final String INDEX = "CREATE INDEX IF NOT EXISTS history_diag_eval_by_provider"
-            + " ON codecred.history_diag_eval (npi, member_hash, service_date)";
 
     /** One earlier evaluation as history holds it. */
     public record Evaluation(String month, String npi, String memberHash, String code, LocalDate date) {
@@ -44,45 +34,21 @@ public final class DiagnosticEvaluationTable {
         this.jdbc = jdbc;
     }
 
-    void create() {
-        jdbc.execute(DDL);
-        jdbc.execute(INDEX);
-    }
-
     void delete(String month) {
         jdbc.update("DELETE FROM codecred.history_diag_eval WHERE history_month = ?", month);
     }
 
-    /**
-     * Records the month's evaluations from its staged claim lines, each (provider, member, code, date)
-     * once, the member hashed with {@code key}; returns the rows written.
-     */
-    int copyFromClaimLines(String month, MemberKey key) {
-        List<Object[]> rows = new ArrayList<>();
-        int[] written = {0};
-        jdbc.query("SELECT DISTINCT rendering_npi, member_id, procedure_code, service_date FROM codecred.claim_line"
-                        + " WHERE month = ? AND procedure_code IN ('90791', '90792')",
-                (RowCallbackHandler) rs -> {
-                    rows.add(new Object[] {month, rs.getString(1), key.hash(rs.getString(2)), rs.getString(3),
-                            rs.getDate(4)});
-                    if (rows.size() == BATCH) {
-                        written[0] += insert(rows);
-                    }
-                }, month);
-        written[0] += insert(rows);
-        return written[0];
-    }
-
-    private int insert(List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        // two raw ids can hash alike only by a SHA-256 collision; DISTINCT above keeps the key unique
+    /** Keeps the month's evaluations, each member replaced by its keyed hash; returns the rows written. */
+    int insert(String month, List<ClaimLineTable.CodedService> evaluations, MemberKey key) {
         jdbc.batchUpdate("INSERT INTO codecred.history_diag_eval (history_month, npi, member_hash, procedure_code,"
-                + " service_date) VALUES (?, ?, ?, ?, ?)", rows);
-        int n = rows.size();
-        rows.clear();
-        return n;
+                + " service_date) VALUES (?, ?, ?, ?, ?)", evaluations, BATCH, (ps, e) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, e.npi());
+                    ps.setString(3, key.hash(e.memberId()));
+                    ps.setString(4, e.code());
+                    ps.setDate(5, Date.valueOf(e.date()));
+                });
+        return evaluations.size();
     }
 
     /**

@@ -2,10 +2,16 @@ package org.codecred.history;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.codecred.alignment.MetricTable;
+import org.codecred.alignment.ProviderMetric;
+import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.FindingTable;
+import org.codecred.verdict.VerdictTable;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a completed month into history from its staging tables: delete the month's history rows,
@@ -25,29 +31,42 @@ public final class HistoryRecorder {
         }
     }
 
-    private final JdbcTemplate jdbc;
     private final HistoryTables tables;
+    private final VerdictTable verdicts;
+    private final FindingTable findings;
+    private final MetricTable metrics;
+    private final ClaimLineTable lines;
     private final MemberKey memberKey;
     private final int retentionMonths;
 
-    public HistoryRecorder(JdbcTemplate jdbc, HistoryTables tables, MemberKey memberKey, int retentionMonths) {
+    /** The month's staging is read through its owners; the history tables through theirs. */
+    public HistoryRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings, MetricTable metrics,
+                           ClaimLineTable lines, MemberKey memberKey, int retentionMonths) {
         if (retentionMonths < 1) {
             throw new IllegalArgumentException("history retention must be at least 1 month, not " + retentionMonths);
         }
-        this.jdbc = jdbc;
         this.tables = tables;
+        this.verdicts = verdicts;
+        this.findings = findings;
+        this.metrics = metrics;
+        this.lines = lines;
         this.memberKey = memberKey;
         this.retentionMonths = retentionMonths;
     }
 
     public Recorded record(String month, LocalDateTime recordedAt) {
         tables.delete(month);
-        int providers = tables.providers.copyFromVerdicts(month);
-        int rules = tables.rules.copyFromFindings(month);
-        int metrics = tables.metrics.copyFromMetrics(month);
-        int evaluations = tables.evaluations.copyFromClaimLines(month, memberKey);
-        Long lines = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?", Long.class, month);
-        tables.runs.insert(month, recordedAt, providers, lines == null ? 0 : lines);
+        int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
+        List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
+        findings.forEachProviderRuleCount(month, ruleCounts::add);
+        int rules = tables.rules.insert(month, ruleCounts);
+        List<ProviderMetric> kept = new ArrayList<>();
+        this.metrics.forEachExceptCounts(month, kept::add);
+        int metrics = tables.metrics.insert(month, kept);
+        List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
+        lines.forEachService(month, DiagnosticEvaluationTable.CODES, evaluated::add);
+        int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
+        tables.runs.insert(month, recordedAt, providers, lines.count(month));
         int dropped = dropBeyondRetention();
         log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations){}",
                 month, providers, rules, metrics, evaluations,

@@ -14,14 +14,6 @@ import java.util.Optional;
  */
 public final class HistoryRunTable {
 
-    static final String DDL = """
-            CREATE TABLE IF NOT EXISTS codecred.history_run (
-                history_month CHAR(7)   NOT NULL,
-                recorded_at   TIMESTAMP NOT NULL,
-                providers     INTEGER   NOT NULL,
-                lines         BIGINT    NOT NULL,
-                PRIMARY KEY (history_month)
-            )""";
 
     /** A completed month: when its history was recorded, how many providers and lines it had. */
     public record Run(YearMonth month, LocalDateTime recordedAt, int providers, long lines) {
@@ -31,10 +23,6 @@ public final class HistoryRunTable {
 
     public HistoryRunTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    void create() {
-        jdbc.execute(DDL);
     }
 
     void delete(String month) {

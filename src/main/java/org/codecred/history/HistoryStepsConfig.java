@@ -1,7 +1,12 @@
 package org.codecred.history;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
+import org.codecred.alignment.MetricTable;
+import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.FindingTable;
+import org.codecred.staging.StagingSchema;
+import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -27,8 +32,8 @@ import java.time.LocalDateTime;
 public class HistoryStepsConfig {
 
     @Bean
-    public HistoryTables historyTables(JdbcTemplate jdbc) {
-        return new HistoryTables(jdbc).create();
+    public HistoryTables historyTables(JdbcTemplate jdbc, StagingSchema schema) {
+        return new HistoryTables(jdbc);
     }
 
     @Bean
@@ -37,9 +42,10 @@ public class HistoryStepsConfig {
     }
 
     @Bean
-    public HistoryRecorder historyRecorder(JdbcTemplate jdbc, HistoryTables tables, MemberKey memberKey,
+    public HistoryRecorder historyRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings,
+                                           MetricTable metrics, ClaimLineTable lines, MemberKey memberKey,
                                            @Value("${codecred.history.retention-months:24}") int retentionMonths) {
-        return new HistoryRecorder(jdbc, tables, memberKey, retentionMonths);
+        return new HistoryRecorder(tables, verdicts, findings, metrics, lines, memberKey, retentionMonths);
     }
 
     @Bean

@@ -2,7 +2,7 @@ package org.codecred.history;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The history tables together: created at start (IF NOT EXISTS), deleted together for a month. */
+/** The owners of the history tables together (DDL in {@code staging/9N-history_*.sql}); a month's rows go together. */
 public final class HistoryTables {
 
     public final HistoryRunTable runs;
@@ -17,16 +17,6 @@ public final class HistoryTables {
         this.rules = new RuleHistoryTable(jdbc);
         this.metrics = new MetricHistoryTable(jdbc);
         this.evaluations = new DiagnosticEvaluationTable(jdbc);
-    }
-
-    /** Creates the tables that are missing; safe at every start. */
-    public HistoryTables create() {
-        runs.create();
-        providers.create();
-        rules.create();
-        metrics.create();
-        evaluations.create();
-        return this;
     }
 
     /** Deletes every history row of {@code month}; the completion row first, so a half-deleted month is never "completed". */

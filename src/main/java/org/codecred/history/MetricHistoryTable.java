@@ -1,9 +1,12 @@
 package org.codecred.history;
 
+import org.codecred.alignment.ProviderMetric;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
+import java.sql.Types;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,15 +17,6 @@ import java.util.TreeMap;
  */
 public final class MetricHistoryTable {
 
-    static final String DDL = """
-            CREATE TABLE IF NOT EXISTS codecred.history_metric (
-                history_month CHAR(7)          NOT NULL,
-                npi           CHAR(10)         NOT NULL,
-                metric_id     VARCHAR(60)      NOT NULL,
-                metric_value  DOUBLE PRECISION,
-                PRIMARY KEY (history_month, npi, metric_id)
-            )""";
-    static final String INDEX = "CREATE INDEX IF NOT EXISTS history_metric_by_npi ON codecred.history_metric (npi, history_month)";
 
     private final JdbcTemplate jdbc;
 
@@ -30,20 +24,20 @@ public final class MetricHistoryTable {
         this.jdbc = jdbc;
     }
 
-    void create() {
-        jdbc.execute(DDL);
-        jdbc.execute(INDEX);
-    }
-
     void delete(String month) {
         jdbc.update("DELETE FROM codecred.history_metric WHERE history_month = ?", month);
     }
 
-    /** Copies the month's provider metrics except per-code and per-band counts; returns the rows written. */
-    int copyFromMetrics(String month) {
-        return jdbc.update("INSERT INTO codecred.history_metric (history_month, npi, metric_id, metric_value)"
-                + " SELECT month, npi, metric_id, metric_value FROM codecred.provider_metric WHERE month = ?"
-                + " AND metric_id NOT LIKE 'code:%' AND metric_id NOT LIKE 'band:%'", month);
+    /** Keeps metric values of the month (the caller leaves out per-code and per-band counts); returns the rows written. */
+    int insert(String month, List<ProviderMetric> metrics) {
+        jdbc.batchUpdate("INSERT INTO codecred.history_metric (history_month, npi, metric_id, metric_value)"
+                + " VALUES (?, ?, ?, ?)", metrics, 1000, (ps, m) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, m.npi());
+                    ps.setString(3, m.id());
+                    ps.setObject(4, m.value(), Types.DOUBLE);
+                });
+        return metrics.size();
     }
 
     /** One provider's metrics per month ({month -> {metric -> value}}), months from {@code from} to before {@code to}. */

@@ -1,9 +1,12 @@
 package org.codecred.history;
 
 import org.codecred.domain.Verdict;
+import org.codecred.verdict.ProviderVerdict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
+import java.sql.Types;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +17,6 @@ import java.util.Map;
  */
 public final class ProviderHistoryTable {
 
-    static final String DDL = """
-            CREATE TABLE IF NOT EXISTS codecred.history_provider (
-                history_month   CHAR(7)          NOT NULL,
-                npi             CHAR(10)         NOT NULL,
-                verdict         VARCHAR(8)       NOT NULL,
-                lines           INTEGER          NOT NULL,
-                coding_accuracy DOUBLE PRECISION,
-                errors          INTEGER          NOT NULL,
-                warnings        INTEGER          NOT NULL,
-                infos           INTEGER          NOT NULL,
-                PRIMARY KEY (history_month, npi)
-            )""";
-    static final String INDEX = "CREATE INDEX IF NOT EXISTS history_provider_by_npi ON codecred.history_provider (npi, history_month)";
 
     /** One provider's month as history keeps it. */
     public record ProviderMonth(String month, String npi, Verdict verdict, int lines, Double codingAccuracy,
@@ -39,20 +29,24 @@ public final class ProviderHistoryTable {
         this.jdbc = jdbc;
     }
 
-    void create() {
-        jdbc.execute(DDL);
-        jdbc.execute(INDEX);
-    }
-
     void delete(String month) {
         jdbc.update("DELETE FROM codecred.history_provider WHERE history_month = ?", month);
     }
 
-    /** Copies the month's verdicts in one statement; returns the rows written. */
-    int copyFromVerdicts(String month) {
-        return jdbc.update("INSERT INTO codecred.history_provider (history_month, npi, verdict, lines, coding_accuracy,"
-                + " errors, warnings, infos) SELECT month, npi, verdict, lines, coding_accuracy, errors, warnings, infos"
-                + " FROM codecred.provider_verdict WHERE month = ?", month);
+    /** Keeps the month's verdicts; returns the rows written. */
+    int insert(String month, Collection<ProviderVerdict> verdicts) {
+        jdbc.batchUpdate("INSERT INTO codecred.history_provider (history_month, npi, verdict, lines, coding_accuracy,"
+                        + " errors, warnings, infos) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", verdicts, 1000, (ps, v) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, v.npi());
+                    ps.setString(3, v.verdict().name());
+                    ps.setLong(4, v.lines());
+                    ps.setObject(5, v.codingAccuracy(), Types.DOUBLE);
+                    ps.setLong(6, v.errors());
+                    ps.setLong(7, v.warnings());
+                    ps.setLong(8, v.infos());
+                });
+        return verdicts.size();
     }
 
     /** Every provider's verdict in {@code month}. */

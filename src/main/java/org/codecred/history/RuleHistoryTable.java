@@ -1,10 +1,12 @@
 package org.codecred.history;
 
+import org.codecred.staging.FindingTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,15 +17,6 @@ import java.util.Set;
  */
 public final class RuleHistoryTable {
 
-    static final String DDL = """
-            CREATE TABLE IF NOT EXISTS codecred.history_rule (
-                history_month CHAR(7)     NOT NULL,
-                npi           CHAR(10)    NOT NULL,
-                rule_id       VARCHAR(40) NOT NULL,
-                severity      VARCHAR(8)  NOT NULL,
-                findings      INTEGER     NOT NULL,
-                PRIMARY KEY (history_month, npi, rule_id, severity)
-            )""";
 
     private final JdbcTemplate jdbc;
 
@@ -31,19 +24,21 @@ public final class RuleHistoryTable {
         this.jdbc = jdbc;
     }
 
-    void create() {
-        jdbc.execute(DDL);
-    }
-
     void delete(String month) {
         jdbc.update("DELETE FROM codecred.history_rule WHERE history_month = ?", month);
     }
 
-    /** Counts the month's findings by provider, rule and severity in one statement; returns the rows written. */
-    int copyFromFindings(String month) {
-        return jdbc.update("INSERT INTO codecred.history_rule (history_month, npi, rule_id, severity, findings)"
-                + " SELECT month, provider_npi, rule_id, severity, COUNT(*) FROM codecred.finding WHERE month = ?"
-                + " GROUP BY month, provider_npi, rule_id, severity", month);
+    /** Keeps the month's finding counts by provider, rule and severity; returns the rows written. */
+    int insert(String month, List<FindingTable.ProviderRuleCount> counts) {
+        jdbc.batchUpdate("INSERT INTO codecred.history_rule (history_month, npi, rule_id, severity, findings)"
+                + " VALUES (?, ?, ?, ?, ?)", counts, 1000, (ps, c) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, c.npi());
+                    ps.setString(3, c.ruleId());
+                    ps.setString(4, c.severity());
+                    ps.setLong(5, c.findings());
+                });
+        return counts.size();
     }
 
     /** The rule ids that fired per provider in {@code month} (ids as stored: a retired rule stays readable). */

@@ -9,7 +9,10 @@ import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 
-/** The staged claim lines of a month: batch insert, and the row mapping readers use. */
+/**
+ * Owner of {@code codecred.claim_line} (DDL in {@code staging/10-claim_line.sql}): the staged claim
+ * lines of a month, their batch insert, row mapping and every query over them.
+ */
 public final class ClaimLineTable {
 
     /** Columns in the order {@link #ROW_MAPPER} expects; every reader selects these. */
@@ -63,6 +66,21 @@ public final class ClaimLineTable {
                     ps.setBigDecimal(17, line.charge());
                     ps.setBoolean(18, line.minutesColumnPresent());
                 });
+    }
+
+    /** One service of a code for a member by a rendering provider on a day (distinct over claim lines). */
+    public record CodedService(String npi, String memberId, String code, java.time.LocalDate date) {
+    }
+
+    /** Each distinct (provider, member, code, date) of the month among {@code codes}, e.g. the diagnostic evaluations. */
+    public void forEachService(String month, List<String> codes, java.util.function.Consumer<CodedService> sink) {
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(month);
+        args.addAll(codes);
+        jdbc.query("SELECT DISTINCT rendering_npi, member_id, procedure_code, service_date FROM codecred.claim_line"
+                        + " WHERE month = ? AND procedure_code IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(new CodedService(rs.getString(1),
+                        rs.getString(2), rs.getString(3).trim(), rs.getDate(4).toLocalDate())), args.toArray());
     }
 
     public long count(String month) {
@@ -124,13 +142,12 @@ public final class ClaimLineTable {
     }
 
     /**
-     * Rendering NPIs billing in the month that are not on its roster, in NPI order. One pass over the
-     * month's lines grouped by NPI (the encounter index serves it); the roster is subtracted here
-     * because a correlated NOT EXISTS makes HSQLDB probe the roster once per line.
+     * Rendering NPIs billing in the month that are not among {@code roster} (the month's rostered
+     * NPIs, from {@link ProviderTable#npis}), in NPI order. One pass over the month's lines grouped by
+     * NPI (the encounter index serves it); the roster is subtracted here because a correlated NOT
+     * EXISTS makes HSQLDB probe the roster once per line.
      */
-    public List<NpiActivity> unrostered(String month) {
-        java.util.Set<String> roster = new java.util.HashSet<>(jdbc.queryForList(
-                "SELECT npi FROM codecred.provider WHERE month = ?", String.class, month));
+    public List<NpiActivity> unrostered(String month, java.util.Set<String> roster) {
         return jdbc.query("SELECT rendering_npi, COUNT(*), MIN(service_date), MAX(service_date)"
                         + " FROM codecred.claim_line WHERE month = ? GROUP BY rendering_npi",
                 (rs, i) -> new NpiActivity(rs.getString(1), rs.getLong(2), localDate(rs.getDate(3)),
