@@ -38,13 +38,16 @@ public class CodingStepsConfig {
     @Bean
     public Step validateCoding(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                RunSettings settings, ClaimLineTable claimLines, CodingRules codingRules,
-                               ProviderTable providers, FindingTable findings, StepLog stepLog) {
-        CodingProcessor processor = new CodingProcessor(new CodingEngine(codingRules), providers,
+                               ProviderTable providers, FindingTable findings, EvaluationHistory evaluationHistory,
+                               StepLog stepLog) {
+        // earlier months' evaluations come from history (history.DiagnosticEvaluationHistory)
+        CodingEngine engine = new CodingEngine(codingRules, evaluationHistory);
+        CodingProcessor processor = new CodingProcessor(engine, providers,
                 CredentialVocabulary.load(settings.rulesDir()), settings.monthKey());
         return new StepBuilder("validateCoding", jobRepository)
                 .<ProviderDay, List<Finding>>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderDayReader(claimLines, settings.monthKey()))
+                .reader(new ProviderDayReader(claimLines, settings.monthKey(), engine::tracksAcrossDays))
                 .processor(processor)
                 .writer(new FindingWriter(findings, settings.monthKey()))
                 .listener(processor)
