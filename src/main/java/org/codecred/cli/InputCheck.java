@@ -2,8 +2,9 @@ package org.codecred.cli;
 
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
+import org.codecred.credentials.ExclusionFiles;
+import org.codecred.credentials.OptOutList;
 import org.codecred.credentials.Source;
-import org.codecred.credentials.ExclusionList;
 import org.codecred.credentials.NppesRegistry;
 import org.codecred.ingest.ClaimRowParser;
 import org.codecred.ingest.CsvHeader;
@@ -47,10 +48,15 @@ public final class InputCheck {
         for (Path file : claims) {
             requireColumns(file, ClaimRowParser.REQUIRED_COLUMNS);
         }
-        for (Path file : Source.csvFiles(dir.resolve("exclusions"))) {
-            requireColumns(file, ExclusionList.REQUIRED_COLUMNS);
+        try {
+            ExclusionFiles.of(dir.resolve("exclusions"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        for (Path file : Source.csvFiles(dir.resolve("nppes"))) {
+        for (Path file : Source.csvFiles(dir.resolve("optout"))) {
+            requireColumns(file, OptOutList.REQUIRED_COLUMNS);
+        }
+        for (Path file : NppesRegistry.registryFiles(dir.resolve("nppes"))) {
             requireColumns(file, NppesRegistry.REQUIRED_COLUMNS);
         }
         if (!Files.isDirectory(settings.rulesDir())) {

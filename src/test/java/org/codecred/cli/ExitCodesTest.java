@@ -107,7 +107,8 @@ class ExitCodesTest {
         TestMonth month = readyMonth();
         month.file("exclusions/UPDATED.csv", "LAST,FIRST,NPI", "\"DOE\",\"JANE\",\"0000000000\"");
         assertThat(month.run()).isEqualTo(ExitCode.USAGE);
-        assertThat(month.lastMessage).contains("UPDATED.csv: the header (line 1) lacks required column(s) lastname, firstname");
+        assertThat(month.lastMessage).contains("UPDATED.csv is neither the OIG LEIE (columns LASTNAME, FIRSTNAME")
+                .contains("nor the SAM.gov exclusions extract");
     }
 
     @Test
