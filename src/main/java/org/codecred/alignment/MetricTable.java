@@ -51,6 +51,13 @@ public final class MetricTable {
                 });
     }
 
+    /** Every metric row of the month except per-code and per-band counts (for history). */
+    public void forEachExceptCounts(String month, Consumer<ProviderMetric> sink) {
+        jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ?"
+                        + " AND metric_id NOT LIKE 'code:%' AND metric_id NOT LIKE 'band:%'",
+                (RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), month);
+    }
+
     /** The rows of the given metrics (values and volumes of the peer comparison), every provider of the month. */
     public void forEach(String month, List<String> metricIds, Consumer<ProviderMetric> sink) {
         if (metricIds.isEmpty()) {

@@ -31,6 +31,30 @@ public final class CodeCred {
     }
 
     public static ExitCode run(PrintStream err, String... args) {
+        MonthRange range;
+        try {
+            range = MonthRange.in(args);
+        } catch (UsageException e) {
+            err.println("codecred: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        return range == null ? runMonth(err, args) : runRange(err, range, args);
+    }
+
+    /** Each month of the range in order; stops at the first that does not complete and returns its code. */
+    private static ExitCode runRange(PrintStream err, MonthRange range, String... args) {
+        for (java.time.YearMonth month : range.months()) {
+            ExitCode code = runMonth(err, MonthRange.argsFor(month, args));
+            if (code != ExitCode.COMPLETED) {
+                err.println("codecred: months " + range + " stopped at " + month
+                        + (code == ExitCode.FAILED ? "; run the same command again to resume there" : ""));
+                return code;
+            }
+        }
+        return ExitCode.COMPLETED;
+    }
+
+    private static ExitCode runMonth(PrintStream err, String... args) {
         RunSettings settings;
         Path fileDatabase;
         try {

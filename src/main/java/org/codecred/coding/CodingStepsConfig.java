@@ -59,10 +59,13 @@ public class CodingStepsConfig {
                 .build();
     }
 
-    /** The rule catalog as one engine: immutable, shared by every partition. */
+    /**
+     * The rule catalog as one engine: immutable, shared by every partition. Earlier months'
+     * diagnostic evaluations come from history (history.DiagnosticEvaluationHistory).
+     */
     @Bean
-    public CodingEngine codingEngine(CodingRules codingRules) {
-        return new CodingEngine(codingRules);
+    public CodingEngine codingEngine(CodingRules codingRules, EvaluationHistory evaluationHistory) {
+        return new CodingEngine(codingRules, evaluationHistory);
     }
 
     @Bean

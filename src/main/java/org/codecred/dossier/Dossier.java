@@ -7,6 +7,7 @@ import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
+import org.codecred.history.ProviderHistory;
 import org.codecred.verdict.ProviderVerdict;
 
 import java.time.LocalDateTime;
@@ -20,6 +21,7 @@ import java.util.List;
  * @param checks    the credential checks in display order (the sheet numbers them 1, 2, ...)
  * @param decision  the verdict of decideVerdicts, or null when no verdict was decided
  * @param generated when the month's run started (the same on a resumed run, so cells do not change)
+ * @param history   the provider's earlier completed months: previous verdict, rules that fired, trend
  */
 public record Dossier(
         String month,
@@ -30,9 +32,18 @@ public record Dossier(
         List<AlignmentRow> alignments,
         List<Finding> findings,
         List<ClaimLine> lines,
-        LocalDateTime generated) {
+        LocalDateTime generated,
+        ProviderHistory history) {
+
+    /** A dossier without history (no earlier completed month). */
+    public Dossier(String month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
+                   List<ProviderMetric> metrics, List<AlignmentRow> alignments, List<Finding> findings,
+                   List<ClaimLine> lines, LocalDateTime generated) {
+        this(month, provider, decision, checks, metrics, alignments, findings, lines, generated, ProviderHistory.NONE);
+    }
 
     public Dossier {
+        history = history == null ? ProviderHistory.NONE : history;
         checks = List.copyOf(checks);
         metrics = List.copyOf(metrics);
         alignments = List.copyOf(alignments);

@@ -6,6 +6,7 @@ import org.codecred.alignment.SpecialtyAlignmentTable;
 import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
+import org.codecred.history.MonthHistory;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -34,9 +35,11 @@ public final class DossierLoader {
     private final MetricTable metrics;
     private final SpecialtyAlignmentTable alignments;
     private final VerdictTable verdicts;
+    private final MonthHistory history;
 
     public DossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings, CredentialCheckTable checks,
-                         MetricTable metrics, SpecialtyAlignmentTable alignments, VerdictTable verdicts) {
+                         MetricTable metrics, SpecialtyAlignmentTable alignments, VerdictTable verdicts,
+                         MonthHistory history) {
         this.lines = lines;
         this.providers = providers;
         this.findings = findings;
@@ -44,13 +47,14 @@ public final class DossierLoader {
         this.metrics = metrics;
         this.alignments = alignments;
         this.verdicts = verdicts;
+        this.history = history;
     }
 
     public Dossier load(String month, Provider provider, LocalDateTime generated) {
         String npi = provider.npi();
         return new Dossier(month, provider, verdicts.find(month, npi).orElse(null), checks.ofProvider(month, npi),
                 metrics.ofProvider(month, npi), alignments.ofProvider(month, npi), findings.ofProvider(month, npi),
-                lines.ofProvider(month, npi), generated);
+                lines.ofProvider(month, npi), generated, history.ofProvider(month, npi));
     }
 
     // month-wide figures for the summary workbook
@@ -83,6 +87,11 @@ public final class DossierLoader {
     public List<SummaryWorkbook.RuleRow> ruleRows(String month) {
         return findings.countByRule(month).stream()
                 .map(c -> new SummaryWorkbook.RuleRow(c.rule(), c.findings(), c.providers())).toList();
+    }
+
+    /** The exclusion rules (EXCLUDED-OIG, EXCLUDED-SAM, ...) that fired per provider this month. */
+    public Map<String, Set<String>> exclusionRules(String month) {
+        return findings.rulesByProvider(month, "EXCLUDED-");
     }
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */

@@ -5,6 +5,7 @@ import org.codecred.alignment.SpecialtyAlignmentTable;
 import org.codecred.job.RunSettings;
 import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
+import org.codecred.history.MonthHistory;
 import org.codecred.job.StepLog;
 import org.codecred.output.OutputFiles;
 import org.codecred.scaleout.NpiRangePartitioner;
@@ -45,8 +46,9 @@ public class DossierStepsConfig {
     @Bean
     public DossierLoader dossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings,
                                        CredentialCheckTable checks, MetricTable metrics,
-                                       SpecialtyAlignmentTable alignments, VerdictTable verdicts) {
-        return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts);
+                                       SpecialtyAlignmentTable alignments, VerdictTable verdicts,
+                                       MonthHistory history) {
+        return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts, history);
     }
 
     // step 9: partitioned by provider range (on this machine's cores, or over workers: scaleout.Partitioning)
@@ -124,7 +126,8 @@ public class DossierStepsConfig {
 
     @Bean
     public Step writeSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             RunSettings settings, ProviderTable providers, DossierLoader loader, StepLog stepLog) {
+                             RunSettings settings, ProviderTable providers, DossierLoader loader,
+                             MonthHistory history, StepLog stepLog) {
         return new StepBuilder("writeSummary", jobRepository)
                 .tasklet((contribution, context) -> {
                     String month = settings.monthKey();
@@ -133,7 +136,10 @@ public class DossierStepsConfig {
                     var rows = loader.providerRows(month, providers.all(month));
                     var rules = loader.ruleRows(month);
                     var unrostered = loader.unrostered(month);
-                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, temporary));
+                    var comparison = history.compare(month);
+                    var newSince = SummaryWorkbook.newSince(rows, comparison, loader.exclusionRules(month));
+                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered,
+                            comparison, newSince, temporary));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

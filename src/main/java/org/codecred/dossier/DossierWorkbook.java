@@ -34,6 +34,7 @@ import org.codecred.credentials.CheckResult;
 import org.codecred.credentials.CredentialCheck;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.domain.TimeBand;
+import org.codecred.history.ProviderHistory;
 import org.codecred.dossier.Styles.Fill;
 
 import java.io.IOException;
@@ -59,7 +60,7 @@ import java.util.stream.Collectors;
 public final class DossierWorkbook {
 
     public static final List<String> SHEETS = List.of(
-            "Summary", "Credentials", "Coding Profile", "Specialty Alignment", "Findings", "Claim Lines");
+            "Summary", "Credentials", "Coding Profile", "Specialty Alignment", "Findings", "Claim Lines", HistorySheet.NAME);
 
     static final String NOT_DECIDED = "not decided";
     static final String NO_CHECKS = "no checks recorded";
@@ -99,9 +100,12 @@ public final class DossierWorkbook {
             credentials(new SheetWriter(xssf.createSheet(SHEETS.get(1)), styles, who), dossier);
             codingProfile(new SheetWriter(xssf.createSheet(SHEETS.get(2)), styles, who), dossier);
             alignment(new SheetWriter(xssf.createSheet(SHEETS.get(3)), styles, who), dossier);
+            // History has a chart, so it is built in memory here and moved after the streamed sheets below
+            HistorySheet.write(new SheetWriter(xssf.createSheet(HistorySheet.NAME), styles, who), dossier);
             if (engine == Engine.XSSF) {
                 findings(new SheetWriter(xssf.createSheet(SHEETS.get(4)), styles, who), dossier);
                 claimLines(new SheetWriter(xssf.createSheet(SHEETS.get(5)), styles, who), dossier);
+                xssf.setSheetOrder(HistorySheet.NAME, SHEETS.indexOf(HistorySheet.NAME));
                 xssf.write(out);
                 return;
             }
@@ -110,6 +114,7 @@ public final class DossierWorkbook {
                 streamed.setCompressTempFiles(false);
                 findings(new SheetWriter(streamed.createSheet(SHEETS.get(4)), styles, who), dossier);
                 claimLines(new SheetWriter(streamed.createSheet(SHEETS.get(5)), styles, who), dossier);
+                streamed.setSheetOrder(HistorySheet.NAME, SHEETS.indexOf(HistorySheet.NAME));
                 streamed.write(out);
             } finally {
                 streamed.dispose();
@@ -146,6 +151,7 @@ public final class DossierWorkbook {
             sheet.row().label("Verdict").text(decision.verdict().name(), verdictFill(decision.verdict()));
             sheet.row().label("Reasons").wrap(decision.reasons().isEmpty() ? "none" : decision.reasons());
         }
+        previousVerdict(sheet, dossier);
         sheet.row().label("Claim lines").integer(dossier.lines().size());
         if (decision == null) {
             sheet.row().label("Lines with coding errors").text(NOT_DECIDED);
@@ -178,6 +184,19 @@ public final class DossierWorkbook {
         sheet.skipRows(1);
         sheet.row().label("Generated").dateTime(dossier.generated());
         sheet.finish();
+    }
+
+    /** The verdict of the latest earlier completed month, or why there is none. */
+    private static void previousVerdict(SheetWriter sheet, Dossier dossier) {
+        ProviderHistory history = dossier.history();
+        if (history.previousMonth() == null) {
+            sheet.row().label("Previous verdict").text(HistorySheet.NO_HISTORY, Fill.MUTED);
+        } else if (history.previousVerdict() == null) {
+            sheet.row().label("Previous verdict (" + history.previousMonth() + ")").text("not on that month's roster", Fill.MUTED);
+        } else {
+            sheet.row().label("Previous verdict (" + history.previousMonth() + ")")
+                    .text(history.previousVerdict().name(), verdictFill(history.previousVerdict()));
+        }
     }
 
     static String unsupportedSpecialties(List<AlignmentRow> alignments) {
@@ -423,14 +442,15 @@ public final class DossierWorkbook {
     private static void findings(SheetWriter sheet, Dossier dossier) {
         sheet.title("Findings: " + identity(dossier));
         sheet.tableHeader("Severity", "Rule", "Claim id", "Line", "Service date", "Code", "Subject", "Message",
-                "Source file", "Source line");
+                "Source file", "Source line", "Status");
         if (dossier.findings().isEmpty()) {
             sheet.row().text(NO_FINDINGS);
         }
         for (Finding f : dossier.findings()) {
             sheet.row().fill(severityFill(f.severity())).text(f.severity().name()).text(f.rule().id()).text(f.claimId())
                     .integer(f.lineNo()).date(f.serviceDate()).text(f.procedureCode()).text(f.subject())
-                    .wrap(f.message()).text(f.sourceFile()).integer(f.sourceLine());
+                    .wrap(f.message()).text(f.sourceFile()).integer(f.sourceLine())
+                    .text(dossier.history().statusOf(f.rule().id()).name());
         }
         sheet.finish();
     }

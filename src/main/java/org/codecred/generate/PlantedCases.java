@@ -83,11 +83,11 @@ final class PlantedCases {
         badNpi.npi = badNpi.npi.substring(0, 9) + (char) ('0' + (badNpi.npi.charAt(9) - '0' + 1) % 10);
         badNpi.inRegistry = false;
         expired = add("Rasmussen", "Elise", "PsyD", null, "");
-        expired.licenseExpires = g.month.atDay(20);
+        expired.licenseExpires = g.latest.atDay(20); // earlier months: expiring
         expiring = add("Whitlock", "Jonah", "LMFT", null, "");
-        expiring.licenseExpires = g.month.atEndOfMonth().plusDays(45);
+        expiring.licenseExpires = g.latest.atEndOfMonth().plusDays(45);
         expiringLater = add("Delgado", "Mara", "LMFT", null, "");
-        expiringLater.licenseExpires = g.month.atEndOfMonth().plusDays(120);
+        expiringLater.licenseExpires = g.latest.atEndOfMonth().plusDays(120);
         excludedByNpi = add("Stroud", "Nolan", "LCSW", null, "");
         excludedByName = add("Marchetti", "Sofia", "LPC", null, "");
         excludedByName.dateOfBirth = LocalDate.of(1979, 3, 14);

@@ -152,9 +152,11 @@ final class Practice {
         String dx = diagnosis(g);
         double r = g.random.nextDouble();
         List<String[]> lines = new ArrayList<>(); // code, minutes, modifiers, dx override
+        // in a sequence of months, a member evaluated in a later month is not evaluated here too
+        boolean evaluatedLater = g.evaluatedLater.contains(npi + "|" + m.id());
         boolean evaluate = isPrescriber() ? r < 0.06 : r >= 0.94;
-        if (evaluate && !evaluated.add(m.id())) {
-            r = 0.5; // evaluated earlier this month: an ordinary visit instead
+        if (evaluate && (evaluatedLater || !evaluated.add(m.id()))) {
+            r = 0.5; // evaluated earlier this month or in a later month of the sequence: an ordinary visit instead
         }
         if (isPrescriber()) {
             if (r < 0.06) {
@@ -186,6 +188,9 @@ final class Practice {
             lines.add(individual(g));
         } else {
             lines.add(new String[]{"90791", null, null, null});
+        }
+        if (lines.get(0)[0].equals("90791") || lines.get(0)[0].equals("90792")) {
+            g.evaluatedHere.add(npi + "|" + m.id());
         }
         String pos = "11";
         String telehealth = null;

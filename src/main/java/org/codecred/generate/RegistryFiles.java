@@ -61,8 +61,13 @@ final class RegistryFiles {
                         YYYYMMDD.format(p.dateOfBirth), "1128b4", monthStart.minusYears(2), null));
                 case "Marchetti" -> rows.add(leie("MARCHETTI", "SOFIA", "", "COUNSELOR", "0000000000", "19790314",
                         "1128a1", monthStart.minusMonths(3), null));
-                case "Muñoz" -> rows.add(leie("MUNOZ", "JOSE", "", "COUNSELOR", "0000000000", "19700505",
-                        "1128b7", g.month.atDay(5), null));
+                // excluded from the 5th of the sequence's last month: earlier months' lists do not have it yet
+                case "Muñoz" -> {
+                    if (!g.month.isBefore(g.latest)) {
+                        rows.add(leie("MUNOZ", "JOSE", "", "COUNSELOR", "0000000000", "19700505",
+                                "1128b7", g.latest.atDay(5), null));
+                    }
+                }
                 case "Pemberton" -> rows.add(leie(p.lastName.toUpperCase(Locale.ROOT), p.firstName.toUpperCase(Locale.ROOT),
                         "", "SOCIAL WORKER", p.npi, YYYYMMDD.format(p.dateOfBirth), "1128b4",
                         monthStart.minusYears(3), monthStart.minusMonths(2)));

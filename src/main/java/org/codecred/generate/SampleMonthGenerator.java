@@ -13,7 +13,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -46,6 +49,17 @@ public final class SampleMonthGenerator {
     final SplittableRandom random;
     final Path monthDir;
 
+    /**
+     * The last month of the sequence being written (this month when writing one month): planted dates
+     * that must tell a story across months (an exclusion that starts, a license that runs out) are
+     * fixed relative to it, so earlier months show the state before.
+     */
+    final YearMonth latest;
+    /** Provider|member pairs evaluated (90791/90792) in later months of the sequence: not evaluated again here. */
+    final Set<String> evaluatedLater;
+    /** Provider|member pairs this month evaluated. */
+    final Set<String> evaluatedHere = new HashSet<>();
+
     final List<Practice> practices = new ArrayList<>();
     final ClaimWriter claims1;
     final ClaimWriter claims2;
@@ -54,7 +68,14 @@ public final class SampleMonthGenerator {
     private long npiSeq;
 
     SampleMonthGenerator(YearMonth month, int providers, long lines, long seed, Path inputRoot) throws IOException {
+        this(month, month, Set.of(), providers, lines, seed, inputRoot);
+    }
+
+    SampleMonthGenerator(YearMonth month, YearMonth latest, Set<String> evaluatedLater, int providers, long lines,
+                         long seed, Path inputRoot) throws IOException {
         this.month = month;
+        this.latest = latest;
+        this.evaluatedLater = evaluatedLater;
         this.providerCount = providers;
         this.lineTarget = lines;
         this.random = new SplittableRandom(seed);
@@ -67,6 +88,7 @@ public final class SampleMonthGenerator {
 
     public static void main(String... args) {
         String month = "2026-10";
+        String months = null;
         int providers = 60;
         long lines = 6000;
         long seed = 42;
@@ -75,6 +97,8 @@ public final class SampleMonthGenerator {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--month=")) {
                 month = value;
+            } else if (arg.startsWith("--months=")) {
+                months = value;
             } else if (arg.startsWith("--providers=")) {
                 providers = Integer.parseInt(value);
             } else if (arg.startsWith("--lines=")) {
@@ -85,11 +109,19 @@ public final class SampleMonthGenerator {
                 input = value;
             } else if (!arg.equals("generate")) {
                 System.err.println("codecred generate: unknown option " + arg
-                        + " (options: --month=YYYY-MM --providers=N --lines=N --seed=N --input=DIR)");
+                        + " (options: --month=YYYY-MM or --months=YYYY-MM..YYYY-MM, --providers=N --lines=N --seed=N --input=DIR)");
                 System.exit(2);
             }
         }
         try {
+            if (months != null) {
+                String[] ends = months.split("\\.\\.");
+                for (Path written : generateMonths(YearMonth.parse(ends[0]), YearMonth.parse(ends[ends.length - 1]),
+                        providers, lines, seed, Path.of(input))) {
+                    System.out.println("wrote " + written);
+                }
+                return;
+            }
             Path written = generate(YearMonth.parse(month), providers, lines, seed, Path.of(input));
             System.out.println("wrote " + written);
         } catch (IOException e) {
@@ -103,6 +135,34 @@ public final class SampleMonthGenerator {
         SampleMonthGenerator generator = new SampleMonthGenerator(month, providers, lines, seed, inputRoot);
         generator.run();
         return generator.monthDir;
+    }
+
+    /**
+     * Writes a sequence of months, {@code first} to {@code last}, with planted changes between them.
+     * The last month is exactly what {@link #generate} writes for it with {@code seed}; each earlier
+     * month uses its own seed and shows the state before the planted changes: Muñoz is not yet on the
+     * exclusion list (newly HOLD and newly excluded in the last month), Rasmussen's license is
+     * expiring rather than expired (REVIEW, then HOLD). Planted coding cases repeat every month
+     * (REPEAT), among them Vance's 90792 for the same member (DIAG-EVAL-REPEATED across the months);
+     * regular practices never evaluate a member again within the sequence. Months are written
+     * newest first, so each earlier month knows which members later months evaluate.
+     */
+    public static List<Path> generateMonths(YearMonth first, YearMonth last, int providers, long lines, long seed,
+                                            Path inputRoot) throws IOException {
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("the months run from " + first + " to " + last + ": write the earlier first");
+        }
+        List<Path> written = new ArrayList<>();
+        Set<String> evaluatedLater = new HashSet<>();
+        for (YearMonth m = last; !m.isBefore(first); m = m.minusMonths(1)) {
+            long monthsBefore = ChronoUnit.MONTHS.between(m, last);
+            SampleMonthGenerator generator = new SampleMonthGenerator(m, last, Set.copyOf(evaluatedLater), providers,
+                    lines, seed + 1_000 * monthsBefore, inputRoot);
+            generator.run();
+            evaluatedLater.addAll(generator.evaluatedHere);
+            written.add(0, generator.monthDir);
+        }
+        return written;
     }
 
     private void run() throws IOException {

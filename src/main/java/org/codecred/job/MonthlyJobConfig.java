@@ -38,7 +38,8 @@ public class MonthlyJobConfig {
     public Job monthlyJob(JobRepository jobRepository, JobExecutionListener runSummaryWriter,
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
-                          Step writeFindings, Step writeDossiers, Step writeSummary) {
+                          Step writeFindings, Step writeDossiers, Step writeSummary,
+                          Step recordHistory) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runSummaryWriter)
                 .start(prepareMonth)
@@ -52,6 +53,7 @@ public class MonthlyJobConfig {
                 .next(writeFindings)
                 .next(writeDossiers)
                 .next(writeSummary)
+                .next(recordHistory)
                 .build();
     }
 

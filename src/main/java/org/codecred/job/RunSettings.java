@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * What one run is about, from the command line:
- * {@code --month=YYYY-MM [--input=DIR] [--output=DIR] [--db=PATH] [--rules=DIR] [--force]}.
+ * {@code --month=YYYY-MM [--input=DIR] [--output=DIR] [--db=PATH] [--rules=DIR] [--force]}
+ * ({@code --months=YYYY-MM..YYYY-MM} runs a range month by month: {@link MonthRange}).
  * Any other {@code --name=value} is a Spring property and is left to Spring.
  */
 public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path db, Path rulesDir, boolean force) {

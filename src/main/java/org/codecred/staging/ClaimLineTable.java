@@ -68,6 +68,21 @@ public final class ClaimLineTable {
                 });
     }
 
+    /** One service of a code for a member by a rendering provider on a day (distinct over claim lines). */
+    public record CodedService(String npi, String memberId, String code, java.time.LocalDate date) {
+    }
+
+    /** Each distinct (provider, member, code, date) of the month among {@code codes}, e.g. the diagnostic evaluations. */
+    public void forEachService(String month, List<String> codes, java.util.function.Consumer<CodedService> sink) {
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(month);
+        args.addAll(codes);
+        jdbc.query("SELECT DISTINCT rendering_npi, member_id, procedure_code, service_date FROM codecred.claim_line"
+                        + " WHERE month = ? AND procedure_code IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(new CodedService(rs.getString(1),
+                        rs.getString(2), rs.getString(3).trim(), rs.getDate(4).toLocalDate())), args.toArray());
+    }
+
     public long count(String month) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?", Long.class, month);
         return n == null ? 0 : n;

@@ -11,10 +11,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -189,6 +191,27 @@ public final class FindingTable {
             rows.add(counts.getOrDefault(rule, new RuleCount(rule, 0, 0)));
         }
         return rows;
+    }
+
+    /** How many findings of one rule and severity fired for one provider. */
+    public record ProviderRuleCount(String npi, String ruleId, String severity, long findings) {
+    }
+
+    /** The month's findings counted by provider, rule and severity (for history). */
+    public void forEachProviderRuleCount(String month, Consumer<ProviderRuleCount> sink) {
+        jdbc.query("SELECT provider_npi, rule_id, severity, COUNT(*) FROM codecred.finding WHERE month = ?"
+                        + " GROUP BY provider_npi, rule_id, severity",
+                (RowCallbackHandler) rs -> sink.accept(new ProviderRuleCount(rs.getString(1), rs.getString(2).trim(),
+                        rs.getString(3).trim(), rs.getLong(4))), month);
+    }
+
+    /** The rule ids starting with {@code prefix} (e.g. {@code EXCLUDED-}) that fired per provider in the month. */
+    public Map<String, Set<String>> rulesByProvider(String month, String prefix) {
+        Map<String, Set<String>> rules = new HashMap<>();
+        jdbc.query("SELECT DISTINCT provider_npi, rule_id FROM codecred.finding WHERE month = ? AND rule_id LIKE ?",
+                (RowCallbackHandler) rs -> rules.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                        .add(rs.getString(2).trim()), month, prefix + "%");
+        return rules;
     }
 
     private static String marks(int n) {

@@ -1,0 +1,75 @@
+package org.codecred.history;
+
+import org.codecred.staging.ClaimLineTable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * codecred.history_diag_eval: every psychiatric diagnostic evaluation (90791, 90792) of a completed
+ * month — provider, member as a keyed hash ({@link MemberKey}), code, date — for the cross-month rule
+ * DIAG-EVAL-REPEATED. The raw member id is never stored here.
+ */
+public final class DiagnosticEvaluationTable {
+
+    /** The codes recorded: the psychiatric diagnostic evaluations without and with medical services. */
+    public static final List<String> CODES = List.of("90791", "90792");
+
+
+    /** One earlier evaluation as history holds it. */
+    public record Evaluation(String month, String npi, String memberHash, String code, LocalDate date) {
+    }
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+
+    public DiagnosticEvaluationTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void delete(String month) {
+        jdbc.update("DELETE FROM codecred.history_diag_eval WHERE history_month = ?", month);
+    }
+
+    /** Keeps the month's evaluations, each member replaced by its keyed hash; returns the rows written. */
+    int insert(String month, List<ClaimLineTable.CodedService> evaluations, MemberKey key) {
+        jdbc.batchUpdate("INSERT INTO codecred.history_diag_eval (history_month, npi, member_hash, procedure_code,"
+                + " service_date) VALUES (?, ?, ?, ?, ?)", evaluations, BATCH, (ps, e) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, e.npi());
+                    ps.setString(3, key.hash(e.memberId()));
+                    ps.setString(4, e.code());
+                    ps.setDate(5, Date.valueOf(e.date()));
+                });
+        return evaluations.size();
+    }
+
+    /**
+     * One provider's evaluations in completed months from {@code fromMonth} to before {@code toMonth},
+     * dated on or after {@code since}, by member hash, oldest first.
+     */
+    public Map<String, List<Evaluation>> ofProvider(String npi, String fromMonth, String toMonth, LocalDate since) {
+        Map<String, List<Evaluation>> byMember = new HashMap<>();
+        jdbc.query("SELECT history_month, npi, member_hash, procedure_code, service_date FROM codecred.history_diag_eval"
+                        + " WHERE npi = ? AND history_month >= ? AND history_month < ? AND service_date >= ?"
+                        + " ORDER BY service_date",
+                (RowCallbackHandler) rs -> byMember.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
+                        .add(new Evaluation(rs.getString(1), rs.getString(2).trim(), rs.getString(3),
+                                rs.getString(4).trim(), rs.getDate(5).toLocalDate())),
+                npi, fromMonth, toMonth, Date.valueOf(since));
+        return byMember;
+    }
+
+    public long count(String month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_diag_eval WHERE history_month = ?",
+                Long.class, month);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,91 @@
+package org.codecred.history;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.codecred.alignment.MetricTable;
+import org.codecred.alignment.ProviderMetric;
+import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.FindingTable;
+import org.codecred.verdict.VerdictTable;
+
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a completed month into history from its staging tables: delete the month's history rows,
+ * copy verdicts, rule counts, metrics and diagnostic evaluations, then mark the month completed.
+ * The caller runs this in one transaction: a kill leaves the old rows (or none), never half of
+ * them, and running it again (restart, {@code --force}) replaces that month's rows only. Then drops
+ * months beyond the retention.
+ */
+public final class HistoryRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
+
+    /** What one month's recording wrote. */
+    public record Recorded(int providers, int rules, int metrics, int evaluations, int monthsDropped) {
+        public int rows() {
+            return 1 + providers + rules + metrics + evaluations;
+        }
+    }
+
+    private final HistoryTables tables;
+    private final VerdictTable verdicts;
+    private final FindingTable findings;
+    private final MetricTable metrics;
+    private final ClaimLineTable lines;
+    private final MemberKey memberKey;
+    private final int retentionMonths;
+
+    /** The month's staging is read through its owners; the history tables through theirs. */
+    public HistoryRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings, MetricTable metrics,
+                           ClaimLineTable lines, MemberKey memberKey, int retentionMonths) {
+        if (retentionMonths < 1) {
+            throw new IllegalArgumentException("history retention must be at least 1 month, not " + retentionMonths);
+        }
+        this.tables = tables;
+        this.verdicts = verdicts;
+        this.findings = findings;
+        this.metrics = metrics;
+        this.lines = lines;
+        this.memberKey = memberKey;
+        this.retentionMonths = retentionMonths;
+    }
+
+    public Recorded record(String month, LocalDateTime recordedAt) {
+        tables.delete(month);
+        int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
+        List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
+        findings.forEachProviderRuleCount(month, ruleCounts::add);
+        int rules = tables.rules.insert(month, ruleCounts);
+        List<ProviderMetric> kept = new ArrayList<>();
+        this.metrics.forEachExceptCounts(month, kept::add);
+        int metrics = tables.metrics.insert(month, kept);
+        List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
+        lines.forEachService(month, DiagnosticEvaluationTable.CODES, evaluated::add);
+        int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
+        tables.runs.insert(month, recordedAt, providers, lines.count(month));
+        int dropped = dropBeyondRetention();
+        log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations){}",
+                month, providers, rules, metrics, evaluations,
+                dropped == 0 ? "" : "; " + dropped + " month(s) beyond the " + retentionMonths + "-month retention dropped");
+        return new Recorded(providers, rules, metrics, evaluations, dropped);
+    }
+
+    /** Keeps the newest {@code retentionMonths} calendar months counted back from the newest completed month. */
+    private int dropBeyondRetention() {
+        YearMonth newest = tables.runs.newest().orElse(null);
+        if (newest == null) {
+            return 0;
+        }
+        String oldestKept = newest.minusMonths(retentionMonths - 1L).toString();
+        int dropped = 0;
+        for (String old : tables.runs.olderThan(oldestKept)) {
+            tables.delete(old.trim());
+            dropped++;
+        }
+        return dropped;
+    }
+}

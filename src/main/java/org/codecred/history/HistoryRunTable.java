@@ -1,0 +1,73 @@
+package org.codecred.history;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * codecred.history_run: one row per completed month, written last in the month's history
+ * transaction. A month is "completed" for comparisons exactly when it has this row.
+ */
+public final class HistoryRunTable {
+
+
+    /** A completed month: when its history was recorded, how many providers and lines it had. */
+    public record Run(YearMonth month, LocalDateTime recordedAt, int providers, long lines) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public HistoryRunTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void delete(String month) {
+        jdbc.update("DELETE FROM codecred.history_run WHERE history_month = ?", month);
+    }
+
+    void insert(String month, LocalDateTime recordedAt, int providers, long lines) {
+        jdbc.update("INSERT INTO codecred.history_run (history_month, recorded_at, providers, lines) VALUES (?, ?, ?, ?)",
+                month, Timestamp.valueOf(recordedAt), providers, lines);
+    }
+
+    /** The latest completed month before {@code month} (months may be run out of order). */
+    public Optional<YearMonth> latestBefore(String month) {
+        return jdbc.queryForList("SELECT MAX(history_month) FROM codecred.history_run WHERE history_month < ?",
+                String.class, month).stream().filter(m -> m != null).findFirst().map(YearMonth::parse);
+    }
+
+    /** Up to {@code limit} completed months before {@code month}, newest first. */
+    public List<YearMonth> before(String month, int limit) {
+        return jdbc.queryForList("SELECT history_month FROM codecred.history_run WHERE history_month < ?"
+                        + " ORDER BY history_month DESC", String.class, month).stream()
+                .limit(limit).map(YearMonth::parse).toList();
+    }
+
+    public List<Run> all() {
+        return jdbc.query("SELECT history_month, recorded_at, providers, lines FROM codecred.history_run ORDER BY history_month",
+                (rs, i) -> new Run(YearMonth.parse(rs.getString(1)), rs.getTimestamp(2).toLocalDateTime(),
+                        rs.getInt(3), rs.getLong(4)));
+    }
+
+    public boolean completed(String month) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_run WHERE history_month = ?",
+                Integer.class, month);
+        return n != null && n > 0;
+    }
+
+    /** The newest completed month, if any. */
+    Optional<YearMonth> newest() {
+        return jdbc.queryForList("SELECT MAX(history_month) FROM codecred.history_run", String.class).stream()
+                .filter(m -> m != null).findFirst().map(YearMonth::parse);
+    }
+
+    /** Months older than {@code oldestKept}, which retention drops. */
+    List<String> olderThan(String oldestKept) {
+        return jdbc.queryForList("SELECT history_month FROM codecred.history_run WHERE history_month < ?",
+                String.class, oldestKept);
+    }
+}

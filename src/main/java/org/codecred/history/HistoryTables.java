@@ -1,0 +1,30 @@
+package org.codecred.history;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The owners of the history tables together (DDL in {@code staging/9N-history_*.sql}); a month's rows go together. */
+public final class HistoryTables {
+
+    public final HistoryRunTable runs;
+    public final ProviderHistoryTable providers;
+    public final RuleHistoryTable rules;
+    public final MetricHistoryTable metrics;
+    public final DiagnosticEvaluationTable evaluations;
+
+    public HistoryTables(JdbcTemplate jdbc) {
+        this.runs = new HistoryRunTable(jdbc);
+        this.providers = new ProviderHistoryTable(jdbc);
+        this.rules = new RuleHistoryTable(jdbc);
+        this.metrics = new MetricHistoryTable(jdbc);
+        this.evaluations = new DiagnosticEvaluationTable(jdbc);
+    }
+
+    /** Deletes every history row of {@code month}; the completion row first, so a half-deleted month is never "completed". */
+    void delete(String month) {
+        runs.delete(month);
+        providers.delete(month);
+        rules.delete(month);
+        metrics.delete(month);
+        evaluations.delete(month);
+    }
+}

@@ -1,0 +1,52 @@
+package org.codecred.history;
+
+import org.codecred.alignment.ProviderMetric;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * codecred.history_metric: per completed month and provider, the metrics compared with peers
+ * (90837 share, telehealth share, services per day, ...) and each specialty's evidence share.
+ * Per-code and per-band counts stay behind: they are the month's detail, not its trend.
+ */
+public final class MetricHistoryTable {
+
+
+    private final JdbcTemplate jdbc;
+
+    public MetricHistoryTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void delete(String month) {
+        jdbc.update("DELETE FROM codecred.history_metric WHERE history_month = ?", month);
+    }
+
+    /** Keeps metric values of the month (the caller leaves out per-code and per-band counts); returns the rows written. */
+    int insert(String month, List<ProviderMetric> metrics) {
+        jdbc.batchUpdate("INSERT INTO codecred.history_metric (history_month, npi, metric_id, metric_value)"
+                + " VALUES (?, ?, ?, ?)", metrics, 1000, (ps, m) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, m.npi());
+                    ps.setString(3, m.id());
+                    ps.setObject(4, m.value(), Types.DOUBLE);
+                });
+        return metrics.size();
+    }
+
+    /** One provider's metrics per month ({month -> {metric -> value}}), months from {@code from} to before {@code to}. */
+    public Map<String, Map<String, Double>> ofProvider(String npi, String from, String to) {
+        Map<String, Map<String, Double>> byMonth = new TreeMap<>();
+        jdbc.query("SELECT history_month, metric_id, metric_value FROM codecred.history_metric"
+                        + " WHERE npi = ? AND history_month >= ? AND history_month < ?",
+                (RowCallbackHandler) rs -> byMonth.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getObject(3, Double.class)), npi, from, to);
+        return byMonth;
+    }
+}

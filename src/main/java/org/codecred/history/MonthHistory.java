@@ -1,0 +1,96 @@
+package org.codecred.history;
+
+import org.codecred.domain.Verdict;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a month's outputs read from history. Every question is asked relative to the month being
+ * written and looks only at completed months before it, so months may run in any order: running
+ * 2026-05 after 2026-10 compares 2026-05 with the latest completed month before 2026-05.
+ */
+public final class MonthHistory {
+
+    /** Months the dossier's History sheet shows: this month and up to eleven before it. */
+    public static final int SHEET_MONTHS = 12;
+
+    private final HistoryTables tables;
+    /**
+     * The completed months before each month asked about, read once per run: every dossier of the
+     * month then compares with the same months, even when another process completes a month meanwhile.
+     */
+    private final Map<String, List<YearMonth>> earlierMonths = new ConcurrentHashMap<>();
+
+    public MonthHistory(HistoryTables tables) {
+        this.tables = tables;
+    }
+
+    public Optional<YearMonth> previousMonth(String month) {
+        return tables.runs.latestBefore(month);
+    }
+
+    /** The month-wide comparison the summary workbook needs. */
+    public Comparison compare(String month) {
+        Optional<YearMonth> previous = previousMonth(month);
+        if (previous.isEmpty()) {
+            return new Comparison(null, Map.of(), Map.of());
+        }
+        String prev = previous.get().toString();
+        return new Comparison(previous.get(), tables.providers.verdicts(prev), tables.rules.rulesByProvider(prev));
+    }
+
+    /** One provider's history as its dossier shows it. */
+    public ProviderHistory ofProvider(String month, String npi) {
+        List<YearMonth> earlier = earlierMonths.computeIfAbsent(month, m -> tables.runs.before(m, SHEET_MONTHS - 1));
+        if (earlier.isEmpty()) {
+            return ProviderHistory.NONE;
+        }
+        YearMonth previous = earlier.get(0);
+        String from = earlier.get(earlier.size() - 1).toString();
+        List<ProviderHistoryTable.ProviderMonth> rows = tables.providers.ofProvider(npi, from, month);
+        Map<String, Map<String, Double>> metrics = tables.metrics.ofProvider(npi, from, month);
+        Verdict previousVerdict = null;
+        List<ProviderHistory.PastMonth> months = new ArrayList<>();
+        for (ProviderHistoryTable.ProviderMonth row : rows) {
+            YearMonth m = YearMonth.parse(row.month().trim());
+            if (m.equals(previous)) {
+                previousVerdict = row.verdict();
+            }
+            months.add(new ProviderHistory.PastMonth(m, row.verdict(), row.lines(), row.codingAccuracy(), row.errors(),
+                    row.warnings(), row.infos(), metrics.getOrDefault(row.month(), new HashMap<>())));
+        }
+        Set<String> previousRules = tables.rules.rulesOf(previous.toString(), npi);
+        return new ProviderHistory(previous, previousVerdict, previousRules, months);
+    }
+
+    /**
+     * The latest completed month before this one (null when none), every provider's verdict in it,
+     * and the rule ids that fired per provider in it.
+     */
+    public record Comparison(YearMonth previousMonth, Map<String, Verdict> previousVerdicts,
+                             Map<String, Set<String>> previousRules) {
+
+        public boolean hasHistory() {
+            return previousMonth != null;
+        }
+
+        public Verdict previousVerdict(String npi) {
+            return previousVerdicts.get(npi);
+        }
+
+        public VerdictChange change(String npi, Verdict current) {
+            return VerdictChange.of(hasHistory(), previousVerdicts.get(npi), current);
+        }
+
+        public FindingStatus statusOf(String npi, String ruleId) {
+            return previousRules.getOrDefault(npi, Set.of()).contains(ruleId) ? FindingStatus.REPEAT : FindingStatus.NEW;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.codecred.history;
+
+import org.codecred.staging.FindingTable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * codecred.history_rule: per completed month, provider, rule and severity, how many findings
+ * fired. Enough to say whether a rule fired for a provider last month (REPEAT) and what exclusion
+ * rules are new; the findings themselves stay in findings.csv of their month.
+ */
+public final class RuleHistoryTable {
+
+
+    private final JdbcTemplate jdbc;
+
+    public RuleHistoryTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void delete(String month) {
+        jdbc.update("DELETE FROM codecred.history_rule WHERE history_month = ?", month);
+    }
+
+    /** Keeps the month's finding counts by provider, rule and severity; returns the rows written. */
+    int insert(String month, List<FindingTable.ProviderRuleCount> counts) {
+        jdbc.batchUpdate("INSERT INTO codecred.history_rule (history_month, npi, rule_id, severity, findings)"
+                + " VALUES (?, ?, ?, ?, ?)", counts, 1000, (ps, c) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, c.npi());
+                    ps.setString(3, c.ruleId());
+                    ps.setString(4, c.severity());
+                    ps.setLong(5, c.findings());
+                });
+        return counts.size();
+    }
+
+    /** The rule ids that fired per provider in {@code month} (ids as stored: a retired rule stays readable). */
+    public Map<String, Set<String>> rulesByProvider(String month) {
+        Map<String, Set<String>> rules = new HashMap<>();
+        jdbc.query("SELECT DISTINCT npi, rule_id FROM codecred.history_rule WHERE history_month = ?",
+                (RowCallbackHandler) rs -> rules.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                        .add(rs.getString(2).trim()), month);
+        return rules;
+    }
+
+    /** The rules that fired for one provider in {@code month}. */
+    public Set<String> rulesOf(String month, String npi) {
+        Set<String> rules = new HashSet<>();
+        jdbc.query("SELECT DISTINCT rule_id FROM codecred.history_rule WHERE history_month = ? AND npi = ?",
+                (RowCallbackHandler) rs -> rules.add(rs.getString(1).trim()), month, npi);
+        return rules;
+    }
+}
