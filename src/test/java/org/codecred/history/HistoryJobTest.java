@@ -218,14 +218,12 @@ class HistoryJobTest {
         try (Connection c = db.connect()) {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
             DiagnosticEvaluationHistory lookup = new DiagnosticEvaluationHistory(new DiagnosticEvaluationTable(jdbc),
-                    new MemberKey(key), YearMonth.of(2026, 10));
+                    new MemberKey(key));
             assertThat(lookup.latestEvaluation(vance, member, date)).contains(LocalDate.parse(septemberDates.get(0)));
             // another member of the same provider has no earlier evaluation
             assertThat(lookup.latestEvaluation(vance, "MBR-NOT-SEEN", date)).isEmpty();
-            // seen from 2026-09, only 2026-08 counts: history is read up to the month being run, never after
-            DiagnosticEvaluationHistory fromSeptember = new DiagnosticEvaluationHistory(new DiagnosticEvaluationTable(jdbc),
-                    new MemberKey(key), YearMonth.of(2026, 9));
-            Optional<LocalDate> earlier = fromSeptember.latestEvaluation(vance, member, LocalDate.parse(septemberDates.get(0)));
+            // seen from a 2026-09 line, only 2026-08 counts: history is read up to the line's month, never after
+            Optional<LocalDate> earlier = lookup.latestEvaluation(vance, member, LocalDate.parse(septemberDates.get(0)));
             assertThat(earlier).isPresent();
             assertThat(earlier.get()).isBefore(LocalDate.of(2026, 9, 1));
         }
