@@ -47,13 +47,31 @@ public final class SampleMonthGenerator {
     final Path monthDir;
 
     final List<Practice> practices = new ArrayList<>();
-    final ClaimWriter claims1;
-    final ClaimWriter claims2;
+    final Format format;
+    final ClaimFile claims1;
+    final ClaimFile claims2;
+    /** The 837 file of a {@link Format#MIXED} month; null otherwise. */
+    final Claim837Writer x12;
     private long claimSeq;
     private long memberSeq;
     private long npiSeq;
 
-    SampleMonthGenerator(YearMonth month, int providers, long lines, long seed, Path inputRoot) throws IOException {
+    /** How the claim lines are written: CSV only, 837P only, or CSV with one 837 file beside (the sample month). */
+    public enum Format {
+        CSV, X837, MIXED;
+
+        static Format parse(String value) {
+            return switch (value.toLowerCase()) {
+                case "csv" -> CSV;
+                case "837" -> X837;
+                case "mixed" -> MIXED;
+                default -> throw new IllegalArgumentException("--format=" + value + " is not csv, 837 or mixed");
+            };
+        }
+    }
+
+    SampleMonthGenerator(YearMonth month, int providers, long lines, long seed, Path inputRoot, Format format) throws IOException {
+        this.format = format;
         this.month = month;
         this.providerCount = providers;
         this.lineTarget = lines;
@@ -61,8 +79,15 @@ public final class SampleMonthGenerator {
         this.monthDir = inputRoot.resolve(month.toString());
         Files.createDirectories(monthDir.resolve("exclusions"));
         Files.createDirectories(monthDir.resolve("nppes"));
-        this.claims1 = new ClaimWriter(monthDir.resolve("claims-clearinghouse.csv"), CLAIMS_1_HEADER, true);
-        this.claims2 = new ClaimWriter(monthDir.resolve("claims-ehr-export.csv"), CLAIMS_2_HEADER, false);
+        if (format == Format.X837) {
+            this.claims1 = new Claim837Writer(monthDir.resolve("claims-clearinghouse.837"), month, "CLEARINGHOUSE01");
+            this.claims2 = new Claim837Writer(monthDir.resolve("claims-ehr-export.837"), month, "EHREXPORT02");
+        } else {
+            this.claims1 = new ClaimWriter(monthDir.resolve("claims-clearinghouse.csv"), CLAIMS_1_HEADER, true);
+            this.claims2 = new ClaimWriter(monthDir.resolve("claims-ehr-export.csv"), CLAIMS_2_HEADER, false);
+        }
+        this.x12 = format == Format.MIXED
+                ? new Claim837Writer(monthDir.resolve("claims-practice-mgmt.837"), month, "PRACTICEMGMT03") : null;
     }
 
     public static void main(String... args) {
@@ -71,6 +96,7 @@ public final class SampleMonthGenerator {
         long lines = 6000;
         long seed = 42;
         String input = "input";
+        Format format = Format.CSV;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--month=")) {
@@ -83,14 +109,21 @@ public final class SampleMonthGenerator {
                 seed = Long.parseLong(value);
             } else if (arg.startsWith("--input=")) {
                 input = value;
+            } else if (arg.startsWith("--format=")) {
+                try {
+                    format = Format.parse(value);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("codecred generate: " + e.getMessage());
+                    System.exit(2);
+                }
             } else if (!arg.equals("generate")) {
                 System.err.println("codecred generate: unknown option " + arg
-                        + " (options: --month=YYYY-MM --providers=N --lines=N --seed=N --input=DIR)");
+                        + " (options: --month=YYYY-MM --providers=N --lines=N --seed=N --input=DIR --format=csv|837|mixed)");
                 System.exit(2);
             }
         }
         try {
-            Path written = generate(YearMonth.parse(month), providers, lines, seed, Path.of(input));
+            Path written = generate(YearMonth.parse(month), providers, lines, seed, Path.of(input), format);
             System.out.println("wrote " + written);
         } catch (IOException e) {
             System.err.println("codecred generate: " + e.getMessage());
@@ -98,15 +131,21 @@ public final class SampleMonthGenerator {
         }
     }
 
-    /** Writes the month under {@code inputRoot/YYYY-MM} and returns that folder. */
+    /** Writes the month under {@code inputRoot/YYYY-MM} as CSV and returns that folder. */
     public static Path generate(YearMonth month, int providers, long lines, long seed, Path inputRoot) throws IOException {
-        SampleMonthGenerator generator = new SampleMonthGenerator(month, providers, lines, seed, inputRoot);
+        return generate(month, providers, lines, seed, inputRoot, Format.CSV);
+    }
+
+    /** Writes the month under {@code inputRoot/YYYY-MM} in the given format and returns that folder. */
+    public static Path generate(YearMonth month, int providers, long lines, long seed, Path inputRoot, Format format)
+            throws IOException {
+        SampleMonthGenerator generator = new SampleMonthGenerator(month, providers, lines, seed, inputRoot, format);
         generator.run();
         return generator.monthDir;
     }
 
     private void run() throws IOException {
-        try (claims1; claims2) {
+        try (claims1; claims2; ClaimFile third = x12 != null ? x12 : NO_FILE) {
             for (int i = 0; i < providerCount; i++) {
                 practices.add(Practice.regular(this, i));
             }
@@ -119,7 +158,12 @@ public final class SampleMonthGenerator {
                 }
             }
             planted.billLines();
-            planted.writeUnreadableRows(claims1, claims2);
+            if (claims1 instanceof ClaimWriter csv1 && claims2 instanceof ClaimWriter csv2) {
+                planted.writeUnreadableRows(csv1, csv2);
+            }
+            if (format != Format.CSV) {
+                new PlantedX12Cases(this, x12 != null ? x12 : (Claim837Writer) claims1).write();
+            }
         }
         RegistryFiles.writeRoster(this);
         RegistryFiles.writeExclusions(this);
@@ -166,9 +210,24 @@ public final class SampleMonthGenerator {
     }
 
     /** Routes one claim (all its lines) to one of the two claim files. */
-    ClaimWriter fileFor(String claimId) {
+    ClaimFile fileFor(String claimId) {
         return (claimId.hashCode() & 3) == 0 ? claims2 : claims1;
     }
+
+    /** Routes a regular practice's claim: in a mixed month about one in eight goes to the 837 file. */
+    ClaimFile regularFileFor(String claimId) {
+        return x12 != null && (claimId.hashCode() & 7) == 5 ? x12 : fileFor(claimId);
+    }
+
+    private static final ClaimFile NO_FILE = new ClaimFile() {
+        @Override
+        public void write(Line line) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     /** One claim line as the generator writes it; null fields are left empty. */
     record Line(String claimId, int lineNo, String renderingNpi, String billingNpi, String memberId, LocalDate memberDob,
@@ -177,7 +236,7 @@ public final class SampleMonthGenerator {
     }
 
     /** Writes claim lines into one claims CSV in its own header order and date style. */
-    static final class ClaimWriter implements AutoCloseable {
+    static final class ClaimWriter implements ClaimFile {
         private final BufferedWriter out;
         private final String[] header;
         private final boolean isoDatesBomCrlf;
@@ -194,7 +253,8 @@ public final class SampleMonthGenerator {
             raw(String.join(",", header));
         }
 
-        void write(Line line) {
+        @Override
+        public void write(Line line) {
             StringBuilder row = new StringBuilder(160);
             for (int i = 0; i < header.length; i++) {
                 if (i > 0) {

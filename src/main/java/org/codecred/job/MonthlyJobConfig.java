@@ -33,7 +33,8 @@ public class MonthlyJobConfig {
 
     @Bean
     public Job monthlyJob(JobRepository jobRepository, RunSummaryWriter runSummary,
-                          Step prepareMonth, Step loadRoster, Step loadClaims, Step validateCoding,
+                          Step prepareMonth, Step loadRoster, Step loadClaims, Step loadX12Claims,
+                          Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -41,6 +42,7 @@ public class MonthlyJobConfig {
                 .start(prepareMonth)
                 .next(loadRoster)
                 .next(loadClaims)
+                .next(loadX12Claims)
                 .next(validateCoding)
                 .next(checkCredentials)
                 .next(alignSpecialties)
