@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,6 +55,7 @@ final class Claim837File implements AutoCloseable {
     private long handedOut;
 
     private Segment segment;
+    private boolean keepElements;
     private long lastSegmentNumber;
     private String envelopeProblem;
 
@@ -111,7 +111,7 @@ final class Claim837File implements AutoCloseable {
         closeReader();
         try {
             channel.position(offset);
-            counter = new CountingStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+            counter = new CountingStream(Channels.newInputStream(channel));
             // Latin-1: one character per byte, so StAEDI's character offsets are byte offsets
             reader = FACTORY.createEDIStreamReader(counter, "ISO-8859-1");
         } catch (Exception e) {
@@ -143,9 +143,12 @@ final class Claim837File implements AutoCloseable {
                 interchangeBase = readerBase + Math.max(0, at.getSegmentPosition());
                 handedOut = 0;
             }
-            case START_SEGMENT -> segment = new Segment(reader.getText(), readerBase + at.getSegmentPosition());
+            case START_SEGMENT -> {
+                segment = new Segment(reader.getText(), readerBase + at.getSegmentPosition());
+                keepElements = isRead(segment.tag);
+            }
             case ELEMENT_DATA -> {
-                if (segment != null && at.getElementOccurrence() <= 1) {
+                if (keepElements && segment != null && at.getElementOccurrence() <= 1) {
                     segment.put(at.getElementPosition(), at.getComponentPosition(), reader.getText());
                 }
             }
@@ -156,6 +159,15 @@ final class Claim837File implements AutoCloseable {
                 // groups and composites need nothing here
             }
         }
+    }
+
+    /** Whether the mapping or rejected.csv uses a segment's elements; addresses, contacts and references are not copied out. */
+    private static boolean isRead(String tag) {
+        return switch (tag) {
+            case "N3", "N4", "PER", "REF", "PAT", "NTE", "PRV", "SBR", "CAS", "AMT", "LIN", "CTP", "K3", "PWK", "CN1",
+                 "CR1", "CRC", "OI", "MOA", "SVD" -> false;
+            default -> true;
+        };
     }
 
     private void endSegment() {
@@ -208,7 +220,9 @@ final class Claim837File implements AutoCloseable {
         if (input > 0) {
             cause = cause.substring(0, input); // the offending input may be patient data
         }
-        mapper.abandon(failed, "segment " + failed + " cannot be read (" + cause.trim()
+        // StAEDI counts positions from where it started reading; the file's segment number is ours
+        cause = cause.replaceAll(" at position \\d+", "").trim();
+        mapper.abandon(failed, "a segment cannot be split into elements (StAEDI: " + cause + ") (segment " + failed
                 + "); the rest of its interchange, up to the next ISA, is skipped");
         long[] next = nextInterchange(errorOffset);
         if (next == null) {
@@ -312,30 +326,106 @@ final class Claim837File implements AutoCloseable {
         };
     }
 
-    /** Counts bytes handed to StAEDI. */
-    private static final class CountingStream extends FilterInputStream {
+    /**
+     * Buffers the file and counts the bytes handed to StAEDI. StAEDI reads one byte at a time and
+     * wraps any stream without mark/reset in a BufferedInputStream, whose synchronized read was the
+     * largest single cost of reading an 837: this one supports mark/reset itself, with plain array
+     * reads.
+     */
+    private static final class CountingStream extends InputStream {
+        private final InputStream in;
+        private byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+        private int markPosition = -1;
+        private int markLimit;
+        private long markCount;
         long count;
 
         CountingStream(InputStream in) {
-            super(in);
+            this.in = in;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
+            if (position == limit && !fill()) {
+                return -1;
             }
-            return b;
+            count++;
+            return buffer[position++] & 0xFF;
         }
 
         @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            int n = super.read(buffer, off, len);
-            if (n > 0) {
-                count += n;
+        public int read(byte[] into, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
             }
+            if (position == limit && !fill()) {
+                return -1;
+            }
+            int n = Math.min(len, limit - position);
+            System.arraycopy(buffer, position, into, off, n);
+            position += n;
+            count += n;
             return n;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return true;
+        }
+
+        @Override
+        public void mark(int readLimit) {
+            if (buffer.length - position < readLimit) {
+                byte[] larger = new byte[Math.max(buffer.length, readLimit + (limit - position))];
+                System.arraycopy(buffer, position, larger, 0, limit - position);
+                limit -= position;
+                position = 0;
+                buffer = larger;
+            }
+            markPosition = position;
+            markLimit = readLimit;
+            markCount = count;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            if (markPosition < 0) {
+                throw new IOException("reset without mark");
+            }
+            position = markPosition;
+            count = markCount;
+        }
+
+        /** More bytes after {@code limit}; the marked bytes are kept. */
+        private boolean fill() throws IOException {
+            if (markPosition >= 0 && position - markPosition > markLimit) {
+                markPosition = -1; // read past the limit: the mark is no longer kept
+            }
+            if (markPosition < 0) {
+                position = 0;
+                limit = 0;
+            } else if (limit == buffer.length) {
+                int keep = limit - markPosition;
+                byte[] target = keep == buffer.length ? new byte[buffer.length * 2] : buffer;
+                System.arraycopy(buffer, markPosition, target, 0, keep);
+                buffer = target;
+                position -= markPosition;
+                limit = keep;
+                markPosition = 0;
+            }
+            int n = in.read(buffer, limit, buffer.length - limit);
+            if (n <= 0) {
+                return false;
+            }
+            limit += n;
+            return true;
+        }
+
+        @Override
+        public void close() {
+            // the file's channel outlives one StAEDI reader (a skip to the next ISA reopens on it)
         }
     }
 }

@@ -27,7 +27,7 @@ final class Claim837Mapper {
     /** Diagnosis qualifiers of the HI segment: ICD-10-CM principal / other, and ICD-9-CM as older files and the guide's examples use. */
     private static final Set<String> DIAGNOSIS_QUALIFIERS = Set.of("ABK", "ABF", "BK", "BF");
     /** Segments whose text may be shown in rejected.csv: none of them carries a member's name, id, address or birth date. */
-    private static final Set<String> SHOWN_SEGMENTS = Set.of("ISA", "GS", "ST", "BHT", "HL", "PRV", "CLM", "HI", "LX",
+    private static final Set<String> SHOWN_SEGMENTS = Set.of("ISA", "GS", "ST", "BHT", "HL", "CLM", "HI", "LX",
             "SV1", "DTP", "SE", "GE", "IEA");
 
     private final String file;
@@ -82,7 +82,15 @@ final class Claim837Mapper {
         Segment sv1;
         Segment date;
         String renderingNpi;
-        final StringBuilder raw = new StringBuilder();
+        final List<Segment> segments = new ArrayList<>(4);
+
+        String raw() {
+            StringBuilder text = new StringBuilder();
+            for (Segment s : segments) {
+                text.append(s.text());
+            }
+            return text.toString();
+        }
 
         Line(Segment lx) {
             this.lx = lx;
@@ -142,14 +150,14 @@ final class Claim837Mapper {
                     structure(s, "SV1 outside a service line: no LX opens loop 2400 before it");
                 } else if (line.sv1 == null) {
                     line.sv1 = s;
-                    line.raw.append(s.text());
+                    line.segments.add(s);
                 }
             }
             case "DTP" -> {
                 if (s.element(1).equals("472")) {
                     if (line != null) {
                         line.date = s;
-                        line.raw.append(s.text());
+                        line.segments.add(s);
                     } else if (claim != null && !claim.otherPayer) {
                         claim.date = s;
                     }
@@ -226,7 +234,7 @@ final class Claim837Mapper {
             if (entity.equals("82") && !npi.isEmpty()) {
                 if (line != null) {
                     line.renderingNpi = npi;
-                    line.raw.append(s.text());
+                    line.segments.add(s);
                 } else {
                     claim.renderingNpi = npi;
                 }
@@ -290,7 +298,7 @@ final class Claim837Mapper {
         }
         claim.otherPayer = false;
         line = new Line(s);
-        line.raw.append(s.text());
+        line.segments.add(s);
     }
 
     /** Called at the end of the set (SE seen and checked): its lines, or one reject for the whole set. */
@@ -337,7 +345,7 @@ final class Claim837Mapper {
     }
 
     private void structure(Segment s, String reason) {
-        problem(s.number, reason + " (segment " + s.number + ", " + s.tag + ")", s);
+        problem(s.number, reason + " (segment " + s.number + ")", s);
     }
 
     private void closeClaim() {
@@ -356,29 +364,28 @@ final class Claim837Mapper {
     private X12Item map(Claim c, Line l) {
         Segment sv1 = l.sv1;
         long at = sv1 != null ? sv1.number : l.lx.number;
-        String raw = l.raw.toString();
         if (sv1 == null) {
-            return reject(at, "service line LX*" + l.lx.element(1) + " has no SV1 segment", raw);
+            return reject(at, "service line LX*" + l.lx.element(1) + " has no SV1 segment", l.raw());
         }
         String qualifier = sv1.component(1, 1);
         if (!qualifier.equals("HC")) {
             return reject(at, qualifier.isEmpty() ? "SV101-1: required product/service id qualifier is missing"
-                    : "SV101-1: qualifier '" + qualifier + "' is not HC (HCPCS/CPT)", raw);
+                    : "SV101-1: qualifier '" + qualifier + "' is not HC (HCPCS/CPT)", l.raw());
         }
         if (sv1.component(1, 2).isEmpty()) {
-            return reject(at, "SV101-2: required procedure code is missing", raw);
+            return reject(at, "SV101-2: required procedure code is missing", l.raw());
         }
         if (sv1.element(2).isEmpty()) {
-            return reject(at, "SV102: required line charge is missing", raw);
+            return reject(at, "SV102: required line charge is missing", l.raw());
         }
         if (sv1.element(3).isEmpty()) {
-            return reject(at, "SV103: required unit basis (UN or MJ) is missing", raw);
+            return reject(at, "SV103: required unit basis (UN or MJ) is missing", l.raw());
         }
         if (sv1.element(4).isEmpty()) {
-            return reject(at, "SV104: required service unit count is missing", raw);
+            return reject(at, "SV104: required service unit count is missing", l.raw());
         }
         if (sv1.component(7, 1).isEmpty()) {
-            return reject(at, "SV107-1: required diagnosis code pointer is missing", raw);
+            return reject(at, "SV107-1: required diagnosis code pointer is missing", l.raw());
         }
         List<String> diagnoses = new ArrayList<>(4);
         for (int p = 1; p <= Math.max(1, sv1.componentCount(7)); p++) {
@@ -390,29 +397,29 @@ final class Claim837Mapper {
             try {
                 index = Integer.parseInt(pointer);
             } catch (NumberFormatException e) {
-                return reject(at, "SV107-" + p + ": diagnosis pointer '" + pointer + "' is not a number", raw);
+                return reject(at, "SV107-" + p + ": diagnosis pointer '" + pointer + "' is not a number", l.raw());
             }
             if (index < 1 || index > c.diagnoses.size()) {
                 return reject(at, "SV107-" + p + ": diagnosis pointer " + index + " points to no code (the claim's HI has "
-                        + c.diagnoses.size() + ")", raw);
+                        + c.diagnoses.size() + ")", l.raw());
             }
             diagnoses.add(c.diagnoses.get(index - 1));
         }
         Segment dateSegment = l.date != null ? l.date : c.date;
         if (dateSegment == null) {
-            return reject(at, "DTP*472: no service date on the line (loop 2400) or the claim", raw);
+            return reject(at, "DTP*472: no service date on the line (loop 2400) or the claim", l.raw());
         }
         String serviceDate = d8(dateSegment.element(3));
         Level member = c.level;
         Level subscriber = member.code.equals("23") ? member.parent : member;
         Level billing = subscriber.parent;
         if (subscriber.subscriberId == null || subscriber.subscriberId.isEmpty()) {
-            return reject(at, "NM109: the subscriber (2010BA NM1*IL) has no member id", raw);
+            return reject(at, "NM109: the subscriber (2010BA NM1*IL) has no member id", l.raw());
         }
         String memberId = subscriber.subscriberId;
         if (member.code.equals("23")) {
             if (member.birthDate == null || member.birthDate.isEmpty()) {
-                return reject(at, "DMG02: the patient (2010CA) has no birth date, so the dependent cannot be told apart", raw);
+                return reject(at, "DMG02: the patient (2010CA) has no birth date, so the dependent cannot be told apart", l.raw());
             }
             // two dependents on one policy share the subscriber's id: the birth date tells them apart
             memberId = memberId + "/" + member.birthDate;
@@ -430,7 +437,7 @@ final class Claim837Mapper {
                 d8(member.birthDate == null ? "" : member.birthDate), serviceDate, sv1.component(1, 2),
                 String.join(";", modifiers), wholeIfIntegral(sv1.element(4)), String.join(";", diagnoses), pos,
                 sv1.element(2)};
-        return new X12Item.ServiceLine(file, at, fields, raw);
+        return new X12Item.ServiceLine(file, at, fields, l::raw);
     }
 
     private X12Item reject(long segment, String reason, String raw) {

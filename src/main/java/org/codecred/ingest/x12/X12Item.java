@@ -1,5 +1,7 @@
 package org.codecred.ingest.x12;
 
+import java.util.function.Supplier;
+
 /** What reading an 837 file gives, in file order: a service line mapped to the claim columns, or what could not be read. */
 public sealed interface X12Item {
 
@@ -8,9 +10,9 @@ public sealed interface X12Item {
      *
      * @param segment the file's segment number of its SV1 (ISA = 1)
      * @param fields  the values in the order of {@link Claim837Mapper#COLUMNS}, as the claim row parser reads them
-     * @param raw     the line's own segments (LX, SV1, DTP…), which hold no member data
+     * @param raw     the line's own segments (LX, SV1, DTP…), which hold no member data; written out only when rejected
      */
-    record ServiceLine(String file, long segment, String[] fields, String raw) implements X12Item {
+    record ServiceLine(String file, long segment, String[] fields, Supplier<String> raw) implements X12Item {
     }
 
     /**

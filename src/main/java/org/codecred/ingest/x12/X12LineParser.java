@@ -33,11 +33,12 @@ public final class X12LineParser {
     public IngestResult<ClaimLine> parse(X12Item item) {
         if (item instanceof X12Item.ServiceLine line) {
             CsvHeader header = headers.computeIfAbsent(line.file(), f -> new CsvHeader(f, Claim837Mapper.COLUMNS));
-            IngestResult<ClaimLine> result = parser.parse(new RawRow(header, line.segment(), line.raw()), line.fields());
+            // the raw text is written only for a reject (it is the line's own segments, no member data)
+            IngestResult<ClaimLine> result = parser.parse(new RawRow(header, line.segment(), ""), line.fields());
             if (result instanceof IngestResult.Rejected<ClaimLine> r) {
                 RejectedRow row = r.row();
                 return new IngestResult.Rejected<>(new RejectedRow(row.file(), row.lineNumber(),
-                        withElement(row.reason()) + " (segment " + row.lineNumber() + ")", row.raw()));
+                        withElement(row.reason()) + " (segment " + row.lineNumber() + ")", line.raw().get()));
             }
             return result;
         }
