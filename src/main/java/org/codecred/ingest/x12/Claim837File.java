@@ -71,10 +71,21 @@ final class Claim837File implements AutoCloseable {
         this.interchangeBase = segmentBase;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
+            if (offset == 0 && startsWithByteOrderMark(channel)) {
+                offset = 3; // some Windows exports put a UTF-8 mark before the ISA; X12 itself has none
+                this.interchangeOffset = offset;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
         }
         openAt(offset, segmentBase);
+    }
+
+    private static boolean startsWithByteOrderMark(FileChannel channel) throws IOException {
+        java.nio.ByteBuffer start = java.nio.ByteBuffer.allocate(3);
+        channel.read(start, 0);
+        return start.position() == 3 && (start.get(0) & 0xFF) == 0xEF && (start.get(1) & 0xFF) == 0xBB
+                && (start.get(2) & 0xFF) == 0xBF;
     }
 
     /** The next item, or null at the end of the file. */
