@@ -10,10 +10,10 @@ import java.time.temporal.ChronoUnit;
 /**
  * LICENSE-EXPIRED: the license expired before the end of the month, or before a service date of the
  * provider's claim lines. LICENSE-EXPIRING: it expires within 90 days after the month's end. A
- * license is valid through its expiry date. No expiry date on the roster: a WARN check row, no
- * finding (nothing can be said either way).
+ * license is valid through its expiry date. LICENSE-UNVERIFIED: the roster gives no expiry date, so
+ * the license cannot be verified (REVIEW; domain reference 10.5).
  */
-final class LicenseRule {
+final class LicenseRule implements CredentialRule {
 
     static final String CHECK = "license-expiry";
     static final int EXPIRING_WITHIN_DAYS = 90;
@@ -22,7 +22,9 @@ final class LicenseRule {
     record LinesAfterExpiry(String npi, long lines, LocalDate first, LocalDate last) {
     }
 
-    private LicenseRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.month(), sources.linesAfterExpiry().get(p.npi()), sources.roster(), results);
     }
 
     static void check(Provider p, YearMonth month, LinesAfterExpiry after, Source roster, Results results) {
@@ -30,8 +32,10 @@ final class LicenseRule {
         String license = "license " + (p.licenseNumber() == null ? "(no number on the roster)" : p.licenseNumber())
                 + (p.licenseState() == null ? "" : " (" + p.licenseState() + ")");
         if (expires == null) {
-            results.check(p.npi(), CHECK, CheckResult.WARN, license + ": the roster gives no license_expires date,"
-                    + " so expiry is not checked; add the date to the roster", roster);
+            String message = license + ": the roster gives no license_expires date, so the license is unverified;"
+                    + " check it with the state board and add the date to the roster";
+            results.finding(RuleId.LICENSE_UNVERIFIED, p.npi(), "", message);
+            results.check(p.npi(), CHECK, CheckResult.WARN, message, roster);
             return;
         }
         LocalDate monthEnd = month.atEndOfMonth();

@@ -27,9 +27,13 @@ import org.codecred.domain.Finding;
 import org.codecred.domain.MemberIds;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
-import org.codecred.dossier.Dossier.Alignment;
-import org.codecred.dossier.Dossier.CredentialCheck;
-import org.codecred.dossier.Dossier.Metric;
+import org.codecred.alignment.AlignmentOutcome;
+import org.codecred.alignment.AlignmentRow;
+import org.codecred.alignment.ProviderMetric;
+import org.codecred.credentials.CheckResult;
+import org.codecred.credentials.CredentialCheck;
+import org.codecred.verdict.ProviderVerdict;
+import org.codecred.domain.TimeBand;
 import org.codecred.dossier.Styles.Fill;
 
 import java.io.IOException;
@@ -122,7 +126,7 @@ public final class DossierWorkbook {
 
     private static void summary(SheetWriter sheet, Dossier dossier) {
         Provider p = dossier.provider();
-        Dossier.Decision decision = dossier.decision();
+        ProviderVerdict decision = dossier.decision();
         sheet.title("Credentialing dossier: " + identity(dossier));
         sheet.skipRows(1);
         sheet.row().label("Provider").text(p.displayName());
@@ -162,7 +166,7 @@ public final class DossierWorkbook {
         if (dossier.checks().isEmpty()) {
             checks.text(NO_CHECKS);
         } else {
-            checks.integer(dossier.checks().stream().filter(c -> "FAIL".equals(c.result())).count());
+            checks.integer(dossier.checks().stream().filter(c -> c.result() == CheckResult.FAIL).count());
         }
         SheetWriter.RowWriter unsupported = sheet.row().label("Unsupported specialties");
         if (dossier.alignments().isEmpty()) {
@@ -176,9 +180,9 @@ public final class DossierWorkbook {
         sheet.finish();
     }
 
-    static String unsupportedSpecialties(List<Alignment> alignments) {
-        return alignments.stream().filter(a -> a.claimed() && "UNSUPPORTED".equals(a.outcome()))
-                .map(Alignment::specialty).collect(Collectors.joining("; "));
+    static String unsupportedSpecialties(List<AlignmentRow> alignments) {
+        return alignments.stream().filter(a -> a.claimed() && a.outcome() == AlignmentOutcome.UNSUPPORTED)
+                .map(AlignmentRow::specialty).collect(Collectors.joining("; "));
     }
 
     static Fill verdictFill(org.codecred.domain.Verdict verdict) {
@@ -197,40 +201,25 @@ public final class DossierWorkbook {
         if (dossier.checks().isEmpty()) {
             sheet.row().skip().text(NO_CHECKS);
         }
+        int seq = 0;
         for (CredentialCheck check : dossier.checks()) {
-            sheet.row().integer(check.seq()).text(check.name()).text(check.result(), resultFill(check.result()))
+            sheet.row().integer(++seq).text(check.check()).text(check.result().label(), resultFill(check.result()))
                     .wrap(check.detail()).text(check.source()).date(check.sourceDate());
         }
         sheet.finish();
     }
 
-    private static Fill resultFill(String result) {
+    private static Fill resultFill(CheckResult result) {
         return switch (result) {
-            case "PASS" -> Fill.GOOD;
-            case "FAIL" -> Fill.ERROR;
-            case "WARN" -> Fill.WARNING;
-            default -> Fill.MUTED;
+            case PASS -> Fill.GOOD;
+            case FAIL -> Fill.ERROR;
+            case WARN -> Fill.WARNING;
+            case NOT_CHECKED -> Fill.MUTED;
         };
     }
 
     // Coding Profile: code mix, time bands, peer comparison, two charts
 
-    /** Documented minutes in the psychotherapy time bands (16–37, 38–52, 53+ minutes). */
-    static final List<String> TIME_BANDS = List.of(
-            "not documented", "under 16 min", "16–37 min", "38–52 min", "53 min or more");
-
-    static int timeBand(Integer minutes) {
-        if (minutes == null) {
-            return 0;
-        }
-        if (minutes < 16) {
-            return 1;
-        }
-        if (minutes <= 37) {
-            return 2;
-        }
-        return minutes <= 52 ? 3 : 4;
-    }
 
     private static void codingProfile(SheetWriter sheet, Dossier dossier) {
         List<ClaimLine> lines = dossier.lines();
@@ -265,10 +254,10 @@ public final class DossierWorkbook {
 
         sheet.heading("Documented minutes (time bands of the psychotherapy codes)");
         sheet.header("Band", "Lines", "Share of lines");
-        int[] bands = new int[TIME_BANDS.size()];
-        lines.forEach(line -> bands[timeBand(line.minutes())]++);
+        int[] bands = new int[TimeBand.values().length];
+        lines.forEach(line -> bands[TimeBand.of(line.minutes()).ordinal()]++);
         for (int b = 0; b < bands.length; b++) {
-            sheet.row().text(TIME_BANDS.get(b)).integer(bands[b])
+            sheet.row().text(TimeBand.values()[b].label()).integer(bands[b])
                     .percent(lines.isEmpty() ? null : (double) bands[b] / lines.size());
         }
         sheet.skipRows(1);
@@ -277,9 +266,9 @@ public final class DossierWorkbook {
         sheet.header("Metric", "This provider", "Peer group", "Peers", "Peer median", "Outlier threshold", "Above threshold",
                 "Provider ÷ median", "Median");
         int firstMetricRow = sheet.rowIndex();
-        List<Metric> keyMetrics = keyMetrics(dossier.metrics());
+        List<ProviderMetric> keyMetrics = keyMetrics(dossier.metrics());
         long compared = keyMetrics.stream().filter(m -> m.peerMedian() != null).count();
-        for (Metric metric : keyMetrics) {
+        for (ProviderMetric metric : keyMetrics) {
             SheetWriter.RowWriter row = sheet.row().fill(metric.aboveThreshold() ? Fill.WARNING : Fill.NONE).text(metric.id());
             if (metric.isShare()) {
                 row.percent(metric.value());
@@ -319,10 +308,10 @@ public final class DossierWorkbook {
      * per code, per time band and each specialty's evidence share have their own tables (above, and
      * on Specialty Alignment), so they are not repeated here.
      */
-    static List<Metric> keyMetrics(List<Metric> metrics) {
+    static List<ProviderMetric> keyMetrics(List<ProviderMetric> metrics) {
         return metrics.stream()
                 .filter(m -> !m.id().startsWith("code:") && !m.id().startsWith("band:") && !m.id().startsWith("evidence:"))
-                .sorted(java.util.Comparator.comparing((Metric m) -> m.peerMedian() == null).thenComparing(Metric::id))
+                .sorted(java.util.Comparator.comparing((ProviderMetric m) -> m.peerMedian() == null).thenComparing(ProviderMetric::id))
                 .toList();
     }
 
@@ -403,21 +392,21 @@ public final class DossierWorkbook {
                 sheet.row().text(specialty).text("yes").skip().skip().skip().skip().text(NOT_ASSESSED, Fill.MUTED);
             }
         }
-        for (Alignment a : dossier.alignments()) {
+        for (AlignmentRow a : dossier.alignments()) {
             sheet.row().text(a.specialty()).text(a.claimed() ? "yes" : "no").wrap(a.evidence())
                     .percent(a.evidenceShare()).percent(a.supportedAt()).percent(a.weakAt())
-                    .text(a.outcome(), outcomeFill(a.outcome()));
+                    .text(a.outcome().id(), outcomeFill(a.outcome()));
         }
         sheet.finish();
     }
 
-    private static Fill outcomeFill(String outcome) {
+    private static Fill outcomeFill(AlignmentOutcome outcome) {
         return switch (outcome) {
-            case "SUPPORTED" -> Fill.GOOD;
-            case "UNSUPPORTED" -> Fill.WARNING;
-            case "UNDECLARED" -> Fill.INFO;
-            case "INSUFFICIENT-DATA" -> Fill.MUTED;
-            default -> Fill.NONE;
+            case SUPPORTED -> Fill.GOOD;
+            case UNSUPPORTED -> Fill.WARNING;
+            case UNDECLARED -> Fill.INFO;
+            case INSUFFICIENT_DATA -> Fill.MUTED;
+            case WEAK -> Fill.NONE;
         };
     }
 

@@ -3,6 +3,7 @@ package org.codecred.dossier;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.domain.Provider;
+import org.codecred.verdict.ProviderVerdict;
 import org.codecred.domain.RuleId;
 import org.codecred.dossier.Styles.Fill;
 
@@ -28,7 +29,7 @@ public final class SummaryWorkbook {
      * @param decision    null when no verdict was decided
      * @param unsupported claimed specialties found unsupported, "; "-separated; null when none were assessed
      */
-    public record ProviderRow(Provider provider, Dossier.Decision decision, long lines, long errors, long warnings,
+    public record ProviderRow(Provider provider, ProviderVerdict decision, long lines, long errors, long warnings,
                               String unsupported) {
     }
 
@@ -71,7 +72,7 @@ public final class SummaryWorkbook {
                 "Reasons", "Unsupported specialties", "Dossier");
         for (ProviderRow row : rows) {
             Provider p = row.provider();
-            Dossier.Decision d = row.decision();
+            ProviderVerdict d = row.decision();
             String file = DossierFileName.of(p.npi(), p.lastName());
             SheetWriter.RowWriter out = sheet.row().text(p.npi()).text(p.displayName()).text(p.credential())
                     .integer(row.lines());

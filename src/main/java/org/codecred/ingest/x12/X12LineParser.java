@@ -5,7 +5,7 @@ import org.codecred.ingest.ClaimRowParser;
 import org.codecred.ingest.CsvHeader;
 import org.codecred.ingest.IngestResult;
 import org.codecred.ingest.RawRow;
-import org.codecred.ingest.RejectedRow;
+import org.codecred.staging.RejectedRow;
 
 import java.util.HashMap;
 import java.util.Map;

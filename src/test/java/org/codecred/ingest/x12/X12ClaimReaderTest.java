@@ -2,7 +2,7 @@ package org.codecred.ingest.x12;
 
 import org.codecred.domain.ClaimLine;
 import org.codecred.ingest.IngestResult;
-import org.codecred.ingest.RejectedRow;
+import org.codecred.staging.RejectedRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -1,4 +1,4 @@
-package org.codecred.alignment;
+package org.codecred.verdict;
 
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
@@ -16,8 +16,12 @@ import java.util.Set;
 public record VerdictInput(String npi, long lines, long codingErrorLines, long errors, long warnings, long infos,
                            List<Hit> hits) {
 
-    /** A finding of a verdict-driving rule: its rule and subject. */
-    public record Hit(RuleId rule, String subject) {
+    /** A finding of a verdict-driving rule: its rule, subject and own severity. */
+    public record Hit(RuleId rule, String subject, Severity severity) {
+
+        public Hit(RuleId rule, String subject) {
+            this(rule, subject, rule.severity());
+        }
     }
 
     public VerdictInput {
@@ -37,11 +41,11 @@ public record VerdictInput(String npi, long lines, long codingErrorLines, long e
                 case WARNING -> warnings++;
                 case INFO -> infos++;
             }
-            if (f.rule().isCoding() && f.severity() == Severity.ERROR) {
+            if (f.rule().countsTowardCodingAccuracy() && f.severity() == Severity.ERROR) {
                 errorLines.add(f.sourceFile() + "\u0000" + f.sourceLine() + "\u0000" + f.claimId() + "\u0000" + f.lineNo());
             }
-            if (VerdictPolicy.HOLD_RULES.contains(f.rule()) || VerdictPolicy.REVIEW_RULES.contains(f.rule())) {
-                hits.add(new Hit(f.rule(), f.subject()));
+            if (f.rule().verdictEffect() != RuleId.VerdictEffect.NONE) {
+                hits.add(new Hit(f.rule(), f.subject(), f.severity()));
             }
         }
         return new VerdictInput(npi, lines, errorLines.size(), errors, warnings, infos, hits);
