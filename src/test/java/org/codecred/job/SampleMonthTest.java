@@ -174,10 +174,10 @@ class SampleMonthTest {
         assertThat(rejected).allSatisfy(r -> assertThat(r).doesNotContainPattern("MBR\\d{9}"));
         assertThat(rejected.stream().filter(r -> r.startsWith("claims-practice-mgmt.837,")).map(r -> r.split(",")[2]))
                 .containsExactly(
-                        "SV107-1: required diagnosis code pointer is missing (segment 9478)",
+                        "SV107-1: required diagnosis code pointer is missing (segment 9455)",
                         "\"DMG02: the patient (2010CA) has no birth date",
-                        "transaction set 0005 (segments 9505-9526) cannot be read: SE01: the count does not match the"
-                                + " segments or sets actually present (segment 9526); its 1 service line(s) are not loaded");
+                        "transaction set 0005 (segments 9481-9502) cannot be read: SE01: the count does not match the"
+                                + " segments or sets actually present (segment 9502); its 1 service line(s) are not loaded");
         assertThat(month.read("run-summary.json")).contains("\"lines_rejected\": 17").contains("\"roster_rows_rejected\": 2")
                 .contains("\"status\": \"COMPLETED\"");
     }
@@ -185,7 +185,7 @@ class SampleMonthTest {
     @Test
     void the837FileIsStagedBesideTheCsvFiles() throws Exception {
         assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-practice-mgmt.837'"))
-                .containsExactly("747");
+                .containsExactly("746");
         // two dependents on one policy: the subscriber's id joined with each one's birth date, two members
         assertThat(month.query("SELECT DISTINCT member_id FROM codecred.claim_line WHERE member_id LIKE '%-S/%' ORDER BY member_id"))
                 .hasSize(2).allSatisfy(id -> assertThat(id).matches("MBR\\d{9}-S/\\d{8}"));
