@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,11 +50,16 @@ public final class InputCheck {
         noteLink(dir);
         checkRoster(settings.rosterFile());
         List<Path> claims = settings.claimFiles();
-        if (claims.isEmpty()) {
-            throw new UsageException("no claim file in " + dir + ": add one or more claims*.csv files");
+        List<Path> x12Claims = settings.x12ClaimFiles();
+        if (claims.isEmpty() && x12Claims.isEmpty()) {
+            throw new UsageException("no claim file in " + dir + ": add one or more claims*.csv files"
+                    + " or 837P files (claims*.837, claims*.x12, claims*.edi)");
         }
         for (Path file : claims) {
             requireColumns(file, ClaimRowParser.REQUIRED_COLUMNS);
+        }
+        for (Path file : x12Claims) {
+            requireInterchange(file);
         }
         try {
             ExclusionFiles.of(dir.resolve("exclusions"));
@@ -112,6 +119,22 @@ public final class InputCheck {
         }
         throw new UsageException("roster " + roster + " has no usable provider row"
                 + (firstProblem == null ? "" : " (first problem: " + firstProblem + ")"));
+    }
+
+    /** An 837 file must begin with an ISA segment (after a byte-order mark or blank space), or nothing in it can be read. */
+    private static void requireInterchange(Path file) throws UsageException {
+        byte[] start = new byte[64];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(start, 0, start.length);
+        } catch (IOException e) {
+            throw new UsageException(file + " cannot be read: " + e.getMessage());
+        }
+        String text = new String(start, 0, n, StandardCharsets.ISO_8859_1).replace("\u00EF\u00BB\u00BF", "").stripLeading();
+        if (!text.startsWith("ISA")) {
+            throw new UsageException(file + ": not an X12 interchange (an 837 file begins with its ISA segment)"
+                    + (n == 0 ? "; the file is empty" : ""));
+        }
     }
 
     private static CsvHeader requireColumns(Path file, List<String> required) throws UsageException {

@@ -442,7 +442,7 @@ final class PlantedCases {
         return new Practice.Member(g.nextMemberId(), g.birthDateForAge(age));
     }
 
-    private void line(ClaimWriter file, Practice p, String claim, int lineNo, Practice.Member m, LocalDate day,
+    private void line(ClaimFile file, Practice p, String claim, int lineNo, Practice.Member m, LocalDate day,
                       String code, Integer minutes, String modifiers, String dx, String pos, int units) {
         file.write(new Line(claim, lineNo, p.npi, p.billingNpi, m.id(), m.dob(), day, code, modifiers, units, minutes,
                 dx, pos, Practice.charge(code)));

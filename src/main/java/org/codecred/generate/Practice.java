@@ -203,7 +203,7 @@ final class Practice {
             pos = "02";
             telehealth = "95";
         }
-        SampleMonthGenerator.ClaimWriter file = g.fileFor(claim);
+        ClaimFile file = g.regularFileFor(claim);
         int lineNo = 0;
         for (String[] l : lines) {
             String modifiers = l[2] != null ? l[2] : telehealth;

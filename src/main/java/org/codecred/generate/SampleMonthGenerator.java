@@ -61,18 +61,37 @@ public final class SampleMonthGenerator {
     final Set<String> evaluatedHere = new HashSet<>();
 
     final List<Practice> practices = new ArrayList<>();
-    final ClaimWriter claims1;
-    final ClaimWriter claims2;
+    final Format format;
+    final ClaimFile claims1;
+    final ClaimFile claims2;
+    /** The 837 file of a {@link Format#MIXED} month; null otherwise. */
+    final Claim837Writer x12;
     private long claimSeq;
     private long memberSeq;
     private long npiSeq;
 
-    SampleMonthGenerator(YearMonth month, int providers, long lines, long seed, Path inputRoot) throws IOException {
-        this(month, month, Set.of(), providers, lines, seed, inputRoot);
+    /** How the claim lines are written: CSV only, 837P only, or CSV with one 837 file beside (the sample month). */
+    public enum Format {
+        CSV, X837, MIXED;
+
+        static Format parse(String value) {
+            return switch (value.toLowerCase()) {
+                case "csv" -> CSV;
+                case "837" -> X837;
+                case "mixed" -> MIXED;
+                default -> throw new IllegalArgumentException("--format=" + value + " is not csv, 837 or mixed");
+            };
+        }
+    }
+
+    SampleMonthGenerator(YearMonth month, int providers, long lines, long seed, Path inputRoot, Format format)
+            throws IOException {
+        this(month, month, Set.of(), providers, lines, seed, inputRoot, format);
     }
 
     SampleMonthGenerator(YearMonth month, YearMonth latest, Set<String> evaluatedLater, int providers, long lines,
-                         long seed, Path inputRoot) throws IOException {
+                         long seed, Path inputRoot, Format format) throws IOException {
+        this.format = format;
         this.month = month;
         this.latest = latest;
         this.evaluatedLater = evaluatedLater;
@@ -82,8 +101,15 @@ public final class SampleMonthGenerator {
         this.monthDir = inputRoot.resolve(month.toString());
         Files.createDirectories(monthDir.resolve("exclusions"));
         Files.createDirectories(monthDir.resolve("nppes"));
-        this.claims1 = new ClaimWriter(monthDir.resolve("claims-clearinghouse.csv"), CLAIMS_1_HEADER, true);
-        this.claims2 = new ClaimWriter(monthDir.resolve("claims-ehr-export.csv"), CLAIMS_2_HEADER, false);
+        if (format == Format.X837) {
+            this.claims1 = new Claim837Writer(monthDir.resolve("claims-clearinghouse.837"), month, "CLEARINGHOUSE01");
+            this.claims2 = new Claim837Writer(monthDir.resolve("claims-ehr-export.837"), month, "EHREXPORT02");
+        } else {
+            this.claims1 = new ClaimWriter(monthDir.resolve("claims-clearinghouse.csv"), CLAIMS_1_HEADER, true);
+            this.claims2 = new ClaimWriter(monthDir.resolve("claims-ehr-export.csv"), CLAIMS_2_HEADER, false);
+        }
+        this.x12 = format == Format.MIXED
+                ? new Claim837Writer(monthDir.resolve("claims-practice-mgmt.837"), month, "PRACTICEMGMT03") : null;
     }
 
     public static void main(String... args) {
@@ -93,6 +119,7 @@ public final class SampleMonthGenerator {
         long lines = 6000;
         long seed = 42;
         String input = "input";
+        Format format = Format.CSV;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--month=")) {
@@ -107,9 +134,17 @@ public final class SampleMonthGenerator {
                 seed = Long.parseLong(value);
             } else if (arg.startsWith("--input=")) {
                 input = value;
+            } else if (arg.startsWith("--format=")) {
+                try {
+                    format = Format.parse(value);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("codecred generate: " + e.getMessage());
+                    System.exit(2);
+                }
             } else if (!arg.equals("generate")) {
                 System.err.println("codecred generate: unknown option " + arg
-                        + " (options: --month=YYYY-MM or --months=YYYY-MM..YYYY-MM, --providers=N --lines=N --seed=N --input=DIR)");
+                        + " (options: --month=YYYY-MM or --months=YYYY-MM..YYYY-MM, --providers=N --lines=N --seed=N --input=DIR"
+                        + " --format=csv|837|mixed)");
                 System.exit(2);
             }
         }
@@ -117,12 +152,12 @@ public final class SampleMonthGenerator {
             if (months != null) {
                 String[] ends = months.split("\\.\\.");
                 for (Path written : generateMonths(YearMonth.parse(ends[0]), YearMonth.parse(ends[ends.length - 1]),
-                        providers, lines, seed, Path.of(input))) {
+                        providers, lines, seed, Path.of(input), format)) {
                     System.out.println("wrote " + written);
                 }
                 return;
             }
-            Path written = generate(YearMonth.parse(month), providers, lines, seed, Path.of(input));
+            Path written = generate(YearMonth.parse(month), providers, lines, seed, Path.of(input), format);
             System.out.println("wrote " + written);
         } catch (IOException e) {
             System.err.println("codecred generate: " + e.getMessage());
@@ -130,9 +165,15 @@ public final class SampleMonthGenerator {
         }
     }
 
-    /** Writes the month under {@code inputRoot/YYYY-MM} and returns that folder. */
+    /** Writes the month under {@code inputRoot/YYYY-MM} as CSV and returns that folder. */
     public static Path generate(YearMonth month, int providers, long lines, long seed, Path inputRoot) throws IOException {
-        SampleMonthGenerator generator = new SampleMonthGenerator(month, providers, lines, seed, inputRoot);
+        return generate(month, providers, lines, seed, inputRoot, Format.CSV);
+    }
+
+    /** Writes the month under {@code inputRoot/YYYY-MM} in the given format and returns that folder. */
+    public static Path generate(YearMonth month, int providers, long lines, long seed, Path inputRoot, Format format)
+            throws IOException {
+        SampleMonthGenerator generator = new SampleMonthGenerator(month, providers, lines, seed, inputRoot, format);
         generator.run();
         return generator.monthDir;
     }
@@ -149,6 +190,12 @@ public final class SampleMonthGenerator {
      */
     public static List<Path> generateMonths(YearMonth first, YearMonth last, int providers, long lines, long seed,
                                             Path inputRoot) throws IOException {
+        return generateMonths(first, last, providers, lines, seed, inputRoot, Format.CSV);
+    }
+
+    /** {@link #generateMonths} in the given format. */
+    public static List<Path> generateMonths(YearMonth first, YearMonth last, int providers, long lines, long seed,
+                                            Path inputRoot, Format format) throws IOException {
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("the months run from " + first + " to " + last + ": write the earlier first");
         }
@@ -157,7 +204,7 @@ public final class SampleMonthGenerator {
         for (YearMonth m = last; !m.isBefore(first); m = m.minusMonths(1)) {
             long monthsBefore = ChronoUnit.MONTHS.between(m, last);
             SampleMonthGenerator generator = new SampleMonthGenerator(m, last, Set.copyOf(evaluatedLater), providers,
-                    lines, seed + 1_000 * monthsBefore, inputRoot);
+                    lines, seed + 1_000 * monthsBefore, inputRoot, format);
             generator.run();
             evaluatedLater.addAll(generator.evaluatedHere);
             written.add(0, generator.monthDir);
@@ -166,7 +213,7 @@ public final class SampleMonthGenerator {
     }
 
     private void run() throws IOException {
-        try (claims1; claims2) {
+        try (claims1; claims2; ClaimFile third = x12 != null ? x12 : NO_FILE) {
             for (int i = 0; i < providerCount; i++) {
                 practices.add(Practice.regular(this, i));
             }
@@ -179,7 +226,12 @@ public final class SampleMonthGenerator {
                 }
             }
             planted.billLines();
-            planted.writeUnreadableRows(claims1, claims2);
+            if (claims1 instanceof ClaimWriter csv1 && claims2 instanceof ClaimWriter csv2) {
+                planted.writeUnreadableRows(csv1, csv2);
+            }
+            if (format != Format.CSV) {
+                new PlantedX12Cases(this, x12 != null ? x12 : (Claim837Writer) claims1).write();
+            }
         }
         RegistryFiles.writeRoster(this);
         RegistryFiles.writeExclusions(this);
@@ -226,9 +278,24 @@ public final class SampleMonthGenerator {
     }
 
     /** Routes one claim (all its lines) to one of the two claim files. */
-    ClaimWriter fileFor(String claimId) {
+    ClaimFile fileFor(String claimId) {
         return (claimId.hashCode() & 3) == 0 ? claims2 : claims1;
     }
+
+    /** Routes a regular practice's claim: in a mixed month about one in eight goes to the 837 file. */
+    ClaimFile regularFileFor(String claimId) {
+        return x12 != null && (claimId.hashCode() & 7) == 5 ? x12 : fileFor(claimId);
+    }
+
+    private static final ClaimFile NO_FILE = new ClaimFile() {
+        @Override
+        public void write(Line line) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     /** One claim line as the generator writes it; null fields are left empty. */
     record Line(String claimId, int lineNo, String renderingNpi, String billingNpi, String memberId, LocalDate memberDob,
@@ -237,7 +304,7 @@ public final class SampleMonthGenerator {
     }
 
     /** Writes claim lines into one claims CSV in its own header order and date style. */
-    static final class ClaimWriter implements AutoCloseable {
+    static final class ClaimWriter implements ClaimFile {
         private final BufferedWriter out;
         private final String[] header;
         private final boolean isoDatesBomCrlf;
@@ -254,7 +321,8 @@ public final class SampleMonthGenerator {
             raw(String.join(",", header));
         }
 
-        void write(Line line) {
+        @Override
+        public void write(Line line) {
             StringBuilder row = new StringBuilder(160);
             for (int i = 0; i < header.length; i++) {
                 if (i > 0) {

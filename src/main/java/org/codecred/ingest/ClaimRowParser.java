@@ -65,6 +65,20 @@ public final class ClaimRowParser {
         }
     }
 
+    /**
+     * A row whose fields another reader has already split, in the order of {@code row.header()}
+     * (an X12 service line): the same validation and normalizing as a CSV row. {@code row.text()}
+     * is what rejected.csv shows, member id masked.
+     */
+    public IngestResult<ClaimLine> parse(RawRow row, String[] fields) {
+        try {
+            return new IngestResult.Accepted<>(toClaimLine(row, RowFields.of(row.header(), fields)), row.text());
+        } catch (RowFields.Unreadable e) {
+            return new IngestResult.Rejected<>(new RejectedRow(row.file(), row.lineNumber(),
+                    withoutMemberIds(e.getMessage(), row), maskedRaw(row)));
+        }
+    }
+
     private ClaimLine toClaimLine(RawRow row, RowFields f) throws RowFields.Unreadable {
         String claimId = f.maxLength("claim_id", f.required("claim_id"), MAX_ID);
         f.required("line_no");

@@ -3,6 +3,9 @@ package org.codecred.ingest;
 import org.codecred.job.RunSettings;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
+import org.codecred.ingest.x12.X12ClaimReader;
+import org.codecred.ingest.x12.X12Item;
+import org.codecred.ingest.x12.X12LineParser;
 import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
@@ -16,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
 
-/** Steps loadRoster and loadClaims: input CSV rows to staging tables, unreadable rows to the reject table. */
+/** Steps loadRoster, loadClaims and loadX12Claims: input CSV rows and 837P service lines to staging tables, unreadable rows to the reject table. */
 @Configuration
 public class IngestStepsConfig {
 
@@ -49,6 +52,22 @@ public class IngestStepsConfig {
                 .<RawRow, IngestResult<ClaimLine>>chunk(CHUNK)
                 .transactionManager(transactionManager)
                 .reader(new CsvLineReader("claims", settings.claimFiles()))
+                .processor(parser::parse)
+                .writer(StagingWriters.claims(settings.monthKey(), lines, rejects))
+                .listener(stepLog)
+                .build();
+    }
+
+    // step 2b: the month's 837P files, to the same staged claim lines (a month without any is a step that reads nothing)
+
+    @Bean
+    public Step loadX12Claims(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              RunSettings settings, ClaimLineTable lines, RejectTable rejects, StepLog stepLog) {
+        X12LineParser parser = new X12LineParser();
+        return new StepBuilder("loadX12Claims", jobRepository)
+                .<X12Item, IngestResult<ClaimLine>>chunk(CHUNK)
+                .transactionManager(transactionManager)
+                .reader(new X12ClaimReader("x12claims", settings.x12ClaimFiles()))
                 .processor(parser::parse)
                 .writer(StagingWriters.claims(settings.monthKey(), lines, rejects))
                 .listener(stepLog)

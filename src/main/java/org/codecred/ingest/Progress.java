@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs how far a long read has come, at most every few seconds: lines, lines/s, percent of bytes. */
-final class Progress {
+public final class Progress {
 
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
     private static final long EVERY_NANOS = 5_000_000_000L;
@@ -15,12 +15,12 @@ final class Progress {
     private long lastLogged = started;
     private long lines;
 
-    Progress(String what, long totalBytes) {
+    public Progress(String what, long totalBytes) {
         this.what = what;
         this.totalBytes = totalBytes;
     }
 
-    void line(long bytesDone) {
+    public void line(long bytesDone) {
         lines++;
         if ((lines & 0xFFF) == 0) {
             long now = System.nanoTime();

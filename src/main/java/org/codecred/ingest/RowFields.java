@@ -190,6 +190,22 @@ final class RowFields {
         return null;
     }
 
+    /**
+     * Fields already split by another reader (an X12 service line mapped to the claim columns):
+     * the same checks and accessors as a CSV row, without the CSV split.
+     */
+    static RowFields of(CsvHeader header, String[] fields) throws Unreadable {
+        for (String field : fields) {
+            if (field.indexOf('\uFFFD') >= 0) {
+                throw new Unreadable("the line is not valid UTF-8 text");
+            }
+        }
+        if (fields.length != header.width()) {
+            throw new IllegalArgumentException("expected " + header.width() + " fields, got " + fields.length);
+        }
+        return new RowFields(header, fields);
+    }
+
     /** The trimmed value, or "" when the file has no such column. */
     String text(String column) {
         int i = header.indexOf(column);

@@ -36,7 +36,8 @@ public class MonthlyJobConfig {
 
     @Bean
     public Job monthlyJob(JobRepository jobRepository, JobExecutionListener runSummaryWriter,
-                          Step prepareMonth, Step loadRoster, Step loadClaims, Step validateCoding,
+                          Step prepareMonth, Step loadRoster, Step loadClaims, Step loadX12Claims,
+                          Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary,
                           Step recordHistory) {
@@ -45,6 +46,7 @@ public class MonthlyJobConfig {
                 .start(prepareMonth)
                 .next(loadRoster)
                 .next(loadClaims)
+                .next(loadX12Claims)
                 .next(validateCoding)
                 .next(checkCredentials)
                 .next(alignSpecialties)

@@ -51,6 +51,21 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
         }
     }
 
+    /** The month's 837P claim files ({@code claims*.837}, {@code claims*.x12}, {@code claims*.edi}), in name order. */
+    public List<Path> x12ClaimFiles() {
+        try (Stream<Path> files = Files.list(inputDir())) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return name.startsWith("claims") && (name.endsWith(".837") || name.endsWith(".x12") || name.endsWith(".edi"));
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     public static RunSettings parse(String... args) throws UsageException {
         return parse(true, args);
     }

@@ -185,9 +185,16 @@ class SampleMonthTest {
     @Test
     void everyUnreadableRowIsRejectedWithItsReason() throws IOException {
         List<String> rejected = month.read("rejected.csv").lines().skip(1).toList();
-        assertThat(rejected).hasSize(16);
+        // 14 CSV rows, 2 roster rows, 3 cases of the 837 file (PlantedX12Cases)
+        assertThat(rejected).hasSize(19);
         assertThat(rejected).allSatisfy(r -> assertThat(r).doesNotContainPattern("MBR\\d{9}"));
-        assertThat(month.read("run-summary.json")).contains("\"lines_rejected\": 14").contains("\"roster_rows_rejected\": 2")
+        assertThat(rejected.stream().filter(r -> r.startsWith("claims-practice-mgmt.837,")).map(r -> r.split(",")[2]))
+                .containsExactly(
+                        "SV107-1: required diagnosis code pointer is missing (segment 9455)",
+                        "\"DMG02: the patient (2010CA) has no birth date",
+                        "transaction set 0005 (segments 9481-9502) cannot be read: SE01: the count does not match the"
+                                + " segments or sets actually present (segment 9502); its 1 service line(s) are not loaded");
+        assertThat(month.read("run-summary.json")).contains("\"lines_rejected\": 17").contains("\"roster_rows_rejected\": 2")
                 .contains("\"status\": \"COMPLETED\"");
     }
 
@@ -201,6 +208,20 @@ class SampleMonthTest {
         assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE LENGTH(TRIM(sha256)) = 64"))
                 .containsExactly("5");
         assertThat(month.read("run-summary.json")).contains("\"source_warnings\": []");
+    }
+
+    @Test
+    void the837FileIsStagedBesideTheCsvFiles() throws Exception {
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-practice-mgmt.837'"))
+                .containsExactly("746");
+        // two dependents on one policy: the subscriber's id joined with each one's birth date, two members
+        List<String> dependents = month.query("SELECT DISTINCT member_id FROM codecred.claim_line WHERE member_id LIKE '%-S/%'");
+        assertThat(dependents).isNotEmpty().allSatisfy(id -> assertThat(id).matches("MBR\\d{9}-S/\\d{8}"));
+        assertThat(dependents.stream().collect(Collectors.groupingBy(id -> id.substring(0, id.indexOf('/')), Collectors.counting()))
+                .values()).as("the planted family: one policy, two dependents").contains(2L);
+        // one claim with the claim's rendering provider (2310B) on line 1 and its own (2420A) on line 2
+        assertThat(month.query("SELECT claim_id FROM codecred.claim_line WHERE source_file = 'claims-practice-mgmt.837'"
+                + " GROUP BY claim_id HAVING COUNT(DISTINCT rendering_npi) = 2")).hasSize(1);
     }
 
     private String verdictOf(String lastName) throws Exception {
