@@ -3,7 +3,7 @@ package org.codecred;
 import org.codecred.cli.CodeCred;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.scaleout.Worker;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**

@@ -1,5 +1,6 @@
 package org.codecred.cli;
 
+import org.codecred.job.ExitCode;
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
 import org.codecred.CodeCredApplication;

@@ -2,6 +2,7 @@ package org.codecred.dossier;
 
 import org.codecred.alignment.MetricTable;
 import org.codecred.alignment.SpecialtyAlignmentTable;
+import org.codecred.job.MonthReset;
 import org.codecred.job.RunSettings;
 import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
@@ -49,6 +50,19 @@ public class DossierStepsConfig {
                                        SpecialtyAlignmentTable alignments, VerdictTable verdicts,
                                        MonthHistory history) {
         return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts, history);
+    }
+
+    /** A month run anew removes the dossiers of its previous run: a provider no longer on the roster keeps none. */
+    @Bean
+    public MonthReset removeEarlierDossiers() {
+        return settings -> {
+            int removed = DossierFolder.removeWritten(settings.outputDir().resolve("dossiers"));
+            if (removed > 0) {
+                org.slf4j.LoggerFactory.getLogger(DossierStepsConfig.class).info(
+                        "month {}: removed {} dossier(s) of the previous run; this run writes them anew",
+                        settings.monthKey(), removed);
+            }
+        };
     }
 
     // step 9: partitioned by provider range (on this machine's cores, or over workers: scaleout.Partitioning)

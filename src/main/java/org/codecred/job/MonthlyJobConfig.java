@@ -1,6 +1,5 @@
 package org.codecred.job;
 
-import org.codecred.dossier.DossierFolder;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -18,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 /**
@@ -28,7 +29,6 @@ import javax.sql.DataSource;
 @Configuration
 public class MonthlyJobConfig {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthlyJobConfig.class);
 
     public static final String JOB_NAME = "monthlyJob";
 
@@ -63,18 +63,17 @@ public class MonthlyJobConfig {
 
     @Bean
     public Step prepareMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             StagingSchema schema, RunSettings settings, StepLog stepLog) {
+                             StagingSchema schema, RunSettings settings, List<MonthReset> resets, StepLog stepLog) {
         return new StepBuilder("prepareMonth", jobRepository)
                 // one transaction per batch of deleted rows: called again while rows remain
                 .tasklet((contribution, context) -> {
                     if (schema.clearMonth(settings.monthKey(), 50_000) > 0) {
                         return RepeatStatus.CONTINUABLE;
                     }
-                    // dossiers of providers no longer on the roster must not survive a new run of the month
-                    int removed = DossierFolder.removeWritten(settings.outputDir().resolve("dossiers"));
-                    if (removed > 0) {
-                        log.info("month {}: removed {} dossier(s) of the previous run; this run writes them anew",
-                                settings.monthKey(), removed);
+                    // outputs of a previous run that this run may not rewrite (dossiers of providers
+                    // no longer on the roster) must not survive it
+                    for (MonthReset reset : resets) {
+                        reset.reset(settings);
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -1,7 +1,7 @@
 package org.codecred.scaleout;
 
 import org.codecred.CodeCredApplication;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.job.RunSettings;
 import org.codecred.job.UsageException;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import org.codecred.verdict.VerdictPolicy;
 import org.codecred.verdict.VerdictTable;
 
 import org.codecred.cli.CodeCred;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.domain.CredentialFamily;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;

@@ -1,5 +1,6 @@
 package org.codecred.cli;
 
+import org.codecred.job.ExitCode;
 import org.codecred.testing.HoldDatabase;
 import org.codecred.testing.JobProcess;
 import org.codecred.testing.TestMonth;

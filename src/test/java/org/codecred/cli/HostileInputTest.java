@@ -1,5 +1,6 @@
 package org.codecred.cli;
 
+import org.codecred.job.ExitCode;
 import org.apache.poi.util.TempFile;
 import org.codecred.testing.ReadOnly;
 import org.codecred.testing.TestMonth;

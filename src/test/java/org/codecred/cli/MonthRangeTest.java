@@ -1,5 +1,6 @@
 package org.codecred.cli;
 
+import org.codecred.job.ExitCode;
 import org.codecred.job.UsageException;
 import org.junit.jupiter.api.Test;
 

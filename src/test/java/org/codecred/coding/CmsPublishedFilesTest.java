@@ -6,7 +6,7 @@ import com.opencsv.RFC4180ParserBuilder;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.cli.CodeCred;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.codecred.rules.RuleTableException;

@@ -2,7 +2,7 @@ package org.codecred.coding;
 
 import org.codecred.credentials.NpiCheckDigit;
 import org.codecred.cli.CodeCred;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.cli.CodeCred;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.dossier.DossierFileName;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.TestMonth;
@@ -124,7 +124,7 @@ class HistoryJobTest {
         // 2026-10 run first: nothing to compare with
         assertThat(tenFirstSummary).contains("no earlier completed month").doesNotContain("worse");
         // 2026-08 run after 2026-10: still nothing earlier, so no previous verdicts (not 2026-10's)
-        assertThat(eightPreviousMonthOnFirstRun).allMatch(String::isEmpty);
+        assertThat(eightPreviousMonthOnFirstRun).allMatch(v -> v.equals("none"));
     }
 
     @Test
@@ -267,8 +267,21 @@ class HistoryJobTest {
         }
     }
 
+    /** The row holding the table's column titles (the sheets open with a title, sometimes a note). */
+    private static int headerRow(Sheet sheet) {
+        for (int r = 0; r <= Math.min(sheet.getLastRowNum(), 10); r++) {
+            Row row = sheet.getRow(r);
+            if (row != null && row.getCell(0) != null && SHOWN.formatCellValue(row.getCell(0)).equals(
+                    sheet.getSheetName().equals("Providers") ? "Verdict" : SHOWN.formatCellValue(row.getCell(0)))
+                    && r > 0 && row.getLastCellNum() > 3) {
+                return r;
+            }
+        }
+        throw new AssertionError("no table header in " + sheet.getSheetName());
+    }
+
     private static int columnIndex(Sheet sheet, String header) {
-        Row row = sheet.getRow(1);
+        Row row = sheet.getRow(headerRow(sheet));
         for (int c = 0; c < row.getLastCellNum(); c++) {
             if (header.equals(SHOWN.formatCellValue(row.getCell(c)))) {
                 return c;
@@ -282,7 +295,7 @@ class HistoryJobTest {
             Sheet sheet = workbook.getSheet(sheetName);
             int c = columnIndex(sheet, header);
             List<String> values = new ArrayList<>();
-            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+            for (int r = headerRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
                 values.add(sheet.getRow(r) == null ? "" : SHOWN.formatCellValue(sheet.getRow(r).getCell(c)));
             }
             return values;
@@ -292,9 +305,10 @@ class HistoryJobTest {
     private static Map<String, String> byNpi(Workbook summary, String header) {
         Sheet sheet = summary.getSheet("Providers");
         int c = columnIndex(sheet, header);
+        int npi = columnIndex(sheet, "NPI");
         Map<String, String> values = new HashMap<>();
-        for (int r = 2; r <= sheet.getLastRowNum(); r++) {
-            values.put(SHOWN.formatCellValue(sheet.getRow(r).getCell(0)), SHOWN.formatCellValue(sheet.getRow(r).getCell(c)));
+        for (int r = headerRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
+            values.put(SHOWN.formatCellValue(sheet.getRow(r).getCell(npi)), SHOWN.formatCellValue(sheet.getRow(r).getCell(c)));
         }
         return values;
     }

@@ -1,7 +1,7 @@
 package org.codecred.history;
 
 import org.codecred.CodeCredApplication;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.JobProcess;
 import org.codecred.testing.TestMonth;

@@ -1,6 +1,6 @@
 package org.codecred.ingest;
 
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.staging.StagingSchema;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package org.codecred.job;
 
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.domain.RuleId;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package org.codecred.postgres;
 
 import org.codecred.cli.CodeCred;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.job.PostgresMonthLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

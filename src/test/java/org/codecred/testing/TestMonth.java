@@ -1,7 +1,7 @@
 package org.codecred.testing;
 
 import org.codecred.cli.CodeCred;
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.codecred.ingest.x12;
 
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.codecred.cli;
+package org.codecred.job;
 
 /** The contract's exit codes, which schedulers read. */
 public enum ExitCode {
