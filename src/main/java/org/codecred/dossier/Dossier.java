@@ -16,6 +16,7 @@ import java.util.List;
  *
  * @param decision  the verdict of decideVerdicts, or null when no verdict was decided
  * @param generated when the month's run started (the same on a resumed run, so cells do not change)
+ * @param history   what the previous completed month says (Status, Previous verdict); NONE without history
  */
 public record Dossier(
         String month,
@@ -26,7 +27,14 @@ public record Dossier(
         List<Alignment> alignments,
         List<Finding> findings,
         List<ClaimLine> lines,
-        LocalDateTime generated) {
+        LocalDateTime generated,
+        DossierHistory history) {
+
+    /** A dossier without history of earlier months: every finding NEW. */
+    public Dossier(String month, Provider provider, Decision decision, List<CredentialCheck> checks, List<Metric> metrics,
+                   List<Alignment> alignments, List<Finding> findings, List<ClaimLine> lines, LocalDateTime generated) {
+        this(month, provider, decision, checks, metrics, alignments, findings, lines, generated, DossierHistory.NONE);
+    }
 
     public Dossier {
         checks = List.copyOf(checks);
@@ -34,6 +42,7 @@ public record Dossier(
         alignments = List.copyOf(alignments);
         findings = List.copyOf(findings);
         lines = List.copyOf(lines);
+        history = history == null ? DossierHistory.NONE : history;
     }
 
     public long count(Severity severity) {

@@ -6,6 +6,9 @@ import org.codecred.domain.Severity;
 import org.codecred.domain.Verdict;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
+import org.codecred.staging.RejectTable;
+import org.codecred.ingest.RejectedRow;
+import org.codecred.ingest.RosterRowParser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -28,11 +31,13 @@ public final class DossierLoader {
     private final JdbcTemplate jdbc;
     private final ClaimLineTable lines;
     private final FindingTable findings;
+    private final RejectTable rejects;
 
-    public DossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings) {
+    public DossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings, RejectTable rejects) {
         this.jdbc = jdbc;
         this.lines = lines;
         this.findings = findings;
+        this.rejects = rejects;
     }
 
     public Dossier load(String month, Provider provider, LocalDateTime generated) {
@@ -130,6 +135,21 @@ public final class DossierLoader {
     public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
         return lines.unrostered(month).stream()
                 .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
+    }
+
+    /** The run's counts for the summary's Overview (the same figures as run-summary.json). */
+    public SummaryWorkbook.RunCounts runCounts(String month, long unrosteredNpis) {
+        long accepted = lines.count(month);
+        long roster = rejects.count(month, RosterRowParser.FILE);
+        long rejected = rejects.count(month, "%") - roster;
+        return new SummaryWorkbook.RunCounts(accepted + rejected, accepted, rejected, roster, unrosteredNpis);
+    }
+
+    /** The month's rejected input rows, in file and line order. */
+    public List<RejectedRow> rejected(String month) {
+        List<RejectedRow> rows = new ArrayList<>();
+        rejects.forEachInOrder(month, rows::add);
+        return rows;
     }
 
     private static java.time.LocalDate localDate(Date date) {

@@ -7,6 +7,9 @@ import org.codecred.output.OutputFiles;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RejectTable;
+import org.codecred.coding.CodeDef;
+import org.codecred.coding.CodeSet;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
@@ -26,7 +29,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Steps writeDossiers (one workbook per rostered provider, partitioned by NPI range over the
@@ -41,8 +47,8 @@ public class DossierStepsConfig {
     static final int PARTITIONS_PER_THREAD = 2;
 
     @Bean
-    public DossierLoader dossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings) {
-        return new DossierLoader(jdbc, lines, findings);
+    public DossierLoader dossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings, RejectTable rejects) {
+        return new DossierLoader(jdbc, lines, findings, rejects);
     }
 
     // step 9: partitioned by provider range
@@ -100,12 +106,49 @@ public class DossierStepsConfig {
     public ItemWriter<Dossier> dossierFileWriter(RunSettings settings) {
         DossierWorkbook workbook = new DossierWorkbook();
         Path dossiers = settings.outputDir().resolve("dossiers");
+        RunFactsOnce facts = new RunFactsOnce(settings);
         return chunk -> {
             for (Dossier dossier : chunk) {
+                RunFacts run = facts.get(dossier.generated(), null);
                 Path target = DossierFileName.resolve(dossiers, dossier.provider().npi(), dossier.provider().lastName());
-                OutputFiles.writeAtomically(target, temporary -> workbook.write(dossier, temporary));
+                OutputFiles.writeAtomically(target, temporary -> workbook.write(dossier, run, temporary));
             }
         };
+    }
+
+    /**
+     * The run's facts (source files hashed, timed codes read) computed once per run start and
+     * shared by the partition threads.
+     */
+    static final class RunFactsOnce {
+        private final RunSettings settings;
+        private LocalDateTime started;
+        private List<SourceFiles.SourceFile> sources;
+        private Set<String> timed;
+
+        RunFactsOnce(RunSettings settings) {
+            this.settings = settings;
+        }
+
+        synchronized RunFacts get(LocalDateTime runStarted, LocalDateTime ended) {
+            if (sources == null || !Objects.equals(started, runStarted)) {
+                sources = SourceFiles.of(settings.inputDir(), settings.rulesDir());
+                timed = timedCodes(settings.rulesDir());
+                started = runStarted;
+            }
+            return new RunFacts(SourceFiles.version(), runStarted, ended, sources, timed);
+        }
+    }
+
+    /** Codes with a time band in the code table (any version); the default timed families when it cannot be read. */
+    static Set<String> timedCodes(Path rulesDir) {
+        try {
+            CodeSet codes = CodeSet.load(rulesDir);
+            return codes.codes().stream().filter(c -> codes.versions(c).stream().anyMatch(CodeDef::timed))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (RuntimeException e) {
+            return RunFacts.DEFAULT_TIMED; // validateCoding has already stopped the run on a bad code table
+        }
     }
 
     // step 10
@@ -121,18 +164,26 @@ public class DossierStepsConfig {
                     var rows = loader.providerRows(month, providers.all(month));
                     var rules = loader.ruleRows(month);
                     var unrostered = loader.unrostered(month);
-                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, temporary));
+                    LocalDateTime started = runStarted(jobRepository, context.getStepContext().getStepExecution().getJobExecution());
+                    RunFacts run = new RunFactsOnce(settings).get(started, LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
+                    var facts = new SummaryWorkbook.MonthFacts(loader.runCounts(month, unrostered.size()),
+                            loader.rejected(month), run);
+                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, facts, temporary));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)
                 .build();
     }
 
-    /** When the month's run first started: the same on a resumed run, so a rewritten dossier says the same. */
+    /**
+     * When the month's run first started, in UTC: the same on a resumed run, so a rewritten dossier
+     * says the same.
+     */
     static LocalDateTime runStarted(JobRepository repository, JobExecution execution) {
-        return repository.getJobExecutions(execution.getJobInstance()).stream()
+        LocalDateTime local = repository.getJobExecutions(execution.getJobInstance()).stream()
                 .map(JobExecution::getStartTime).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(execution.getStartTime())
                 .withNano(0);
+        return local.atZone(java.time.ZoneId.systemDefault()).withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
     }
 }
