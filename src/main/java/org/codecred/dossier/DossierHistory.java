@@ -29,7 +29,7 @@ public record DossierHistory(String previousMonth, Verdict previousVerdict, Set<
     /** The previous verdict in words: the verdict, or why there is none. */
     public String previousVerdictText() {
         if (previousMonth == null) {
-            return "none (no earlier month)";
+            return "none";
         }
         return previousVerdict == null ? "not on the roster in " + previousMonth : previousVerdict.name();
     }

@@ -197,6 +197,7 @@ public final class DossierWorkbook {
         sheet.sheet().setDisplayGridlines(false);
         sheet.portrait();
         sheet.budget(540);
+        sheet.fillToBudget();
         sheet.cap(0, 24);
         sheet.title("Credentialing dossier: " + identity(dossier));
         Verdict verdict = decision == null ? null : decision.verdict();
@@ -670,13 +671,13 @@ public final class DossierWorkbook {
 
     private static void findings(SheetWriter sheet, Dossier dossier) {
         sheet.title("Findings: " + identity(dossier));
-        int header = sheet.tableHeader("Severity", "Status", "Rule", "Message", "Claim line", "Line detail", "Subject",
-                "Source", "Disposition", "Reviewer note");
-        sheet.cap(3, 46);
-        sheet.cap(5, 28);
-        sheet.cap(7, 24);
-        sheet.atLeast(8, 15);
-        sheet.atLeast(9, 18);
+        int header = sheet.tableHeader("Severity", "Status", "Rule", "Message", "Claim line", "Line detail", "Source",
+                "Disposition", "Reviewer note");
+        sheet.cap(3, 50);
+        sheet.cap(5, 30);
+        sheet.cap(6, 24);
+        sheet.atLeast(7, 14);
+        sheet.atLeast(8, 16);
         if (dossier.findings().isEmpty()) {
             sheet.row().text(NO_FINDINGS);
         }
@@ -697,27 +698,25 @@ public final class DossierWorkbook {
                 line = lineOf.get(key);
                 target = rowOfLine.get(key);
             }
-            String claim = f.claimId() == null ? null : f.claimId() + " line " + f.lineNo() + " · "
-                    + (f.serviceDate() == null ? "" : f.serviceDate() + " · ") + (f.procedureCode() == null ? "" : f.procedureCode());
+            String claim = f.claimId() == null ? null : f.claimId() + " line " + f.lineNo();
             if (target != null) {
                 row.jump(claim, CLAIM_LINES, target);
             } else {
                 row.text(claim == null ? "provider" : claim);
             }
-            row.text(line == null ? null : lineDetail(line));
-            row.text(f.subject().isEmpty() ? null : f.subject());
+            row.text(line == null ? (f.subject().isEmpty() ? null : "about: " + f.subject()) : lineDetail(line));
             row.text(f.sourceFile() != null ? f.sourceFile() + " line " + f.sourceLine() : providerSource(f, dossier));
             row.fill(Fill.NONE).cell("", Kind.INPUT).cell("", Kind.INPUT);
         }
         sheet.finish();
         if (!dossier.findings().isEmpty()) {
-            dropDown(sheet.sheet(), DISPOSITIONS, header + 1, header + dossier.findings().size(), 8, 8);
+            dropDown(sheet.sheet(), DISPOSITIONS, header + 1, header + dossier.findings().size(), 7, 7);
         }
     }
 
     /** Member (masked), units, minutes, modifiers and diagnoses of a claim line, in one readable cell. */
     static String lineDetail(ClaimLine line) {
-        return "member " + MemberIds.mask(line.memberId()) + "; " + line.units() + (line.units() == 1 ? " unit" : " units")
+        return line.serviceDate() + " · " + line.procedureCode() + "; member " + MemberIds.mask(line.memberId()) + "; " + line.units() + (line.units() == 1 ? " unit" : " units")
                 + "; " + (line.minutes() == null ? "no minutes" : line.minutes() + " min")
                 + (line.modifiers().isEmpty() ? "" : "; modifiers " + String.join(" ", line.modifiers()))
                 + "; dx " + (line.diagnosisCodes().isEmpty() ? "none" : String.join(" ", line.diagnosisCodes()));

@@ -45,6 +45,7 @@ final class SheetWriter {
     private double[] caps = new double[0];
     private double[] floors = new double[0];
     private double budget = PAGE_BUDGET;
+    private boolean fill;
     private int nextRow;
     private int tableHeaderRow = -1;
     private int tableColumns;
@@ -100,6 +101,11 @@ final class SheetWriter {
     /** Points all columns may take together (a narrower sheet, such as Summary, asks for less). */
     void budget(double points) {
         this.budget = points;
+    }
+
+    /** Widens the last column so the columns take the whole budget (for sheets of spanning text). */
+    void fillToBudget() {
+        this.fill = true;
     }
 
     /** Prints upright (a sheet narrow enough for it, such as Summary), to fit more rows on the page. */
@@ -239,8 +245,12 @@ final class SheetWriter {
                     // a header may wrap at its spaces, into two lines at most where the column allows
                     double line = cell.kind == Kind.HEADER ? Math.max(word, full / 2 + word / 4) : full;
                     natural[c] = Math.max(natural[c], line);
-                    narrowest[c] = Math.max(narrowest[c], Math.min(word, 12 * TextMetrics.POINTS_PER_CHAR));
-                    wraps[c] |= line > word;
+                    if (cell.kind == Kind.LINK) { // a hyperlink's text is not wrapped by LibreOffice
+                        narrowest[c] = Math.max(narrowest[c], full);
+                    } else {
+                        narrowest[c] = Math.max(narrowest[c], Math.min(word, 12 * TextMetrics.POINTS_PER_CHAR));
+                        wraps[c] |= line > word;
+                    }
                 } else {
                     double w = TextMetrics.width(cell.display(), false, cell.kind.points);
                     natural[c] = Math.max(natural[c], w);
@@ -257,23 +267,25 @@ final class SheetWriter {
             points[c] = Math.max(Math.max(min, floor), Math.max(narrowest[c], Math.min(natural[c], cap)));
             total += points[c] + TextMetrics.CELL_PADDING;
         }
-        // too wide for one legible page: narrow the widest wrapping columns, down to their longest word
-        while (total > budget) {
-            int widest = -1;
+        // too wide for one legible page: narrow the wrapping columns in proportion to their slack
+        // (what they have beyond their longest word, or 14 characters), so none is starved
+        if (total > budget) {
+            double[] slack = new double[columns];
+            double slackSum = 0;
             for (int c = 0; c < columns; c++) {
                 double floor = Math.max(narrowest[c], Math.max(min, 14 * TextMetrics.POINTS_PER_CHAR));
-                if (wraps[c] && points[c] > floor + 1 && (widest < 0 || points[c] > points[widest])) {
-                    widest = c;
-                }
+                slack[c] = wraps[c] ? Math.max(0, points[c] - floor) : 0;
+                slackSum += slack[c];
             }
-            if (widest < 0) {
-                break;
+            double share = slackSum == 0 ? 0 : Math.min(1, (total - budget) / slackSum);
+            for (int c = 0; c < columns; c++) {
+                points[c] -= slack[c] * share;
+                total -= slack[c] * share;
             }
-            double floor = Math.max(narrowest[widest], Math.max(min, 14 * TextMetrics.POINTS_PER_CHAR));
-            double cut = Math.min(total - budget, Math.max(TextMetrics.POINTS_PER_CHAR, (points[widest] - floor) / 4));
-            cut = Math.min(cut, points[widest] - floor);
-            points[widest] -= cut;
-            total -= cut;
+        }
+        // a sheet of labels and long values (Summary) uses the page's width: the last column takes the rest
+        if (fill && total < budget) {
+            points[columns - 1] += budget - total;
         }
         return points;
     }

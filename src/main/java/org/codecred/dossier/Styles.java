@@ -47,6 +47,11 @@ final class Styles {
                     || this == VERDICT || this == INPUT;
         }
 
+        /** Text that wraps into more lines when its column is too narrow (a link's text never does). */
+        boolean wraps() {
+            return isText() && this != LINK;
+        }
+
         /** Excel number format; numbers keep a space's width free on the right so they never touch the next cell. */
         String format() {
             return switch (this) {
@@ -122,7 +127,7 @@ final class Styles {
         if (kind != Kind.TITLE && kind != Kind.HEADER && kind != Kind.LABEL) {
             style.setDataFormat(workbook.createDataFormat().getFormat(kind.format()));
         }
-        if (kind.isText()) {
+        if (kind.wraps()) {
             style.setWrapText(true); // the writer sizes the row for every line it measured
         }
         style.setFont(font(kind));

@@ -118,6 +118,7 @@ public final class SummaryWorkbook {
     private static void overview(SheetWriter sheet, String month, List<ProviderRow> rows, RunCounts counts) {
         sheet.sheet().setDisplayGridlines(false);
         sheet.budget(600);
+        sheet.fillToBudget();
         sheet.title("Credentialing summary " + month + ": " + rows.size() + " providers");
         sheet.skipRows(1);
         sheet.heading("Providers by verdict");
