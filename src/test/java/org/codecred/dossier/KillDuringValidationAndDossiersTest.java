@@ -7,6 +7,7 @@ import org.codecred.cli.ExitCode;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.JobProcess;
 import org.codecred.testing.TestMonth;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again during writeDossiers, then resumed to the end. findings.csv and every workbook's cells equal
  * those of an uninterrupted run (but the "Generated" time, which is each month's own first start).
  */
+@Tag("slow")
 class KillDuringValidationAndDossiersTest {
 
     @Test

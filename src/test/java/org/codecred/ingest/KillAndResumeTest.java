@@ -5,6 +5,7 @@ import org.codecred.cli.ExitCode;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.JobProcess;
 import org.codecred.testing.TestMonth;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A power cut during loadClaims: the job's JVM is killed (as kill -9 would), then the same command
  * resumes it with no manual step, and staging, rejects and run summary equal an uninterrupted run's.
  */
+@Tag("slow")
 class KillAndResumeTest {
 
     @Test

@@ -4,6 +4,7 @@ import org.codecred.cli.CodeCred;
 import org.codecred.cli.ExitCode;
 import org.codecred.job.PostgresMonthLock;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * CODECRED_PG_USER, CODECRED_PG_PASSWORD. Skipped when no server answers. The test owns month
  * {@value #MONTH} in that database: it deletes that month's runs and staged rows before it starts.
  */
+@Tag("slow")
 class PostgresMonthTest {
 
     static final String MONTH = "2026-09";
