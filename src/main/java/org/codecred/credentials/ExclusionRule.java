@@ -96,6 +96,7 @@ final class ExclusionRule {
     }
 
     private static String how(Provider p, ExclusionList.Entry e) {
-        return e.npi() != null ? "by NPI " + p.npi() : "by name and birth date " + p.dateOfBirth() + " (the row has no NPI)";
+        // the birth date is personal data: say that it matched, never print it
+        return e.npi() != null ? "by NPI " + p.npi() : "by name and birth date (birth date matched; the row has no NPI)";
     }
 }

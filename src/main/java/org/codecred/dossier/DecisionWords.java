@@ -107,6 +107,18 @@ final class DecisionWords {
         return out;
     }
 
+    /** What the verdict's reasons say about a rule beyond its id ("(name, taxonomy)", ": since ..."), or "". */
+    static String detailOf(String reasons, String ruleId) {
+        if (reasons != null) {
+            for (String piece : splitReasons(reasons)) {
+                if (ruleId.equals(ruleIdOf(piece))) {
+                    return piece.substring(ruleId.length()).replaceFirst("^[:\\s]+", "").trim();
+                }
+            }
+        }
+        return "";
+    }
+
     /** The rule ids a verdict's reasons name, in their order. */
     static List<String> ruleIds(String reasons) {
         List<String> ids = new ArrayList<>();
@@ -148,7 +160,7 @@ final class DecisionWords {
                 || piece.charAt(end) == '-')) {
             end++;
         }
-        if (end < 3 || (end < piece.length() && piece.charAt(end) != ' ')) {
+        if (end < 3 || (end < piece.length() && piece.charAt(end) != ' ' && piece.charAt(end) != ':')) {
             return null;
         }
         return piece.substring(0, end);

@@ -302,7 +302,10 @@ public final class DossierWorkbook {
             for (Finding f : providerLevel) {
                 facts.add(new String[] {DecisionWords.reason(id), f.message()});
             }
-            if (providerLevel.isEmpty() && !hits.isEmpty()) {
+            if (hits.isEmpty()) {
+                String detail = DecisionWords.detailOf(decision.reasons(), id);
+                facts.add(new String[] {DecisionWords.reason(id), detail.isEmpty() ? "see Findings" : detail});
+            } else if (providerLevel.isEmpty()) {
                 facts.add(new String[] {DecisionWords.reason(id), hits.size() + (hits.size() == 1 ? " line" : " lines")
                         + " (see Findings), e.g. " + hits.get(0).message()});
             }

@@ -57,12 +57,13 @@ final class Cells {
     }
 
     /** Every cell of every sheet as shown, one line per row, except the given sheet/label rows. */
-    static String dump(Workbook workbook, String skipLabel) {
+    static String dump(Workbook workbook, String... skipLabels) {
+        java.util.Set<String> skip = skipLabels == null ? java.util.Set.of() : java.util.Set.of(skipLabels);
         StringBuilder out = new StringBuilder();
         for (Sheet sheet : workbook) {
             out.append("## ").append(sheet.getSheetName()).append('\n');
             for (Row row : sheet) {
-                if (skipLabel != null && skipLabel.equals(shown(sheet, row.getRowNum(), 0))) {
+                if (skip.contains(shown(sheet, row.getRowNum(), 0))) {
                     continue;
                 }
                 out.append(row.getRowNum()).append(':');
