@@ -139,10 +139,12 @@ public final class DossierWorkbook {
             credentials(sheets.of(xssf.createSheet(SHEETS.get(1))), dossier);
             codingProfile(sheets.of(xssf.createSheet(SHEETS.get(2))), dossier, run);
             alignment(sheets.of(xssf.createSheet(SHEETS.get(3))), dossier);
+            // Sources is small: built in memory with the others, moved behind the streamed sheets below
+            sources(sheets.of(xssf.createSheet(SOURCES)), run);
             if (engine == Engine.XSSF) {
                 findings(sheets.of(xssf.createSheet(FINDINGS)), dossier);
                 claimLines(sheets.of(xssf.createSheet(CLAIM_LINES)), dossier);
-                sources(sheets.of(xssf.createSheet(SOURCES)), run);
+                xssf.setSheetOrder(SOURCES, xssf.getNumberOfSheets() - 1);
                 xssf.write(out);
                 return;
             }
@@ -151,7 +153,7 @@ public final class DossierWorkbook {
                 streamed.setCompressTempFiles(false);
                 findings(sheets.of(streamed.createSheet(FINDINGS)), dossier);
                 claimLines(sheets.of(streamed.createSheet(CLAIM_LINES)), dossier);
-                sources(sheets.of(streamed.createSheet(SOURCES)), run);
+                streamed.setSheetOrder(SOURCES, streamed.getNumberOfSheets() - 1);
                 streamed.write(out);
             } finally {
                 streamed.dispose();
