@@ -335,7 +335,7 @@ final class SheetWriter {
             boolean quoted = value instanceof String s && startsLikeFormula(s);
             cell.setCellStyle(styles.of(kind, fill, quoted));
             if (value instanceof String s) {
-                if (!s.isEmpty() || kind == Kind.INPUT) {
+                if (!s.isEmpty()) { // an empty input cell stays blank: only its box is written
                     cell.setCellValue(s);
                 }
             } else if (value instanceof Double d) {
