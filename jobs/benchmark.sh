@@ -14,6 +14,12 @@ cd "$(dirname "$0")/.."
 WORK=${BENCH_DIR:-/tmp/codecred-bench}
 JAR=target/codecred.jar
 [ -f "$JAR" ] || mvn -q -B package -DskipTests
+# the floor is benchmark-only code in the test tree, run with the jar's libraries
+[ -f target/test-classes/org/codecred/bench/Floor.class ] || mvn -q -B test-compile
+floor() {
+    java -Xmx"$HEAP" -cp "$JAR" -Dloader.path=target/test-classes -Dloader.main=org.codecred.bench.Floor \
+        org.springframework.boot.loader.launch.PropertiesLauncher floor "$@"
+}
 
 rm -rf "$WORK" && mkdir -p "$WORK"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
@@ -41,5 +47,5 @@ awk -v n="$accepted" -v a="$load" -v b="$validate" 'BEGIN {printf "load + valida
 awk -v n="$written" -v s="$dossiers" 'BEGIN {if (s > 0) printf "writeDossiers:         %\047.1f dossiers/s (%d dossiers)\n", n / s, n}'
 grep -E "Maximum resident set size" "$WORK/time.txt" | awk '{printf "peak memory (RSS):     %d MB (heap capped at '"$HEAP"')\n", $NF / 1024}'
 echo
-java -Xmx"$HEAP" -jar "$JAR" floor csv "$WORK"/input/2026-10/claims*.csv
-java -Xmx"$HEAP" -jar "$JAR" floor poi "$written" "$WORK/floor-poi"
+floor csv "$WORK"/input/2026-10/claims*.csv
+floor poi "$written" "$WORK/floor-poi"

@@ -1,6 +1,5 @@
 package org.codecred;
 
-import org.codecred.bench.Floor;
 import org.codecred.cli.CodeCred;
 import org.codecred.generate.SampleMonthGenerator;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,10 +14,6 @@ public class CodeCredApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("generate")) {
             SampleMonthGenerator.main(args);
-            return;
-        }
-        if (args.length > 0 && args[0].equals("floor")) {
-            Floor.main(args);
             return;
         }
         System.exit(CodeCred.run(args).code());

@@ -18,4 +18,14 @@ public enum AlignmentOutcome {
     public String id() {
         return id;
     }
+
+    /** The outcome stored as {@code id}. */
+    public static AlignmentOutcome ofId(String id) {
+        for (AlignmentOutcome o : values()) {
+            if (o.id.equals(id)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown alignment outcome " + id);
+    }
 }

@@ -1,7 +1,6 @@
 package org.codecred.alignment;
 
-import org.codecred.cli.RunSettings;
-import org.codecred.domain.CredentialFamily;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ClaimLineTable;
@@ -10,8 +9,6 @@ import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Steps alignSpecialties (one ordered pass over the claim lines: metrics, specialty alignment,
- * SPECIALTY-UNSUPPORTED / SPECIALTY-UNDECLARED), comparePeers (robust peer statistics per credential
- * family, PEER-OUTLIER) and decideVerdicts (HOLD / REVIEW / CLEAR per rostered provider).
+ * SPECIALTY-UNSUPPORTED / SPECIALTY-UNDECLARED) and comparePeers (robust peer statistics per
+ * credential family, PEER-OUTLIER). decideVerdicts is in {@link org.codecred.verdict}.
  */
 @Configuration
 public class AlignmentStepsConfig {
@@ -36,8 +33,13 @@ public class AlignmentStepsConfig {
     }
 
     @Bean
-    public AlignmentTables alignmentTables(JdbcTemplate jdbc, StagingSchema schema) {
-        return new AlignmentTables(jdbc);
+    public MetricTable metricTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new MetricTable(jdbc);
+    }
+
+    @Bean
+    public SpecialtyAlignmentTable specialtyAlignmentTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new SpecialtyAlignmentTable(jdbc);
     }
 
     // step: alignSpecialties
@@ -45,28 +47,16 @@ public class AlignmentStepsConfig {
     @Bean
     public Step alignSpecialties(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  RunSettings settings, ClaimLineTable claimLines, ProviderTable providers,
-                                 AlignmentRules rules, AlignmentTables tables, FindingTable findings, StepLog stepLog) {
+                                 AlignmentRules rules, MetricTable metrics, SpecialtyAlignmentTable alignments,
+                                 FindingTable findings, StepLog stepLog) {
         String month = settings.monthKey();
-        SpecialtyJudge judge = new SpecialtyJudge(rules.specialties());
-        ItemProcessor<ProviderMonth, ProviderAlignment> processor = item -> {
-            CredentialFamily family = rules.credentials().family(item.provider().credential());
-            SpecialtyJudge.Result result = judge.judge(item.provider(), item.activity());
-            return new ProviderAlignment(item.provider().npi(), AlignmentTables.groupId(family),
-                    item.activity().metrics(), result.rows(), result.findings());
-        };
-        ItemWriter<ProviderAlignment> writer = chunk -> {
-            for (ProviderAlignment a : chunk) {
-                tables.insertMetrics(month, a.npi(), a.peerGroup(), a.metrics());
-                tables.insertAlignment(month, a.rows());
-                findings.insert(month, a.findings());
-            }
-        };
         return new StepBuilder("alignSpecialties", jobRepository)
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), CHUNK))
-                .processor(processor)
-                .writer(writer)
+                .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(),
+                        rules.telehealth(), CHUNK))
+                .processor(new AlignmentProcessor(rules))
+                .writer(new AlignmentWriter(month, metrics, alignments, findings))
                 .listener(stepLog)
                 .build();
     }
@@ -75,23 +65,10 @@ public class AlignmentStepsConfig {
 
     @Bean
     public Step comparePeers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             RunSettings settings, AlignmentRules rules, AlignmentTables tables, FindingTable findings,
+                             RunSettings settings, AlignmentRules rules, MetricTable metrics, FindingTable findings,
                              StepLog stepLog) {
         return new StepBuilder("comparePeers", jobRepository)
-                .tasklet(new ComparePeersTasklet(settings.monthKey(), rules.peers(), tables, findings), transactionManager)
-                .listener(stepLog)
-                .build();
-    }
-
-    // step: decideVerdicts
-
-    @Bean
-    public Step decideVerdicts(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               RunSettings settings, AlignmentRules rules, ProviderTable providers,
-                               AlignmentTables tables, StepLog stepLog) {
-        return new StepBuilder("decideVerdicts", jobRepository)
-                .tasklet(new DecideVerdictsTasklet(settings.monthKey(), rules.verdicts(), providers, tables),
-                        transactionManager)
+                .tasklet(new ComparePeersTasklet(settings.monthKey(), rules.peers(), metrics, findings), transactionManager)
                 .listener(stepLog)
                 .build();
     }

@@ -31,19 +31,19 @@ public final class ComparePeersTasklet implements Tasklet {
 
     private final String month;
     private final List<PeerMetric> metrics;
-    private final AlignmentTables tables;
+    private final MetricTable metricTable;
     private final FindingTable findings;
 
-    public ComparePeersTasklet(String month, List<PeerMetric> metrics, AlignmentTables tables, FindingTable findings) {
+    public ComparePeersTasklet(String month, List<PeerMetric> metrics, MetricTable metricTable, FindingTable findings) {
         this.month = month;
         this.metrics = metrics;
-        this.tables = tables;
+        this.metricTable = metricTable;
         this.findings = findings;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        tables.deleteFindings(month, RuleId.PEER_OUTLIER);
+        findings.deleteRules(month, RuleId.ofStage(RuleId.Stage.PEERS));
         Set<String> ids = new LinkedHashSet<>();
         metrics.forEach(m -> {
             ids.add(m.metricId());
@@ -51,12 +51,12 @@ public final class ComparePeersTasklet implements Tasklet {
         });
         Map<String, Map<String, Double>> values = new HashMap<>();
         Map<String, String> groupOf = new HashMap<>();
-        tables.forEachMetric(month, List.copyOf(ids), row -> {
-            values.computeIfAbsent(row.metricId(), k -> new HashMap<>()).put(row.npi(), row.value());
+        metricTable.forEach(month, List.copyOf(ids), row -> {
+            values.computeIfAbsent(row.id(), k -> new HashMap<>()).put(row.npi(), row.value());
             groupOf.put(row.npi(), row.peerGroup());
         });
 
-        List<AlignmentTables.PeerFigures> figures = new ArrayList<>();
+        List<MetricTable.PeerFigures> figures = new ArrayList<>();
         List<Finding> outliers = new ArrayList<>();
         for (PeerMetric metric : metrics) {
             Map<String, Double> metricValues = values.getOrDefault(metric.metricId(), Map.of());
@@ -68,10 +68,10 @@ public final class ComparePeersTasklet implements Tasklet {
                         .add(new PeerComparison.PeerValue(npi, value, volume == null ? 0 : volume));
             });
             byGroup.forEach((group, members) -> {
-                CredentialFamily family = AlignmentTables.familyOf(group);
+                CredentialFamily family = CredentialFamily.ofPeerGroup(group);
                 PeerComparison.Result result = PeerComparison.compare(metric, family, members);
                 for (PeerComparison.PeerValue member : members) {
-                    figures.add(new AlignmentTables.PeerFigures(member.npi(), metric.metricId(), result.size(),
+                    figures.add(new MetricTable.PeerFigures(member.npi(), metric.metricId(), result.size(),
                             result.median(), result.threshold()));
                 }
                 outliers.addAll(result.outliers());
@@ -79,7 +79,7 @@ public final class ComparePeersTasklet implements Tasklet {
                         result.size(), result.median(), result.threshold(), result.outliers().size());
             });
         }
-        tables.updatePeerFigures(month, figures);
+        metricTable.updatePeerFigures(month, figures);
         outliers.sort(Finding.REPORT_ORDER);
         findings.insert(month, outliers);
         contribution.incrementWriteCount(outliers.size());

@@ -1,5 +1,6 @@
 package org.codecred.alignment;
 
+import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.ClaimLine;
 
 import java.time.LocalDate;
@@ -25,8 +26,6 @@ public final class ProviderActivity {
     /** E/M visits that may carry a psychotherapy add-on (domain reference 1.4). */
     static final CodeSet EM = CodeSet.of("99202-99205", "99211-99215", "99221-99239", "99304-99316", "99341-99350");
     static final CodeSet PSYCHOTHERAPY_ADDON = CodeSet.of("90833", "90836", "90838");
-    static final Set<String> TELEHEALTH_POS = Set.of("02", "10");
-    static final Set<String> TELEHEALTH_MODIFIERS = Set.of("95", "93", "FQ", "GT");
 
     private final String npi;
     private final List<Specialty> specialties;
@@ -36,6 +35,7 @@ public final class ProviderActivity {
     private long lines;
     private long individual;
     private long individual90837;
+    private final TelehealthRules telehealth;
     private long telehealthLines;
     private long visits;
     private long emVisits;
@@ -52,7 +52,8 @@ public final class ProviderActivity {
     private final Set<String> visitDiagnoses = new HashSet<>();
     private int visitAge = -1;
 
-    public ProviderActivity(String npi, List<Specialty> specialties) {
+    public ProviderActivity(String npi, List<Specialty> specialties, TelehealthRules telehealth) {
+        this.telehealth = telehealth;
         this.npi = npi;
         this.specialties = List.copyOf(specialties);
         this.judged = new int[specialties.size()];
@@ -94,8 +95,7 @@ public final class ProviderActivity {
                 individual90837++;
             }
         }
-        if ((line.placeOfService() != null && TELEHEALTH_POS.contains(line.placeOfService()))
-                || line.modifiers().stream().anyMatch(TELEHEALTH_MODIFIERS::contains)) {
+        if (telehealth.isTelehealthLine(line.placeOfService(), line.modifiers(), line.serviceDate())) {
             telehealthLines++;
         }
     }
@@ -141,21 +141,9 @@ public final class ProviderActivity {
         return java.time.Period.between(line.memberDob(), line.serviceDate()).getYears();
     }
 
-    /** The psychotherapy time band of documented minutes (domain reference 1.0). */
+    /** The psychotherapy time band of documented minutes, as in metric ids. */
     static String band(Integer minutes) {
-        if (minutes == null) {
-            return "no-time";
-        }
-        if (minutes < 16) {
-            return "under-16";
-        }
-        if (minutes <= 37) {
-            return "16-37";
-        }
-        if (minutes <= 52) {
-            return "38-52";
-        }
-        return "53-plus";
+        return org.codecred.domain.TimeBand.of(minutes).id();
     }
 
     public long lines() {

@@ -1,5 +1,6 @@
 package org.codecred.alignment;
 
+import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.Provider;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
@@ -32,6 +33,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private final ProviderTable providers;
     private final String month;
     private final List<Specialty> specialties;
+    private final TelehealthRules telehealth;
     private final int slice;
 
     private Iterator<Provider> roster;
@@ -39,7 +41,8 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private String lastNpi = "";
 
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
-                                  int slice) {
+                                  TelehealthRules telehealth, int slice) {
+        this.telehealth = telehealth;
         this.lines = lines;
         this.providers = providers;
         this.month = month;
@@ -78,7 +81,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
         }
         Map<String, ProviderActivity> activities = new HashMap<>();
         for (Provider p : batch) {
-            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties));
+            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, telehealth));
         }
         lines.forEachLineOf(month, batch.stream().map(Provider::npi).toList(),
                 line -> activities.get(line.renderingNpi()).add(line));

@@ -1,7 +1,8 @@
 package org.codecred.cli;
 
+import org.codecred.job.UsageException;
+import org.codecred.job.RunSettings;
 import org.codecred.CodeCredApplication;
-import org.codecred.job.MonthLauncher;
 import org.codecred.rules.RuleTableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

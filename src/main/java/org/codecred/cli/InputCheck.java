@@ -1,6 +1,8 @@
 package org.codecred.cli;
 
-import org.codecred.credentials.CheckCredentialsTasklet;
+import org.codecred.job.UsageException;
+import org.codecred.job.RunSettings;
+import org.codecred.credentials.Source;
 import org.codecred.credentials.ExclusionList;
 import org.codecred.credentials.NppesRegistry;
 import org.codecred.ingest.ClaimRowParser;
@@ -45,10 +47,10 @@ public final class InputCheck {
         for (Path file : claims) {
             requireColumns(file, ClaimRowParser.REQUIRED_COLUMNS);
         }
-        for (Path file : CheckCredentialsTasklet.csvFiles(dir.resolve("exclusions"))) {
+        for (Path file : Source.csvFiles(dir.resolve("exclusions"))) {
             requireColumns(file, ExclusionList.REQUIRED_COLUMNS);
         }
-        for (Path file : CheckCredentialsTasklet.csvFiles(dir.resolve("nppes"))) {
+        for (Path file : Source.csvFiles(dir.resolve("nppes"))) {
             requireColumns(file, NppesRegistry.REQUIRED_COLUMNS);
         }
         if (!Files.isDirectory(settings.rulesDir())) {

@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.ingest.CsvHeader;
 import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -205,7 +206,7 @@ public final class CmsImport {
         parser.startSheet();
         String line;
         while ((line = reader.readLine()) != null) {
-            line = line.replace("\uFEFF", "");
+            line = CsvHeader.withoutBom(line);
             String[] cells;
             if (line.indexOf('\t') >= 0) {
                 cells = line.split("\t", -1);

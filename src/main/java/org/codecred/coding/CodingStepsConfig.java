@@ -1,6 +1,6 @@
 package org.codecred.coding;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.domain.Finding;
 import org.codecred.job.StepLog;
 import org.codecred.rules.CredentialVocabulary;

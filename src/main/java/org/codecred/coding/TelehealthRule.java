@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;

@@ -1,7 +1,9 @@
 package org.codecred.credentials;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.domain.Provider;
+import org.codecred.domain.RuleId;
+import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.slf4j.Logger;
@@ -11,16 +13,12 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Step checkCredentials in one transaction: it first removes what an earlier attempt wrote for the
@@ -35,15 +33,20 @@ public class CheckCredentialsTasklet implements Tasklet {
 
     private final RunSettings settings;
     private final CredentialRules rules;
+    private final List<CredentialRule> checkList;
     private final ProviderTable providers;
+    private final ClaimLineTable claimLines;
     private final FindingTable findings;
     private final CredentialCheckTable checks;
 
-    public CheckCredentialsTasklet(RunSettings settings, CredentialRules rules, ProviderTable providers,
-                                   FindingTable findings, CredentialCheckTable checks) {
+    public CheckCredentialsTasklet(RunSettings settings, CredentialRules rules, List<CredentialRule> checkList,
+                                   ProviderTable providers, ClaimLineTable claimLines, FindingTable findings,
+                                   CredentialCheckTable checks) {
         this.settings = settings;
         this.rules = rules;
+        this.checkList = List.copyOf(checkList);
         this.providers = providers;
+        this.claimLines = claimLines;
         this.findings = findings;
         this.checks = checks;
     }
@@ -52,32 +55,32 @@ public class CheckCredentialsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String month = settings.monthKey();
         checks.clear(month);
+        findings.deleteRules(month, RuleId.ofStage(RuleId.Stage.CREDENTIALS));
         List<Provider> roster = providers.all(month);
         Set<String> npis = new HashSet<>();
         roster.forEach(p -> npis.add(p.npi()));
 
-        List<Path> exclusionFiles = csvFiles(settings.inputDir().resolve("exclusions"));
+        List<Path> exclusionFiles = Source.csvFiles(settings.inputDir().resolve("exclusions"));
         ExclusionList exclusions = exclusionFiles.isEmpty() ? ExclusionList.empty() : ExclusionList.load(exclusionFiles);
         log.info("OIG exclusion list: {} rows from {} file(s)", exclusions.rows(), exclusionFiles.size());
-        List<Path> nppesFiles = csvFiles(settings.inputDir().resolve("nppes"));
+        List<Path> nppesFiles = Source.csvFiles(settings.inputDir().resolve("nppes"));
         NppesRegistry registry = nppesFiles.isEmpty() ? NppesRegistry.empty() : NppesRegistry.scan(nppesFiles, npis);
         if (nppesFiles.isEmpty()) {
             log.info("NPPES registry: no file in {}, registry checks not done", settings.inputDir().resolve("nppes"));
         }
 
-        CredentialChecker checker = new CredentialChecker(settings.month(), Source.of(settings.rosterFile()),
-                rules.taxonomies(), rules.taxonomySource(), rules.vocabulary(), exclusions, registry);
-        Map<String, LicenseRule.LinesAfterExpiry> afterExpiry = checks.linesAfterExpiry(month);
+        CredentialChecker checker = new CredentialChecker(checkList, new CredentialSources(settings.month(),
+                Source.of(settings.rosterFile()), rules, exclusions, registry, linesAfterExpiry(month)));
         Results results = new Results();
         long written = 0;
         for (Provider p : roster) {
-            checker.checkProvider(p, afterExpiry.get(p.npi()), results);
+            checker.checkProvider(p, results);
             contribution.incrementReadCount();
             if (results.checks().size() >= FLUSH_EVERY) {
                 written += flush(month, results);
             }
         }
-        UnrosteredRule.check(checks.unrostered(month), results);
+        UnrosteredRule.check(unrostered(month), results);
         written += flush(month, results);
         contribution.incrementWriteCount(written);
         return RepeatStatus.FINISHED;
@@ -93,19 +96,25 @@ public class CheckCredentialsTasklet implements Tasklet {
         return n;
     }
 
-    /** The {@code *.csv} files of a folder in name order; none when the folder is missing. */
-    /** The CSV files of a source folder (exclusions/, nppes/), in name order; none when the folder is absent. */
-    public static List<Path> csvFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    /** Rendering NPIs of the month's claim lines that are not on the roster, with their line counts and dates. */
+    private List<UnrosteredRule.UnrosteredNpi> unrostered(String month) {
+        return claimLines.unrostered(month, providers.npis(month)).stream()
+                .map(a -> new UnrosteredRule.UnrosteredNpi(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
+    }
+
+    /**
+     * Per rostered provider whose license expires before the month's end, the claim lines dated
+     * after the expiry: one indexed query per such provider, which are few.
+     */
+    private Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry(String month) {
+        Map<String, LicenseRule.LinesAfterExpiry> byNpi = new LinkedHashMap<>();
+        for (ProviderTable.LicenseExpiry license : providers.licensesExpiringBefore(month, settings.month().atEndOfMonth())) {
+            ClaimLineTable.NpiActivity after = claimLines.linesAfter(month, license.npi(), license.expires());
+            if (after != null) {
+                byNpi.put(after.npi(), new LicenseRule.LinesAfterExpiry(after.npi(), after.lines(), after.firstDate(),
+                        after.lastDate()));
+            }
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+        return byNpi;
     }
 }

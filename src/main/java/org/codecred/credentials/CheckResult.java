@@ -19,4 +19,14 @@ public enum CheckResult {
     public String label() {
         return label;
     }
+
+    /** The result stored as {@code label}. */
+    public static CheckResult ofLabel(String label) {
+        for (CheckResult r : values()) {
+            if (r.label.equals(label)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown check result " + label);
+    }
 }

@@ -1,53 +1,42 @@
 package org.codecred.credentials;
 
 import org.codecred.domain.Provider;
-import org.codecred.rules.CredentialVocabulary;
 
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs every credential rule for the month, with the sources already read: plain Java, no Spring.
- * Per rostered provider the checks come in a fixed order (the order of the dossier's Credentials
- * sheet): NPI check digit, license expiry, taxonomy fit, OIG exclusion, then the registry checks.
+ * Runs every credential check of the month, with the sources already read: plain Java, no Spring.
+ * Per rostered provider the checks come in the order of the list (the order of the dossier's
+ * Credentials sheet): NPI check digit, license expiry, taxonomy fit, OIG exclusion, then the
+ * registry checks; then the claims' unrostered NPIs.
  */
 public final class CredentialChecker {
 
-    private final YearMonth month;
-    private final Source roster;
-    private final TaxonomyTable taxonomies;
-    private final Source taxonomySource;
-    private final CredentialVocabulary vocabulary;
-    private final ExclusionList exclusions;
-    private final NppesRegistry registry;
+    private final List<CredentialRule> rules;
+    private final CredentialSources sources;
 
-    public CredentialChecker(YearMonth month, Source roster, TaxonomyTable taxonomies, Source taxonomySource,
-                             CredentialVocabulary vocabulary, ExclusionList exclusions, NppesRegistry registry) {
-        this.month = month;
-        this.roster = roster;
-        this.taxonomies = taxonomies;
-        this.taxonomySource = taxonomySource;
-        this.vocabulary = vocabulary;
-        this.exclusions = exclusions;
-        this.registry = registry;
+    public CredentialChecker(List<CredentialRule> rules, CredentialSources sources) {
+        this.rules = List.copyOf(rules);
+        this.sources = sources;
     }
 
-    /** The checks of one rostered provider; {@code linesAfterExpiry} null when none of its lines is dated after the license's expiry. */
-    public void checkProvider(Provider p, LicenseRule.LinesAfterExpiry linesAfterExpiry, Results results) {
-        NpiRule.check(p, roster, results);
-        LicenseRule.check(p, month, linesAfterExpiry, roster, results);
-        TaxonomyRule.check(p, taxonomies, vocabulary, taxonomySource, results);
-        ExclusionRule.check(p, exclusions, month, results);
-        RegistryRule.check(p, registry, results);
+    /** The checks every run makes, in display order (what the {@code credentialRuleList} bean holds). */
+    public static List<CredentialRule> standardRules() {
+        return List.of(new NpiRule(), new LicenseRule(), new TaxonomyRule(), new ExclusionRule(), new RegistryRule());
+    }
+
+    /** The checks of one rostered provider. */
+    public void checkProvider(Provider p, Results results) {
+        for (CredentialRule rule : rules) {
+            rule.check(p, sources, results);
+        }
     }
 
     /** Convenience for tests and small rosters: every provider plus the claims' unrostered NPIs. */
-    public Results checkAll(List<Provider> providers, Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry,
-                            List<UnrosteredRule.UnrosteredNpi> unrostered) {
+    public Results checkAll(List<Provider> providers, List<UnrosteredRule.UnrosteredNpi> unrostered) {
         Results results = new Results();
         for (Provider p : providers) {
-            checkProvider(p, linesAfterExpiry.get(p.npi()), results);
+            checkProvider(p, results);
         }
         UnrosteredRule.check(unrostered, results);
         return results;

@@ -1,10 +1,11 @@
 package org.codecred.credentials;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.List;
 
 /**
  * Step checkCredentials: NPI check digit, license dates, taxonomy fit, OIG exclusion list and NPPES
@@ -27,8 +30,14 @@ public class CredentialStepsConfig {
     }
 
     @Bean
-    public CredentialCheckTable credentialCheckTable(JdbcTemplate jdbc, ClaimLineTable claimLines) {
-        return new CredentialCheckTable(jdbc, claimLines);
+    public CredentialCheckTable credentialCheckTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new CredentialCheckTable(jdbc);
+    }
+
+    /** The credential checks of a rostered provider, in the order of the dossier's Credentials sheet. */
+    @Bean
+    public List<CredentialRule> credentialRuleList() {
+        return CredentialChecker.standardRules();
     }
 
     // step 4
@@ -36,9 +45,11 @@ public class CredentialStepsConfig {
     @Bean
     public Step checkCredentials(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  StepLog stepLog, RunSettings settings, CredentialRules credentialRules,
-                                 ProviderTable providers, FindingTable findings, CredentialCheckTable checks) {
+                                 List<CredentialRule> credentialRuleList, ProviderTable providers,
+                                 ClaimLineTable claimLines, FindingTable findings, CredentialCheckTable checks) {
         return new StepBuilder("checkCredentials", jobRepository)
-                .tasklet(new CheckCredentialsTasklet(settings, credentialRules, providers, findings, checks), transactionManager)
+                .tasklet(new CheckCredentialsTasklet(settings, credentialRules, credentialRuleList, providers,
+                        claimLines, findings, checks), transactionManager)
                 .listener(stepLog)
                 .build();
     }

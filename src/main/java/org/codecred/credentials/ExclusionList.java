@@ -5,6 +5,7 @@ import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import org.codecred.domain.Provider;
+import org.codecred.ingest.CsvHeader;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -90,11 +91,8 @@ public final class ExclusionList {
             if (header == null) {
                 return;
             }
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                index.putIfAbsent(header[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), i);
-            }
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
+            CsvHeader index = new CsvHeader(file.toString(), header);
+            List<String> missing = index.missing(REQUIRED_COLUMNS);
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("exclusion file " + file + " is not in the OIG LEIE layout: missing columns "
                         + String.join(", ", missing).toUpperCase(Locale.ROOT));
@@ -133,9 +131,9 @@ public final class ExclusionList {
         }
     }
 
-    private static String get(String[] fields, Map<String, Integer> index, String column) {
-        Integer i = index.get(column);
-        return i == null || i >= fields.length ? "" : fields[i].trim();
+    private static String get(String[] fields, CsvHeader index, String column) {
+        int i = index.indexOf(column);
+        return i < 0 || i >= fields.length ? "" : fields[i].trim();
     }
 
     private static String npi(String value) {

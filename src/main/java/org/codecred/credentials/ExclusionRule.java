@@ -16,11 +16,13 @@ import java.util.stream.Collectors;
  * UPDATED.csv). Rows without an NPI that share the provider's name but whose birth date cannot be
  * compared give a WARN check row to look at, never a finding.
  */
-final class ExclusionRule {
+final class ExclusionRule implements CredentialRule {
 
     static final String CHECK = "oig-exclusion";
 
-    private ExclusionRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.exclusions(), sources.month(), results);
     }
 
     static void check(Provider p, ExclusionList list, YearMonth month, Results results) {

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  * license is valid through its expiry date. No expiry date on the roster: a WARN check row, no
  * finding (nothing can be said either way).
  */
-final class LicenseRule {
+final class LicenseRule implements CredentialRule {
 
     static final String CHECK = "license-expiry";
     static final int EXPIRING_WITHIN_DAYS = 90;
@@ -22,7 +22,9 @@ final class LicenseRule {
     record LinesAfterExpiry(String npi, long lines, LocalDate first, LocalDate last) {
     }
 
-    private LicenseRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.month(), sources.linesAfterExpiry().get(p.npi()), sources.roster(), results);
     }
 
     static void check(Provider p, YearMonth month, LinesAfterExpiry after, Source roster, Results results) {

@@ -4,11 +4,13 @@ import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 
 /** NPI-INVALID for a rostered provider: the NPI fails the CMS check digit (Luhn over 80840 + NPI). */
-final class NpiRule {
+final class NpiRule implements CredentialRule {
 
     static final String CHECK = "npi-check-digit";
 
-    private NpiRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.roster(), results);
     }
 
     static void check(Provider p, Source roster, Results results) {

@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.ingest.CsvHeader;
 import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class NppesRegistry {
             if (headerLine == null) {
                 return 0;
             }
-            Columns columns = Columns.of(file, parser.parseLine(headerLine.replace("\uFEFF", "")));
+            Columns columns = Columns.of(file, new CsvHeader(file.toString(), parser.parseLine(CsvHeader.withoutBom(headerLine))));
             String line;
             while ((line = in.readLine()) != null) {
                 lineNumber++;
@@ -203,14 +204,10 @@ public final class NppesRegistry {
                            int deactivation, int deactivationReason, int reactivation,
                            int[] taxonomy, int[] license, int[] licenseState) {
 
-        static Columns of(Path file, String[] header) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                index.putIfAbsent(header[i].trim().toLowerCase(Locale.ROOT), i);
-            }
-            Integer npi = index.get("npi");
-            Integer last = index.get("provider last name (legal name)");
-            if (npi == null || last == null) {
+        static Columns of(Path file, CsvHeader index) {
+            int npi = index.indexOf("npi");
+            int last = index.indexOf("provider last name (legal name)");
+            if (npi < 0 || last < 0) {
                 throw new IllegalStateException("NPPES file " + file + " is not in the NPPES dissemination layout:"
                         + " its header lacks 'NPI' or 'Provider Last Name (Legal Name)'");
             }
@@ -218,16 +215,16 @@ public final class NppesRegistry {
             int[] license = new int[REPEATS];
             int[] state = new int[REPEATS];
             for (int n = 1; n <= REPEATS; n++) {
-                taxonomy[n - 1] = index.getOrDefault("healthcare provider taxonomy code_" + n, -1);
-                license[n - 1] = index.getOrDefault("provider license number_" + n, -1);
-                state[n - 1] = index.getOrDefault("provider license number state code_" + n, -1);
+                taxonomy[n - 1] = index.indexOf("healthcare provider taxonomy code_" + n);
+                license[n - 1] = index.indexOf("provider license number_" + n);
+                state[n - 1] = index.indexOf("provider license number state code_" + n);
             }
-            return new Columns(npi, index.getOrDefault("entity type code", -1), last,
-                    index.getOrDefault("provider first name", -1),
-                    index.getOrDefault("provider organization name (legal business name)", -1),
-                    index.getOrDefault("npi deactivation date", -1),
-                    index.getOrDefault("npi deactivation reason code", -1),
-                    index.getOrDefault("npi reactivation date", -1), taxonomy, license, state);
+            return new Columns(npi, index.indexOf("entity type code"), last,
+                    index.indexOf("provider first name"),
+                    index.indexOf("provider organization name (legal business name)"),
+                    index.indexOf("npi deactivation date"),
+                    index.indexOf("npi deactivation reason code"),
+                    index.indexOf("npi reactivation date"), taxonomy, license, state);
         }
 
         RegistryRecord record(String npi, String[] f, Source source, long line) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code license_number} (the roster's number is not among the registry's 15). Without a registry
  * file every registry check is NOT CHECKED.
  */
-final class RegistryRule {
+final class RegistryRule implements CredentialRule {
 
     static final String FOUND = "nppes-registry";
     static final String DEACTIVATION = "nppes-deactivation";
@@ -24,7 +24,9 @@ final class RegistryRule {
     static final String LICENSE = "nppes-license";
     private static final List<String> FIELD_CHECKS = List.of(DEACTIVATION, NAME, TAXONOMY, LICENSE);
 
-    private RegistryRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.registry(), results);
     }
 
     static void check(Provider p, NppesRegistry registry, Results results) {

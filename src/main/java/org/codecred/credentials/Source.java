@@ -53,4 +53,19 @@ public record Source(String name, LocalDate date) {
     public String toString() {
         return date == null ? name : name + " (" + date + ")";
     }
+
+    /** The CSV files of a source folder (exclusions/, nppes/), in name order; none when the folder is absent. */
+    public static java.util.List<Path> csvFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir, e);
+        }
+    }
 }

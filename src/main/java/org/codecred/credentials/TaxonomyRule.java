@@ -9,11 +9,13 @@ import org.codecred.rules.CredentialVocabulary;
  * {@code taxonomies.csv} (a social worker with a psychiatry taxonomy). A missing taxonomy, a code not
  * in the table or a credential not in {@code credentials.csv} is NOT CHECKED.
  */
-final class TaxonomyRule {
+final class TaxonomyRule implements CredentialRule {
 
     static final String CHECK = "taxonomy-fit";
 
-    private TaxonomyRule() {
+    @Override
+    public void check(Provider p, CredentialSources sources, Results results) {
+        check(p, sources.rules().taxonomies(), sources.rules().vocabulary(), sources.rules().taxonomySource(), results);
     }
 
     static void check(Provider p, TaxonomyTable table, CredentialVocabulary vocabulary, Source source, Results results) {

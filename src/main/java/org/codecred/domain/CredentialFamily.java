@@ -22,6 +22,20 @@ public enum CredentialFamily {
         return label;
     }
 
+    /** The id stored as a peer group: {@code social-worker}, {@code prescriber}, ... */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The family of a stored peer-group id; UNKNOWN for null or an id no longer known. */
+    public static CredentialFamily ofPeerGroup(String id) {
+        try {
+            return id == null ? UNKNOWN : ofId(id);
+        } catch (IllegalArgumentException e) {
+            return UNKNOWN;
+        }
+    }
+
     public static CredentialFamily ofId(String id) {
         return valueOf(id.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }

@@ -7,6 +7,8 @@ import java.util.Comparator;
  * One result of one rule: what an auditor reads in findings.csv and the dossier's Findings sheet.
  * Line findings carry the claim columns and the source line; provider findings leave them null.
  *
+ * @param severity how much this finding matters: the rule's catalogue severity unless the rule chose a
+ *                 lower one for this case (see {@link #withSeverity})
  * @param subject what the rule is about when that is not the line itself (the code the time
  *                supports, the other code of a pair, the specialty id, the metric id...); may be empty
  */
@@ -17,6 +19,7 @@ public record Finding(
         LocalDate serviceDate,
         String procedureCode,
         RuleId rule,
+        Severity severity,
         String subject,
         String message,
         String sourceFile,
@@ -32,11 +35,21 @@ public record Finding(
             .thenComparing(Finding::message);
 
     public Finding {
+        severity = severity == null ? rule.severity() : severity;
         subject = subject == null ? "" : subject;
     }
 
-    public Severity severity() {
-        return rule.severity();
+    /** A finding with its rule's catalogue severity. */
+    public Finding(String providerNpi, String claimId, Integer lineNo, LocalDate serviceDate, String procedureCode,
+                   RuleId rule, String subject, String message, String sourceFile, Long sourceLine) {
+        this(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, rule.severity(), subject, message,
+                sourceFile, sourceLine);
+    }
+
+    /** The same finding with another severity (a rule may rate a case below its catalogue default). */
+    public Finding withSeverity(Severity other) {
+        return new Finding(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, other, subject, message,
+                sourceFile, sourceLine);
     }
 
     /** A finding about one claim line. */

@@ -1,53 +1,86 @@
 package org.codecred.domain;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The stable rule catalog of the contract. Ids and severities are an interface that schedulers and
- * auditors build on: add new ones, never rename.
+ * auditors build on: add new ones, never rename. Each rule also says which stage finds it and what it
+ * does to a verdict; every grouping of rules (coding accuracy, what a step clears on a rerun, the
+ * HOLD and REVIEW rules of {@code VerdictPolicy}) derives from these two, so adding a rule is adding
+ * one line here.
  */
 public enum RuleId {
     // coding
-    CODE_UNKNOWN("CODE-UNKNOWN", Severity.ERROR),
-    TIME_MISSING("TIME-MISSING", Severity.WARNING),
-    TIME_BELOW_MINIMUM("TIME-BELOW-MINIMUM", Severity.ERROR),
-    TIME_UPCODED("TIME-UPCODED", Severity.ERROR),
-    TIME_UNDERCODED("TIME-UNDERCODED", Severity.WARNING),
-    ADDON_WITHOUT_PRIMARY("ADDON-WITHOUT-PRIMARY", Severity.ERROR),
-    NCCI_PTP("NCCI-PTP", Severity.ERROR),
-    UNITS_EXCEED("UNITS-EXCEED", Severity.ERROR),
-    DX_MISSING("DX-MISSING", Severity.ERROR),
-    DX_INVALID("DX-INVALID", Severity.ERROR),
-    DX_NOT_BEHAVIORAL("DX-NOT-BEHAVIORAL", Severity.WARNING),
-    SCOPE_LICENSE("SCOPE-LICENSE", Severity.ERROR),
-    TELEHEALTH_MODIFIER("TELEHEALTH-MODIFIER", Severity.WARNING),
-    DUPLICATE_LINE("DUPLICATE-LINE", Severity.ERROR),
-    DAILY_TIME_IMPLAUSIBLE("DAILY-TIME-IMPLAUSIBLE", Severity.WARNING),
+    CODE_UNKNOWN("CODE-UNKNOWN", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    TIME_MISSING("TIME-MISSING", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
+    TIME_BELOW_MINIMUM("TIME-BELOW-MINIMUM", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    TIME_UPCODED("TIME-UPCODED", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    TIME_UNDERCODED("TIME-UNDERCODED", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
+    ADDON_WITHOUT_PRIMARY("ADDON-WITHOUT-PRIMARY", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    NCCI_PTP("NCCI-PTP", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    UNITS_EXCEED("UNITS-EXCEED", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    DX_MISSING("DX-MISSING", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    DX_INVALID("DX-INVALID", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    DX_NOT_BEHAVIORAL("DX-NOT-BEHAVIORAL", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
+    SCOPE_LICENSE("SCOPE-LICENSE", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    TELEHEALTH_MODIFIER("TELEHEALTH-MODIFIER", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
+    DUPLICATE_LINE("DUPLICATE-LINE", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    DAILY_TIME_IMPLAUSIBLE("DAILY-TIME-IMPLAUSIBLE", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
     // credentials
-    NPI_INVALID("NPI-INVALID", Severity.ERROR),
-    PROVIDER_NOT_ROSTERED("PROVIDER-NOT-ROSTERED", Severity.WARNING),
-    LICENSE_EXPIRED("LICENSE-EXPIRED", Severity.ERROR),
-    LICENSE_EXPIRING("LICENSE-EXPIRING", Severity.WARNING),
-    EXCLUDED_OIG("EXCLUDED-OIG", Severity.ERROR),
-    NPPES_MISMATCH("NPPES-MISMATCH", Severity.WARNING),
-    TAXONOMY_LICENSE_MISMATCH("TAXONOMY-LICENSE-MISMATCH", Severity.WARNING),
+    NPI_INVALID("NPI-INVALID", Severity.ERROR, Stage.CREDENTIALS, VerdictEffect.HOLD),
+    PROVIDER_NOT_ROSTERED("PROVIDER-NOT-ROSTERED", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.NONE),
+    LICENSE_EXPIRED("LICENSE-EXPIRED", Severity.ERROR, Stage.CREDENTIALS, VerdictEffect.HOLD),
+    LICENSE_EXPIRING("LICENSE-EXPIRING", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
+    EXCLUDED_OIG("EXCLUDED-OIG", Severity.ERROR, Stage.CREDENTIALS, VerdictEffect.HOLD),
+    NPPES_MISMATCH("NPPES-MISMATCH", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
+    TAXONOMY_LICENSE_MISMATCH("TAXONOMY-LICENSE-MISMATCH", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
     // alignment
-    SPECIALTY_UNSUPPORTED("SPECIALTY-UNSUPPORTED", Severity.WARNING),
-    SPECIALTY_UNDECLARED("SPECIALTY-UNDECLARED", Severity.INFO),
-    PEER_OUTLIER("PEER-OUTLIER", Severity.WARNING);
+    SPECIALTY_UNSUPPORTED("SPECIALTY-UNSUPPORTED", Severity.WARNING, Stage.ALIGNMENT, VerdictEffect.REVIEW),
+    SPECIALTY_UNDECLARED("SPECIALTY-UNDECLARED", Severity.INFO, Stage.ALIGNMENT, VerdictEffect.NONE),
+    // peers
+    PEER_OUTLIER("PEER-OUTLIER", Severity.WARNING, Stage.PEERS, VerdictEffect.REVIEW);
 
     private static final Map<String, RuleId> BY_ID =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(RuleId::id, Function.identity()));
 
+    /** The step that finds a rule's findings; a step that reruns clears its own stage's findings. */
+    public enum Stage {
+        /** validateCoding: per claim line and provider-day; its ERRORs count against coding accuracy. */
+        CODING,
+        /** checkCredentials: per rostered provider and unrostered NPI. */
+        CREDENTIALS,
+        /** alignSpecialties: per provider, claimed specialties against coding evidence. */
+        ALIGNMENT,
+        /** comparePeers: per provider and metric, against its credential family. */
+        PEERS
+    }
+
+    /** What any finding of a rule does to the provider's verdict (besides the coding error share). */
+    public enum VerdictEffect {
+        /** Any finding makes the verdict HOLD. */
+        HOLD,
+        /** Any finding makes the verdict at least REVIEW. */
+        REVIEW,
+        /** No effect of its own. */
+        NONE
+    }
+
     private final String id;
     private final Severity severity;
+    private final Stage stage;
+    private final VerdictEffect verdictEffect;
 
-    RuleId(String id, Severity severity) {
+    RuleId(String id, Severity severity, Stage stage, VerdictEffect verdictEffect) {
         this.id = id;
         this.severity = severity;
+        this.stage = stage;
+        this.verdictEffect = verdictEffect;
     }
 
     /** The id as it appears in findings.csv and the workbooks, e.g. {@code TIME-UPCODED}. */
@@ -59,9 +92,55 @@ public enum RuleId {
         return severity;
     }
 
-    /** True for the coding rules, whose errors count against a provider's coding accuracy. */
+    public Stage stage() {
+        return stage;
+    }
+
+    public VerdictEffect verdictEffect() {
+        return verdictEffect;
+    }
+
+    /** True for the coding rules, whose ERROR findings count against a provider's coding accuracy. */
     public boolean isCoding() {
-        return ordinal() <= DAILY_TIME_IMPLAUSIBLE.ordinal();
+        return stage == Stage.CODING;
+    }
+
+    /** True when this rule's ERROR findings make a line count as a coding error (coding accuracy, verdicts). */
+    public boolean countsTowardCodingAccuracy() {
+        return isCoding();
+    }
+
+    /** The rules of one stage, in catalog order. */
+    public static Set<RuleId> ofStage(Stage stage) {
+        Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
+        for (RuleId r : values()) {
+            if (r.stage == stage) {
+                rules.add(r);
+            }
+        }
+        return Collections.unmodifiableSet(rules);
+    }
+
+    /** The rules whose findings have the given effect on a verdict, in catalog order. */
+    public static Set<RuleId> withVerdictEffect(VerdictEffect effect) {
+        Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
+        for (RuleId r : values()) {
+            if (r.verdictEffect == effect) {
+                rules.add(r);
+            }
+        }
+        return Collections.unmodifiableSet(rules);
+    }
+
+    /** The rules whose ERROR findings count against coding accuracy, in catalog order. */
+    public static Set<RuleId> countingTowardCodingAccuracy() {
+        Set<RuleId> rules = EnumSet.noneOf(RuleId.class);
+        for (RuleId r : values()) {
+            if (r.countsTowardCodingAccuracy()) {
+                rules.add(r);
+            }
+        }
+        return Collections.unmodifiableSet(rules);
     }
 
     public static RuleId ofId(String id) {

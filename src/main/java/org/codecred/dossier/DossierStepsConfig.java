@@ -1,6 +1,9 @@
 package org.codecred.dossier;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.alignment.MetricTable;
+import org.codecred.alignment.SpecialtyAlignmentTable;
+import org.codecred.job.RunSettings;
+import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
 import org.codecred.job.StepLog;
 import org.codecred.output.OutputFiles;
@@ -10,9 +13,9 @@ import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.coding.CodeDef;
 import org.codecred.coding.CodeSet;
+import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -23,7 +26,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
@@ -47,8 +49,10 @@ public class DossierStepsConfig {
     static final int PARTITIONS_PER_THREAD = 2;
 
     @Bean
-    public DossierLoader dossierLoader(JdbcTemplate jdbc, ClaimLineTable lines, FindingTable findings, RejectTable rejects) {
-        return new DossierLoader(jdbc, lines, findings, rejects);
+    public DossierLoader dossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings,
+                                       CredentialCheckTable checks, MetricTable metrics,
+                                       SpecialtyAlignmentTable alignments, VerdictTable verdicts, RejectTable rejects) {
+        return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts, rejects);
     }
 
     // step 9: partitioned by provider range
@@ -60,15 +64,13 @@ public class DossierStepsConfig {
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("dossier-");
         executor.setConcurrencyLimit(workers);
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setTaskExecutor(executor);
-        handler.setStep(writeDossiersWorker);
-        handler.setGridSize(workers * PARTITIONS_PER_THREAD);
         ProviderRangePartitioner partitioner = new ProviderRangePartitioner(
                 () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList());
         return new StepBuilder("writeDossiers", jobRepository)
                 .partitioner(writeDossiersWorker.getName(), partitioner)
-                .partitionHandler(handler)
+                .step(writeDossiersWorker)
+                .gridSize(workers * PARTITIONS_PER_THREAD)
+                .taskExecutor(executor)
                 .listener(stepLog)
                 .build();
     }
@@ -89,10 +91,10 @@ public class DossierStepsConfig {
 
     @Bean
     @StepScope
-    public ProviderRangeReader dossierProviderReader(JdbcTemplate jdbc, RunSettings settings,
+    public ProviderRangeReader dossierProviderReader(ProviderTable providers, RunSettings settings,
                                                      @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                      @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
-        return new ProviderRangeReader(jdbc, settings.monthKey(), fromNpi, toNpi);
+        return new ProviderRangeReader(providers, settings.monthKey(), fromNpi, toNpi);
     }
 
     @Bean

@@ -33,9 +33,13 @@ import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
 import org.codecred.domain.Verdict;
 import org.codecred.dossier.DecisionWords.Cutoff;
-import org.codecred.dossier.Dossier.Alignment;
-import org.codecred.dossier.Dossier.CredentialCheck;
-import org.codecred.dossier.Dossier.Metric;
+import org.codecred.alignment.AlignmentOutcome;
+import org.codecred.alignment.AlignmentRow;
+import org.codecred.alignment.ProviderMetric;
+import org.codecred.credentials.CheckResult;
+import org.codecred.credentials.CredentialCheck;
+import org.codecred.verdict.ProviderVerdict;
+import org.codecred.domain.TimeBand;
 import org.codecred.dossier.Styles.Fill;
 import org.codecred.dossier.Styles.Kind;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
@@ -220,7 +224,7 @@ public final class DossierWorkbook {
 
     private static void summary(SheetWriter sheet, Dossier dossier) {
         Provider p = dossier.provider();
-        Dossier.Decision decision = dossier.decision();
+        ProviderVerdict decision = dossier.decision();
         sheet.sheet().setDisplayGridlines(false);
         sheet.portrait();
         sheet.budget(540);
@@ -256,7 +260,7 @@ public final class DossierWorkbook {
 
         sheet.heading("Claimed specialties");
         sheet.header("Specialty", "Outcome", "Visits with evidence", "Evidence");
-        List<Alignment> claimed = dossier.alignments().stream().filter(Alignment::claimed).toList();
+        List<AlignmentRow> claimed = dossier.alignments().stream().filter(AlignmentRow::claimed).toList();
         if (claimed.isEmpty()) {
             if (p.specialties().isEmpty()) {
                 sheet.row().text("none claimed");
@@ -265,9 +269,9 @@ public final class DossierWorkbook {
                 sheet.row().text(specialty).text(NOT_ASSESSED, Fill.MUTED);
             }
         }
-        for (Alignment a : claimed) {
+        for (AlignmentRow a : claimed) {
             long[] visits = DecisionWords.visits(a.evidence());
-            sheet.row().text(a.specialty()).text(a.outcome(), outcomeFill(a.outcome()))
+            sheet.row().text(a.specialty()).text(a.outcome().id(), outcomeFill(a.outcome()))
                     .text(visits == null ? "" : visits[0] + " of " + visits[1] + " visits").text(a.evidence());
         }
 
@@ -279,7 +283,7 @@ public final class DossierWorkbook {
         value(sheet, "Findings", dossier.count(Severity.ERROR) + " errors, " + dossier.count(Severity.WARNING)
                 + " warnings, " + dossier.count(Severity.INFO) + " for the record");
         value(sheet, "Credential checks", dossier.checks().isEmpty() ? NO_CHECKS
-                : dossier.checks().stream().filter(c -> "FAIL".equals(c.result())).count() + " failed of "
+                : dossier.checks().stream().filter(c -> c.result() == CheckResult.FAIL).count() + " failed of "
                 + dossier.checks().size());
         value(sheet, "Previous verdict", dossier.history().previousVerdictText());
 
@@ -311,7 +315,7 @@ public final class DossierWorkbook {
     /** Each fact that decided the verdict: (reason in words, the finding's message); for CLEAR, the reason. */
     static List<String[]> decidingFacts(Dossier dossier) {
         List<String[]> facts = new ArrayList<>();
-        Dossier.Decision decision = dossier.decision();
+        ProviderVerdict decision = dossier.decision();
         if (decision == null) {
             return facts;
         }
@@ -367,8 +371,9 @@ public final class DossierWorkbook {
         if (dossier.checks().isEmpty()) {
             sheet.row().skip().text(NO_CHECKS);
         }
+        int seq = 0;
         for (CredentialCheck check : dossier.checks()) {
-            sheet.row().lineNo(check.seq()).text(check.name()).text(check.result(), resultFill(check.result()))
+            sheet.row().lineNo(++seq).text(check.check()).text(check.result().label(), resultFill(check.result()))
                     .wrap(check.detail()).text(source(check)).date(check.sourceDate());
         }
         sheet.finish();
@@ -376,40 +381,24 @@ public final class DossierWorkbook {
 
     /** The check's source; the license check says where its date comes from. */
     private static String source(CredentialCheck check) {
-        if (check.name() != null && check.name().toLowerCase(java.util.Locale.ROOT).contains("license")
+        if (check.check() != null && check.check().toLowerCase(java.util.Locale.ROOT).contains("license")
                 && check.source() != null && check.source().toLowerCase(java.util.Locale.ROOT).contains("roster")) {
             return check.source() + " (as the roster states; not verified with the state board)";
         }
         return check.source();
     }
 
-    private static Fill resultFill(String result) {
+    private static Fill resultFill(CheckResult result) {
         return switch (result) {
-            case "PASS" -> Fill.GOOD;
-            case "FAIL" -> Fill.ERROR;
-            case "WARN" -> Fill.WARNING;
-            default -> Fill.MUTED;
+            case PASS -> Fill.GOOD;
+            case FAIL -> Fill.ERROR;
+            case WARN -> Fill.WARNING;
+            case NOT_CHECKED -> Fill.MUTED;
         };
     }
 
     // Coding Profile: code mix, time bands over timed codes, top diagnoses, peer comparison, two charts
 
-    /** Documented minutes in the psychotherapy time bands (16–37, 38–52, 53+ minutes). */
-    static final List<String> TIME_BANDS = List.of(
-            "not documented", "under 16 min", "16–37 min", "38–52 min", "53 min or more");
-
-    static int timeBand(Integer minutes) {
-        if (minutes == null) {
-            return 0;
-        }
-        if (minutes < 16) {
-            return 1;
-        }
-        if (minutes <= 37) {
-            return 2;
-        }
-        return minutes <= 52 ? 3 : 4;
-    }
 
     /** Metric columns: the two after the table's seven are the chart's helpers (hidden). */
     private static final int HELPER_RATIO = 7;
@@ -459,10 +448,10 @@ public final class DossierWorkbook {
         sheet.heading("Documented minutes on the " + timed.size() + " lines with timed codes (of " + lines.size()
                 + " lines); share of the timed lines");
         sheet.header("Band", "Lines", "Share of timed lines");
-        int[] bands = new int[TIME_BANDS.size()];
-        timed.forEach(line -> bands[timeBand(line.minutes())]++);
+        int[] bands = new int[TimeBand.values().length];
+        timed.forEach(line -> bands[TimeBand.of(line.minutes()).ordinal()]++);
         for (int b = 0; b < bands.length; b++) {
-            SheetWriter.RowWriter row = sheet.row().text(TIME_BANDS.get(b)).integer(bands[b]);
+            SheetWriter.RowWriter row = sheet.row().text(TimeBand.values()[b].label()).integer(bands[b]);
             if (timed.isEmpty()) {
                 row.text("no timed lines");
             } else {
@@ -488,9 +477,9 @@ public final class DossierWorkbook {
         sheet.header("Metric", "This provider", "Peer group", "Peers", "Peer median", "Outlier threshold", "Compared",
                 "Provider ÷ median", "Median", "Threshold ÷ median");
         int firstMetricRow = sheet.rowIndex();
-        List<Metric> keyMetrics = keyMetrics(dossier.metrics());
+        List<ProviderMetric> keyMetrics = keyMetrics(dossier.metrics());
         long compared = keyMetrics.stream().filter(m -> m.peerMedian() != null).count();
-        for (Metric metric : keyMetrics) {
+        for (ProviderMetric metric : keyMetrics) {
             SheetWriter.RowWriter row = sheet.row().fill(metric.aboveThreshold() ? Fill.WARNING : Fill.NONE).text(metric.id());
             number(row, metric, metric.value());
             row.text(metric.peerGroup()).integer(metric.peerSize());
@@ -525,7 +514,7 @@ public final class DossierWorkbook {
         }
     }
 
-    private static void number(SheetWriter.RowWriter row, Metric metric, Double value) {
+    private static void number(SheetWriter.RowWriter row, ProviderMetric metric, Double value) {
         if (metric.isShare()) {
             row.percent(value);
         } else if (value != null && value == Math.rint(value) && value < 1e12) {
@@ -536,7 +525,7 @@ public final class DossierWorkbook {
     }
 
     /** Whether the metric was compared with peers, and why not when it was not. */
-    static String comparison(Metric metric) {
+    static String comparison(ProviderMetric metric) {
         if (metric.value() == null) {
             return "not compared: volume too low";
         }
@@ -557,10 +546,10 @@ public final class DossierWorkbook {
      * per code, per time band and each specialty's evidence share have their own tables (above, and
      * on Specialty Alignment), so they are not repeated here.
      */
-    static List<Metric> keyMetrics(List<Metric> metrics) {
+    static List<ProviderMetric> keyMetrics(List<ProviderMetric> metrics) {
         return metrics.stream()
                 .filter(m -> !m.id().startsWith("code:") && !m.id().startsWith("band:") && !m.id().startsWith("evidence:"))
-                .sorted(Comparator.comparing((Metric m) -> m.peerMedian() == null).thenComparing(Metric::id))
+                .sorted(Comparator.comparing((ProviderMetric m) -> m.peerMedian() == null).thenComparing(ProviderMetric::id))
                 .toList();
     }
 
@@ -670,22 +659,22 @@ public final class DossierWorkbook {
                 sheet.row().text(specialty).text("yes").text(NOT_ASSESSED, Fill.MUTED);
             }
         }
-        for (Alignment a : dossier.alignments()) {
+        for (AlignmentRow a : dossier.alignments()) {
             long[] visits = DecisionWords.visits(a.evidence());
-            sheet.row().text(a.specialty()).text(a.claimed() ? "yes" : "no").text(a.outcome(), outcomeFill(a.outcome()))
+            sheet.row().text(a.specialty()).text(a.claimed() ? "yes" : "no").text(a.outcome().id(), outcomeFill(a.outcome()))
                     .integer(visits == null ? null : visits[0]).integer(visits == null ? null : visits[1])
                     .percent(a.evidenceShare()).percent(a.supportedAt()).percent(a.weakAt()).wrap(a.evidence());
         }
         sheet.finish();
     }
 
-    private static Fill outcomeFill(String outcome) {
+    private static Fill outcomeFill(AlignmentOutcome outcome) {
         return switch (outcome) {
-            case "SUPPORTED" -> Fill.GOOD;
-            case "UNSUPPORTED" -> Fill.WARNING;
-            case "UNDECLARED" -> Fill.INFO;
-            case "INSUFFICIENT-DATA" -> Fill.MUTED;
-            default -> Fill.NONE;
+            case SUPPORTED -> Fill.GOOD;
+            case UNSUPPORTED -> Fill.WARNING;
+            case UNDECLARED -> Fill.INFO;
+            case INSUFFICIENT_DATA -> Fill.MUTED;
+            case WEAK -> Fill.NONE;
         };
     }
 

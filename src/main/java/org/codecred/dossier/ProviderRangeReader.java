@@ -4,7 +4,6 @@ import org.codecred.domain.Provider;
 import org.codecred.staging.ProviderTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Iterator;
 import java.util.List;
@@ -18,15 +17,15 @@ public class ProviderRangeReader implements ItemStreamReader<Provider> {
 
     static final String LAST_NPI = "dossier.lastNpi";
 
-    private final JdbcTemplate jdbc;
+    private final ProviderTable providerTable;
     private final String month;
     private final String fromNpi;
     private final String toNpi;
     private Iterator<Provider> providers;
     private String lastNpi;
 
-    public ProviderRangeReader(JdbcTemplate jdbc, String month, String fromNpi, String toNpi) {
-        this.jdbc = jdbc;
+    public ProviderRangeReader(ProviderTable providerTable, String month, String fromNpi, String toNpi) {
+        this.providerTable = providerTable;
         this.month = month;
         this.fromNpi = fromNpi;
         this.toNpi = toNpi;
@@ -37,9 +36,7 @@ public class ProviderRangeReader implements ItemStreamReader<Provider> {
         lastNpi = context.containsKey(LAST_NPI) ? context.getString(LAST_NPI) : null;
         // from the NPI after the last committed one (a restart), else from the start of the range
         String after = lastNpi == null ? "" : lastNpi;
-        List<Provider> range = jdbc.query("SELECT " + ProviderTable.COLUMNS + " FROM codecred.provider"
-                        + " WHERE month = ? AND npi >= ? AND npi <= ? AND npi > ? ORDER BY npi",
-                ProviderTable.ROW_MAPPER, month, fromNpi, toNpi, after);
+        List<Provider> range = providerTable.range(month, fromNpi, toNpi, after);
         providers = range.iterator();
     }
 

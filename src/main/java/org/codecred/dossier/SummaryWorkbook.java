@@ -3,10 +3,11 @@ package org.codecred.dossier;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.domain.Provider;
+import org.codecred.verdict.ProviderVerdict;
 import org.codecred.domain.RuleId;
 import org.codecred.domain.Verdict;
 import org.codecred.dossier.Styles.Fill;
-import org.codecred.ingest.RejectedRow;
+import org.codecred.staging.RejectedRow;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,10 +41,10 @@ public final class SummaryWorkbook {
      * @param unsupported claimed specialties found unsupported, "; "-separated; null when none were assessed
      * @param history     the previous completed month's verdict (NONE without history)
      */
-    public record ProviderRow(Provider provider, Dossier.Decision decision, long lines, long errors, long warnings,
+    public record ProviderRow(Provider provider, ProviderVerdict decision, long lines, long errors, long warnings,
                               String unsupported, DossierHistory history) {
 
-        public ProviderRow(Provider provider, Dossier.Decision decision, long lines, long errors, long warnings,
+        public ProviderRow(Provider provider, ProviderVerdict decision, long lines, long errors, long warnings,
                            String unsupported) {
             this(provider, decision, lines, errors, warnings, unsupported, DossierHistory.NONE);
         }
@@ -163,7 +164,7 @@ public final class SummaryWorkbook {
         sheet.atLeast(11, 14);
         for (ProviderRow row : rows) {
             Provider p = row.provider();
-            Dossier.Decision d = row.decision();
+            ProviderVerdict d = row.decision();
             String file = DossierFileName.of(p.npi(), p.lastName());
             SheetWriter.RowWriter out = sheet.row();
             if (d == null) {

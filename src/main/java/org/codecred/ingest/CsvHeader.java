@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The header of one CSV input file: column names matched case-insensitively, in any order. */
+/**
+ * The header of one CSV file (claims, roster, exclusion list, registry extract, rule tables): column
+ * names matched case-insensitively and trimmed, in any order, a leading byte-order mark ignored. The
+ * one place that knows how a header is read; the first of two equal names wins.
+ */
 public final class CsvHeader {
 
     private final String file;
@@ -17,10 +21,18 @@ public final class CsvHeader {
         this.file = file;
         Map<String, Integer> map = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
-            map.putIfAbsent(names[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), i);
+            map.putIfAbsent(withoutBom(names[i]).trim().toLowerCase(Locale.ROOT), i);
         }
         this.index = Collections.unmodifiableMap(map);
         this.width = names.length;
+    }
+
+    /**
+     * The text without byte-order marks: strip a header line with this before parsing it, so a BOM
+     * before a quoted first name cannot hide the quote from the CSV parser.
+     */
+    public static String withoutBom(String text) {
+        return text.replace("\uFEFF", "");
     }
 
     public String file() {

@@ -127,7 +127,7 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
             return new CsvHeader(fileName, new String[0]);
         }
         RFC4180Parser parser = new RFC4180ParserBuilder().build();
-        return new CsvHeader(fileName, parser.parseLine(line.replace("\uFEFF", "")));
+        return new CsvHeader(fileName, parser.parseLine(CsvHeader.withoutBom(line)));
     }
 
     private void closeFile() {

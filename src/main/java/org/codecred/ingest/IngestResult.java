@@ -1,5 +1,7 @@
 package org.codecred.ingest;
 
+import org.codecred.staging.RejectedRow;
+
 /** What reading one input row gives: the parsed value, or the row with the reason it was rejected. */
 public sealed interface IngestResult<T> {
 

@@ -1,6 +1,6 @@
 package org.codecred.ingest;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
 import org.codecred.job.StepLog;

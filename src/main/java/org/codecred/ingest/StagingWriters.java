@@ -1,5 +1,6 @@
 package org.codecred.ingest;
 
+import org.codecred.staging.RejectedRow;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
 import org.codecred.staging.ClaimLineTable;

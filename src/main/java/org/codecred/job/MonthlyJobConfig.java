@@ -1,13 +1,12 @@
 package org.codecred.job;
 
-import org.codecred.cli.RunSettings;
-import org.codecred.output.RunSummaryWriter;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -22,7 +21,8 @@ import javax.sql.DataSource;
 
 /**
  * The monthly job, read top to bottom: load, validate, check, align, decide, write. Each step is
- * defined in the package of its part of the flow; this class only puts them in order.
+ * defined in the package of its part of the flow; this class only puts them in order (by bean name,
+ * so the job depends on no step's package; the run summary is output's {@code RunSummaryWriter}).
  */
 @Configuration
 public class MonthlyJobConfig {
@@ -32,12 +32,12 @@ public class MonthlyJobConfig {
     // job
 
     @Bean
-    public Job monthlyJob(JobRepository jobRepository, RunSummaryWriter runSummary,
+    public Job monthlyJob(JobRepository jobRepository, JobExecutionListener runSummaryWriter,
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(runSummary)
+                .listener(runSummaryWriter)
                 .start(prepareMonth)
                 .next(loadRoster)
                 .next(loadClaims)

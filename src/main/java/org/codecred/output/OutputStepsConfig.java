@@ -1,6 +1,6 @@
 package org.codecred.output;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.RejectTable;

@@ -1,6 +1,6 @@
 package org.codecred.output;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.domain.Severity;
 import org.codecred.ingest.RosterRowParser;
 import org.codecred.staging.ClaimLineTable;

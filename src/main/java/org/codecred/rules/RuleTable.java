@@ -4,6 +4,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
+import org.codecred.ingest.CsvHeader;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,10 +14,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * An editable rule table under {@code jobs/rules/}: a CSV file with a header row, matched
@@ -44,7 +43,7 @@ public final class RuleTable {
                      .withCSVParser(new RFC4180ParserBuilder().build())
                      .withMultilineLimit(1)
                      .build()) {
-            Map<String, Integer> header = null;
+            CsvHeader header = null;
             String[] fields;
             while ((fields = csv.readNext()) != null) {
                 long line = csv.getLinesRead();
@@ -52,9 +51,9 @@ public final class RuleTable {
                     continue;
                 }
                 if (header == null) {
-                    header = headerOf(fields);
+                    header = new CsvHeader(file.toString(), fields);
                     for (String column : required) {
-                        if (!header.containsKey(column.toLowerCase(Locale.ROOT))) {
+                        if (!header.has(column.toLowerCase(Locale.ROOT))) {
                             throw new RuleTableException("rule table " + file + " line " + line
                                     + ": missing column '" + column + "' (header: " + String.join(",", fields) + ")");
                         }
@@ -76,15 +75,6 @@ public final class RuleTable {
         return (fields.length == 1 && fields[0].isBlank()) || fields[0].stripLeading().startsWith("#");
     }
 
-    private static Map<String, Integer> headerOf(String[] fields) {
-        Map<String, Integer> header = new HashMap<>();
-        for (int i = 0; i < fields.length; i++) {
-            String name = fields[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
-            header.put(name, i);
-        }
-        return header;
-    }
-
     public Path file() {
         return file;
     }
@@ -97,10 +87,10 @@ public final class RuleTable {
     public static final class Row {
         private final Path file;
         private final long line;
-        private final Map<String, Integer> header;
+        private final CsvHeader header;
         private final String[] fields;
 
-        Row(Path file, long line, Map<String, Integer> header, String[] fields) {
+        Row(Path file, long line, CsvHeader header, String[] fields) {
             this.file = file;
             this.line = line;
             this.header = header;
@@ -113,8 +103,8 @@ public final class RuleTable {
 
         /** The trimmed value, or "" when the column is absent or the row is short. */
         public String get(String column) {
-            Integer index = header.get(column.toLowerCase(Locale.ROOT));
-            if (index == null || index >= fields.length) {
+            int index = header.indexOf(column.toLowerCase(Locale.ROOT));
+            if (index < 0 || index >= fields.length) {
                 return "";
             }
             return fields[index].trim();

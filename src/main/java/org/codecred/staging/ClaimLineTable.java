@@ -9,7 +9,10 @@ import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 
-/** The staged claim lines of a month: batch insert, and the row mapping readers use. */
+/**
+ * Owner of {@code codecred.claim_line} (DDL in {@code staging/10-claim_line.sql}): the staged claim
+ * lines of a month, their batch insert, row mapping and every query over them.
+ */
 public final class ClaimLineTable {
 
     /** Columns in the order {@link #ROW_MAPPER} expects; every reader selects these. */
@@ -124,13 +127,12 @@ public final class ClaimLineTable {
     }
 
     /**
-     * Rendering NPIs billing in the month that are not on its roster, in NPI order. One pass over the
-     * month's lines grouped by NPI (the encounter index serves it); the roster is subtracted here
-     * because a correlated NOT EXISTS makes HSQLDB probe the roster once per line.
+     * Rendering NPIs billing in the month that are not among {@code roster} (the month's rostered
+     * NPIs, from {@link ProviderTable#npis}), in NPI order. One pass over the month's lines grouped by
+     * NPI (the encounter index serves it); the roster is subtracted here because a correlated NOT
+     * EXISTS makes HSQLDB probe the roster once per line.
      */
-    public List<NpiActivity> unrostered(String month) {
-        java.util.Set<String> roster = new java.util.HashSet<>(jdbc.queryForList(
-                "SELECT npi FROM codecred.provider WHERE month = ?", String.class, month));
+    public List<NpiActivity> unrostered(String month, java.util.Set<String> roster) {
         return jdbc.query("SELECT rendering_npi, COUNT(*), MIN(service_date), MAX(service_date)"
                         + " FROM codecred.claim_line WHERE month = ? GROUP BY rendering_npi",
                 (rs, i) -> new NpiActivity(rs.getString(1), rs.getLong(2), localDate(rs.getDate(3)),

@@ -9,12 +9,20 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Every finding of the month. Steps insert in the same transaction as their chunk, so restarts never double them. */
+/**
+ * Owner of {@code codecred.finding} (DDL in {@code staging/40-finding.sql}): every finding of the
+ * month, written by the coding, credential, alignment and peer steps and read by the verdicts, the
+ * CSV export and the workbooks. No other class touches the table. Steps insert in the same
+ * transaction as their chunk, so restarts never double them.
+ */
 public final class FindingTable {
 
     private static final String COLUMNS = "provider_npi, claim_id, line_no, service_date, procedure_code, rule_id,"
@@ -22,8 +30,20 @@ public final class FindingTable {
 
     private static final RowMapper<Finding> ROW_MAPPER = (rs, i) -> new Finding(
             rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
-            ClaimLineTable.localDate(rs.getDate(4)), rs.getString(5), RuleId.ofId(rs.getString(6)),
-            rs.getString(7), rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class));
+            ClaimLineTable.localDate(rs.getDate(4)), rs.getString(5), RuleId.ofId(rs.getString(6).trim()),
+            Severity.valueOf(rs.getString(11).trim()), rs.getString(7), rs.getString(8), rs.getString(9),
+            (Long) rs.getObject(10, Long.class));
+
+    /** The columns {@link #ROW_MAPPER} reads: the inserted ones, then the severity the rule gave. */
+    private static final String READ_COLUMNS = COLUMNS + ", severity";
+
+    /** A finding's rule and subject, for deciding verdicts. */
+    public record RuleSubject(RuleId rule, String subject) {
+    }
+
+    /** Finding counts of one rule over the month: how many, and for how many providers. */
+    public record RuleCount(RuleId rule, long findings, long providers) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -55,7 +75,7 @@ public final class FindingTable {
 
     /** One provider's findings in report order. */
     public List<Finding> ofProvider(String month, String npi) {
-        List<Finding> findings = new ArrayList<>(jdbc.query("SELECT " + COLUMNS + " FROM codecred.finding"
+        List<Finding> findings = new ArrayList<>(jdbc.query("SELECT " + READ_COLUMNS + " FROM codecred.finding"
                 + " WHERE month = ? AND provider_npi = ?", ROW_MAPPER, month, npi));
         findings.sort(Finding.REPORT_ORDER);
         return findings;
@@ -68,7 +88,7 @@ public final class FindingTable {
      */
     public void forEachInReportOrder(String month, Consumer<Finding> sink) {
         List<Finding> provider = new ArrayList<>();
-        jdbc.query("SELECT " + COLUMNS + " FROM codecred.finding WHERE month = ? ORDER BY provider_npi",
+        jdbc.query("SELECT " + READ_COLUMNS + " FROM codecred.finding WHERE month = ? ORDER BY provider_npi",
                 (RowCallbackHandler) rs -> {
                     Finding f = ROW_MAPPER.mapRow(rs, 0);
                     if (!provider.isEmpty() && !provider.get(0).providerNpi().equals(f.providerNpi())) {
@@ -86,13 +106,92 @@ public final class FindingTable {
     }
 
     public Map<Severity, Long> countBySeverity(String month) {
+        Map<Severity, Long> counts = zeroCounts();
+        jdbc.query("SELECT severity, COUNT(*) FROM codecred.finding WHERE month = ? GROUP BY severity",
+                (RowCallbackHandler) rs -> counts.put(Severity.valueOf(rs.getString(1)), rs.getLong(2)), month);
+        return counts;
+    }
+
+    /**
+     * Removes the month's findings of the given rules: a step that recomputes its findings as a
+     * whole (checkCredentials, comparePeers) clears its own stage's rules first.
+     */
+    public void deleteRules(String month, Collection<RuleId> rules) {
+        for (RuleId rule : rules) {
+            jdbc.update("DELETE FROM codecred.finding WHERE month = ? AND rule_id = ?", month, rule.id());
+        }
+    }
+
+    /**
+     * Per provider, the distinct claim lines with at least one ERROR finding of a rule that counts
+     * toward coding accuracy (one grouped query for the month).
+     */
+    public Map<String, Long> codingErrorLinesByProvider(String month) {
+        List<String> coding = RuleId.countingTowardCodingAccuracy().stream().map(RuleId::id).toList();
+        List<Object> args = new ArrayList<>();
+        args.add(month);
+        args.add(Severity.ERROR.name());
+        args.addAll(coding);
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT provider_npi, COUNT(*) FROM (SELECT DISTINCT provider_npi, source_file, source_line,"
+                        + " claim_id, line_no FROM codecred.finding WHERE month = ? AND severity = ? AND rule_id IN ("
+                        + marks(coding.size()) + ")) e GROUP BY provider_npi",
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
+        return counts;
+    }
+
+    /** Finding counts per provider and severity (every severity present, zero when none). */
+    public Map<String, Map<Severity, Long>> severityCountsByProvider(String month) {
+        Map<String, Map<Severity, Long>> counts = new HashMap<>();
+        jdbc.query("SELECT provider_npi, severity, COUNT(*) FROM codecred.finding WHERE month = ?"
+                        + " GROUP BY provider_npi, severity",
+                (RowCallbackHandler) rs -> counts.computeIfAbsent(rs.getString(1), k -> zeroCounts())
+                        .merge(Severity.valueOf(rs.getString(2).trim()), rs.getLong(3), Long::sum), month);
+        return counts;
+    }
+
+    /** Severity counts with every severity at zero. */
+    public static Map<Severity, Long> zeroCounts() {
         Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             counts.put(s, 0L);
         }
-        jdbc.query("SELECT severity, COUNT(*) FROM codecred.finding WHERE month = ? GROUP BY severity",
-                (RowCallbackHandler) rs -> counts.put(Severity.valueOf(rs.getString(1)), rs.getLong(2)), month);
         return counts;
+    }
+
+    /** The distinct (rule, subject) of the given rules' findings, per provider. */
+    public Map<String, List<RuleSubject>> ruleSubjectsByProvider(String month, Collection<RuleId> rules) {
+        Map<String, List<RuleSubject>> hits = new HashMap<>();
+        if (rules.isEmpty()) {
+            return hits;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(month);
+        rules.forEach(r -> args.add(r.id()));
+        jdbc.query("SELECT DISTINCT provider_npi, rule_id, subject FROM codecred.finding WHERE month = ?"
+                        + " AND rule_id IN (" + marks(rules.size()) + ")",
+                (RowCallbackHandler) rs -> hits.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new RuleSubject(RuleId.ofId(rs.getString(2).trim()), rs.getString(3))), args.toArray());
+        return hits;
+    }
+
+    /** Findings of the month by rule: every catalog rule, in catalog order, with zero counts kept. */
+    public List<RuleCount> countByRule(String month) {
+        Map<RuleId, RuleCount> counts = new EnumMap<>(RuleId.class);
+        jdbc.query("SELECT rule_id, COUNT(*), COUNT(DISTINCT provider_npi) FROM codecred.finding WHERE month = ?"
+                        + " GROUP BY rule_id", (RowCallbackHandler) rs -> {
+                    RuleId rule = RuleId.ofId(rs.getString(1).trim());
+                    counts.put(rule, new RuleCount(rule, rs.getLong(2), rs.getLong(3)));
+                }, month);
+        List<RuleCount> rows = new ArrayList<>();
+        for (RuleId rule : RuleId.values()) {
+            rows.add(counts.getOrDefault(rule, new RuleCount(rule, 0, 0)));
+        }
+        return rows;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static String truncate(String text, int max) {

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The month's roster as loaded. */
+/**
+ * Owner of {@code codecred.provider} (DDL in {@code staging/30-provider.sql}): the month's roster as
+ * loaded. No other class touches the table.
+ */
 public final class ProviderTable {
 
     public static final String COLUMNS = "npi, last_name, first_name, credential, license_number, license_state,"
@@ -70,6 +73,33 @@ public final class ProviderTable {
     /** The whole roster ordered by NPI. Rosters are small (tens of thousands) next to claim files. */
     public List<Provider> all(String month) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider WHERE month = ? ORDER BY npi", ROW_MAPPER, month);
+    }
+
+    /**
+     * The providers of an NPI range (both ends included) after {@code afterNpi} (empty string: from
+     * the start), in NPI order: one partition of writeDossiers, resumed after its last committed NPI.
+     */
+    public List<Provider> range(String month, String fromNpi, String toNpi, String afterNpi) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider"
+                        + " WHERE month = ? AND npi >= ? AND npi <= ? AND npi > ? ORDER BY npi",
+                ROW_MAPPER, month, fromNpi, toNpi, afterNpi);
+    }
+
+    /** The NPIs on the month's roster. */
+    public Set<String> npis(String month) {
+        return new HashSet<>(jdbc.queryForList("SELECT npi FROM codecred.provider WHERE month = ?", String.class, month));
+    }
+
+    /** A rostered provider's license expiry date. */
+    public record LicenseExpiry(String npi, java.time.LocalDate expires) {
+    }
+
+    /** Rostered providers whose license expires before {@code date}, in NPI order. */
+    public List<LicenseExpiry> licensesExpiringBefore(String month, java.time.LocalDate date) {
+        return jdbc.query("SELECT npi, license_expires FROM codecred.provider WHERE month = ? AND license_expires IS NOT NULL"
+                        + " AND license_expires < ? ORDER BY npi",
+                (rs, i) -> new LicenseExpiry(rs.getString(1), rs.getDate(2).toLocalDate()), month,
+                java.sql.Date.valueOf(date));
     }
 
     public long count(String month) {

@@ -1,6 +1,5 @@
 package org.codecred.staging;
 
-import org.codecred.ingest.RejectedRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 

@@ -1,5 +1,9 @@
 package org.codecred.alignment;
 
+import org.codecred.verdict.DecideVerdictsTasklet;
+import org.codecred.verdict.VerdictPolicy;
+import org.codecred.verdict.VerdictTable;
+
 import org.codecred.cli.CodeCred;
 import org.codecred.cli.ExitCode;
 import org.codecred.domain.CredentialFamily;
@@ -136,7 +140,7 @@ class AlignmentJobTest {
 
             // the reader resumes after the last committed provider: nothing before it comes again
             ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), MONTH,
-                    Fixtures.rules().specialties().all(), 2);
+                    Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
             ExecutionContext state = new ExecutionContext();
             state.putString(ProviderActivityReader.LAST_NPI, SW4);
             reader.open(state);
@@ -164,8 +168,8 @@ class AlignmentJobTest {
                     "test", "claims.csv", 900L)); // 1 of 20 = 5 %: not above the threshold
             table.insert(MONTH, codingErrors);
             AlignmentRules rules = Fixtures.rules();
-            DecideVerdictsTasklet decide = new DecideVerdictsTasklet(MONTH, rules.verdicts(), new ProviderTable(jdbc),
-                    new AlignmentTables(jdbc));
+            DecideVerdictsTasklet decide = new DecideVerdictsTasklet(MONTH, VerdictPolicy.load(Fixtures.RULES),
+                    new ProviderTable(jdbc), new MetricTable(jdbc), table, new VerdictTable(jdbc));
             assertThat(decide.decideAll()).isEqualTo(7);
             assertThat(decide.decideAll()).isEqualTo(7); // redone, not doubled
             assertThat(verdicts(jdbc)).containsEntry(SW1, "HOLD").containsEntry(SW2, "REVIEW")

@@ -1,5 +1,6 @@
 package org.codecred.alignment;
 
+import org.codecred.credentials.NpiCheckDigit;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
 
@@ -43,7 +44,7 @@ final class Fixtures {
 
     /** Aggregates lines as the reader would: in encounter order. */
     static ProviderActivity activity(String npi, List<ClaimLine> lines) {
-        ProviderActivity activity = new ProviderActivity(npi, rules().specialties().all());
+        ProviderActivity activity = new ProviderActivity(npi, rules().specialties().all(), rules().telehealth());
         List<ClaimLine> sorted = new ArrayList<>(lines);
         sorted.sort(Comparator.comparing(ClaimLine::serviceDate).thenComparing(ClaimLine::memberId));
         sorted.forEach(activity::add);
@@ -59,22 +60,8 @@ final class Fixtures {
         return lines;
     }
 
-    /** An NPI with a valid Luhn check digit (prefix 80840) from a 9-digit base. */
+    /** An NPI with a valid check digit (NpiCheckDigit) from a 9-digit base. */
     static String npi(String base9) {
-        String digits = "80840" + base9;
-        int sum = 0;
-        boolean dbl = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            dbl = !dbl;
-        }
-        return base9 + ((10 - sum % 10) % 10);
+        return base9 + NpiCheckDigit.checkDigit(base9);
     }
 }

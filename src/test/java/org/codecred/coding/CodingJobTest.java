@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.credentials.NpiCheckDigit;
 import org.codecred.cli.CodeCred;
 import org.codecred.cli.ExitCode;
 import org.junit.jupiter.api.AfterEach;
@@ -140,18 +141,6 @@ class CodingJobTest {
     /** A valid NPI (Luhn check digit over 80840 + the first nine digits) from nine... or eight digits padded. */
     static String npi(String start) {
         String base = (start + "000000000").substring(0, 9);
-        String digits = "80840" + base;
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return base + ((10 - sum % 10) % 10);
+        return base + NpiCheckDigit.checkDigit(base);
     }
 }

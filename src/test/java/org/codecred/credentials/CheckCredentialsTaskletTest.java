@@ -1,6 +1,6 @@
 package org.codecred.credentials;
 
-import org.codecred.cli.RunSettings;
+import org.codecred.job.RunSettings;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -42,7 +42,8 @@ class CheckCredentialsTaskletTest {
         RunSettings settings = new RunSettings(YearMonth.of(2026, 10), tmp, tmp.resolve("out"), tmp.resolve("db"),
                 Path.of("jobs/rules"), false);
         CheckCredentialsTasklet tasklet = new CheckCredentialsTasklet(settings, CredentialRules.load(Path.of("jobs/rules")),
-                providers, new FindingTable(jdbc), new CredentialCheckTable(jdbc, new ClaimLineTable(jdbc)));
+                CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new FindingTable(jdbc),
+                new CredentialCheckTable(jdbc));
 
         tasklet.execute(new StepContribution(MetaDataInstanceFactory.createStepExecution()), null);
         List<String> first = jdbc.queryForList("SELECT rule_id FROM codecred.finding ORDER BY provider_npi, rule_id", String.class);

@@ -1,5 +1,12 @@
 package org.codecred.dossier;
 
+import org.codecred.alignment.AlignmentOutcome;
+import org.codecred.alignment.AlignmentRow;
+import org.codecred.alignment.ProviderMetric;
+import org.codecred.credentials.CheckResult;
+import org.codecred.credentials.CredentialCheck;
+import org.codecred.verdict.ProviderVerdict;
+
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
@@ -97,14 +104,14 @@ public final class DossierBenchmark {
         }
         findings.add(Finding.onProvider(RuleId.LICENSE_EXPIRING, npi, "", "license expires within 90 days"));
         return new Dossier("2026-10", provider,
-                new Dossier.Decision(Verdict.REVIEW, "LICENSE-EXPIRING", linesEach, findings.size() - 1, 0.9, 3, 1, 0),
-                List.of(new Dossier.CredentialCheck(1, "NPI check digit", "PASS", "valid", "roster.csv", null),
-                        new Dossier.CredentialCheck(2, "License expiry", "WARN", "expires 2027-01-31", "roster.csv", null),
-                        new Dossier.CredentialCheck(3, "OIG exclusion list", "PASS", "not listed", "UPDATED.csv", LocalDate.of(2026, 10, 1))),
-                List.of(new Dossier.Metric("share-90837", 0.4, "social workers", 400, 0.35, 0.6),
-                        new Dossier.Metric("services-per-day", 5.5, "social workers", 400, 5.0, 9.0)),
-                List.of(new Dossier.Alignment("trauma", true, "F43.x primary", 0.5, 0.3, 0.15, "SUPPORTED"),
-                        new Dossier.Alignment("family-therapy", true, "few 90846/90847", 0.1, 0.2, 0.1, "WEAK")),
+                new ProviderVerdict(npi, Verdict.REVIEW, "LICENSE-EXPIRING", linesEach, findings.size() - 1, 0.9, 3, 1, 0),
+                List.of(new CredentialCheck(npi, "NPI check digit", CheckResult.PASS, "valid", "roster.csv", null),
+                        new CredentialCheck(npi, "License expiry", CheckResult.WARN, "expires 2027-01-31", "roster.csv", null),
+                        new CredentialCheck(npi, "OIG exclusion list", CheckResult.PASS, "not listed", "UPDATED.csv", LocalDate.of(2026, 10, 1))),
+                List.of(new ProviderMetric(npi, "share-90837", 0.4, "social workers", 400, 0.35, 0.6),
+                        new ProviderMetric(npi, "services-per-day", 5.5, "social workers", 400, 5.0, 9.0)),
+                List.of(new AlignmentRow(npi, "trauma", true, "F43.x primary", 0.5, 0.3, 0.15, AlignmentOutcome.SUPPORTED),
+                        new AlignmentRow(npi, "family-therapy", true, "few 90846/90847", 0.1, 0.2, 0.1, AlignmentOutcome.WEAK)),
                 findings, lines, LocalDateTime.of(2026, 11, 2, 8, 0));
     }
 }

@@ -1,5 +1,6 @@
 package org.codecred.dossier;
 
+import org.codecred.credentials.NpiCheckDigit;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -39,19 +40,7 @@ class DossierJobTest {
     /** A made-up NPI with a valid check digit (Luhn over the 80840 prefix). */
     static String npi(int n) {
         String base = String.format("1%08d", 10_000 + n * 37);
-        String withPrefix = "80840" + base;
-        int sum = 0;
-        for (int i = withPrefix.length() - 1, k = 0; i >= 0; i--, k++) {
-            int d = withPrefix.charAt(i) - '0';
-            if (k % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return base + (10 - sum % 10) % 10;
+        return base + NpiCheckDigit.checkDigit(base);
     }
 
     static final String[] LAST_NAMES = {"Alder", "../../x", "Birch", "Cedar", "Dogwood", "Elm"};

@@ -1,5 +1,12 @@
 package org.codecred.dossier;
 
+import org.codecred.alignment.AlignmentOutcome;
+import org.codecred.alignment.AlignmentRow;
+import org.codecred.alignment.ProviderMetric;
+import org.codecred.credentials.CheckResult;
+import org.codecred.credentials.CredentialCheck;
+import org.codecred.verdict.ProviderVerdict;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -194,12 +201,12 @@ class DossierWorkbookTest {
 
     @Test
     void peerTableShowsComparedMetricsFirstAndLeavesPerCodeDetailToItsOwnTables() {
-        List<Dossier.Metric> shown = DossierWorkbook.keyMetrics(List.of(
-                new Dossier.Metric("lines", 120.0, null, null, null, null),
-                new Dossier.Metric("code:90834", 40.0, null, null, null, null),
-                new Dossier.Metric("band:90834:38-52", 38.0, null, null, null, null),
-                new Dossier.Metric("evidence:trauma", 0.2, null, null, null, null),
-                new Dossier.Metric("share-90837", 0.62, "social workers", 40, 0.35, 0.55)));
-        assertEquals(List.of("share-90837", "lines"), shown.stream().map(Dossier.Metric::id).toList());
+        List<ProviderMetric> shown = DossierWorkbook.keyMetrics(List.of(
+                new ProviderMetric("1234567893", "lines", 120.0, null, null, null, null),
+                new ProviderMetric("1234567893", "code:90834", 40.0, null, null, null, null),
+                new ProviderMetric("1234567893", "band:90834:38-52", 38.0, null, null, null, null),
+                new ProviderMetric("1234567893", "evidence:trauma", 0.2, null, null, null, null),
+                new ProviderMetric("1234567893", "share-90837", 0.62, "social workers", 40, 0.35, 0.55)));
+        assertEquals(List.of("share-90837", "lines"), shown.stream().map(ProviderMetric::id).toList());
     }
 }

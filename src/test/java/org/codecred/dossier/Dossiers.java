@@ -1,5 +1,12 @@
 package org.codecred.dossier;
 
+import org.codecred.alignment.AlignmentOutcome;
+import org.codecred.alignment.AlignmentRow;
+import org.codecred.alignment.ProviderMetric;
+import org.codecred.credentials.CheckResult;
+import org.codecred.credentials.CredentialCheck;
+import org.codecred.verdict.ProviderVerdict;
+
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
@@ -45,15 +52,15 @@ final class Dossiers {
                 Finding.onLine(RuleId.TELEHEALTH_MODIFIER, lines.get(1), "", "-place of service 02 without a telehealth modifier"),
                 Finding.onProvider(RuleId.SPECIALTY_UNDECLARED, NPI, "substance-use", "strong evidence for substance-use"));
         return new Dossier("2026-10", provider(NPI, "Doe"),
-                new Dossier.Decision(Verdict.HOLD, "EXCLUDED-OIG: on the exclusion list since 2019-01-01", 4, 1, 0.75, 1, 1, 1),
-                List.of(new Dossier.CredentialCheck(1, "NPI check digit", "PASS", "valid", "roster.csv", null),
-                        new Dossier.CredentialCheck(2, "OIG exclusion list", "FAIL", "=HYPERLINK(\"x\") excluded 2019-01-01",
+                new ProviderVerdict(NPI, Verdict.HOLD, "EXCLUDED-OIG: on the exclusion list since 2019-01-01", 4, 1, 0.75, 1, 1, 1),
+                List.of(new CredentialCheck(NPI, "NPI check digit", CheckResult.PASS, "valid", "roster.csv", null),
+                        new CredentialCheck(NPI, "OIG exclusion list", CheckResult.FAIL, "=HYPERLINK(\"x\") excluded 2019-01-01",
                                 "exclusions/UPDATED.csv", LocalDate.of(2026, 10, 1))),
-                List.of(new Dossier.Metric("share-90837", 0.62, "social workers", 40, 0.35, 0.55),
-                        new Dossier.Metric("services-per-day", 6.5, "social workers", 40, 5.0, 9.0)),
-                List.of(new Dossier.Alignment("trauma", true, "F43.x primary on 3 of 4 lines", 0.75, 0.30, 0.15, "SUPPORTED"),
-                        new Dossier.Alignment("family-therapy", true, "no 90846/90847 lines", 0.0, 0.20, 0.10, "UNSUPPORTED"),
-                        new Dossier.Alignment("substance-use", false, "F1x on 2 lines", 0.5, 0.3, 0.15, "UNDECLARED")),
+                List.of(new ProviderMetric(NPI, "share-90837", 0.62, "social workers", 40, 0.35, 0.55),
+                        new ProviderMetric(NPI, "services-per-day", 6.5, "social workers", 40, 5.0, 9.0)),
+                List.of(new AlignmentRow(NPI, "trauma", true, "F43.x primary on 3 of 4 lines", 0.75, 0.30, 0.15, AlignmentOutcome.SUPPORTED),
+                        new AlignmentRow(NPI, "family-therapy", true, "no 90846/90847 lines", 0.0, 0.20, 0.10, AlignmentOutcome.UNSUPPORTED),
+                        new AlignmentRow(NPI, "substance-use", false, "F1x on 2 lines", 0.5, 0.3, 0.15, AlignmentOutcome.UNDECLARED)),
                 findings.stream().sorted(Finding.REPORT_ORDER).toList(), lines, GENERATED);
     }
 

@@ -1,5 +1,6 @@
 package org.codecred.postgres;
 
+import org.codecred.credentials.NpiCheckDigit;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -71,20 +72,6 @@ final class GeneratedMonth {
     /** A made-up NPI with a valid check digit (Luhn over 80840 + the first nine digits). */
     static String npi(int n) {
         String base = "1" + String.format("%08d", 31_000_000 + n * 7);
-        String digits = "80840" + base;
-        int sum = 0;
-        boolean twice = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return base + (10 - sum % 10) % 10;
+        return base + NpiCheckDigit.checkDigit(base);
     }
 }

@@ -17,8 +17,11 @@ import java.nio.file.Path;
  * a bare OpenCSV parse of the month's claim files, and bare POI writes of as many minimal workbooks
  * as the job writes dossiers. Nothing the job does for a line or a dossier can be faster than these.
  *
- * <pre>java -jar target/codecred.jar floor csv FILE...
- * java -jar target/codecred.jar floor poi COUNT DIR</pre>
+ * Benchmark-only code, so it lives in the test tree; {@code jobs/benchmark.sh} runs it with the jar's
+ * libraries through Spring Boot's PropertiesLauncher:
+ *
+ * <pre>java -cp target/codecred.jar -Dloader.path=target/test-classes -Dloader.main=org.codecred.bench.Floor \
+ *     org.springframework.boot.loader.launch.PropertiesLauncher floor csv FILE...   (or: floor poi COUNT DIR)</pre>
  */
 public final class Floor {
 

@@ -1,7 +1,7 @@
-package org.codecred.job;
+package org.codecred.cli;
 
-import org.codecred.cli.ExitCode;
-import org.codecred.cli.RunSettings;
+import org.codecred.job.MonthLock;
+import org.codecred.job.RunSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

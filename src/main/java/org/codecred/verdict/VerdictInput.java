@@ -1,4 +1,4 @@
-package org.codecred.alignment;
+package org.codecred.verdict;
 
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
@@ -37,10 +37,10 @@ public record VerdictInput(String npi, long lines, long codingErrorLines, long e
                 case WARNING -> warnings++;
                 case INFO -> infos++;
             }
-            if (f.rule().isCoding() && f.severity() == Severity.ERROR) {
+            if (f.rule().countsTowardCodingAccuracy() && f.severity() == Severity.ERROR) {
                 errorLines.add(f.sourceFile() + "\u0000" + f.sourceLine() + "\u0000" + f.claimId() + "\u0000" + f.lineNo());
             }
-            if (VerdictPolicy.HOLD_RULES.contains(f.rule()) || VerdictPolicy.REVIEW_RULES.contains(f.rule())) {
+            if (f.rule().verdictEffect() != RuleId.VerdictEffect.NONE) {
                 hits.add(new Hit(f.rule(), f.subject()));
             }
         }

@@ -1,4 +1,4 @@
-package org.codecred.alignment;
+package org.codecred.verdict;
 
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VerdictPolicyTest {
 
     private static final String NPI = "1234567893";
-    private final VerdictPolicy policy = Fixtures.rules().verdicts();
+    private final VerdictPolicy policy = VerdictPolicy.load(Path.of("jobs/rules"));
 
     private static Finding onProvider(RuleId rule, String subject) {
         return Finding.onProvider(rule, NPI, subject, "test");
@@ -29,7 +30,8 @@ class VerdictPolicyTest {
     private static List<Finding> onLines(RuleId rule, int n) {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ClaimLine line = Fixtures.line(NPI, "M" + i, 1, "90837", 60, null, "F41.1");
+            ClaimLine line = new ClaimLine("claims.csv", i + 2, "C" + i, 1, NPI, null, "M" + i, null,
+                    LocalDate.of(2026, 10, 1), "90837", List.of(), 1, 60, List.of("F41.1"), null, null, true);
             findings.add(Finding.onLine(rule, line, "", "test"));
         }
         return findings;

@@ -1,4 +1,4 @@
-package org.codecred.ingest;
+package org.codecred.staging;
 
 /**
  * An input row that could not be read: a row of rejected.csv.

@@ -1,7 +1,5 @@
-package org.codecred.coding;
+package org.codecred.rules;
 
-import org.codecred.rules.EffectivePeriod;
-import org.codecred.rules.RuleTable;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code telehealth.csv}: telehealth places of service and the modifiers that mark a telehealth service. */
+/**
+ * {@code telehealth.csv}: telehealth places of service and the modifiers that mark a telehealth
+ * service, with the periods they are in force. The one copy of this fact: the coding rule
+ * TELEHEALTH-MODIFIER and the alignment metric telehealth-share both read it.
+ */
 public final class TelehealthRules {
 
     public static final String FILE = "telehealth.csv";
@@ -35,6 +37,19 @@ public final class TelehealthRules {
             }
         }
         return rules;
+    }
+
+    /** A line is telehealth when billed at a telehealth place of service or with a telehealth modifier. */
+    public boolean isTelehealthLine(String pos, List<String> lineModifiers, LocalDate date) {
+        if (isTelehealthPlace(pos, date)) {
+            return true;
+        }
+        for (String modifier : lineModifiers) {
+            if (isTelehealthModifier(modifier, date)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isTelehealthPlace(String pos, LocalDate date) {

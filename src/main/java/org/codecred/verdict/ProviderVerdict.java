@@ -1,4 +1,4 @@
-package org.codecred.alignment;
+package org.codecred.verdict;
 
 import org.codecred.domain.Verdict;
 

@@ -1,4 +1,4 @@
-package org.codecred.cli;
+package org.codecred.job;
 
 import java.io.IOException;
 import java.nio.file.Files;

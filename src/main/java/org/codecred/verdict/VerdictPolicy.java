@@ -1,4 +1,4 @@
-package org.codecred.alignment;
+package org.codecred.verdict;
 
 import org.codecred.domain.RuleId;
 import org.codecred.domain.Verdict;
@@ -6,7 +6,6 @@ import org.codecred.rules.RuleTable;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,19 +14,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract's verdict rules: HOLD on any EXCLUDED-OIG, LICENSE-EXPIRED or NPI-INVALID; REVIEW
- * when the share of lines with a coding ERROR is above the threshold (default 5 %) or on any
- * SPECIALTY-UNSUPPORTED, PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH or LICENSE-EXPIRING;
- * CLEAR otherwise. INFO findings never change a verdict. Plain Java: no database, no Spring.
+ * The contract's verdict rules: HOLD on any finding of a rule whose {@link RuleId#verdictEffect()} is
+ * HOLD (EXCLUDED-OIG, LICENSE-EXPIRED, NPI-INVALID); REVIEW when the share of lines with a coding
+ * ERROR is above the threshold (default 5 %) or on any finding of a REVIEW rule (SPECIALTY-UNSUPPORTED,
+ * PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH, LICENSE-EXPIRING); CLEAR otherwise. INFO findings never change a verdict. Plain Java: no database, no Spring.
  */
 public final class VerdictPolicy {
 
     public static final String FILE = "verdict.csv";
     public static final double DEFAULT_CODING_ERROR_SHARE = 0.05;
 
-    public static final Set<RuleId> HOLD_RULES = EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID);
-    public static final Set<RuleId> REVIEW_RULES = EnumSet.of(RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER,
-            RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING);
+    /** Rules any finding of which makes the verdict HOLD, in catalog order (from {@link RuleId#verdictEffect()}). */
+    public static final Set<RuleId> HOLD_RULES = RuleId.withVerdictEffect(RuleId.VerdictEffect.HOLD);
+    /** Rules any finding of which makes the verdict at least REVIEW, in catalog order. */
+    public static final Set<RuleId> REVIEW_RULES = RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW);
 
     private final double codingErrorShare;
 

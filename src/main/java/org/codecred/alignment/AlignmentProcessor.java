@@ -1,0 +1,27 @@
+package org.codecred.alignment;
+
+import org.codecred.domain.CredentialFamily;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * alignSpecialties' processor: one provider's month of activity judged against the specialty
+ * table, with the peer group (credential family) its metrics are compared in.
+ */
+public final class AlignmentProcessor implements ItemProcessor<ProviderMonth, ProviderAlignment> {
+
+    private final AlignmentRules rules;
+    private final SpecialtyJudge judge;
+
+    public AlignmentProcessor(AlignmentRules rules) {
+        this.rules = rules;
+        this.judge = new SpecialtyJudge(rules.specialties());
+    }
+
+    @Override
+    public ProviderAlignment process(ProviderMonth item) {
+        CredentialFamily family = rules.credentials().family(item.provider().credential());
+        SpecialtyJudge.Result result = judge.judge(item.provider(), item.activity());
+        return new ProviderAlignment(item.provider().npi(), family.id(), item.activity().metrics(), result.rows(),
+                result.findings());
+    }
+}

@@ -1,0 +1,30 @@
+package org.codecred.alignment;
+
+import org.codecred.staging.FindingTable;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** alignSpecialties' writer: each provider's metrics, alignment rows and findings, in the chunk's transaction. */
+public final class AlignmentWriter implements ItemWriter<ProviderAlignment> {
+
+    private final String month;
+    private final MetricTable metrics;
+    private final SpecialtyAlignmentTable alignments;
+    private final FindingTable findings;
+
+    public AlignmentWriter(String month, MetricTable metrics, SpecialtyAlignmentTable alignments, FindingTable findings) {
+        this.month = month;
+        this.metrics = metrics;
+        this.alignments = alignments;
+        this.findings = findings;
+    }
+
+    @Override
+    public void write(Chunk<? extends ProviderAlignment> chunk) {
+        for (ProviderAlignment a : chunk) {
+            metrics.insert(month, a.npi(), a.peerGroup(), a.metrics());
+            alignments.insert(month, a.rows());
+            findings.insert(month, a.findings());
+        }
+    }
+}

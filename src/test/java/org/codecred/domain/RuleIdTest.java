@@ -1,0 +1,51 @@
+package org.codecred.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every grouping of rules derives from the catalog line of each rule: its stage and its verdict effect. */
+class RuleIdTest {
+
+    @Test
+    void codingAccuracyCountsTheCodingStageOnly() {
+        assertThat(RuleId.countingTowardCodingAccuracy()).contains(RuleId.TIME_UPCODED, RuleId.DAILY_TIME_IMPLAUSIBLE)
+                .doesNotContain(RuleId.NPI_INVALID, RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER)
+                .isEqualTo(RuleId.ofStage(RuleId.Stage.CODING));
+    }
+
+    @Test
+    void aCredentialRerunClearsTheCredentialRules() {
+        assertThat(RuleId.ofStage(RuleId.Stage.CREDENTIALS)).containsExactly(RuleId.NPI_INVALID,
+                RuleId.PROVIDER_NOT_ROSTERED, RuleId.LICENSE_EXPIRED, RuleId.LICENSE_EXPIRING, RuleId.EXCLUDED_OIG,
+                RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH);
+        assertThat(RuleId.ofStage(RuleId.Stage.PEERS)).containsExactly(RuleId.PEER_OUTLIER);
+    }
+
+    @Test
+    void verdictEffectsAreTheContractsLists() {
+        assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.HOLD))
+                .isEqualTo(EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID));
+        assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW)).isEqualTo(EnumSet.of(
+                RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER, RuleId.NPPES_MISMATCH,
+                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING));
+    }
+
+    @Test
+    void everyRuleHasAStageAndAnEffect() {
+        for (RuleId rule : RuleId.values()) {
+            assertThat(rule.stage()).as(rule.id()).isNotNull();
+            assertThat(rule.verdictEffect()).as(rule.id()).isNotNull();
+        }
+    }
+
+    @Test
+    void aFindingDefaultsToItsRulesSeverityAndMayBeLower() {
+        Finding f = Finding.onProvider(RuleId.TIME_UPCODED, "1234567893", "90834", "test");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.withSeverity(Severity.WARNING).severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.withSeverity(Severity.WARNING).rule().severity()).isEqualTo(Severity.ERROR);
+    }
+}
