@@ -55,7 +55,7 @@ class DossierPdfTest {
             }
         }
         String text = pdfText(tmp, out.resolve(SummaryWorkbook.fileName("2026-10").replace(".xlsx", ".pdf")));
-        assertThat(text).contains("CONFIDENTIAL — contains PHI");
+        assertThat(text).contains(words("CONFIDENTIAL — contains PHI"));
         assertThat(text).contains(words("NPI fails the check digit"));
         assertThat(text).contains(words("Excluded by the OIG (LEIE)"));
     }
