@@ -29,6 +29,10 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     private final ClaimLineTable lines;
     private final String month;
+    private final java.util.function.Predicate<String> crossDayCode;
+    /** The current NPI's tracked lines of earlier days; rebuilt from the lines on a restart, committed days included. */
+    private final EarlierDays.Builder earlier = new EarlierDays.Builder();
+    private String earlierNpi;
 
     private Iterator<String> npis;
     private final Deque<ProviderDay> ready = new ArrayDeque<>();
@@ -36,8 +40,14 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private LocalDate lastDate;
 
     public ProviderDayReader(ClaimLineTable lines, String month) {
+        this(lines, month, code -> false);
+    }
+
+    /** @param crossDayCode the codes the cross-day rules ask about ({@link CodingEngine#tracksAcrossDays}) */
+    public ProviderDayReader(ClaimLineTable lines, String month, java.util.function.Predicate<String> crossDayCode) {
         this.lines = lines;
         this.month = month;
+        this.crossDayCode = crossDayCode;
     }
 
     @Override
@@ -47,6 +57,8 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         String resumeFrom = lastNpi == null ? "" : lastNpi;
         npis = lines.renderingNpis(month).stream().filter(npi -> npi.compareTo(resumeFrom) >= 0).iterator();
         ready.clear();
+        earlier.clear();
+        earlierNpi = null;
     }
 
     @Override
@@ -83,9 +95,19 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     private void offer(List<ClaimLine> day) {
         ClaimLine first = day.get(0);
+        if (!first.renderingNpi().equals(earlierNpi)) {
+            earlier.clear();
+            earlierNpi = first.renderingNpi();
+        }
         boolean committed = lastNpi != null && first.renderingNpi().equals(lastNpi) && !first.serviceDate().isAfter(lastDate);
         if (!committed) {
-            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day));
+            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day, earlier.snapshot()));
+        }
+        // committed days feed the context too, so a restart judges the next day exactly as a straight run
+        for (ClaimLine line : day) {
+            if (crossDayCode.test(line.procedureCode())) {
+                earlier.add(line.memberId(), line.serviceDate(), line.procedureCode());
+            }
         }
         day.clear();
     }
