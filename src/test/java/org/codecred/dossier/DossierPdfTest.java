@@ -33,7 +33,7 @@ class DossierPdfTest {
         Path out = Files.createDirectories(tmp.resolve("pdf"));
         Path hold;
         try (Stream<Path> files = Files.list(month.outputDir().resolve("dossiers"))) {
-            hold = files.filter(f -> f.getFileName().toString().startsWith("1200004971-")).findFirst().orElseThrow();
+            hold = files.filter(f -> f.getFileName().toString().endsWith("-Quill.xlsx")).findFirst().orElseThrow();
         }
         Path harrow;
         try (Stream<Path> files = Files.list(month.outputDir().resolve("dossiers"))) {
