@@ -10,6 +10,9 @@ import org.codecred.history.MonthHistory;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RejectTable;
+import org.codecred.staging.RejectedRow;
+import org.codecred.ingest.RosterRowParser;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
@@ -36,10 +39,12 @@ public final class DossierLoader {
     private final SpecialtyAlignmentTable alignments;
     private final VerdictTable verdicts;
     private final MonthHistory history;
+    private final RejectTable rejects;
 
     public DossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings, CredentialCheckTable checks,
                          MetricTable metrics, SpecialtyAlignmentTable alignments, VerdictTable verdicts,
-                         MonthHistory history) {
+                         MonthHistory history, RejectTable rejects) {
+        this.rejects = rejects;
         this.lines = lines;
         this.providers = providers;
         this.findings = findings;
@@ -98,5 +103,20 @@ public final class DossierLoader {
     public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
         return lines.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
+    }
+
+    /** The run's counts for the summary's Overview (the same figures as run-summary.json). */
+    public SummaryWorkbook.RunCounts runCounts(String month, long unrosteredNpis) {
+        long accepted = lines.count(month);
+        long roster = rejects.count(month, RosterRowParser.FILE);
+        long rejected = rejects.count(month, "%") - roster;
+        return new SummaryWorkbook.RunCounts(accepted + rejected, accepted, rejected, roster, unrosteredNpis);
+    }
+
+    /** The month's rejected input rows, in file and line order. */
+    public List<RejectedRow> rejected(String month) {
+        List<RejectedRow> rows = new ArrayList<>();
+        rejects.forEachInOrder(month, rows::add);
+        return rows;
     }
 }

@@ -14,6 +14,9 @@ import org.codecred.scaleout.Partitioning;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RejectTable;
+import org.codecred.coding.CodeDef;
+import org.codecred.coding.CodeCatalog;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,7 +35,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Steps writeDossiers (one workbook per rostered provider, partitioned by NPI range over the
@@ -48,8 +54,8 @@ public class DossierStepsConfig {
     public DossierLoader dossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings,
                                        CredentialCheckTable checks, MetricTable metrics,
                                        SpecialtyAlignmentTable alignments, VerdictTable verdicts,
-                                       MonthHistory history) {
-        return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts, history);
+                                       MonthHistory history, RejectTable rejects) {
+        return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts, history, rejects);
     }
 
     /** A month run anew removes the dossiers of its previous run: a provider no longer on the roster keeps none. */
@@ -114,25 +120,70 @@ public class DossierStepsConfig {
     /** Writes each dossier atomically into the month's output folder named by the partition. */
     @Bean
     @StepScope
-    public DossierFileWriter dossierFileWriter(@Value("#{stepExecutionContext['outputDir']}") String outputDir) {
-        return new DossierFileWriter(Path.of(outputDir).resolve("dossiers"));
+    public DossierFileWriter dossierFileWriter(@Value("#{stepExecutionContext['outputDir']}") String outputDir,
+                                               RunFactsOnce runFacts) {
+        return new DossierFileWriter(Path.of(outputDir).resolve("dossiers"), runFacts);
+    }
+
+    /** The run's facts (sources hashed, timed codes), computed once and shared by every partition. */
+    @Bean
+    public RunFactsOnce runFactsOnce(RunSettings settings) {
+        return new RunFactsOnce(settings);
     }
 
     /** One workbook file per dossier, each written to a temporary name and moved into place. */
     public static class DossierFileWriter implements ItemWriter<Dossier> {
         private final DossierWorkbook workbook = new DossierWorkbook();
         private final Path dossiers;
+        private final RunFactsOnce facts;
 
-        DossierFileWriter(Path dossiers) {
+        DossierFileWriter(Path dossiers, RunFactsOnce facts) {
             this.dossiers = dossiers;
+            this.facts = facts;
         }
 
         @Override
         public void write(Chunk<? extends Dossier> chunk) {
             for (Dossier dossier : chunk) {
+                RunFacts run = facts.get(dossier.generated(), null);
                 Path target = DossierFileName.resolve(dossiers, dossier.provider().npi(), dossier.provider().lastName());
-                OutputFiles.writeAtomically(target, temporary -> workbook.write(dossier, temporary));
+                OutputFiles.writeAtomically(target, temporary -> workbook.write(dossier, run, temporary));
             }
+        }
+    }
+
+    /**
+     * The run's facts (source files hashed, timed codes read) computed once per run start and
+     * shared by the partition threads.
+     */
+    public static final class RunFactsOnce {
+        private final RunSettings settings;
+        private LocalDateTime started;
+        private List<SourceFiles.SourceFile> sources;
+        private Set<String> timed;
+
+        RunFactsOnce(RunSettings settings) {
+            this.settings = settings;
+        }
+
+        synchronized RunFacts get(LocalDateTime runStarted, LocalDateTime ended) {
+            if (sources == null || !Objects.equals(started, runStarted)) {
+                sources = SourceFiles.of(settings.inputDir(), settings.rulesDir());
+                timed = timedCodes(settings.rulesDir());
+                started = runStarted;
+            }
+            return new RunFacts(SourceFiles.version(), runStarted, ended, sources, timed);
+        }
+    }
+
+    /** Codes with a time band in the code table (any version); the default timed families when it cannot be read. */
+    static Set<String> timedCodes(Path rulesDir) {
+        try {
+            CodeCatalog codes = CodeCatalog.load(rulesDir);
+            return codes.codes().stream().filter(c -> codes.versions(c).stream().anyMatch(CodeDef::timed))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (RuntimeException e) {
+            return RunFacts.DEFAULT_TIMED; // validateCoding has already stopped the run on a bad code table
         }
     }
 
@@ -141,7 +192,7 @@ public class DossierStepsConfig {
     @Bean
     public Step writeSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              RunSettings settings, ProviderTable providers, DossierLoader loader,
-                             MonthHistory history, StepLog stepLog) {
+                             MonthHistory history, RunFactsOnce runFacts, StepLog stepLog) {
         return new StepBuilder("writeSummary", jobRepository)
                 .tasklet((contribution, context) -> {
                     String month = settings.monthKey();
@@ -152,19 +203,26 @@ public class DossierStepsConfig {
                     var unrostered = loader.unrostered(month);
                     var comparison = history.compare(month);
                     var newSince = SummaryWorkbook.newSince(rows, comparison, loader.exclusionRules(month));
-                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered,
-                            comparison, newSince, temporary));
+                    LocalDateTime started = runStarted(jobRepository, context.getStepContext().getStepExecution().getJobExecution());
+                    RunFacts run = runFacts.get(started, LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
+                    var facts = new SummaryWorkbook.MonthFacts(loader.runCounts(month, unrostered.size()),
+                            loader.rejected(month), run, comparison, newSince);
+                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, facts, temporary));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)
                 .build();
     }
 
-    /** When the month's run first started: the same on a resumed run, so a rewritten dossier says the same. */
+    /**
+     * When the month's run first started, in UTC: the same on a resumed run, so a rewritten dossier
+     * says the same.
+     */
     static LocalDateTime runStarted(JobRepository repository, JobExecution execution) {
-        return repository.getJobExecutions(execution.getJobInstance()).stream()
+        LocalDateTime local = repository.getJobExecutions(execution.getJobInstance()).stream()
                 .map(JobExecution::getStartTime).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(execution.getStartTime())
                 .withNano(0);
+        return local.atZone(java.time.ZoneId.systemDefault()).withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
     }
 }

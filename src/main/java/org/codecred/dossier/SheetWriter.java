@@ -13,35 +13,64 @@ import org.codecred.dossier.Styles.Kind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Writes one sheet row by row with typed cells: text is always a string cell (quote-prefixed when
- * it starts like a formula), numbers are numbers, dates are dates. It measures each column's
- * longest text as it goes, so widths are set without fonts ({@code autoSizeColumn} needs them).
+ * Writes one sheet with typed cells: text is always a string cell (quote-prefixed when it starts
+ * like a formula), numbers are numbers, dates are dates. Rows are collected first and written by
+ * {@link #finish()}, which lays the sheet out with the font's metrics ({@link TextMetrics}): each
+ * column as wide as its longest line (up to a cap), text that does not fit wrapped at spaces with
+ * a row height that holds every line, and the columns together kept within what prints one page
+ * wide at a legible scale. Every sheet prints landscape, one page wide, with the confidentiality
+ * header and a footer naming file, sheet, page and generation time.
  */
 final class SheetWriter {
 
+    /** Widest a column grows before its text wraps, in characters (Excel's column unit). */
     static final int MAX_WIDTH = 60;
-    private static final int MIN_WIDTH = 6;
+    private static final int MIN_WIDTH = 5;
+    /**
+     * Points all columns may take together: a landscape page (US Letter, narrow margins) holds about
+     * 730 pt, so this prints at no less than about 75 %.
+     */
+    static final double PAGE_BUDGET = 960;
+    static final String CONFIDENTIAL = "CONFIDENTIAL — contains PHI";
 
     private final Sheet sheet;
     private final Styles styles;
-    private final int[] widths = new int[64];
+    private final List<PendingRow> rows = new ArrayList<>();
+    private double[] caps = new double[0];
+    private double[] floors = new double[0];
+    private double budget = PAGE_BUDGET;
+    private boolean fill;
     private int nextRow;
     private int tableHeaderRow = -1;
     private int tableColumns;
+    private int[] widths;
 
-    SheetWriter(Sheet sheet, Styles styles, String printTitle) {
+    SheetWriter(Sheet sheet, Styles styles, String printTitle, String generatedUtc) {
         this.sheet = sheet;
         this.styles = styles;
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
+        print.setPaperSize(PrintSetup.LETTER_PAPERSIZE);
         sheet.setFitToPage(true);
         sheet.setAutobreaks(true);
-        sheet.getHeader().setLeft(printTitle);
-        sheet.getFooter().setRight("Page &P of &N");
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+        sheet.setMargin(Sheet.TopMargin, 0.6);
+        sheet.setMargin(Sheet.BottomMargin, 0.6);
+        sheet.setDefaultRowHeightInPoints((float) TextMetrics.lineHeight(TextMetrics.BODY_POINTS));
+        sheet.getHeader().setLeft(printTitle.replace("&", "&&"));
+        sheet.getHeader().setRight("&B" + CONFIDENTIAL);
+        sheet.getFooter().setLeft("&F");
+        sheet.getFooter().setCenter("&A");
+        sheet.getFooter().setRight("Page &P of &N · generated " + generatedUtc + " UTC");
     }
 
     Sheet sheet() {
@@ -53,31 +82,68 @@ final class SheetWriter {
         return nextRow;
     }
 
-    void skipRows(int rows) {
-        nextRow += rows;
+    void skipRows(int count) {
+        nextRow += count;
     }
 
-    /** A bold title line that does not count toward column widths. */
+    /** Caps a column's width (characters) below {@link #MAX_WIDTH}, or lets it grow wider. */
+    void cap(int column, int chars) {
+        caps = grow(caps, column);
+        caps[column] = chars * TextMetrics.POINTS_PER_CHAR - TextMetrics.CELL_PADDING;
+    }
+
+    /** Sets a column's width to at least {@code chars} characters (for columns charts sit over). */
+    void atLeast(int column, int chars) {
+        floors = grow(floors, column);
+        floors[column] = Math.max(floors[column], chars * TextMetrics.POINTS_PER_CHAR - TextMetrics.CELL_PADDING);
+    }
+
+    /** Points all columns may take together (a narrower sheet, such as Summary, asks for less). */
+    void budget(double points) {
+        this.budget = points;
+    }
+
+    /** Widens the last column so the columns take the whole budget (for sheets of spanning text). */
+    void fillToBudget() {
+        this.fill = true;
+    }
+
+    /** Prints upright (a sheet narrow enough for it, such as Summary), to fit more rows on the page. */
+    void portrait() {
+        sheet.getPrintSetup().setLandscape(false);
+    }
+
+    /** A bold title line across the sheet's columns. */
     void title(String text) {
-        Row row = sheet.createRow(nextRow++);
-        Cell cell = row.createCell(0);
-        cell.setCellValue(text);
-        cell.setCellStyle(styles.of(Kind.TITLE, Fill.NONE, startsLikeFormula(text)));
+        spanning(text, Kind.TITLE, Fill.NONE);
     }
 
-    /** A bold section heading inside a sheet. */
+    /** A bold section heading across the sheet's columns. */
     void heading(String text) {
-        Row row = sheet.createRow(nextRow++);
-        Cell cell = row.createCell(0);
-        cell.setCellValue(text);
-        cell.setCellStyle(styles.of(Kind.LABEL, Fill.NONE, false));
+        spanning(text, Kind.LABEL, Fill.NONE);
     }
 
-    /** A header row of column names (bold, grey, bottom border). */
+    /** A paragraph of text across the sheet's columns, wrapped. */
+    void paragraph(String text) {
+        spanning(text, Kind.WRAP, Fill.NONE);
+    }
+
+    /** A thin band across the sheet in a fill (the verdict's pattern). */
+    void band(Fill fill, double points) {
+        PendingRow row = newRow();
+        row.cells.add(new PendingCell(0, "", Kind.TEXT, fill, true));
+        row.fixedHeight = points;
+    }
+
+    private void spanning(String text, Kind kind, Fill fill) {
+        newRow().cells.add(new PendingCell(0, text, kind, fill, true));
+    }
+
+    /** A header row of column names (bold, grey, bottom border; names wrap at spaces). */
     int header(String... names) {
         RowWriter row = row();
         for (String name : names) {
-            row.cell(name, Kind.HEADER, name.length());
+            row.cell(name, Kind.HEADER);
         }
         return row.index();
     }
@@ -91,31 +157,141 @@ final class SheetWriter {
         tableHeaderRow = index;
         tableColumns = names.length;
         sheet.createFreezePane(0, index + 1);
-        sheet.setRepeatingRows(new CellRangeAddress(0, index, -1, -1));
+        sheet.setRepeatingRows(new CellRangeAddress(index, index, -1, -1));
         return index;
     }
 
     RowWriter row() {
-        return new RowWriter(sheet.createRow(nextRow++));
+        return new RowWriter(newRow());
     }
 
-    /** Sets widths from the measured text and the autofilter over the main table. */
+    private PendingRow newRow() {
+        PendingRow row = new PendingRow(nextRow++);
+        rows.add(row);
+        return row;
+    }
+
+    /** The width of each column in 1/256 of a character, once {@link #finish()} has laid the sheet out. */
+    int[] widths() {
+        return widths;
+    }
+
+    /** Lays the sheet out and writes every row; then the autofilter over the main table. */
     void finish() {
-        for (int c = 0; c < widths.length; c++) {
-            if (widths[c] > 0) {
-                int chars = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, widths[c] + 2));
-                sheet.setColumnWidth(c, chars * 256);
+        int columns = 1;
+        for (PendingRow row : rows) {
+            for (PendingCell cell : row.cells) {
+                if (!cell.span) {
+                    columns = Math.max(columns, cell.column + 1);
+                }
+            }
+        }
+        double[] points = layout(columns);
+        widths = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            widths[c] = TextMetrics.widthUnits(points[c]);
+            sheet.setColumnWidth(c, widths[c]);
+        }
+        double[] usable = new double[columns];
+        double[] usableToEnd = new double[columns + 1];
+        for (int c = columns - 1; c >= 0; c--) {
+            usable[c] = TextMetrics.usable(widths[c]);
+            usableToEnd[c] = usableToEnd[c + 1] + widths[c] / 256.0 * TextMetrics.POINTS_PER_CHAR;
+        }
+        double bodyLine = TextMetrics.lineHeight(TextMetrics.BODY_POINTS);
+        for (PendingRow pending : rows) {
+            Row row = sheet.createRow(pending.index);
+            double height = bodyLine;
+            for (PendingCell cell : pending.cells) {
+                Cell out = row.createCell(cell.column);
+                cell.write(out, styles);
+                if (cell.span && columns - 1 > cell.column) {
+                    sheet.addMergedRegion(new CellRangeAddress(pending.index, pending.index, cell.column, columns - 1));
+                }
+                if (cell.kind.isText() && cell.value instanceof String text) {
+                    double room = cell.span ? usableToEnd[cell.column] - TextMetrics.CELL_PADDING : usable[cell.column];
+                    int lines = TextMetrics.lines(text, room, cell.kind.bold, cell.kind.points);
+                    height = Math.max(height, lines * TextMetrics.lineHeight(cell.kind.points) + (lines > 1 ? 2 : 0));
+                }
+            }
+            if (pending.fixedHeight > 0) {
+                row.setHeightInPoints((float) pending.fixedHeight);
+            } else if (height > bodyLine + 0.01) {
+                row.setHeightInPoints((float) Math.ceil(height));
             }
         }
         if (tableHeaderRow >= 0) {
             int last = Math.max(tableHeaderRow, nextRow - 1);
             sheet.setAutoFilter(new CellRangeAddress(tableHeaderRow, last, 0, tableColumns - 1));
         }
+        rows.clear();
     }
 
-    /** Sets a column's width to at least {@code chars} characters (for columns charts sit over). */
-    void atLeast(int column, int chars) {
-        widths[column] = Math.max(widths[column], chars);
+    /** Column widths in points of text: natural widths, capped, then narrowed to the page budget. */
+    private double[] layout(int columns) {
+        double[] natural = new double[columns];
+        double[] narrowest = new double[columns]; // a number, a date or a word: never narrower
+        boolean[] wraps = new boolean[columns];
+        for (PendingRow row : rows) {
+            for (PendingCell cell : row.cells) {
+                if (cell.span || cell.value == null) {
+                    continue;
+                }
+                int c = cell.column;
+                if (cell.kind.isText()) {
+                    String text = (String) cell.value;
+                    double word = TextMetrics.widestWord(text, cell.kind.bold, cell.kind.points);
+                    double full = TextMetrics.widestLine(text, cell.kind.bold, cell.kind.points);
+                    // a header may wrap at its spaces, into two lines at most where the column allows
+                    double line = cell.kind == Kind.HEADER ? Math.max(word, full / 2 + word / 4) : full;
+                    natural[c] = Math.max(natural[c], line);
+                    if (cell.kind == Kind.LINK) { // a hyperlink's text is not wrapped by LibreOffice
+                        narrowest[c] = Math.max(narrowest[c], full);
+                    } else {
+                        narrowest[c] = Math.max(narrowest[c], Math.min(word, 12 * TextMetrics.POINTS_PER_CHAR));
+                        wraps[c] |= line > word;
+                    }
+                } else {
+                    double w = TextMetrics.width(cell.display(), false, cell.kind.points);
+                    natural[c] = Math.max(natural[c], w);
+                    narrowest[c] = Math.max(narrowest[c], w);
+                }
+            }
+        }
+        double[] points = new double[columns];
+        double total = 0;
+        double min = MIN_WIDTH * TextMetrics.POINTS_PER_CHAR - TextMetrics.CELL_PADDING;
+        for (int c = 0; c < columns; c++) {
+            double cap = c < caps.length && caps[c] > 0 ? caps[c] : MAX_WIDTH * TextMetrics.POINTS_PER_CHAR;
+            double floor = c < floors.length ? floors[c] : 0;
+            points[c] = Math.max(Math.max(min, floor), Math.max(narrowest[c], Math.min(natural[c], cap)));
+            total += points[c] + TextMetrics.CELL_PADDING;
+        }
+        // too wide for one legible page: narrow the wrapping columns in proportion to their slack
+        // (what they have beyond their longest word, or 14 characters), so none is starved
+        if (total > budget) {
+            double[] slack = new double[columns];
+            double slackSum = 0;
+            for (int c = 0; c < columns; c++) {
+                double floor = Math.max(narrowest[c], Math.max(min, 14 * TextMetrics.POINTS_PER_CHAR));
+                slack[c] = wraps[c] ? Math.max(0, points[c] - floor) : 0;
+                slackSum += slack[c];
+            }
+            double share = slackSum == 0 ? 0 : Math.min(1, (total - budget) / slackSum);
+            for (int c = 0; c < columns; c++) {
+                points[c] -= slack[c] * share;
+                total -= slack[c] * share;
+            }
+        }
+        // a sheet of labels and long values (Summary) uses the page's width: the last column takes the rest
+        if (fill && total < budget) {
+            points[columns - 1] += budget - total;
+        }
+        return points;
+    }
+
+    private static double[] grow(double[] array, int index) {
+        return index < array.length ? array : Arrays.copyOf(array, index + 8);
     }
 
     /** True when a spreadsheet program would read this text as a formula or a command if typed in. */
@@ -127,19 +303,90 @@ final class SheetWriter {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
+    private static final class PendingRow {
+        final int index;
+        final List<PendingCell> cells = new ArrayList<>(8);
+        double fixedHeight;
+
+        PendingRow(int index) {
+            this.index = index;
+        }
+    }
+
+    /** One cell waiting for the layout: its value is a String, Double, LocalDate, LocalDateTime or null (blank). */
+    private static final class PendingCell {
+        final int column;
+        final Object value;
+        final Kind kind;
+        final Fill fill;
+        final boolean span;
+        String link;
+        HyperlinkType linkType;
+
+        PendingCell(int column, Object value, Kind kind, Fill fill, boolean span) {
+            this.column = column;
+            this.value = value;
+            this.kind = kind;
+            this.fill = fill;
+            this.span = span;
+        }
+
+        void write(Cell cell, Styles styles) {
+            boolean quoted = value instanceof String s && startsLikeFormula(s);
+            cell.setCellStyle(styles.of(kind, fill, quoted));
+            if (value instanceof String s) {
+                if (!s.isEmpty()) { // an empty input cell stays blank: only its box is written
+                    cell.setCellValue(s);
+                }
+            } else if (value instanceof Double d) {
+                cell.setCellValue(d);
+            } else if (value instanceof LocalDate d) {
+                cell.setCellValue(d);
+            } else if (value instanceof LocalDateTime t) {
+                cell.setCellValue(t);
+            }
+            if (link != null) {
+                Hyperlink hyperlink = cell.getSheet().getWorkbook().getCreationHelper().createHyperlink(linkType);
+                hyperlink.setAddress(link);
+                cell.setHyperlink(hyperlink);
+            }
+        }
+
+        /** The text a spreadsheet shows for a number or date in this cell's format. */
+        String display() {
+            if (value == null) {
+                return "";
+            }
+            if (value instanceof LocalDate) {
+                return "0000-00-00";
+            }
+            if (value instanceof LocalDateTime) {
+                return "0000-00-00 00:00";
+            }
+            double d = (Double) value;
+            String shown = switch (kind) {
+                case INTEGER -> String.format(Locale.ROOT, "%,d", Math.round(d));
+                case LINE_NO -> Long.toString(Math.round(d));
+                case PERCENT -> String.format(Locale.ROOT, "%.1f%%", d * 100);
+                default -> String.format(Locale.ROOT, "%,.2f", d);
+            };
+            return shown + ")"; // the _) padding: a parenthesis's width of space
+        }
+    }
+
     /** Writes the cells of one row from left to right; {@link #fill} colors the cells that follow. */
     final class RowWriter {
 
-        private final Row row;
+        private final PendingRow row;
         private int column;
         private Fill fill = Fill.NONE;
 
-        private RowWriter(Row row) {
+        private RowWriter(PendingRow row) {
             this.row = row;
         }
 
         int index() {
-            return row.getRowNum();
+            return row.index;
         }
 
         RowWriter fill(Fill background) {
@@ -152,62 +399,76 @@ final class SheetWriter {
             return this;
         }
 
+        /** A row taller than its text needs (a signature line). */
+        RowWriter height(double points) {
+            row.fixedHeight = points;
+            return this;
+        }
+
         RowWriter label(String text) {
-            return cell(text, Kind.LABEL, length(text));
+            return cell(text, Kind.LABEL);
         }
 
         RowWriter text(String text) {
-            return cell(text, Kind.TEXT, length(text));
+            return cell(text, Kind.TEXT);
         }
 
         /** Long text: wrapped, so its column is capped and the row grows instead. */
         RowWriter wrap(String text) {
-            return cell(text, Kind.WRAP, length(text));
+            return cell(text, Kind.WRAP);
         }
 
         /** Text in a fill of its own (a verdict, a result), whatever the row's fill. */
         RowWriter text(String text, Fill own) {
             Fill saved = fill;
             fill = own;
-            cell(text, Kind.TEXT, length(text));
+            cell(text, Kind.TEXT);
             fill = saved;
             return this;
         }
 
-        RowWriter integer(Number value) {
-            if (value == null) {
+        /** Text that runs from this column to the sheet's last column (merged). */
+        RowWriter spanning(String text, Kind kind, Fill own) {
+            if (text == null) {
                 return blank();
             }
-            Cell cell = typed(Kind.INTEGER, digits(value.longValue()));
-            cell.setCellValue(value.doubleValue());
+            row.cells.add(new PendingCell(column++, text, kind, own, true));
             return this;
+        }
+
+        /** An empty boxed cell for the reviewer, running to the sheet's last column. */
+        RowWriter input() {
+            row.cells.add(new PendingCell(column++, "", Kind.INPUT, Fill.NONE, true));
+            return this;
+        }
+
+        RowWriter integer(Number value) {
+            return number(value, Kind.INTEGER);
+        }
+
+        /** A line or sequence number: no thousands separator. */
+        RowWriter lineNo(Number value) {
+            return number(value, Kind.LINE_NO);
         }
 
         RowWriter decimal(Double value) {
-            if (value == null) {
-                return blank();
-            }
-            Cell cell = typed(Kind.DECIMAL, digits((long) value.doubleValue()) + 3);
-            cell.setCellValue(value);
-            return this;
+            return number(value, Kind.DECIMAL);
         }
 
         RowWriter money(BigDecimal value) {
-            if (value == null) {
-                return blank();
-            }
-            Cell cell = typed(Kind.MONEY, digits(value.longValue()) + 3);
-            cell.setCellValue(value.doubleValue());
-            return this;
+            return number(value, Kind.MONEY);
         }
 
         /** A fraction 0..1 shown as a percentage. */
         RowWriter percent(Double fraction) {
-            if (fraction == null) {
+            return number(fraction, Kind.PERCENT);
+        }
+
+        private RowWriter number(Number value, Kind kind) {
+            if (value == null) {
                 return blank();
             }
-            Cell cell = typed(Kind.PERCENT, digits((long) (fraction * 100)) + 3);
-            cell.setCellValue(fraction);
+            row.cells.add(new PendingCell(column++, value.doubleValue(), kind, fill, false));
             return this;
         }
 
@@ -215,7 +476,7 @@ final class SheetWriter {
             if (date == null) {
                 return blank();
             }
-            typed(Kind.DATE, 10).setCellValue(date);
+            row.cells.add(new PendingCell(column++, date, Kind.DATE, fill, false));
             return this;
         }
 
@@ -223,69 +484,45 @@ final class SheetWriter {
             if (time == null) {
                 return blank();
             }
-            typed(Kind.DATE_TIME, 16).setCellValue(time);
+            row.cells.add(new PendingCell(column++, time, Kind.DATE_TIME, fill, false));
             return this;
         }
 
         /** A text cell linking to a file given by a relative path. */
         RowWriter link(String text, String relativePath) {
-            cell(text, Kind.LINK, length(text));
-            Cell cell = row.getCell(column - 1);
-            Hyperlink link = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.FILE);
-            link.setAddress(relativePath);
-            cell.setHyperlink(link);
+            return linked(text, relativePath, HyperlinkType.FILE);
+        }
+
+        /** A text cell linking to a cell of this workbook, e.g. {@code 'Claim Lines'!A12}. */
+        RowWriter jump(String text, String sheetName, int rowIndex) {
+            return linked(text, "'" + sheetName + "'!A" + (rowIndex + 1), HyperlinkType.DOCUMENT);
+        }
+
+        private RowWriter linked(String text, String address, HyperlinkType type) {
+            if (text == null) {
+                return blank();
+            }
+            PendingCell cell = new PendingCell(column++, text, Kind.LINK, fill, false);
+            cell.link = address;
+            cell.linkType = type;
+            row.cells.add(cell);
             return this;
         }
 
         RowWriter blank() {
             if (fill != Fill.NONE) {
-                row.createCell(column).setCellStyle(styles.of(Kind.TEXT, fill, false));
+                row.cells.add(new PendingCell(column, null, Kind.TEXT, fill, false));
             }
             column++;
             return this;
         }
 
-        private RowWriter cell(String text, Kind kind, int width) {
+        RowWriter cell(String text, Kind kind) {
             if (text == null) {
                 return blank();
             }
-            Cell cell = row.createCell(column);
-            cell.setCellValue(text);
-            cell.setCellStyle(styles.of(kind, fill, startsLikeFormula(text)));
-            measure(width);
-            column++;
+            row.cells.add(new PendingCell(column++, text, kind, fill, false));
             return this;
         }
-
-        private Cell typed(Kind kind, int width) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(styles.of(kind, fill, false));
-            measure(width);
-            column++;
-            return cell;
-        }
-
-        private void measure(int width) {
-            if (column < widths.length && width > widths[column]) {
-                widths[column] = width;
-            }
-        }
-    }
-
-    /** Characters of an integer shown with thousands separators ("-12,345" is 7). */
-    static int digits(long value) {
-        String plain = Long.toString(Math.abs(value));
-        return plain.length() + (plain.length() - 1) / 3 + (value < 0 ? 1 : 0);
-    }
-
-    private static int length(String text) {
-        if (text == null) {
-            return 0;
-        }
-        int longestLine = 0;
-        for (String line : text.split("\n", -1)) {
-            longestLine = Math.max(longestLine, line.length());
-        }
-        return longestLine;
     }
 }

@@ -5,45 +5,100 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The cell styles of one workbook, each created once on first use and then shared by every cell
- * that looks the same (a workbook holds at most 64,000 styles).
+ * that looks the same (a workbook holds at most 64,000 styles). One font family throughout
+ * ({@link TextMetrics#FAMILY}), so what {@link SheetWriter} measures is what Excel and LibreOffice draw.
  */
 final class Styles {
 
     /** What a cell holds, which decides its number format and font. */
     enum Kind {
-        TITLE, HEADER, LABEL, TEXT, WRAP, INTEGER, DECIMAL, MONEY, PERCENT, DATE, DATE_TIME, LINK
+        TITLE(13, true), HEADER(10, true), LABEL(10, true), TEXT(10, false), WRAP(10, false),
+        INTEGER(10, false), LINE_NO(10, false), DECIMAL(10, false), MONEY(10, false), PERCENT(10, false),
+        DATE(10, false), DATE_TIME(10, false), LINK(10, false),
+        /** The verdict in the decision box: large and bold. */
+        VERDICT(18, true),
+        /** A cell the reviewer fills in: boxed. */
+        INPUT(10, false);
+
+        final double points;
+        final boolean bold;
+
+        Kind(double points, boolean bold) {
+            this.points = points;
+            this.bold = bold;
+        }
+
+        boolean isText() {
+            return this == TITLE || this == HEADER || this == LABEL || this == TEXT || this == WRAP || this == LINK
+                    || this == VERDICT || this == INPUT;
+        }
+
+        /** Text that wraps into more lines when its column is too narrow (a link's text never does). */
+        boolean wraps() {
+            return isText() && this != LINK;
+        }
+
+        /** Excel number format; numbers keep a space's width free on the right so they never touch the next cell. */
+        String format() {
+            return switch (this) {
+                case INTEGER -> "#,##0_)";
+                case LINE_NO -> "0_)";
+                case DECIMAL -> "#,##0.00_)";
+                case MONEY -> "#,##0.00_)";
+                case PERCENT -> "0.0%_)";
+                case DATE -> "yyyy-mm-dd";
+                case DATE_TIME -> "yyyy-mm-dd hh:mm";
+                default -> "@";
+            };
+        }
     }
 
-    /** Background of a cell: severity and outcome colors, or none. */
+    /**
+     * Background of a cell: severity and outcome colors, or none. The verdict bands add a pattern
+     * (HOLD dense stripes, REVIEW dots) so that they still differ on a grayscale print.
+     */
     enum Fill {
-        NONE(null), ERROR("F4C7C3"), WARNING("FCE8B2"), INFO("CFE2F3"), GOOD("D9EAD3"), MUTED("EFEFEF"),
-        HEADER("D9D9D9");
+        NONE(null, null), ERROR("F4C7C3", null), WARNING("FCE8B2", null), INFO("CFE2F3", null), GOOD("D9EAD3", null),
+        MUTED("EFEFEF", null), HEADER("D9D9D9", null),
+        HOLD_BAND("C00000", FillPatternType.THICK_FORWARD_DIAG), REVIEW_BAND("BF9000", FillPatternType.SPARSE_DOTS),
+        CLEAR_BAND("38761D", FillPatternType.SOLID_FOREGROUND);
 
         private final String rgb;
+        private final FillPatternType pattern;
 
-        Fill(String rgb) {
+        Fill(String rgb, FillPatternType pattern) {
             this.rgb = rgb;
+            this.pattern = pattern;
         }
     }
 
     private final Workbook workbook;
     private final Map<String, CellStyle> styles = new HashMap<>();
-    private Font bold;
-    private Font title;
-    private Font link;
+    private final Map<String, Font> fonts = new HashMap<>();
 
     Styles(Workbook workbook) {
         this.workbook = workbook;
+        // the workbook's default font (index 0) sets Excel's column unit and every unstyled cell
+        XSSFWorkbook xssf = workbook instanceof SXSSFWorkbook s ? s.getXSSFWorkbook() : (XSSFWorkbook) workbook;
+        XSSFFont base = xssf.getFontAt(0);
+        base.setFontName(TextMetrics.FAMILY);
+        base.setFontHeightInPoints((short) TextMetrics.BODY_POINTS);
+        base.setFamily(org.apache.poi.ss.usermodel.FontFamily.SWISS);
+        base.setScheme(org.apache.poi.ss.usermodel.FontScheme.NONE);
     }
 
     /**
@@ -69,64 +124,54 @@ final class Styles {
         CellStyle style = workbook.createCellStyle();
         style.setVerticalAlignment(VerticalAlignment.TOP);
         style.setQuotePrefixed(quoted);
-        String format = switch (kind) {
-            case INTEGER -> "#,##0";
-            case DECIMAL -> "#,##0.00";
-            case MONEY -> "#,##0.00";
-            case PERCENT -> "0.0%";
-            case DATE -> "yyyy-mm-dd";
-            case DATE_TIME -> "yyyy-mm-dd hh:mm";
-            default -> "@";
-        };
         if (kind != Kind.TITLE && kind != Kind.HEADER && kind != Kind.LABEL) {
-            style.setDataFormat(workbook.createDataFormat().getFormat(format));
+            style.setDataFormat(workbook.createDataFormat().getFormat(kind.format()));
         }
+        if (kind.wraps()) {
+            style.setWrapText(true); // the writer sizes the row for every line it measured
+        }
+        style.setFont(font(kind));
         switch (kind) {
-            case TITLE -> style.setFont(titleFont());
-            case HEADER -> {
-                style.setFont(boldFont());
-                style.setBorderBottom(BorderStyle.THIN);
-                style.setWrapText(true);
-            }
-            case LABEL -> style.setFont(boldFont());
-            case WRAP -> style.setWrapText(true);
-            case LINK -> style.setFont(linkFont());
+            case HEADER -> style.setBorderBottom(BorderStyle.THIN);
             case DATE, DATE_TIME -> style.setAlignment(HorizontalAlignment.LEFT);
+            case VERDICT -> style.setVerticalAlignment(VerticalAlignment.CENTER);
+            case INPUT -> {
+                style.setBorderBottom(BorderStyle.THIN);
+                style.setBorderTop(BorderStyle.THIN);
+                style.setBorderLeft(BorderStyle.THIN);
+                style.setBorderRight(BorderStyle.THIN);
+            }
             default -> {
             }
         }
         Fill background = kind == Kind.HEADER && fill == Fill.NONE ? Fill.HEADER : fill;
         if (background.rgb != null) {
-            ((XSSFCellStyle) style).setFillForegroundColor(new XSSFColor(rgb(background.rgb), null));
-            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            XSSFCellStyle xssf = (XSSFCellStyle) style;
+            xssf.setFillForegroundColor(new XSSFColor(rgb(background.rgb), null));
+            if (background.pattern == null || background.pattern == FillPatternType.SOLID_FOREGROUND) {
+                style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            } else {
+                xssf.setFillBackgroundColor(new XSSFColor(rgb("FFFFFF"), null));
+                style.setFillPattern(background.pattern);
+            }
         }
         return style;
     }
 
-    private Font boldFont() {
-        if (bold == null) {
-            bold = workbook.createFont();
-            bold.setBold(true);
-        }
-        return bold;
-    }
-
-    private Font titleFont() {
-        if (title == null) {
-            title = workbook.createFont();
-            title.setBold(true);
-            title.setFontHeightInPoints((short) 13);
-        }
-        return title;
-    }
-
-    private Font linkFont() {
-        if (link == null) {
-            link = workbook.createFont();
-            link.setUnderline(Font.U_SINGLE);
-            link.setColor(org.apache.poi.ss.usermodel.IndexedColors.BLUE.getIndex());
-        }
-        return link;
+    private Font font(Kind kind) {
+        boolean link = kind == Kind.LINK;
+        String key = kind.points + "/" + kind.bold + "/" + link;
+        return fonts.computeIfAbsent(key, k -> {
+            Font font = workbook.createFont();
+            font.setFontName(TextMetrics.FAMILY);
+            font.setFontHeightInPoints((short) kind.points);
+            font.setBold(kind.bold);
+            if (link) {
+                font.setUnderline(Font.U_SINGLE);
+                font.setColor(IndexedColors.BLUE.getIndex());
+            }
+            return font;
+        });
     }
 
     private static byte[] rgb(String hex) {

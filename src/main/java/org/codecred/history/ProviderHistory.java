@@ -28,6 +28,14 @@ public record ProviderHistory(YearMonth previousMonth, Verdict previousVerdict, 
         return previousRules.contains(ruleId) ? FindingStatus.REPEAT : FindingStatus.NEW;
     }
 
+    /** The previous verdict in words: the verdict, or why there is none. */
+    public String previousVerdictText() {
+        if (previousMonth == null) {
+            return "none";
+        }
+        return previousVerdict == null ? "not on the roster in " + previousMonth : previousVerdict.name();
+    }
+
     /**
      * One earlier month of the provider as history keeps it.
      *

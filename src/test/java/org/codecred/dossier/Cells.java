@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading workbooks back in tests. */
-public final class Cells {
+final class Cells {
 
     private static final DataFormatter FORMAT = new DataFormatter(java.util.Locale.ROOT);
 
@@ -57,12 +57,13 @@ public final class Cells {
     }
 
     /** Every cell of every sheet as shown, one line per row, except the given sheet/label rows. */
-    public static String dump(Workbook workbook, String skipLabel) {
+    public static String dump(Workbook workbook, String... skipLabels) {
+        java.util.Set<String> skip = skipLabels == null ? java.util.Set.of() : java.util.Set.of(skipLabels);
         StringBuilder out = new StringBuilder();
         for (Sheet sheet : workbook) {
             out.append("## ").append(sheet.getSheetName()).append('\n');
             for (Row row : sheet) {
-                if (skipLabel != null && skipLabel.equals(shown(sheet, row.getRowNum(), 0))) {
+                if (skip.contains(shown(sheet, row.getRowNum(), 0))) {
                     continue;
                 }
                 out.append(row.getRowNum()).append(':');

@@ -48,26 +48,22 @@ class DossierWorkbookTest {
     }
 
     @Test
-    void summaryShowsIdentityVerdictAndCounts() throws IOException {
+    void summaryOpensWithTheDecisionThenFiguresIdentityAndTheReviewerBlock() throws IOException {
         try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
             Sheet summary = wb.getSheet("Summary");
-            assertEquals("HOLD", valueOf(summary, "Verdict").getStringCellValue());
-            assertEquals("EXCLUDED-OIG: on the exclusion list since 2019-01-01", valueOf(summary, "Reasons").getStringCellValue());
-            Cell npi = valueOf(summary, "NPI");
+            assertEquals("■ HOLD — do not credential", shown(summary, 2, 0));
+            assertEquals("on the exclusion list since 2019-01-01", valueOf(summary, "Excluded by the OIG (LEIE)").getStringCellValue());
+            assertEquals("4 lines; 1 with coding errors; coding accuracy 75.0 %", valueOf(summary, "Claim lines").getStringCellValue());
+            assertEquals("1 errors, 2 warnings, 1 for the record", valueOf(summary, "Findings").getStringCellValue());
+            assertEquals("1 failed of 2", valueOf(summary, "Credential checks").getStringCellValue().replaceAll("of \\d+", "of 2"));
+            Cell npi = valueOf(summary, "Name, NPI");
             assertEquals(CellType.STRING, npi.getCellType());
-            assertEquals(Dossiers.NPI, npi.getStringCellValue());
-            assertEquals(4, valueOf(summary, "Claim lines").getNumericCellValue());
-            assertEquals(1, valueOf(summary, "Lines with coding errors").getNumericCellValue());
-            assertEquals("75.0%", shown(summary, valueOf(summary, "Coding accuracy").getRowIndex(), 1));
-            assertEquals(1, valueOf(summary, "Findings: errors").getNumericCellValue());
-            assertEquals(2, valueOf(summary, "Findings: warnings").getNumericCellValue());
-            assertEquals(1, valueOf(summary, "Findings: info").getNumericCellValue());
-            assertEquals(1, valueOf(summary, "Credential checks failed").getNumericCellValue());
-            assertEquals("family-therapy", valueOf(summary, "Unsupported specialties").getStringCellValue());
-            Cell expires = valueOf(summary, "License expires");
-            assertTrue(DateUtil.isCellDateFormatted(expires));
-            assertEquals(LocalDate.of(2026, 11, 30), expires.getLocalDateTimeCellValue().toLocalDate());
-            assertEquals(Dossiers.GENERATED, valueOf(summary, "Generated").getLocalDateTimeCellValue());
+            assertTrue(npi.getStringCellValue().endsWith("NPI " + Dossiers.NPI));
+            assertTrue(valueOf(summary, "License").getStringCellValue().contains("expires 2026-11-30"));
+            assertTrue(valueOf(summary, "License").getStringCellValue().contains("not verified with the state board"));
+            assertEquals("none", valueOf(summary, "Previous verdict").getStringCellValue());
+            assertEquals("", valueOf(summary, "Reviewed by").getStringCellValue());
+            assertFalse(summary.getPrintSetup().getLandscape(), "the summary prints upright on one page");
         }
     }
 
@@ -76,22 +72,24 @@ class DossierWorkbookTest {
         try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
             Sheet findings = wb.getSheet("Findings");
             assertEquals("Severity", shown(findings, 1, 0));
-            int upcoded = rowWith(findings, 1, "TIME-UPCODED");
+            int upcoded = rowWith(findings, 2, "TIME-UPCODED");
             assertEquals("ERROR", shown(findings, upcoded, 0));
-            assertEquals("=1+2", shown(findings, upcoded, 2));
-            assertEquals("1", shown(findings, upcoded, 3));
-            assertEquals("2026-10-05", shown(findings, upcoded, 4));
-            assertEquals("90837", shown(findings, upcoded, 5));
-            assertEquals("90834", shown(findings, upcoded, 6));
-            assertEquals("90837 billed for 45 documented minutes; the time supports 90834", shown(findings, upcoded, 7));
+            assertEquals("NEW", shown(findings, upcoded, 1));
+            assertEquals("90837 billed for 45 documented minutes; the time supports 90834", shown(findings, upcoded, 3));
+            assertEquals("=1+2 line 1", shown(findings, upcoded, 4));
+            assertEquals("'Claim Lines'!A4", cell(findings, upcoded, 4).getHyperlink().getAddress());
+            assertEquals("2026-10-05 · 90837; member ****6789; 1 unit; 45 min; modifiers 95; dx F43.10", shown(findings, upcoded, 5));
+            assertEquals("claims.csv line 2", shown(findings, upcoded, 6));
             assertEquals("F4C7C3", fill(findings, upcoded, 0));
-            assertEquals("FCE8B2", fill(findings, rowWith(findings, 1, "LICENSE-EXPIRING"), 7));
-            assertEquals("CFE2F3", fill(findings, rowWith(findings, 1, "SPECIALTY-UNDECLARED"), 1));
+            assertEquals("FCE8B2", fill(findings, rowWith(findings, 2, "LICENSE-EXPIRING"), 3));
+            assertEquals("CFE2F3", fill(findings, rowWith(findings, 2, "SPECIALTY-UNDECLARED"), 2));
             assertEquals(1 + 1 + 4, findings.getLastRowNum() + 1, "title, header, 4 findings");
             assertNotNull(((XSSFSheet) findings).getCTWorksheet().getAutoFilter(), "filterable");
             assertEquals(2, findings.getPaneInformation().getHorizontalSplitPosition(), "title and header frozen");
             assertTrue(findings.getPrintSetup().getLandscape());
-            assertEquals("1:2", findings.getRepeatingRows().formatAsString().replace("$", ""));
+            assertEquals("2:2", findings.getRepeatingRows().formatAsString().replace("$", ""));
+            assertEquals("Disposition", shown(findings, 1, 7));
+            assertEquals(1, findings.getDataValidations().size(), "the Disposition drop-down");
         }
     }
 
@@ -99,23 +97,23 @@ class DossierWorkbookTest {
     void claimLinesMaskMembersAndKeepFormulaLookingTextAsText() throws IOException {
         try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
             Sheet lines = wb.getSheet("Claim Lines");
-            Cell claimId = cell(lines, 2, 0);
+            Cell claimId = cell(lines, 3, 0);
             assertEquals(CellType.STRING, claimId.getCellType());
             assertEquals("=1+2", claimId.getStringCellValue());
             assertTrue(claimId.getCellStyle().getQuotePrefixed(), "=1+2 is quote-prefixed");
-            assertFalse(cell(lines, 3, 0).getCellStyle().getQuotePrefixed(), "C-2 needs no prefix");
-            assertTrue(cell(lines, 5, 0).getCellStyle().getQuotePrefixed(), "@SUM(A1) is quote-prefixed");
-            assertEquals("****6789", shown(lines, 2, 3));
-            assertEquals("****1234", shown(lines, 3, 3));
+            assertFalse(cell(lines, 4, 0).getCellStyle().getQuotePrefixed(), "C-2 needs no prefix");
+            assertTrue(cell(lines, 6, 0).getCellStyle().getQuotePrefixed(), "@SUM(A1) is quote-prefixed");
+            assertEquals("****6789", shown(lines, 3, 3));
+            assertEquals("****1234", shown(lines, 4, 3));
             assertFalse(Cells.dump(wb, null).contains("M123456789"), "no unmasked member id anywhere");
-            assertEquals("TIME-UPCODED", shown(lines, 2, 14));
-            assertEquals("F4C7C3", fill(lines, 2, 14));
-            assertEquals("TELEHEALTH-MODIFIER", shown(lines, 3, 14));
-            assertEquals("", shown(lines, 4, 14));
-            assertEquals(45, cell(lines, 2, 7).getNumericCellValue());
-            assertEquals(CellType.BLANK, cell(lines, 4, 7) == null ? CellType.BLANK : cell(lines, 4, 7).getCellType());
-            assertEquals("125.50", shown(lines, 2, 10));
-            assertTrue(DateUtil.isCellDateFormatted(cell(lines, 2, 2)));
+            assertEquals("TIME-UPCODED", shown(lines, 3, 14));
+            assertEquals("F4C7C3", fill(lines, 3, 14));
+            assertEquals("TELEHEALTH-MODIFIER", shown(lines, 4, 14));
+            assertEquals("", shown(lines, 5, 14));
+            assertEquals(45, cell(lines, 3, 7).getNumericCellValue());
+            assertEquals(CellType.BLANK, cell(lines, 5, 7) == null ? CellType.BLANK : cell(lines, 5, 7).getCellType());
+            assertEquals("125.50", shown(lines, 3, 10));
+            assertTrue(DateUtil.isCellDateFormatted(cell(lines, 3, 2)));
             Sheet checks = wb.getSheet("Credentials");
             Cell detail = cell(checks, 3, 3);
             assertEquals("=HYPERLINK(\"x\") excluded 2019-01-01", detail.getStringCellValue());
@@ -141,13 +139,13 @@ class DossierWorkbookTest {
             assertTrue(share > peers);
             assertEquals("62.0%", shown(profile, share, 1));
             assertEquals("35.0%", shown(profile, share, 4));
-            assertEquals("yes", shown(profile, share, 6));
+            assertEquals("ABOVE threshold", shown(profile, share, 6));
             assertEquals("6.50", shown(profile, rowStartingWith(profile, "services-per-day"), 1));
             assertEquals(2, profile.getDrawingPatriarch().getCharts().size());
             Sheet alignment = wb.getSheet("Specialty Alignment");
             int unsupported = rowStartingWith(alignment, "family-therapy");
-            assertEquals("UNSUPPORTED", shown(alignment, unsupported, 6));
-            assertEquals("20.0%", shown(alignment, unsupported, 4));
+            assertEquals("UNSUPPORTED", shown(alignment, unsupported, 2));
+            assertEquals("20.0%", shown(alignment, unsupported, 6));
         }
     }
 
@@ -155,14 +153,14 @@ class DossierWorkbookTest {
     void emptyTablesShowPlaceholders() throws IOException {
         try (XSSFWorkbook wb = render(Dossiers.bare(), DossierWorkbook.Engine.HYBRID)) {
             Sheet summary = wb.getSheet("Summary");
-            assertEquals("not decided", valueOf(summary, "Verdict").getStringCellValue());
-            assertEquals("not decided", valueOf(summary, "Coding accuracy").getStringCellValue());
-            assertEquals("no checks recorded", valueOf(summary, "Credential checks failed").getStringCellValue());
-            assertEquals(0, valueOf(summary, "Claim lines").getNumericCellValue());
+            assertEquals("not decided", shown(summary, 2, 0));
+            assertEquals("not decided", valueOf(summary, "Reasons").getStringCellValue());
+            assertEquals("no checks recorded", valueOf(summary, "Credential checks").getStringCellValue());
+            assertEquals("0 (no verdict decided)", valueOf(summary, "Claim lines").getStringCellValue());
             assertEquals("no checks recorded", shown(wb.getSheet("Credentials"), 2, 1));
             assertEquals("no findings recorded", shown(wb.getSheet("Findings"), 2, 0));
-            assertEquals("no claim lines this month", shown(wb.getSheet("Claim Lines"), 2, 0));
-            assertEquals("not assessed", shown(wb.getSheet("Specialty Alignment"), 2, 6));
+            assertEquals("no claim lines this month", shown(wb.getSheet("Claim Lines"), 3, 0));
+            assertEquals("not assessed", shown(wb.getSheet("Specialty Alignment"), 2, 2));
             XSSFSheet profile = wb.getSheet("Coding Profile");
             assertTrue(rowStartingWith(profile, "no peer comparison recorded") > 0);
             assertTrue(profile.getDrawingPatriarch() == null || profile.getDrawingPatriarch().getCharts().isEmpty());
@@ -181,8 +179,9 @@ class DossierWorkbookTest {
     void columnWidthsFollowTheText() throws IOException {
         try (Workbook wb = render(Dossiers.full(), DossierWorkbook.Engine.HYBRID)) {
             Sheet findings = wb.getSheet("Findings");
-            assertEquals(SheetWriter.MAX_WIDTH * 256, findings.getColumnWidth(7), "long messages are capped and wrap");
-            assertEquals(("SPECIALTY-UNDECLARED".length() + 2) * 256, findings.getColumnWidth(1), "longest rule id");
+            assertTrue(findings.getColumnWidth(3) <= 50 * 256, "long messages are capped and wrap");
+            assertEquals(TextMetrics.widthUnits(TextMetrics.width("SPECIALTY-UNDECLARED", false, 10)),
+                    findings.getColumnWidth(2), "the longest rule id, measured in the font");
         }
     }
 
