@@ -3,6 +3,7 @@ package org.codecred.dossier;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xddf.usermodel.XDDFColor;
@@ -287,7 +288,8 @@ public final class DossierWorkbook {
         value(sheet, "Credential checks", dossier.checks().isEmpty() ? NO_CHECKS
                 : dossier.checks().stream().filter(c -> c.result() == CheckResult.FAIL).count() + " failed of "
                 + dossier.checks().size());
-        value(sheet, "Previous verdict", dossier.history().previousVerdictText());
+        value(sheet, dossier.history().previousMonth() == null ? "Previous verdict"
+                : "Previous verdict (" + dossier.history().previousMonth() + ")", dossier.history().previousVerdictText());
 
         sheet.heading("Provider");
         value(sheet, "Name, NPI", p.displayName() + ", NPI " + p.npi());

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading workbooks back in tests. */
-final class Cells {
+public final class Cells {
 
     private static final DataFormatter FORMAT = new DataFormatter(java.util.Locale.ROOT);
 

@@ -1,6 +1,6 @@
 package org.codecred.dossier;
 
-import org.codecred.cli.ExitCode;
+import org.codecred.job.ExitCode;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -267,14 +267,16 @@ class HistoryJobTest {
         }
     }
 
-    /** The row holding the table's column titles (the sheets open with a title, sometimes a note). */
+    /** The row holding the table's column titles (the sheets open with a title, sometimes a summary line). */
     private static int headerRow(Sheet sheet) {
         for (int r = 0; r <= Math.min(sheet.getLastRowNum(), 10); r++) {
             Row row = sheet.getRow(r);
-            if (row != null && row.getCell(0) != null && SHOWN.formatCellValue(row.getCell(0)).equals(
-                    sheet.getSheetName().equals("Providers") ? "Verdict" : SHOWN.formatCellValue(row.getCell(0)))
-                    && r > 0 && row.getLastCellNum() > 3) {
-                return r;
+            if (row != null) {
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    if ("NPI".equals(SHOWN.formatCellValue(row.getCell(c)))) {
+                        return r;
+                    }
+                }
             }
         }
         throw new AssertionError("no table header in " + sheet.getSheetName());
