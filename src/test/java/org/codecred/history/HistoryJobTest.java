@@ -268,12 +268,12 @@ class HistoryJobTest {
     }
 
     /** The row holding the table's column titles (the sheets open with a title, sometimes a summary line). */
-    private static int headerRow(Sheet sheet) {
+    private static int headerRow(Sheet sheet, String header) {
         for (int r = 0; r <= Math.min(sheet.getLastRowNum(), 10); r++) {
             Row row = sheet.getRow(r);
             if (row != null) {
                 for (int c = 0; c < row.getLastCellNum(); c++) {
-                    if ("NPI".equals(SHOWN.formatCellValue(row.getCell(c)))) {
+                    if (header.equals(SHOWN.formatCellValue(row.getCell(c)))) {
                         return r;
                     }
                 }
@@ -283,7 +283,7 @@ class HistoryJobTest {
     }
 
     private static int columnIndex(Sheet sheet, String header) {
-        Row row = sheet.getRow(headerRow(sheet));
+        Row row = sheet.getRow(headerRow(sheet, header));
         for (int c = 0; c < row.getLastCellNum(); c++) {
             if (header.equals(SHOWN.formatCellValue(row.getCell(c)))) {
                 return c;
@@ -297,7 +297,7 @@ class HistoryJobTest {
             Sheet sheet = workbook.getSheet(sheetName);
             int c = columnIndex(sheet, header);
             List<String> values = new ArrayList<>();
-            for (int r = headerRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = headerRow(sheet, header) + 1; r <= sheet.getLastRowNum(); r++) {
                 values.add(sheet.getRow(r) == null ? "" : SHOWN.formatCellValue(sheet.getRow(r).getCell(c)));
             }
             return values;
@@ -309,7 +309,7 @@ class HistoryJobTest {
         int c = columnIndex(sheet, header);
         int npi = columnIndex(sheet, "NPI");
         Map<String, String> values = new HashMap<>();
-        for (int r = headerRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
+        for (int r = headerRow(sheet, header) + 1; r <= sheet.getLastRowNum(); r++) {
             values.put(SHOWN.formatCellValue(sheet.getRow(r).getCell(npi)), SHOWN.formatCellValue(sheet.getRow(r).getCell(c)));
         }
         return values;
@@ -321,9 +321,9 @@ class HistoryJobTest {
         int rule = columnIndex(sheet, "Rule");
         int status = columnIndex(sheet, "Status");
         Map<String, List<String>> byRule = new HashMap<>();
-        for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+        for (int r = headerRow(sheet, "Status") + 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
-            if (row != null && row.getCell(status) != null) {
+            if (row != null && row.getCell(status) != null && !SHOWN.formatCellValue(row.getCell(status)).isEmpty()) {
                 byRule.computeIfAbsent(SHOWN.formatCellValue(row.getCell(rule)), k -> new ArrayList<>())
                         .add(SHOWN.formatCellValue(row.getCell(status)));
             }
