@@ -56,6 +56,9 @@ public final class Cells {
         return names;
     }
 
+    /** Labels of the rows that give the run's own times: two runs of the same month differ only there. */
+    public static final String[] RUN_TIMES = {"Month, generated", "Run started (UTC)", "Run ended (UTC)", "Generated"};
+
     /** Every cell of every sheet as shown, one line per row, except the given sheet/label rows. */
     public static String dump(Workbook workbook, String... skipLabels) {
         java.util.Set<String> skip = skipLabels == null ? java.util.Set.of() : java.util.Set.of(skipLabels);
