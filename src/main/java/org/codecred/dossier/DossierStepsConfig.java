@@ -47,6 +47,9 @@ import java.util.stream.Collectors;
 @Configuration
 public class DossierStepsConfig {
 
+    /** The partition's key for the month's input folder. */
+    static final String INPUT_DIR = "inputDir";
+
     /** Providers per transaction: the restart granularity is the provider. */
     static final int PROVIDERS_PER_CHUNK = 1;
 
@@ -79,9 +82,14 @@ public class DossierStepsConfig {
         NpiRangePartitioner ranges = new NpiRangePartitioner(
                 () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList());
         String outputDir = settings.outputDir().toAbsolutePath().toString();
+        // a worker serves any month: the month's input folder (its Sources sheet) travels with the partition
+        String inputDir = settings.inputDir().toAbsolutePath().toString();
         return partitioning.partitioned("writeDossiers", writeDossiersWorker, grid -> {
             var partitions = ranges.partition(grid);
-            partitions.values().forEach(context -> context.putString(Partitioning.OUTPUT_DIR, outputDir));
+            partitions.values().forEach(context -> {
+                context.putString(Partitioning.OUTPUT_DIR, outputDir);
+                context.putString(INPUT_DIR, inputDir);
+            });
             return partitions;
         });
     }
@@ -121,8 +129,9 @@ public class DossierStepsConfig {
     @Bean
     @StepScope
     public DossierFileWriter dossierFileWriter(@Value("#{stepExecutionContext['outputDir']}") String outputDir,
+                                               @Value("#{stepExecutionContext['inputDir']}") String inputDir,
                                                RunFactsOnce runFacts) {
-        return new DossierFileWriter(Path.of(outputDir).resolve("dossiers"), runFacts);
+        return new DossierFileWriter(Path.of(outputDir).resolve("dossiers"), Path.of(inputDir), runFacts);
     }
 
     /** The run's facts (sources hashed, timed codes), computed once and shared by every partition. */
@@ -135,17 +144,19 @@ public class DossierStepsConfig {
     public static class DossierFileWriter implements ItemWriter<Dossier> {
         private final DossierWorkbook workbook = new DossierWorkbook();
         private final Path dossiers;
+        private final Path inputDir;
         private final RunFactsOnce facts;
 
-        DossierFileWriter(Path dossiers, RunFactsOnce facts) {
+        DossierFileWriter(Path dossiers, Path inputDir, RunFactsOnce facts) {
             this.dossiers = dossiers;
+            this.inputDir = inputDir;
             this.facts = facts;
         }
 
         @Override
         public void write(Chunk<? extends Dossier> chunk) {
             for (Dossier dossier : chunk) {
-                RunFacts run = facts.get(dossier.generated(), null);
+                RunFacts run = facts.get(inputDir, dossier.generated(), null);
                 Path target = DossierFileName.resolve(dossiers, dossier.provider().npi(), dossier.provider().lastName());
                 OutputFiles.writeAtomically(target, temporary -> workbook.write(dossier, run, temporary));
             }
@@ -159,6 +170,7 @@ public class DossierStepsConfig {
     public static final class RunFactsOnce {
         private final RunSettings settings;
         private LocalDateTime started;
+        private Path inputDir;
         private List<SourceFiles.SourceFile> sources;
         private Set<String> timed;
 
@@ -166,11 +178,13 @@ public class DossierStepsConfig {
             this.settings = settings;
         }
 
-        synchronized RunFacts get(LocalDateTime runStarted, LocalDateTime ended) {
-            if (sources == null || !Objects.equals(started, runStarted)) {
-                sources = SourceFiles.of(settings.inputDir(), settings.rulesDir());
+        /** {@code monthInput}: the month's input folder (a worker's settings name no month). */
+        synchronized RunFacts get(Path monthInput, LocalDateTime runStarted, LocalDateTime ended) {
+            if (sources == null || !Objects.equals(started, runStarted) || !monthInput.equals(inputDir)) {
+                sources = SourceFiles.of(monthInput, settings.rulesDir());
                 timed = timedCodes(settings.rulesDir());
                 started = runStarted;
+                inputDir = monthInput;
             }
             return new RunFacts(SourceFiles.version(), runStarted, ended, sources, timed);
         }
@@ -204,7 +218,8 @@ public class DossierStepsConfig {
                     var comparison = history.compare(month);
                     var newSince = SummaryWorkbook.newSince(rows, comparison, loader.exclusionRules(month));
                     LocalDateTime started = runStarted(jobRepository, context.getStepContext().getStepExecution().getJobExecution());
-                    RunFacts run = runFacts.get(started, LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
+                    RunFacts run = runFacts.get(settings.inputDir(), started,
+                            LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
                     var facts = new SummaryWorkbook.MonthFacts(loader.runCounts(month, unrostered.size()),
                             loader.rejected(month), run, comparison, newSince);
                     OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, facts, temporary));
