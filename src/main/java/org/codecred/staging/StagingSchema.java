@@ -25,11 +25,51 @@ public final class StagingSchema {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Runs the scripts unless the database already holds exactly this version of them. Skipping
+     * matters on PostgreSQL: even {@code CREATE INDEX IF NOT EXISTS} waits for the locks of a month
+     * running in another process, so a second launch would hang instead of reporting the month as
+     * running (exit 3).
+     */
     public void create() {
-        for (Resource script : scripts()) {
+        List<Resource> scripts = scripts();
+        String digest = digestOf(scripts);
+        if (digest.equals(installedDigest())) {
+            return;
+        }
+        for (Resource script : scripts) {
             for (String statement : statementsOf(script)) {
                 jdbc.execute(statement);
             }
+        }
+        jdbc.execute("CREATE TABLE IF NOT EXISTS codecred.schema_digest (digest VARCHAR(64) NOT NULL)");
+        jdbc.update("DELETE FROM codecred.schema_digest");
+        jdbc.update("INSERT INTO codecred.schema_digest (digest) VALUES (?)", digest);
+    }
+
+    private String installedDigest() {
+        try {
+            List<String> found = jdbc.queryForList("SELECT digest FROM codecred.schema_digest", String.class);
+            return found.size() == 1 ? found.get(0) : null;
+        } catch (org.springframework.dao.DataAccessException e) {
+            return null; // no such table yet: a new database
+        }
+    }
+
+    private static String digestOf(List<Resource> scripts) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Resource script : scripts) {
+                sha.update(script.getFilename().getBytes(StandardCharsets.UTF_8));
+                try (var in = script.getInputStream()) {
+                    sha.update(in.readAllBytes());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
