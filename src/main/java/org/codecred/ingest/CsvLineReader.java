@@ -35,10 +35,7 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
     public CsvLineReader(String name, List<Path> files) {
         this.name = name;
         this.files = List.copyOf(files);
-        this.bytesBefore = new long[files.size() + 1];
-        for (int i = 0; i < files.size(); i++) {
-            bytesBefore[i + 1] = bytesBefore[i] + size(files.get(i));
-        }
+        this.bytesBefore = Progress.bytesBefore(files);
         this.progress = new Progress(name, bytesBefore[files.size()]);
     }
 
@@ -138,11 +135,4 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
         }
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
 }

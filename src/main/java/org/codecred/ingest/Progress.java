@@ -20,6 +20,27 @@ public final class Progress {
         this.totalBytes = totalBytes;
     }
 
+    /**
+     * Bytes of the files before each one, in order, and their total last: a reader of several files
+     * reports progress over all of them (entry i is where file i starts).
+     */
+    public static long[] bytesBefore(java.util.List<java.nio.file.Path> files) {
+        long[] before = new long[files.size() + 1];
+        for (int i = 0; i < files.size(); i++) {
+            before[i + 1] = before[i] + sizeOf(files.get(i));
+        }
+        return before;
+    }
+
+    /** The file's size, 0 when it cannot be read (the read itself reports why). */
+    public static long sizeOf(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     public void line(long bytesDone) {
         lines++;
         if ((lines & 0xFFF) == 0) {

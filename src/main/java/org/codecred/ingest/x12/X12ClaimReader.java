@@ -48,10 +48,7 @@ public class X12ClaimReader implements ItemStreamReader<X12Item> {
     public X12ClaimReader(String name, List<Path> files) {
         this.name = name;
         this.files = List.copyOf(files);
-        this.bytesBefore = new long[files.size() + 1];
-        for (int i = 0; i < files.size(); i++) {
-            bytesBefore[i + 1] = bytesBefore[i] + size(files.get(i));
-        }
+        this.bytesBefore = Progress.bytesBefore(files);
         this.progress = new Progress(name, bytesBefore[files.size()]);
     }
 
