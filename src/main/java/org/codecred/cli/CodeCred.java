@@ -1,5 +1,6 @@
 package org.codecred.cli;
 
+import org.codecred.job.AbandonedDatabaseLock;
 import org.codecred.job.ExitCode;
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
@@ -81,6 +82,7 @@ public final class CodeCred {
                         + "holds the database " + settings.db() + "; wait for it to finish");
                 return ExitCode.RUNNING;
             }
+            AbandonedDatabaseLock.awaitTakeover(fileDatabase);
         }
         try {
             return runSpring(err, settings, args);

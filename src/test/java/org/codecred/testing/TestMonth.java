@@ -1,6 +1,7 @@
 package org.codecred.testing;
 
 import org.codecred.cli.CodeCred;
+import org.codecred.job.AbandonedDatabaseLock;
 import org.codecred.job.ExitCode;
 
 import java.io.ByteArrayOutputStream;
@@ -117,6 +118,7 @@ public final class TestMonth {
 
     /** Opens the file database; it shuts down when the connection closes, so the job can open it next. */
     public Connection connect() throws SQLException {
+        AbandonedDatabaseLock.awaitTakeover(db); // right after a test killed the job, its lock file is still fresh
         return DriverManager.getConnection("jdbc:hsqldb:file:" + db + ";shutdown=true;hsqldb.default_table_type=cached",
                 "SA", "");
     }
