@@ -7,6 +7,7 @@ import org.codecred.rules.CredentialVocabulary;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -37,14 +38,15 @@ public class CodingStepsConfig {
 
     @Bean
     public Step validateCoding(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               RunSettings settings, ClaimLineTable claimLines, CodingRules codingRules,
+                               RunSettings settings, ClaimLineTable claimLines, RenderingNpiTable renderingNpis,
+                               CodingRules codingRules,
                                ProviderTable providers, FindingTable findings, StepLog stepLog) {
         CodingProcessor processor = new CodingProcessor(new CodingEngine(codingRules), providers,
                 CredentialVocabulary.load(settings.rulesDir()), settings.monthKey());
         return new StepBuilder("validateCoding", jobRepository)
                 .<ProviderDay, List<Finding>>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderDayReader(claimLines, settings.monthKey()))
+                .reader(new ProviderDayReader(claimLines, renderingNpis, settings.monthKey()))
                 .processor(processor)
                 .writer(new FindingWriter(findings, settings.monthKey()))
                 .listener(processor)

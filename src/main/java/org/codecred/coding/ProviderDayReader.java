@@ -2,6 +2,7 @@ package org.codecred.coding;
 
 import org.codecred.domain.ClaimLine;
 import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Hands out the month's staged lines one provider-day at a time, in
- * {@link ClaimLineTable#ENCOUNTER_ORDER}. It walks the month's rendering NPIs in slices, each slice's
+ * {@link ClaimLineTable#ENCOUNTER_ORDER}. It walks the month's rendering NPIs ({@link RenderingNpiTable}) in slices, each slice's
  * lines read with one query ({@link ClaimLineTable#forEachLineOf}), so memory stays flat however large
  * the month. The saved state is the last provider-day handed out (NPI and date); as state is saved when
  * a chunk commits, a restart goes on just after the last committed provider-day, so no finding is lost
@@ -28,6 +29,7 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     static final int SLICE = 200;
 
     private final ClaimLineTable lines;
+    private final RenderingNpiTable renderingNpis;
     private final String month;
 
     private Iterator<String> npis;
@@ -35,8 +37,9 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private String lastNpi;
     private LocalDate lastDate;
 
-    public ProviderDayReader(ClaimLineTable lines, String month) {
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month) {
         this.lines = lines;
+        this.renderingNpis = renderingNpis;
         this.month = month;
     }
 
@@ -45,7 +48,7 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         lastNpi = context.containsKey(NPI_KEY) ? context.getString(NPI_KEY) : null;
         lastDate = context.containsKey(DATE_KEY) ? LocalDate.parse(context.getString(DATE_KEY)) : null;
         String resumeFrom = lastNpi == null ? "" : lastNpi;
-        npis = lines.renderingNpis(month).stream().filter(npi -> npi.compareTo(resumeFrom) >= 0).iterator();
+        npis = renderingNpis.npis(month).stream().filter(npi -> npi.compareTo(resumeFrom) >= 0).iterator();
         ready.clear();
     }
 

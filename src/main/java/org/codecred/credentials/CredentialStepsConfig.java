@@ -5,6 +5,7 @@ import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -46,10 +47,11 @@ public class CredentialStepsConfig {
     public Step checkCredentials(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  StepLog stepLog, RunSettings settings, CredentialRules credentialRules,
                                  List<CredentialRule> credentialRuleList, ProviderTable providers,
-                                 ClaimLineTable claimLines, FindingTable findings, CredentialCheckTable checks) {
+                                 ClaimLineTable claimLines, RenderingNpiTable renderingNpis, FindingTable findings,
+                                 CredentialCheckTable checks) {
         return new StepBuilder("checkCredentials", jobRepository)
                 .tasklet(new CheckCredentialsTasklet(settings, credentialRules, credentialRuleList, providers,
-                        claimLines, findings, checks), transactionManager)
+                        claimLines, renderingNpis, findings, checks), transactionManager)
                 .listener(stepLog)
                 .build();
     }

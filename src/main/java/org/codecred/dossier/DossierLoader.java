@@ -9,6 +9,7 @@ import org.codecred.domain.Severity;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
@@ -28,6 +29,7 @@ import java.util.Set;
 public final class DossierLoader {
 
     private final ClaimLineTable lines;
+    private final RenderingNpiTable renderingNpis;
     private final ProviderTable providers;
     private final FindingTable findings;
     private final CredentialCheckTable checks;
@@ -35,9 +37,10 @@ public final class DossierLoader {
     private final SpecialtyAlignmentTable alignments;
     private final VerdictTable verdicts;
 
-    public DossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings, CredentialCheckTable checks,
+    public DossierLoader(ClaimLineTable lines, RenderingNpiTable renderingNpis, ProviderTable providers, FindingTable findings, CredentialCheckTable checks,
                          MetricTable metrics, SpecialtyAlignmentTable alignments, VerdictTable verdicts) {
         this.lines = lines;
+        this.renderingNpis = renderingNpis;
         this.providers = providers;
         this.findings = findings;
         this.checks = checks;
@@ -87,7 +90,7 @@ public final class DossierLoader {
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */
     public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
-        return lines.unrostered(month, providers.npis(month)).stream()
+        return renderingNpis.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 }

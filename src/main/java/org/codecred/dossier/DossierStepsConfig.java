@@ -10,6 +10,7 @@ import org.codecred.output.OutputFiles;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
@@ -43,10 +44,10 @@ public class DossierStepsConfig {
     static final int PARTITIONS_PER_THREAD = 2;
 
     @Bean
-    public DossierLoader dossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings,
+    public DossierLoader dossierLoader(ClaimLineTable lines, RenderingNpiTable renderingNpis, ProviderTable providers, FindingTable findings,
                                        CredentialCheckTable checks, MetricTable metrics,
                                        SpecialtyAlignmentTable alignments, VerdictTable verdicts) {
-        return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts);
+        return new DossierLoader(lines, renderingNpis, providers, findings, checks, metrics, alignments, verdicts);
     }
 
     // step 9: partitioned by provider range

@@ -4,6 +4,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -33,7 +34,7 @@ public class MonthlyJobConfig {
 
     @Bean
     public Job monthlyJob(JobRepository jobRepository, JobExecutionListener runSummaryWriter,
-                          Step prepareMonth, Step loadRoster, Step loadClaims, Step validateCoding,
+                          Step prepareMonth, Step loadRoster, Step loadClaims, Step listRenderingNpis, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -41,6 +42,7 @@ public class MonthlyJobConfig {
                 .start(prepareMonth)
                 .next(loadRoster)
                 .next(loadClaims)
+                .next(listRenderingNpis)
                 .next(validateCoding)
                 .next(checkCredentials)
                 .next(alignSpecialties)
@@ -77,6 +79,11 @@ public class MonthlyJobConfig {
     @Bean
     public ClaimLineTable claimLineTable(JdbcTemplate jdbc, StagingSchema schema) {
         return new ClaimLineTable(jdbc);
+    }
+
+    @Bean
+    public RenderingNpiTable renderingNpiTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new RenderingNpiTable(jdbc);
     }
 
     @Bean

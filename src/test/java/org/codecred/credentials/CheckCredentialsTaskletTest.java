@@ -4,6 +4,7 @@ import org.codecred.job.RunSettings;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.staging.StagingSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class CheckCredentialsTaskletTest {
         RunSettings settings = new RunSettings(YearMonth.of(2026, 10), tmp, tmp.resolve("out"), tmp.resolve("db"),
                 Path.of("jobs/rules"), false);
         CheckCredentialsTasklet tasklet = new CheckCredentialsTasklet(settings, CredentialRules.load(Path.of("jobs/rules")),
-                CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new FindingTable(jdbc),
+                CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new RenderingNpiTable(jdbc), new FindingTable(jdbc),
                 new CredentialCheckTable(jdbc));
 
         tasklet.execute(new StepContribution(MetaDataInstanceFactory.createStepExecution()), null);
