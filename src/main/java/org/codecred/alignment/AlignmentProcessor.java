@@ -1,11 +1,16 @@
 package org.codecred.alignment;
 
 import org.codecred.domain.CredentialFamily;
+import org.codecred.domain.Finding;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * alignSpecialties' processor: one provider's month of activity judged against the specialty
- * table, with the peer group (credential family) its metrics are compared in.
+ * table (SPECIALTY-UNSUPPORTED, SPECIALTY-UNDECLARED) and its timed lines' documentation
+ * (TIME-UNDOCUMENTED-SHARE), with the peer group (credential family) its metrics are compared in.
  */
 public final class AlignmentProcessor implements ItemProcessor<ProviderMonth, ProviderAlignment> {
 
@@ -21,7 +26,9 @@ public final class AlignmentProcessor implements ItemProcessor<ProviderMonth, Pr
     public ProviderAlignment process(ProviderMonth item) {
         CredentialFamily family = rules.credentials().family(item.provider().credential());
         SpecialtyJudge.Result result = judge.judge(item.provider(), item.activity());
+        List<Finding> findings = new ArrayList<>(result.findings());
+        rules.timeDocumentation().check(item.provider().npi(), item.activity()).ifPresent(findings::add);
         return new ProviderAlignment(item.provider().npi(), family.id(), item.activity().metrics(), result.rows(),
-                result.findings());
+                findings);
     }
 }

@@ -11,10 +11,13 @@ import java.util.List;
  * before anything starts (exit 2 with the table's message).
  */
 public record AlignmentRules(SpecialtyTable specialties, List<PeerMetric> peers, CredentialVocabulary credentials,
-                             TelehealthRules telehealth) {
+                             TelehealthRules telehealth, CodingFacts codingFacts,
+                             TimeDocumentationRule timeDocumentation) {
 
     public static AlignmentRules load(Path rulesDir) {
         return new AlignmentRules(SpecialtyTable.load(rulesDir), PeerTable.load(rulesDir),
-                CredentialVocabulary.load(rulesDir), TelehealthRules.load(rulesDir));
+                CredentialVocabulary.load(rulesDir), TelehealthRules.load(rulesDir),
+                CodingFacts.of(org.codecred.coding.CodeSet.load(rulesDir)),
+                new TimeDocumentationRule(org.codecred.coding.CodingSettings.load(rulesDir).timeUndocumentedShare()));
     }
 }

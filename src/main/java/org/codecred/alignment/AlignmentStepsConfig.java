@@ -54,7 +54,7 @@ public class AlignmentStepsConfig {
                 .<ProviderMonth, ProviderAlignment>chunk(CHUNK)
                 .transactionManager(transactionManager)
                 .reader(new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(),
-                        rules.telehealth(), CHUNK))
+                        rules.telehealth(), rules.codingFacts(), CHUNK))
                 .processor(new AlignmentProcessor(rules))
                 .writer(new AlignmentWriter(month, metrics, alignments, findings))
                 .listener(stepLog)
@@ -66,10 +66,25 @@ public class AlignmentStepsConfig {
     @Bean
     public Step comparePeers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              RunSettings settings, AlignmentRules rules, MetricTable metrics, FindingTable findings,
-                             StepLog stepLog) {
+                             ProviderTable providers, StepLog stepLog) {
+        String month = settings.monthKey();
         return new StepBuilder("comparePeers", jobRepository)
-                .tasklet(new ComparePeersTasklet(settings.monthKey(), rules.peers(), metrics, findings), transactionManager)
+                .tasklet(new ComparePeersTasklet(month, rules.peers(), metrics, findings,
+                        () -> claimedSpecialties(providers, month)), transactionManager)
                 .listener(stepLog)
                 .build();
+    }
+
+    /** The roster's claimed specialty ids (trimmed, lower-case) by NPI, for the specialty peer groups. */
+    static java.util.Map<String, java.util.List<String>> claimedSpecialties(ProviderTable providers, String month) {
+        java.util.Map<String, java.util.List<String>> claims = new java.util.HashMap<>();
+        for (org.codecred.domain.Provider p : providers.all(month)) {
+            java.util.List<String> ids = p.specialties().stream().filter(id -> !id.isBlank()).map(SpecialtyTable::key)
+                    .distinct().toList();
+            if (!ids.isEmpty()) {
+                claims.put(p.npi(), ids);
+            }
+        }
+        return claims;
     }
 }

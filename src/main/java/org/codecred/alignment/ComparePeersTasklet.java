@@ -1,6 +1,5 @@
 package org.codecred.alignment;
 
-import org.codecred.domain.CredentialFamily;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.codecred.staging.FindingTable;
@@ -17,12 +16,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Step comparePeers: for each compared metric and each credential family, the robust peer figures
- * (stored on every provider's metric row) and the PEER-OUTLIER findings. Holds one value per
- * provider and metric. Runs in one transaction after deleting its own findings of the month and
+ * Step comparePeers: for each compared metric, the robust peer figures (stored on every provider's
+ * metric row) and the PEER-OUTLIER findings, each provider compared within its credential family and
+ * claimed specialty where that group is large enough, else within its family ({@link PeerGroups}).
+ * Holds one value per provider and metric. Runs in one transaction after deleting its own findings of the month and
  * overwrites the figures of every compared metric row, so a restart redoes it whole, never twice.
  */
 public final class ComparePeersTasklet implements Tasklet {
@@ -33,12 +32,20 @@ public final class ComparePeersTasklet implements Tasklet {
     private final List<PeerMetric> metrics;
     private final MetricTable metricTable;
     private final FindingTable findings;
+    private final java.util.function.Supplier<Map<String, List<String>>> claimedSpecialties;
 
     public ComparePeersTasklet(String month, List<PeerMetric> metrics, MetricTable metricTable, FindingTable findings) {
+        this(month, metrics, metricTable, findings, Map::of);
+    }
+
+    /** @param claimedSpecialties the roster's claimed specialty ids by NPI (read when the step runs) */
+    public ComparePeersTasklet(String month, List<PeerMetric> metrics, MetricTable metricTable, FindingTable findings,
+                               java.util.function.Supplier<Map<String, List<String>>> claimedSpecialties) {
         this.month = month;
         this.metrics = metrics;
         this.metricTable = metricTable;
         this.findings = findings;
+        this.claimedSpecialties = claimedSpecialties;
     }
 
     @Override
@@ -58,26 +65,13 @@ public final class ComparePeersTasklet implements Tasklet {
 
         List<MetricTable.PeerFigures> figures = new ArrayList<>();
         List<Finding> outliers = new ArrayList<>();
+        Map<String, List<String>> claims = claimedSpecialties.get();
         for (PeerMetric metric : metrics) {
-            Map<String, Double> metricValues = values.getOrDefault(metric.metricId(), Map.of());
-            Map<String, Double> volumes = values.getOrDefault(metric.volumeMetric(), Map.of());
-            Map<String, List<PeerComparison.PeerValue>> byGroup = new TreeMap<>();
-            metricValues.forEach((npi, value) -> {
-                Double volume = volumes.get(npi);
-                byGroup.computeIfAbsent(String.valueOf(groupOf.get(npi)), k -> new ArrayList<>())
-                        .add(new PeerComparison.PeerValue(npi, value, volume == null ? 0 : volume));
-            });
-            byGroup.forEach((group, members) -> {
-                CredentialFamily family = CredentialFamily.ofPeerGroup(group);
-                PeerComparison.Result result = PeerComparison.compare(metric, family, members);
-                for (PeerComparison.PeerValue member : members) {
-                    figures.add(new MetricTable.PeerFigures(member.npi(), metric.metricId(), result.size(),
-                            result.median(), result.threshold()));
-                }
-                outliers.addAll(result.outliers());
-                log.info("peers {} / {}: {} eligible, median {}, threshold {}, {} outliers", metric.metricId(), group,
-                        result.size(), result.median(), result.threshold(), result.outliers().size());
-            });
+            PeerGroups.Outcome outcome = PeerGroups.compare(metric, values.getOrDefault(metric.metricId(), Map.of()),
+                    values.getOrDefault(metric.volumeMetric(), Map.of()), groupOf, claims);
+            figures.addAll(outcome.figures());
+            outliers.addAll(outcome.outliers());
+            log.info("peers {}: {} outliers", metric.metricId(), outcome.outliers().size());
         }
         metricTable.updatePeerFigures(month, figures);
         outliers.sort(Finding.REPORT_ORDER);

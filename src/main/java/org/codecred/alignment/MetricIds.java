@@ -17,6 +17,13 @@ public final class MetricIds {
     public static final String EM_VISITS = "em-visits";
     public static final String EM_ADDON_SHARE = "em-addon-share";
     public static final String TELEHEALTH_SHARE = "telehealth-share";
+    /** Lines of the codes 90785 (interactive complexity) may be added to. */
+    public static final String INTERACTIVE_COMPLEXITY_PRIMARIES = "interactive-complexity-primaries";
+    /** 90785 lines per line of a code it may be added to. */
+    public static final String SHARE_90785 = "share-90785";
+    /** Timed lines (codes.csv) from files with a minutes column, and the share of them without minutes. */
+    public static final String TIMED_LINES = "timed-lines";
+    public static final String TIME_UNDOCUMENTED_SHARE = "time-undocumented-share";
 
     private MetricIds() {
     }
@@ -33,8 +40,13 @@ public final class MetricIds {
         return "evidence:" + specialty;
     }
 
+    /** The share of a specialty's evidence visits that show its pattern (trauma: extended sessions). */
+    public static String pattern(String specialty) {
+        return "pattern:" + specialty;
+    }
+
     /** Shares are stored as fractions and shown as percentages. */
     public static boolean isShare(String metricId) {
-        return metricId.contains("share") || metricId.startsWith("evidence:");
+        return metricId.contains("share") || metricId.startsWith("evidence:") || metricId.startsWith("pattern:");
     }
 }

@@ -37,6 +37,14 @@ public final class PeerComparison {
     }
 
     public static Result compare(PeerMetric metric, CredentialFamily family, List<PeerValue> group) {
+        return compare(metric, family, family.label(), group);
+    }
+
+    /**
+     * @param groupLabel the peer group in words for the message: "social workers", or "social workers
+     *                   claiming trauma" for a specialty group
+     */
+    public static Result compare(PeerMetric metric, CredentialFamily family, String groupLabel, List<PeerValue> group) {
         List<PeerValue> eligible = group.stream()
                 .filter(v -> v.value() != null && !v.value().isNaN() && v.volume() >= metric.minVolume())
                 .toList();
@@ -69,7 +77,7 @@ public final class PeerComparison {
                             metric.label() + ": " + format(metric.metricId(), v.value()) + " (on " + number(v.volume())
                                     + " " + metric.volumeMetric() + ") against a peer median of "
                                     + format(metric.metricId(), median) + " among " + values.length + " "
-                                    + family.label() + "; outlier threshold " + format(metric.metricId(), threshold)
+                                    + groupLabel + "; outlier threshold " + format(metric.metricId(), threshold)
                                     + " (" + how + ")"));
                 }
             }

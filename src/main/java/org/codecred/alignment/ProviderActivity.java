@@ -29,8 +29,14 @@ public final class ProviderActivity {
 
     private final String npi;
     private final List<Specialty> specialties;
+    private final CodingFacts facts;
     private final int[] judged;
     private final int[] evidence;
+    private final int[] pattern;
+    private long icLines;
+    private long icPrimaryLines;
+    private long timedLines;
+    private long timedWithoutMinutes;
 
     private long lines;
     private long individual;
@@ -51,13 +57,21 @@ public final class ProviderActivity {
     private final Set<String> visitCodes = new HashSet<>();
     private final Set<String> visitDiagnoses = new HashSet<>();
     private int visitAge = -1;
+    private Integer visitMaxMinutes;
 
     public ProviderActivity(String npi, List<Specialty> specialties, TelehealthRules telehealth) {
+        this(npi, specialties, telehealth, CodingFacts.NONE);
+    }
+
+    /** @param facts what the metrics need from the code set (timed codes, 90785 primaries) */
+    public ProviderActivity(String npi, List<Specialty> specialties, TelehealthRules telehealth, CodingFacts facts) {
         this.telehealth = telehealth;
+        this.facts = facts;
         this.npi = npi;
         this.specialties = List.copyOf(specialties);
         this.judged = new int[specialties.size()];
         this.evidence = new int[specialties.size()];
+        this.pattern = new int[specialties.size()];
     }
 
     public String npi() {
@@ -80,6 +94,21 @@ public final class ProviderActivity {
         int age = ageOn(line);
         if (age >= 0) {
             visitAge = age;
+        }
+        if (line.minutes() != null && (visitMaxMinutes == null || line.minutes() > visitMaxMinutes)) {
+            visitMaxMinutes = line.minutes();
+        }
+        if (CodingFacts.INTERACTIVE_COMPLEXITY.equals(code)) {
+            icLines++;
+        } else if (facts.interactiveComplexityPrimary(code)) {
+            icPrimaryLines++;
+        }
+        // only files that carry a minutes column can document time (837 lines never do)
+        if (line.minutesColumnPresent() && facts.timed(code, line.serviceDate())) {
+            timedLines++;
+            if (line.minutes() == null) {
+                timedWithoutMinutes++;
+            }
         }
 
         lines++;
@@ -109,7 +138,7 @@ public final class ProviderActivity {
     }
 
     private void closeVisit() {
-        Visit visit = new Visit(visitDate, visitCodes, visitDiagnoses, visitAge);
+        Visit visit = new Visit(visitDate, visitCodes, visitDiagnoses, visitAge, visitMaxMinutes);
         visits++;
         if (EM.containsAny(visit.codes())) {
             emVisits++;
@@ -123,6 +152,9 @@ public final class ProviderActivity {
                 judged[i]++;
                 if (s.evidencedBy(visit)) {
                     evidence[i]++;
+                    if (s.pattern() != null && s.pattern().shownBy(visit)) {
+                        pattern[i]++;
+                    }
                 }
             }
         }
@@ -131,6 +163,7 @@ public final class ProviderActivity {
         visitCodes.clear();
         visitDiagnoses.clear();
         visitAge = -1;
+        visitMaxMinutes = null;
     }
 
     /** Whole years on the service date; -1 when the birth date is missing or after the service date. */
@@ -167,6 +200,30 @@ public final class ProviderActivity {
         return specialties;
     }
 
+    /** Evidence visits of specialty {@code index} that also show its pattern (trauma: extended sessions). */
+    public int pattern(int index) {
+        return pattern[index];
+    }
+
+    /** The pattern share among the evidence visits of specialty {@code index}; null without evidence or pattern. */
+    public Double patternShare(int index) {
+        return evidence[index] == 0 || specialties.get(index).pattern() == null ? null
+                : (double) pattern[index] / evidence[index];
+    }
+
+    public long timedLines() {
+        return timedLines;
+    }
+
+    /** The share of timed lines (from files with a minutes column) that carry no minutes; null without timed lines. */
+    public Double timeUndocumentedShare() {
+        return timedLines == 0 ? null : (double) timedWithoutMinutes / timedLines;
+    }
+
+    public long timedWithoutMinutes() {
+        return timedWithoutMinutes;
+    }
+
     /** The evidence share of specialty {@code index}, or null when no visit could be judged. */
     public Double evidenceShare(int index) {
         return judged[index] == 0 ? null : (double) evidence[index] / judged[index];
@@ -185,8 +242,15 @@ public final class ProviderActivity {
         m.add(new MetricValue(MetricIds.EM_VISITS, (double) emVisits));
         m.add(new MetricValue(MetricIds.EM_ADDON_SHARE, emVisits == 0 ? null : (double) emVisitsWithAddon / emVisits));
         m.add(new MetricValue(MetricIds.TELEHEALTH_SHARE, lines == 0 ? null : (double) telehealthLines / lines));
+        m.add(new MetricValue(MetricIds.INTERACTIVE_COMPLEXITY_PRIMARIES, (double) icPrimaryLines));
+        m.add(new MetricValue(MetricIds.SHARE_90785, icPrimaryLines == 0 ? null : (double) icLines / icPrimaryLines));
+        m.add(new MetricValue(MetricIds.TIMED_LINES, (double) timedLines));
+        m.add(new MetricValue(MetricIds.TIME_UNDOCUMENTED_SHARE, timeUndocumentedShare()));
         for (int i = 0; i < specialties.size(); i++) {
             m.add(new MetricValue(MetricIds.evidence(specialties.get(i).id()), evidenceShare(i)));
+            if (specialties.get(i).pattern() != null) {
+                m.add(new MetricValue(MetricIds.pattern(specialties.get(i).id()), patternShare(i)));
+            }
         }
         byCode.forEach((code, n) -> m.add(new MetricValue(MetricIds.code(code), (double) n)));
         byBand.forEach((band, n) -> m.add(new MetricValue(band, (double) n)));

@@ -34,6 +34,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
     private final String month;
     private final List<Specialty> specialties;
     private final TelehealthRules telehealth;
+    private final CodingFacts facts;
     private final int slice;
 
     private Iterator<Provider> roster;
@@ -42,7 +43,14 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
 
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
                                   TelehealthRules telehealth, int slice) {
+        this(lines, providers, month, specialties, telehealth, CodingFacts.NONE, slice);
+    }
+
+    /** @param facts what the metrics need from the code set (timed codes, 90785 primaries) */
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
+                                  TelehealthRules telehealth, CodingFacts facts, int slice) {
         this.telehealth = telehealth;
+        this.facts = facts;
         this.lines = lines;
         this.providers = providers;
         this.month = month;
@@ -81,7 +89,7 @@ public final class ProviderActivityReader implements ItemStreamReader<ProviderMo
         }
         Map<String, ProviderActivity> activities = new HashMap<>();
         for (Provider p : batch) {
-            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, telehealth));
+            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, telehealth, facts));
         }
         lines.forEachLineOf(month, batch.stream().map(Provider::npi).toList(),
                 line -> activities.get(line.renderingNpi()).add(line));

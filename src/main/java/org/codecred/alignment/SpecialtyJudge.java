@@ -55,13 +55,34 @@ public final class SpecialtyJudge {
                 continue;
             }
             double share = (double) evidence / judged;
-            AlignmentOutcome outcome = share >= s.supportedShare() ? AlignmentOutcome.SUPPORTED
-                    : share >= s.weakShare() ? AlignmentOutcome.WEAK : AlignmentOutcome.UNSUPPORTED;
+            AlignmentOutcome outcome = outcome(share, s.supportedShare(), s.weakShare());
+            String why = "only " + text + "; weak from " + pct(s.weakShare()) + ", supported from " + pct(s.supportedShare());
+            Specialty.Pattern pattern = s.pattern();
+            if (pattern != null && evidence > 0 && outcome != AlignmentOutcome.UNSUPPORTED) {
+                // the pattern criterion (trauma: extended sessions) among the evidence visits
+                int shown = activity.pattern(index);
+                double patternShare = (double) shown / evidence;
+                String patternText = shown + " of " + evidence + " of those visits (" + pct(patternShare) + ") were "
+                        + pattern.description();
+                text = text + "; " + patternText;
+                AlignmentOutcome byPattern = outcome(patternShare, pattern.supportedShare(), pattern.weakShare());
+                if (byPattern == AlignmentOutcome.UNSUPPORTED) {
+                    why = text + ": too few " + pattern.description() + " (weak from " + pct(pattern.weakShare())
+                            + ", supported from " + pct(pattern.supportedShare()) + ")";
+                }
+                if (byPattern.ordinal() > outcome.ordinal()) {
+                    outcome = byPattern;
+                }
+            }
+            if (outcome == AlignmentOutcome.UNSUPPORTED && !s.unsupportedFromClaims()) {
+                rows.add(row(provider, s, true, text + "; claims alone cannot show this specialty is absent (its work"
+                        + " is often paid privately), so at most insufficient data", share, AlignmentOutcome.INSUFFICIENT_DATA));
+                continue;
+            }
             rows.add(row(provider, s, true, text, share, outcome));
             if (outcome == AlignmentOutcome.UNSUPPORTED) {
                 findings.add(Finding.onProvider(RuleId.SPECIALTY_UNSUPPORTED, provider.npi(), s.id(),
-                        "claims " + s.id() + " but only " + text + "; weak from " + pct(s.weakShare())
-                                + ", supported from " + pct(s.supportedShare())));
+                        "claims " + s.id() + " but " + why));
             }
         }
         for (int i = 0; i < specialties.size(); i++) {
@@ -82,6 +103,12 @@ public final class SpecialtyJudge {
             }
         }
         return new Result(rows, findings);
+    }
+
+    /** SUPPORTED, WEAK or UNSUPPORTED by the share's place among the thresholds (enum order is severity order). */
+    private static AlignmentOutcome outcome(double share, double supported, double weak) {
+        return share >= supported ? AlignmentOutcome.SUPPORTED
+                : share >= weak ? AlignmentOutcome.WEAK : AlignmentOutcome.UNSUPPORTED;
     }
 
     private static AlignmentRow row(Provider provider, Specialty s, boolean claimed, String evidence, Double share,

@@ -60,10 +60,39 @@ public final class SpecialtyTable {
             Double undeclared = row.get("undeclared_share").isEmpty() ? null : share(row, "undeclared_share", null);
             String label = row.get("label").isEmpty() ? id : row.get("label");
             String description = row.get("description").isEmpty() ? label : row.get("description");
+            String match = row.get("evidence_match").toLowerCase(Locale.ROOT);
+            if (!match.isEmpty() && !match.equals("all") && !match.equals("any")) {
+                throw row.problem("evidence_match", row.get("evidence_match"), "is not all or any");
+            }
+            String fromClaims = row.get("unsupported_from_claims").toUpperCase(Locale.ROOT);
+            if (!fromClaims.isEmpty() && !fromClaims.equals("Y") && !fromClaims.equals("N")) {
+                throw row.problem("unsupported_from_claims", row.get("unsupported_from_claims"), "is not Y or N");
+            }
             specialties.add(new Specialty(id, label, description, prefixes, codes, minAge, maxAge,
-                    supported, weak, minVolume, undeclared));
+                    supported, weak, minVolume, undeclared, match.equals("any"), !fromClaims.equals("N"), pattern(row)));
         }
         return new SpecialtyTable(specialties);
+    }
+
+    /** The row's pattern criterion (pattern_codes / pattern_min_minutes and its shares), or null. */
+    private static Specialty.Pattern pattern(RuleTable.Row row) {
+        if (row.get("pattern_codes").isEmpty() && row.get("pattern_min_minutes").isEmpty()) {
+            return null;
+        }
+        CodeSet codes;
+        try {
+            codes = CodeSet.of(row.list("pattern_codes"));
+        } catch (IllegalArgumentException e) {
+            throw row.problem("pattern_codes", row.get("pattern_codes"), e.getMessage());
+        }
+        Integer minMinutes = row.get("pattern_min_minutes").isEmpty() ? null : row.intOr("pattern_min_minutes", 0);
+        double supported = share(row, "pattern_supported_share", null);
+        double weak = share(row, "pattern_weak_share", null);
+        if (weak > supported) {
+            throw row.problem("pattern_weak_share", row.get("pattern_weak_share"), "is above pattern_supported_share " + supported);
+        }
+        String description = row.get("pattern_description").isEmpty() ? "the pattern" : row.get("pattern_description");
+        return new Specialty.Pattern(description, codes, minMinutes, supported, weak);
     }
 
     private static double share(RuleTable.Row row, String column, Double fallback) {

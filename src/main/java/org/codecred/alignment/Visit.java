@@ -10,8 +10,14 @@ import java.util.Set;
  * @param codes      procedure codes of the visit's lines
  * @param diagnoses  diagnosis codes of the visit's lines, any position, written with the dot
  * @param memberAge  the member's age in whole years on the service date; -1 when unknown
+ * @param maxMinutes the most documented minutes of a line of the visit; null when none is documented
  */
-public record Visit(LocalDate serviceDate, Set<String> codes, Set<String> diagnoses, int memberAge) {
+public record Visit(LocalDate serviceDate, Set<String> codes, Set<String> diagnoses, int memberAge, Integer maxMinutes) {
+
+    public Visit(LocalDate serviceDate, Set<String> codes, Set<String> diagnoses, int memberAge) {
+        this(serviceDate, codes, diagnoses, memberAge, null);
+    }
+
 
     public Visit {
         codes = Set.copyOf(codes);

@@ -12,6 +12,8 @@ import java.util.Set;
  * @param minMinutes     lower end of the code's time band; null when the code is not timed
  * @param maxMinutes     upper end of the band; null when open
  * @param dayMinutes     minutes per unit counted toward the provider's day; null when not counted
+ * @param primaryEarlier the add-on's primary may be on an earlier date of the month (same member and
+ *                       provider): one evaluation billed over several days
  */
 public record CodeDef(
         String code,
@@ -23,7 +25,8 @@ public record CodeDef(
         Integer maxMinutes,
         Integer dayMinutes,
         DxCheck dxCheck,
-        EffectivePeriod period) {
+        EffectivePeriod period,
+        boolean primaryEarlier) {
 
     /** What the diagnosis rules require of a line with this code. */
     public enum DxCheck {
@@ -31,8 +34,15 @@ public record CodeDef(
         BEHAVIORAL,
         /** diagnosis required */
         ANY,
+        /** diagnosis required; the primary should be a physical condition, not F01–F99 (health behavior services) */
+        PHYSICAL,
         /** not checked */
         NONE
+    }
+
+    /** An E/M visit (families {@code em-*} of codes.csv). */
+    public boolean isEm() {
+        return family.startsWith("em-");
     }
 
     public boolean timed() {

@@ -19,10 +19,35 @@ public final class CodeSet {
 
     public static final String FILE = "codes.csv";
 
+    /** The family of the rows that declare a range fully covered. */
+    public static final String COVERED_RANGE = "covered-range";
+
+    /** A well-formed CPT code (5 digits, or 4 digits and F/T/U) or HCPCS level II code (a letter and 4 digits). */
+    private static final java.util.regex.Pattern WELL_FORMED = java.util.regex.Pattern.compile("\\d{4}[0-9FTU]|[A-Z]\\d{4}");
+
+    /** A range every valid code of which has its own row on the dates given. */
+    public record CoveredRange(String from, String to, EffectivePeriod period) {
+        boolean contains(String code, LocalDate date) {
+            return code.length() == from.length() && code.compareTo(from) >= 0 && code.compareTo(to) <= 0
+                    && period.covers(date);
+        }
+
+        @Override
+        public String toString() {
+            return from + "–" + to;
+        }
+    }
+
     private final Map<String, List<CodeDef>> byCode;
     private final Map<String, List<CodeDef>> timedByFamily;
+    private final List<CoveredRange> covered;
 
     public CodeSet(List<CodeDef> defs) {
+        this(defs, List.of());
+    }
+
+    public CodeSet(List<CodeDef> defs, List<CoveredRange> covered) {
+        this.covered = List.copyOf(covered);
         Map<String, List<CodeDef>> codes = new HashMap<>();
         Map<String, List<CodeDef>> families = new HashMap<>();
         for (CodeDef def : defs) {
@@ -40,10 +65,19 @@ public final class CodeSet {
         RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "code", "family", "addon", "primaries",
                 "min_minutes", "max_minutes", "day_minutes", "dx_check", "effective_from", "effective_to");
         List<CodeDef> defs = new ArrayList<>();
+        List<CoveredRange> covered = new ArrayList<>();
         for (RuleTable.Row row : table.rows()) {
-            String code = row.required("code").toUpperCase(Locale.ROOT);
-            if (!CodeList.isCode(code)) {
-                throw row.problem("code", code, "is not a 5-character procedure code");
+            List<String> codes = CodeList.expand(row, "code");
+            if (codes.isEmpty()) {
+                throw row.problem("code", "", "a code, a list a;b or a range a-b is required");
+            }
+            if (COVERED_RANGE.equalsIgnoreCase(row.required("family"))) {
+                String[] ends = row.get("code").toUpperCase(Locale.ROOT).replace(" ", "").split("-");
+                if (ends.length != 2 || !row.get("primaries").isEmpty() || !row.get("min_minutes").isEmpty()) {
+                    throw row.problem("code", row.get("code"), "a covered-range row names one range a-b and nothing else");
+                }
+                covered.add(new CoveredRange(ends[0], ends[1], EffectivePeriod.of(row)));
+                continue;
             }
             boolean addon = yesNo(row, "addon");
             List<String> primaries = CodeList.expand(row, "primaries");
@@ -59,13 +93,19 @@ public final class CodeSet {
             try {
                 dx = CodeDef.DxCheck.valueOf(row.required("dx_check").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw row.problem("dx_check", row.get("dx_check"), "is not one of behavioral, any, none");
+                throw row.problem("dx_check", row.get("dx_check"), "is not one of behavioral, physical, any, none");
             }
-            defs.add(new CodeDef(code, row.required("family"), addon, Set.copyOf(new LinkedHashSet<>(primaries)),
-                    row.get("primaries").replace("-", "–").replace(";", ", "), min, max,
-                    intOrNull(row, "day_minutes"), dx, EffectivePeriod.of(row)));
+            boolean primaryEarlier = yesNo(row, "primary_earlier");
+            if (primaryEarlier && !addon) {
+                throw row.problem("primary_earlier", row.get("primary_earlier"), "applies to add-on codes only");
+            }
+            for (String code : codes) {
+                defs.add(new CodeDef(code, row.required("family"), addon, Set.copyOf(new LinkedHashSet<>(primaries)),
+                        row.get("primaries").replace("-", "–").replace(";", ", "), min, max,
+                        intOrNull(row, "day_minutes"), dx, EffectivePeriod.of(row), primaryEarlier));
+            }
         }
-        return new CodeSet(defs);
+        return new CodeSet(defs, covered);
     }
 
     /** The code's row in force on {@code date}, or null when the code is unknown on that date. */
@@ -76,6 +116,21 @@ public final class CodeSet {
                 if (def.period().covers(date)) {
                     return def;
                 }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the code has the shape of a CPT or HCPCS level II code. */
+    public static boolean wellFormed(String code) {
+        return code != null && WELL_FORMED.matcher(code).matches();
+    }
+
+    /** The fully covered range holding {@code code} on {@code date}, or null. */
+    public CoveredRange coveredRangeOf(String code, LocalDate date) {
+        for (CoveredRange range : covered) {
+            if (range.contains(code, date)) {
+                return range;
             }
         }
         return null;
@@ -96,6 +151,13 @@ public final class CodeSet {
             }
         }
         return inForce;
+    }
+
+    /** Every row of the table (covered ranges aside). */
+    public List<CodeDef> definitions() {
+        List<CodeDef> all = new ArrayList<>();
+        byCode.values().forEach(all::addAll);
+        return all;
     }
 
     public Set<String> codes() {

@@ -5,7 +5,16 @@ import org.codecred.domain.RuleId;
 
 import java.util.List;
 
-/** CODE-UNKNOWN: the procedure code is not in the code set in force on the service date (codes.csv). */
+/**
+ * A procedure code the code set does not know on the service date (codes.csv):
+ * <ul>
+ *   <li>CODE-UNKNOWN (ERROR) when the code is malformed, deleted (or not yet in force) on that date, or
+ *       inside a range the table declares fully covered but absent from it (90835 in 90785–90899);</li>
+ *   <li>CODE-UNRECOGNIZED (WARNING) otherwise: valid codes exist beyond the behavioral-health tables
+ *       (hospital E/M, G-codes, state H-codes...), so an unlisted code is not a coding error by itself
+ *       (domain reference 10.2).</li>
+ * </ul>
+ */
 final class CodeUnknownRule implements LineRule {
 
     private final CodeSet codes;
@@ -21,6 +30,11 @@ final class CodeUnknownRule implements LineRule {
         }
         var line = checked.line();
         String code = line.procedureCode();
+        if (!CodeSet.wellFormed(code)) {
+            out.add(Finding.onLine(RuleId.CODE_UNKNOWN, line, "", code + " is not written as a CPT code (five digits,"
+                    + " or four digits and F, T or U) nor as a HCPCS code (a letter and four digits)"));
+            return;
+        }
         String when = "";
         for (CodeDef version : codes.versions(code)) {
             var period = version.period();
@@ -30,9 +44,18 @@ final class CodeUnknownRule implements LineRule {
                 when = " (not yet in force: from " + period.from() + ")";
             }
         }
-        String message = when.isEmpty()
-                ? code + " is not a procedure code in the code set on " + line.serviceDate()
-                : code + " is not in force on " + line.serviceDate() + when;
-        out.add(Finding.onLine(RuleId.CODE_UNKNOWN, line, "", message));
+        if (!when.isEmpty()) {
+            out.add(Finding.onLine(RuleId.CODE_UNKNOWN, line, "", code + " is not in force on " + line.serviceDate() + when));
+            return;
+        }
+        CodeSet.CoveredRange range = codes.coveredRangeOf(code, line.serviceDate());
+        if (range != null) {
+            out.add(Finding.onLine(RuleId.CODE_UNKNOWN, line, "", code + " is not a procedure code: the code set lists"
+                    + " every code in force in " + range + " on " + line.serviceDate() + " and " + code + " is not among them"));
+            return;
+        }
+        out.add(Finding.onLine(RuleId.CODE_UNRECOGNIZED, line, "", code + " is not in the code set (" + CodeSet.FILE
+                + "), which covers behavioral-health coding; its other rules were not checked on this line."
+                + " Not a coding error by itself: add a row for the code, or confirm it with the payer"));
     }
 }

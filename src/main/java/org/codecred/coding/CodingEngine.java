@@ -4,12 +4,15 @@ import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The coding rule catalog over one provider-day: line rules on each line, encounter rules on the
- * lines of each member (same date and rendering provider, any claim or file), then the day total.
- * Plain Java, no database: everything it needs is in {@link CodingRules}.
+ * lines of each member (same date and rendering provider, any claim or file, with what the provider
+ * billed on the month's earlier dates), then the day total. Plain Java, no database: everything it
+ * needs is in {@link CodingRules}, and earlier months come through {@link EvaluationHistory}.
  */
 public final class CodingEngine {
 
@@ -17,14 +20,38 @@ public final class CodingEngine {
     private final List<LineRule> lineRules;
     private final List<EncounterRule> encounterRules;
     private final DailyTimeRule dailyTime;
+    private final Set<String> crossDayCodes;
 
     public CodingEngine(CodingRules rules) {
+        this(rules, EvaluationHistory.NONE);
+    }
+
+    /** @param history diagnostic evaluations of earlier months (DIAG-EVAL-REPEATED across months) */
+    public CodingEngine(CodingRules rules, EvaluationHistory history) {
         this.rules = rules;
+        Set<String> evaluations = new HashSet<>();
+        Set<String> crossDay = new HashSet<>();
+        for (CodeDef def : rules.codes().definitions()) {
+            if (DiagEvalRepeatedRule.FAMILY.equals(def.family())) {
+                evaluations.add(def.code());
+            }
+            if (def.primaryEarlier()) {
+                crossDay.addAll(def.primaries());
+            }
+        }
+        crossDay.addAll(evaluations);
+        this.crossDayCodes = Set.copyOf(crossDay);
         this.lineRules = List.of(new CodeUnknownRule(rules.codes()), new TimeRule(rules.codes()),
                 new DiagnosisRule(rules.diagnoses()), new ScopeRule(rules.scope()), new TelehealthRule(rules.telehealth()));
         this.encounterRules = List.of(new AddonRule(), new PairEditRule(rules.pairs(), rules.settings()),
-                new UnitLimitRule(rules.units()), new DuplicateLineRule());
+                new UnitLimitRule(rules.units()), new DuplicateLineRule(), new PsychotherapyWithEmRule(),
+                new DiagEvalRepeatedRule(Set.copyOf(evaluations), rules.settings().evaluationRepeatMonths(), history));
         this.dailyTime = new DailyTimeRule(rules.settings());
+    }
+
+    /** Whether the cross-day rules ask about {@code code} on later dates (the reader keeps only these). */
+    public boolean tracksAcrossDays(String code) {
+        return crossDayCodes.contains(code);
     }
 
     /**
@@ -46,7 +73,7 @@ public final class CodingEngine {
             if (i == all.size() || !all.get(i).line().memberId().equals(all.get(start).line().memberId())) {
                 List<CheckedLine> encounter = all.subList(start, i);
                 for (EncounterRule rule : encounterRules) {
-                    rule.check(encounter, out);
+                    rule.check(encounter, day.earlier(), out);
                 }
                 start = i;
             }

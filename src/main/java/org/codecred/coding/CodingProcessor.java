@@ -35,7 +35,8 @@ public class CodingProcessor implements ItemProcessor<ProviderDay, List<Finding>
     public void beforeStep(StepExecution stepExecution) {
         Map<String, Credential> byNpi = new HashMap<>();
         for (Provider p : providers.all(month)) {
-            byNpi.put(p.npi(), new Credential(vocabulary.canonical(p.credential()), vocabulary.family(p.credential())));
+            byNpi.put(p.npi(), new Credential(vocabulary.canonical(p.credential()), vocabulary.family(p.credential()),
+                    p.taxonomyCode()));
         }
         credentials = byNpi;
     }

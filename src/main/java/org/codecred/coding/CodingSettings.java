@@ -9,19 +9,23 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code coding-settings.csv}: the plausible length of a provider's day and the modifiers that
- * bypass a pair edit with modifier indicator 1.
+ * {@code coding-settings.csv}: the plausible length of a provider's day, the modifiers that bypass a
+ * pair edit with modifier indicator 1, the window within which a repeated diagnostic evaluation is a
+ * finding, and the share of timed lines without minutes above which a provider is reviewed.
  */
-public record CodingSettings(int dailyPlausibleMinutes, Set<String> bypassModifiers) {
+public record CodingSettings(int dailyPlausibleMinutes, Set<String> bypassModifiers, int evaluationRepeatMonths,
+                             double timeUndocumentedShare) {
 
     public static final String FILE = "coding-settings.csv";
 
-    public static final CodingSettings DEFAULTS = new CodingSettings(720, Set.of("59", "XE", "XS", "XP", "XU"));
+    public static final CodingSettings DEFAULTS = new CodingSettings(720, Set.of("59", "XE", "XS", "XP", "XU"), 6, 0.10);
 
     public static CodingSettings load(Path rulesDir) {
         RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "setting", "value");
         int minutes = DEFAULTS.dailyPlausibleMinutes();
         Set<String> bypass = DEFAULTS.bypassModifiers();
+        int repeatMonths = DEFAULTS.evaluationRepeatMonths();
+        double undocumented = DEFAULTS.timeUndocumentedShare();
         for (RuleTable.Row row : table.rows()) {
             switch (row.required("setting").toLowerCase(Locale.ROOT)) {
                 case "daily_plausible_minutes" -> {
@@ -37,11 +41,23 @@ public record CodingSettings(int dailyPlausibleMinutes, Set<String> bypassModifi
                     }
                     bypass = Set.copyOf(modifiers);
                 }
-                default -> throw row.problem("setting", row.get("setting"),
-                        "is not one of daily_plausible_minutes, ptp_bypass_modifiers");
+                case "evaluation_repeat_months" -> {
+                    repeatMonths = row.intOr("value", -1);
+                    if (repeatMonths < 1) {
+                        throw row.problem("value", row.get("value"), "a number of months of at least 1 is required");
+                    }
+                }
+                case "time_undocumented_share" -> {
+                    undocumented = row.doubleOr("value", -1);
+                    if (undocumented < 0 || undocumented >= 1) {
+                        throw row.problem("value", row.get("value"), "is not a share from 0 to below 1 (write 0.10 for 10 %)");
+                    }
+                }
+                default -> throw row.problem("setting", row.get("setting"), "is not one of daily_plausible_minutes,"
+                        + " ptp_bypass_modifiers, evaluation_repeat_months, time_undocumented_share");
             }
         }
-        return new CodingSettings(minutes, bypass);
+        return new CodingSettings(minutes, bypass, repeatMonths, undocumented);
     }
 
     /** The bypass modifiers in a stable order for messages. */

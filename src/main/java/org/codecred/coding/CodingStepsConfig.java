@@ -41,12 +41,13 @@ public class CodingStepsConfig {
                                RunSettings settings, ClaimLineTable claimLines, RenderingNpiTable renderingNpis,
                                CodingRules codingRules,
                                ProviderTable providers, FindingTable findings, StepLog stepLog) {
-        CodingProcessor processor = new CodingProcessor(new CodingEngine(codingRules), providers,
+        CodingEngine engine = new CodingEngine(codingRules);
+        CodingProcessor processor = new CodingProcessor(engine, providers,
                 CredentialVocabulary.load(settings.rulesDir()), settings.monthKey());
         return new StepBuilder("validateCoding", jobRepository)
                 .<ProviderDay, List<Finding>>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new ProviderDayReader(claimLines, renderingNpis, settings.monthKey()))
+                .reader(new ProviderDayReader(claimLines, renderingNpis, settings.monthKey(), engine::tracksAcrossDays))
                 .processor(processor)
                 .writer(new FindingWriter(findings, settings.monthKey()))
                 .listener(processor)

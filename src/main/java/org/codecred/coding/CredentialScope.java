@@ -1,6 +1,7 @@
 package org.codecred.coding;
 
 import org.codecred.domain.CredentialFamily;
+import org.codecred.domain.Severity;
 import org.codecred.rules.EffectivePeriod;
 import org.codecred.rules.RuleTable;
 
@@ -18,7 +19,16 @@ public final class CredentialScope {
 
     public static final String FILE = "credential-scope.csv";
 
-    record Entry(Set<CredentialFamily> families, EffectivePeriod period) {
+    /**
+     * One row in force for a code.
+     *
+     * @param taxonomies when not empty, the roster taxonomy codes one of which the provider also needs
+     *                   (90863: prescribing psychologists, 103TP0016X)
+     * @param severity   the severity of SCOPE-LICENSE for this row: ERROR where the domain reference is
+     *                   firm, WARNING where scope is payer- or state-dependent (HBAI, testing)
+     */
+    record Entry(Set<CredentialFamily> families, EffectivePeriod period, Set<String> taxonomies, Severity severity,
+                 String origin) {
     }
 
     private final Map<String, List<Entry>> byCode;
@@ -44,7 +54,19 @@ public final class CredentialScope {
                             "is not one of prescriber, psychologist, social-worker, counselor, therapist");
                 }
             }
-            Entry entry = new Entry(families, EffectivePeriod.of(row));
+            Set<String> taxonomies = new java.util.LinkedHashSet<>();
+            for (String t : row.list("taxonomies")) {
+                taxonomies.add(t.toUpperCase(java.util.Locale.ROOT));
+            }
+            Severity severity;
+            try {
+                severity = row.get("severity").isEmpty() ? Severity.ERROR
+                        : Severity.valueOf(row.get("severity").toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw row.problem("severity", row.get("severity"), "is not ERROR, WARNING or INFO");
+            }
+            Entry entry = new Entry(families, EffectivePeriod.of(row), Set.copyOf(taxonomies), severity,
+                    FILE + " line " + row.line());
             for (String code : CodeList.expand(row, "codes")) {
                 byCode.computeIfAbsent(code, c -> new ArrayList<>()).add(entry);
             }
@@ -54,11 +76,17 @@ public final class CredentialScope {
 
     /** The families allowed to bill {@code code} on {@code date}, or null when the code is not restricted. */
     public Set<CredentialFamily> allowed(String code, LocalDate date) {
+        Entry entry = entry(code, date);
+        return entry == null ? null : entry.families();
+    }
+
+    /** The scope row in force for {@code code} on {@code date}, or null when the code is not restricted. */
+    Entry entry(String code, LocalDate date) {
         List<Entry> entries = byCode.get(code);
         if (entries != null) {
             for (Entry entry : entries) {
                 if (entry.period().covers(date)) {
-                    return entry.families();
+                    return entry;
                 }
             }
         }

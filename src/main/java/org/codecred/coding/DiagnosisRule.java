@@ -9,8 +9,11 @@ import java.util.List;
 /**
  * The diagnosis rules (diagnosis-rules.csv; codes.csv dx_check): DX-MISSING (no diagnosis on a
  * line whose code needs one), DX-INVALID (each diagnosis that is not a valid ICD-10-CM code; subject
- * = the code) and DX-NOT-BEHAVIORAL (a psychiatric service whose primary diagnosis is neither
- * F01–F99 nor an allowed Z code; subject = the code).
+ * = the code; at most WARNING when the header row is marked UNVERIFIED), DX-NOT-BEHAVIORAL (a
+ * psychiatric service whose primary diagnosis is neither F01–F99 nor an allowed Z code; subject = the
+ * code) and DX-NOT-PHYSICAL (a health behavior service, HBAI 96156–96171, whose primary diagnosis is
+ * a mental disorder F01–F99: HBAI addresses the behavioral side of a physical condition, LCD L37638;
+ * subject = the diagnosis).
  */
 final class DiagnosisRule implements LineRule {
 
@@ -36,7 +39,10 @@ final class DiagnosisRule implements LineRule {
             String dx = diagnoses.get(i);
             String reason = rules.invalidReason(dx, line.serviceDate());
             if (reason != null) {
-                out.add(Finding.onLine(RuleId.DX_INVALID, line, dx, "diagnosis " + dx + " " + reason));
+                Finding invalid = Finding.onLine(RuleId.DX_INVALID, line, dx, "diagnosis " + dx + " " + reason);
+                out.add(rules.headerUnverified(dx, line.serviceDate())
+                        ? invalid.restingOnUnverified("the not-billable row of " + DiagnosisRules.FILE + " for " + dx)
+                        : invalid);
                 if (i == 0) {
                     primaryValid = false;
                 }
@@ -48,6 +54,13 @@ final class DiagnosisRule implements LineRule {
             out.add(Finding.onLine(RuleId.DX_NOT_BEHAVIORAL, line, primary, code.code()
                     + " is a psychiatric service but its primary diagnosis " + primary
                     + " is not a mental or behavioral disorder (F01–F99) nor an allowed Z code"));
+        }
+        if (primaryValid && code != null && code.dxCheck() == CodeDef.DxCheck.PHYSICAL
+                && rules.inBehavioralRange(primary, line.serviceDate())) {
+            out.add(Finding.onLine(RuleId.DX_NOT_PHYSICAL, line, primary, code.code()
+                    + " is a health behavior service but its primary diagnosis " + primary + " is a mental or behavioral"
+                    + " disorder (F01–F99); health behavior services need a physical condition as primary diagnosis"
+                    + " (LCD L37638): psychiatric services are billed with 90785–90899"));
         }
     }
 }

@@ -25,7 +25,11 @@ public final class DiagnosisRules {
     }
 
     /** A code (matches itself and its subdivisions) or a range of 3-character categories. */
-    private record Match(String from, String to, EffectivePeriod period) {
+    private record Match(String from, String to, EffectivePeriod period, boolean unverified) {
+        Match(String from, String to, EffectivePeriod period) {
+            this(from, to, period, false);
+        }
+
         boolean matches(String code, LocalDate date) {
             if (!period.covers(date)) {
                 return false;
@@ -62,7 +66,8 @@ public final class DiagnosisRules {
                 }
                 case "behavioral" -> rules.behavioral.add(match(row, value, period));
                 case "allowed-z" -> rules.allowedZ.add(match(row, value, period));
-                case "not-billable" -> rules.notBillable.add(new Match(normalize(value), null, period));
+                case "not-billable" -> rules.notBillable.add(new Match(normalize(value), null, period,
+                        UnitLimits.unverified(row)));
                 default -> throw row.problem("kind", row.get("kind"),
                         "is not one of syntax, not-billable, behavioral, allowed-z");
             }
@@ -110,6 +115,28 @@ public final class DiagnosisRules {
             }
         }
         return null;
+    }
+
+    /** True when {@code code} is a header the table lists as not billable on {@code date} in a row marked UNVERIFIED. */
+    public boolean headerUnverified(String code, LocalDate date) {
+        String c = normalize(code);
+        for (Match header : notBillable) {
+            if (header.period().covers(date) && c.equals(header.from())) {
+                return header.unverified();
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code code} is in the behavioral range (F01–F99), allowed Z codes not counted. */
+    public boolean inBehavioralRange(String code, LocalDate date) {
+        String c = normalize(code);
+        for (Match m : behavioral) {
+            if (m.matches(c, date)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code code} is in the behavioral range or an allowed Z code on {@code date}. */

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 final class DuplicateLineRule implements EncounterRule {
 
     @Override
-    public void check(List<CheckedLine> encounter, List<Finding> out) {
+    public void check(List<CheckedLine> encounter, EarlierDays earlier, List<Finding> out) {
         if (encounter.size() < 2) {
             return;
         }

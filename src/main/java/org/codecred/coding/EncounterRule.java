@@ -7,5 +7,6 @@ import java.util.List;
 /** A rule about all lines of one encounter: one member, date and rendering provider, any claim or file. */
 interface EncounterRule {
 
-    void check(List<CheckedLine> encounter, List<Finding> out);
+    /** @param earlier what the provider billed on the earlier dates of the month */
+    void check(List<CheckedLine> encounter, EarlierDays earlier, List<Finding> out);
 }

@@ -24,7 +24,7 @@ final class PairEditRule implements EncounterRule {
     }
 
     @Override
-    public void check(List<CheckedLine> encounter, List<Finding> out) {
+    public void check(List<CheckedLine> encounter, EarlierDays earlier, List<Finding> out) {
         if (encounter.size() < 2) {
             return;
         }
@@ -47,7 +47,15 @@ final class PairEditRule implements EncounterRule {
                     flagged = new HashSet<>();
                 }
                 if (flagged.add(j + "|" + a.procedureCode())) {
-                    out.add(Finding.onLine(RuleId.NCCI_PTP, b, a.procedureCode(), message(edit)));
+                    Finding finding = Finding.onLine(RuleId.NCCI_PTP, b, a.procedureCode(), message(edit));
+                    // an unverified indicator decides only when a bypass modifier was billed
+                    boolean indicatorDecided = edit.modifierIndicator() == 0 && (bypassed(a) || bypassed(b));
+                    if (PairEdit.PAIR.equals(edit.unverified())) {
+                        finding = finding.restingOnUnverified("the pair edit of " + edit.origin());
+                    } else if (PairEdit.MODIFIER_INDICATOR.equals(edit.unverified()) && indicatorDecided) {
+                        finding = finding.restingOnUnverified("the modifier indicator 0 of " + edit.origin());
+                    }
+                    out.add(finding);
                 }
             }
         }

@@ -50,10 +50,14 @@ public final class PairEdits {
                 throw row.problem(column1.isEmpty() ? "column_1" : "column_2", "", "a code is required");
             }
             String origin = FILE + " line " + row.line();
+            String unverified = row.get("unverified").toLowerCase(java.util.Locale.ROOT);
+            if (!unverified.isEmpty() && !unverified.equals(PairEdit.PAIR) && !unverified.equals(PairEdit.MODIFIER_INDICATOR)) {
+                throw row.problem("unverified", row.get("unverified"), "is not empty, pair or modifier_indicator");
+            }
             for (String a : column1) {
                 for (String b : column2) {
                     if (!a.equals(b)) {
-                        edits.add(new PairEdit(a, b, indicator, period, row.get("rationale"), origin));
+                        edits.add(new PairEdit(a, b, indicator, period, row.get("rationale"), origin, unverified));
                     }
                 }
             }

@@ -8,10 +8,18 @@ import java.util.List;
 /**
  * All staged lines of one rendering provider on one service date, across claims and files, in
  * encounter order (member, then file and line): the unit of work of {@code validateCoding}.
+ *
+ * @param earlier what the provider billed on the earlier dates of the month, for the cross-day rules
  */
-public record ProviderDay(String npi, LocalDate date, List<ClaimLine> lines) {
+public record ProviderDay(String npi, LocalDate date, List<ClaimLine> lines, EarlierDays earlier) {
 
     public ProviderDay {
         lines = List.copyOf(lines);
+        earlier = earlier == null ? EarlierDays.NONE : earlier;
+    }
+
+    /** A provider-day with nothing billed before it in the month. */
+    public ProviderDay(String npi, LocalDate date, List<ClaimLine> lines) {
+        this(npi, date, lines, EarlierDays.NONE);
     }
 }

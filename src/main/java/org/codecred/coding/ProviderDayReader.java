@@ -31,6 +31,10 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private final ClaimLineTable lines;
     private final RenderingNpiTable renderingNpis;
     private final String month;
+    private final java.util.function.Predicate<String> crossDayCode;
+    /** The current NPI's tracked lines of earlier days; rebuilt from the lines on a restart, committed days included. */
+    private final EarlierDays.Builder earlier = new EarlierDays.Builder();
+    private String earlierNpi;
 
     private Iterator<String> npis;
     private final Deque<ProviderDay> ready = new ArrayDeque<>();
@@ -38,9 +42,16 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private LocalDate lastDate;
 
     public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month) {
+        this(lines, renderingNpis, month, code -> false);
+    }
+
+    /** @param crossDayCode the codes the cross-day rules ask about ({@link CodingEngine#tracksAcrossDays}) */
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month,
+                             java.util.function.Predicate<String> crossDayCode) {
         this.lines = lines;
         this.renderingNpis = renderingNpis;
         this.month = month;
+        this.crossDayCode = crossDayCode;
     }
 
     @Override
@@ -50,6 +61,8 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         String resumeFrom = lastNpi == null ? "" : lastNpi;
         npis = renderingNpis.npis(month).stream().filter(npi -> npi.compareTo(resumeFrom) >= 0).iterator();
         ready.clear();
+        earlier.clear();
+        earlierNpi = null;
     }
 
     @Override
@@ -86,9 +99,19 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     private void offer(List<ClaimLine> day) {
         ClaimLine first = day.get(0);
+        if (!first.renderingNpi().equals(earlierNpi)) {
+            earlier.clear();
+            earlierNpi = first.renderingNpi();
+        }
         boolean committed = lastNpi != null && first.renderingNpi().equals(lastNpi) && !first.serviceDate().isAfter(lastDate);
         if (!committed) {
-            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day));
+            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day, earlier.snapshot()));
+        }
+        // committed days feed the context too, so a restart judges the next day exactly as a straight run
+        for (ClaimLine line : day) {
+            if (crossDayCode.test(line.procedureCode())) {
+                earlier.add(line.memberId(), line.serviceDate(), line.procedureCode());
+            }
         }
         day.clear();
     }

@@ -5,10 +5,15 @@ import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-/** SCOPE-LICENSE: a code outside the scope of the rendering provider's credential family (credential-scope.csv). */
+/**
+ * SCOPE-LICENSE: a code outside the scope of the rendering provider's credential family, or billed
+ * without the taxonomy its scope row requires (credential-scope.csv). The finding takes the row's
+ * severity: ERROR where the sources are firm (E/M and 90792 by non-prescribers; 90863 by a psychologist
+ * without the prescribing taxonomy), WARNING where scope is payer- or state-dependent (HBAI, testing).
+ * Providers not rostered, or whose credential the table does not know, are not checked.
+ */
 final class ScopeRule implements LineRule {
 
     private final CredentialScope scope;
@@ -23,13 +28,27 @@ final class ScopeRule implements LineRule {
             return;
         }
         var line = checked.line();
-        Set<CredentialFamily> allowed = scope.allowed(line.procedureCode(), line.serviceDate());
-        if (allowed == null || allowed.contains(credential.family())) {
+        CredentialScope.Entry entry = scope.entry(line.procedureCode(), line.serviceDate());
+        if (entry == null) {
             return;
         }
-        String who = allowed.stream().map(CredentialFamily::label).sorted().collect(Collectors.joining(", "));
-        out.add(Finding.onLine(RuleId.SCOPE_LICENSE, line, "", line.procedureCode() + " is outside the scope of a "
-                + credential.canonical() + " (" + credential.family().label() + "); billable only by "
-                + (who.isEmpty() ? "no credential" : who)));
+        String message;
+        if (!entry.families().contains(credential.family())) {
+            String who = entry.families().stream().map(CredentialFamily::label).sorted().collect(Collectors.joining(", "));
+            message = line.procedureCode() + " is outside the scope of a " + credential.canonical() + " ("
+                    + credential.family().label() + "); billable only by " + (who.isEmpty() ? "no credential" : who);
+        } else if (!entry.taxonomies().isEmpty()
+                && (credential.taxonomy() == null || !entry.taxonomies().contains(credential.taxonomy()))) {
+            message = line.procedureCode() + " is billable by " + credential.family().label() + " only with taxonomy "
+                    + String.join(" or ", entry.taxonomies().stream().sorted().toList()) + "; the roster gives "
+                    + (credential.taxonomy() == null ? "no taxonomy" : credential.taxonomy());
+        } else {
+            return;
+        }
+        if (entry.severity() != RuleId.SCOPE_LICENSE.severity()) {
+            message += " (" + entry.severity().name() + " per " + entry.origin()
+                    + ": scope here depends on the payer and state, or is unverified)";
+        }
+        out.add(Finding.onLine(RuleId.SCOPE_LICENSE, line, "", message).withSeverity(entry.severity()));
     }
 }

@@ -22,7 +22,7 @@ final class UnitLimitRule implements EncounterRule {
     }
 
     @Override
-    public void check(List<CheckedLine> encounter, List<Finding> out) {
+    public void check(List<CheckedLine> encounter, EarlierDays earlier, List<Finding> out) {
         if (encounter.size() == 1) {
             checkCode(List.of(encounter.get(0).line()), out);
             return;
@@ -45,9 +45,9 @@ final class UnitLimitRule implements EncounterRule {
         if (limit.perLine()) {
             for (ClaimLine line : lines) {
                 if (line.units() > limit.limit()) {
-                    out.add(Finding.onLine(RuleId.UNITS_EXCEED, line, "", line.units() + " units of "
+                    out.add(capped(limit, Finding.onLine(RuleId.UNITS_EXCEED, line, "", line.units() + " units of "
                             + line.procedureCode() + " on one line; limit " + limit.limit()
-                            + " per line (adjudication indicator 1, " + limit.origin() + ")"));
+                            + " per line (adjudication indicator 1, " + limit.origin() + ")")));
                 }
             }
             return;
@@ -63,12 +63,18 @@ final class UnitLimitRule implements EncounterRule {
         for (ClaimLine line : lines) {
             running += line.units();
             if (running > limit.limit()) {
-                out.add(Finding.onLine(RuleId.UNITS_EXCEED, line, "", total + " units of " + line.procedureCode()
+                out.add(capped(limit, Finding.onLine(RuleId.UNITS_EXCEED, line, "", total + " units of " + line.procedureCode()
                         + " for one member on " + line.serviceDate() + " (" + lines.size()
                         + (lines.size() == 1 ? " line" : " lines") + "); limit " + limit.limit()
-                        + " per day (adjudication indicator " + limit.adjudicationIndicator() + ", " + limit.origin() + ")"));
+                        + " per day (adjudication indicator " + limit.adjudicationIndicator() + ", " + limit.origin() + ")")));
                 return;
             }
         }
+    }
+
+    /** A limit the hand-kept table marks UNVERIFIED can only raise a WARNING (domain reference 10.3). */
+    private static Finding capped(UnitLimit limit, Finding finding) {
+        return limit.unverified() ? finding.restingOnUnverified("the unit limit " + limit.limit() + " of " + limit.origin())
+                : finding;
     }
 }

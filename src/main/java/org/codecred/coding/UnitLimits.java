@@ -41,10 +41,21 @@ public final class UnitLimits {
             }
             EffectivePeriod period = EffectivePeriod.of(row);
             for (String code : CodeList.expand(row, "code")) {
-                limits.add(new UnitLimit(code, limit, indicator, period, FILE + " line " + row.line()));
+                limits.add(new UnitLimit(code, limit, indicator, period, FILE + " line " + row.line(),
+                        unverified(row)));
             }
         }
         return limits;
+    }
+
+    /** The table's {@code unverified} column: Y when the row's value still needs a published source. */
+    static boolean unverified(RuleTable.Row row) {
+        String value = row.get("unverified").toUpperCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "Y", "YES", "TRUE" -> true;
+            case "", "N", "NO", "FALSE" -> false;
+            default -> throw row.problem("unverified", row.get("unverified"), "is not Y or N");
+        };
     }
 
     /** The limit of {@code code} on {@code date}, or null when none applies. */

@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * LICENSE-EXPIRED: the license expired before the end of the month, or before a service date of the
  * provider's claim lines. LICENSE-EXPIRING: it expires within 90 days after the month's end. A
- * license is valid through its expiry date. No expiry date on the roster: a WARN check row, no
- * finding (nothing can be said either way).
+ * license is valid through its expiry date. LICENSE-UNVERIFIED: the roster gives no expiry date, so
+ * the license cannot be verified (REVIEW; domain reference 10.5).
  */
 final class LicenseRule implements CredentialRule {
 
@@ -32,8 +32,10 @@ final class LicenseRule implements CredentialRule {
         String license = "license " + (p.licenseNumber() == null ? "(no number on the roster)" : p.licenseNumber())
                 + (p.licenseState() == null ? "" : " (" + p.licenseState() + ")");
         if (expires == null) {
-            results.check(p.npi(), CHECK, CheckResult.WARN, license + ": the roster gives no license_expires date,"
-                    + " so expiry is not checked; add the date to the roster", roster);
+            String message = license + ": the roster gives no license_expires date, so the license is unverified;"
+                    + " check it with the state board and add the date to the roster";
+            results.finding(RuleId.LICENSE_UNVERIFIED, p.npi(), "", message);
+            results.check(p.npi(), CHECK, CheckResult.WARN, message, roster);
             return;
         }
         LocalDate monthEnd = month.atEndOfMonth();

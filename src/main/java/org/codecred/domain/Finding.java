@@ -52,6 +52,19 @@ public record Finding(
                 sourceFile, sourceLine);
     }
 
+    /**
+     * The finding capped at WARNING because it rests on a rule table value marked UNVERIFIED; the
+     * message says so, so an auditor knows why an ERROR rule reads as a warning (domain reference 10.3).
+     *
+     * @param what the unverified value, e.g. "the unit limit 1 of unit-limits.csv line 12"
+     */
+    public Finding restingOnUnverified(String what) {
+        String note = " [WARNING, not ERROR: rests on " + what + ", marked UNVERIFIED; confirm it or supply the CMS file]";
+        Severity capped = severity == Severity.ERROR ? Severity.WARNING : severity;
+        return new Finding(providerNpi, claimId, lineNo, serviceDate, procedureCode, rule, capped, subject,
+                message + note, sourceFile, sourceLine);
+    }
+
     /** A finding about one claim line. */
     public static Finding onLine(RuleId rule, ClaimLine line, String subject, String message) {
         return new Finding(line.renderingNpi(), line.claimId(), line.lineNo(), line.serviceDate(),

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public enum RuleId {
     // coding
     CODE_UNKNOWN("CODE-UNKNOWN", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    CODE_UNRECOGNIZED("CODE-UNRECOGNIZED", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
     TIME_MISSING("TIME-MISSING", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
     TIME_BELOW_MINIMUM("TIME-BELOW-MINIMUM", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
     TIME_UPCODED("TIME-UPCODED", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
@@ -28,10 +29,13 @@ public enum RuleId {
     DX_MISSING("DX-MISSING", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
     DX_INVALID("DX-INVALID", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
     DX_NOT_BEHAVIORAL("DX-NOT-BEHAVIORAL", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
-    SCOPE_LICENSE("SCOPE-LICENSE", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    SCOPE_LICENSE("SCOPE-LICENSE", Severity.ERROR, Stage.CODING, VerdictEffect.REVIEW_IF_ERROR),
     TELEHEALTH_MODIFIER("TELEHEALTH-MODIFIER", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
     DUPLICATE_LINE("DUPLICATE-LINE", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
     DAILY_TIME_IMPLAUSIBLE("DAILY-TIME-IMPLAUSIBLE", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
+    PSYCHOTHERAPY_WITH_EM("PSYCHOTHERAPY-WITH-EM", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
+    DIAG_EVAL_REPEATED("DIAG-EVAL-REPEATED", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
+    DX_NOT_PHYSICAL("DX-NOT-PHYSICAL", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
     // credentials
     NPI_INVALID("NPI-INVALID", Severity.ERROR, Stage.CREDENTIALS, VerdictEffect.HOLD),
     PROVIDER_NOT_ROSTERED("PROVIDER-NOT-ROSTERED", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.NONE),
@@ -40,9 +44,13 @@ public enum RuleId {
     EXCLUDED_OIG("EXCLUDED-OIG", Severity.ERROR, Stage.CREDENTIALS, VerdictEffect.HOLD),
     NPPES_MISMATCH("NPPES-MISMATCH", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
     TAXONOMY_LICENSE_MISMATCH("TAXONOMY-LICENSE-MISMATCH", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
+    LICENSE_UNVERIFIED("LICENSE-UNVERIFIED", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
+    CREDENTIAL_UNKNOWN("CREDENTIAL-UNKNOWN", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
     // alignment
     SPECIALTY_UNSUPPORTED("SPECIALTY-UNSUPPORTED", Severity.WARNING, Stage.ALIGNMENT, VerdictEffect.REVIEW),
     SPECIALTY_UNDECLARED("SPECIALTY-UNDECLARED", Severity.INFO, Stage.ALIGNMENT, VerdictEffect.NONE),
+    // found by alignSpecialties (it needs the provider's whole month), a coding warning in the catalog
+    TIME_UNDOCUMENTED_SHARE("TIME-UNDOCUMENTED-SHARE", Severity.WARNING, Stage.ALIGNMENT, VerdictEffect.REVIEW),
     // peers
     PEER_OUTLIER("PEER-OUTLIER", Severity.WARNING, Stage.PEERS, VerdictEffect.REVIEW);
 
@@ -67,6 +75,8 @@ public enum RuleId {
         HOLD,
         /** Any finding makes the verdict at least REVIEW. */
         REVIEW,
+        /** A finding whose own severity is ERROR makes the verdict at least REVIEW (SCOPE-LICENSE: its scope row decides). */
+        REVIEW_IF_ERROR,
         /** No effect of its own. */
         NONE
     }

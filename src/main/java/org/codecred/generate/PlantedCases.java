@@ -28,6 +28,18 @@ final class PlantedCases {
     Practice undeclared;     // LMHC doing substance-use work without claiming it
     Practice fewLines;       // LMFT with too few lines to judge
     Practice weakEvidence;   // LCSW claiming group therapy with only a little group work
+    // v2 (December 2026): behaviours a clinician would accept, each beside a clean look-alike
+    Practice psychiatrist;     // MD: hospital, G2211, telehealth E/M and 96127 lines: CLEAR
+    Practice testingTwoDays;   // PhD: one testing evaluation over two days: CLEAR
+    Practice testingLab;       // PsyD: testing add-on without base, professional + technician same day, HBAI diagnoses
+    Practice prescribingPsych; // PhD with the prescribing taxonomy: 90863 is in scope
+    Practice scopeAlone;       // PhD without it: one 90863 is a SCOPE-LICENSE ERROR, REVIEW on its own
+    Practice undocumented;     // LPC: 3 of 20 timed lines without minutes; HBAI by a counselor (WARNING)
+    Practice noExpiry;         // LCSW without a license expiry on the roster
+    Practice unknownCredential; // LMSW: a credential the table does not know
+    Practice traumaShort;      // LCSW claiming trauma: PTSD visits, never an extended session
+    Practice traumaLong;       // LCSW claiming trauma with extended sessions
+    Practice couplesSelfPay;   // LMFT claiming couples therapy with no couples visit in the claims
     Practice badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName, excludedAccented,
             reinstated, namesake, registryName, registryDeactivated, registryTaxonomy, registryLicense,
             registryMissing, taxonomyMismatch;
@@ -53,6 +65,18 @@ final class PlantedCases {
         undeclared = add("Nakamura", "Theo", "LMHC", null, "group-therapy");
         fewLines = add("Abernathy", "Cole", "LMFT", null, "family-therapy");
         weakEvidence = add("Okonkwo", "Bea", "LCSW", null, "group-therapy");
+        psychiatrist = add("Ashford", "Miriam", "MD", null, "medication-management");
+        testingTwoDays = add("Pruitt", "Helena", "PhD", null, "psychological-testing");
+        testingLab = add("Lindgren", "Oskar", "PsyD", null, "");
+        prescribingPsych = add("Quiroga", "Elena", "PhD", "103TP0016X", "");
+        scopeAlone = add("Voss", "Adrian", "PhD", null, "");
+        undocumented = add("Tillman", "Rosa", "LPC", null, "");
+        noExpiry = add("Kerr", "Declan", "LCSW", null, "");
+        noExpiry.licenseExpires = null;
+        unknownCredential = add("Mbeki", "Thandi", "LMSW", "104100000X", "");
+        traumaShort = add("Yates", "Corinne", "LCSW", null, "trauma");
+        traumaLong = add("Zamora", "Luis", "LCSW", null, "trauma");
+        couplesSelfPay = add("Whitcomb", "Nora", "LMFT", null, "couples-therapy");
 
         badNpi = add("Quill", "Avery", "LCSW", null, "");
         badNpi.npi = badNpi.npi.substring(0, 9) + (char) ('0' + (badNpi.npi.charAt(9) - '0' + 1) % 10);
@@ -108,6 +132,7 @@ final class PlantedCases {
         plantScope();
         plantLongDay();
         plantAlignment();
+        plantVersion2();
         for (Practice p : List.of(badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName,
                 excludedAccented, reinstated, namesake, registryName, registryDeactivated, registryTaxonomy,
                 registryLicense, registryMissing, taxonomyMismatch)) {
@@ -152,7 +177,9 @@ final class PlantedCases {
         visit(p, d4, "90834", 45, null, "Z63.0", "11");
         visit(p, d4, "90834", 45, null, "F43.10;I10", "11");
         LocalDate d5 = g.workingDays().get(6);
-        // TELEHEALTH-MODIFIER: home telehealth without a modifier; 95, 93 and GT are clean
+        // TELEHEALTH-MODIFIER (since 2024): a telehealth modifier on an in-person place; home telehealth without a
+        // modifier, and 95, 93 and GT at a telehealth place, are clean
+        visit(p, d5, "90834", 45, "95", "F41.1", "11");
         visit(p, d5, "90834", 45, null, "F41.1", "10");
         visit(p, d5, "90834", 45, "95", "F41.1", "10");
         visit(p, d5, "90834", 45, "93", "F41.1", "02");
@@ -174,6 +201,14 @@ final class PlantedCases {
         // ADDON-WITHOUT-PRIMARY: interactive complexity alone; with its primary it is clean
         visit(p, d7, "90785", null, null, "F41.1", "11");
         encounter(p, d7, new String[][]{{"90834", "45", null}, {"90785", null, null}});
+        // CODE-UNRECOGNIZED: a valid HCPCS code outside the tables (H2019) is a warning; a state H code the table
+        // lists (H0031) is clean
+        visit(p, d7, "H2019", null, null, "F41.1", "11");
+        visit(p, d7, "H0031", null, null, "F41.1", "11");
+        // DIAG-EVAL-REPEATED: the same member evaluated again four days later; the evaluation of d3 is a first one
+        Practice.Member again = member(p, 33);
+        line(g.claims1, p, g.nextClaimId(), 1, again, d1, "90791", null, null, "F41.1", "11", 1);
+        line(g.claims1, p, g.nextClaimId(), 1, again, d5, "90791", null, null, "F41.1", "11", 1);
     }
 
     /** Add-on psychotherapy with and without its E/M primary, across claims and providers. */
@@ -191,6 +226,9 @@ final class PlantedCases {
         line(g.claims1, np, g.nextClaimId(), 1, twoDays, d1, "99213", null, null, "F41.1", "11", 1);
         line(g.claims1, np, g.nextClaimId(), 1, twoDays, d2, "90833", 20, null, "F41.1", "11", 1);
         visit(np, d2, "90792", null, null, "F31.9", "11");
+        // PSYCHOTHERAPY-WITH-EM: an E/M with stand-alone 90834 fires; with the add-on 90833 it is clean
+        encounter(np, d3, new String[][]{{"99213", null, null}, {"90834", "45", null}});
+        encounter(np, d3, new String[][]{{"99213", null, null}, {"90833", "25", null}});
     }
 
     /** A social worker billing medical services: evaluation with medical services and an E/M visit. */
@@ -236,6 +274,89 @@ final class PlantedCases {
         visit(fewLines, d1, "90847", 50, null, "F32.1", "11");
         visit(fewLines, d2, "90834", 45, null, "F32.1", "11");
         visit(fewLines, d3, "90847", 50, null, "F32.1", "11");
+    }
+
+    /** The behaviours of the December 2026 review (domain reference 10.2-10.5), each beside a clean look-alike. */
+    private void plantVersion2() {
+        List<LocalDate> days = g.workingDays();
+        // an ordinary psychiatrist: office E/M with G2211, hospital visits, telehealth E/M at home without a
+        // modifier (fine since 2024), 96127 screening instruments, E/M with the psychotherapy add-on
+        Practice md = psychiatrist;
+        for (int i = 0; i < 24; i++) {
+            LocalDate day = days.get(i % days.size());
+            Practice.Member m = member(md, 30 + i);
+            String claim = g.nextClaimId();
+            switch (i % 5) {
+                case 0, 1 -> {
+                    line(g.fileFor(claim), md, claim, 1, m, day, "99213", null, null, "F33.1", "11", 1);
+                    line(g.fileFor(claim), md, claim, 2, m, day, "G2211", null, null, "F33.1", "11", 1);
+                }
+                case 2 -> line(g.fileFor(claim), md, claim, 1, m, day, "99232", null, null, "F31.9", "21", 1);
+                case 3 -> {
+                    line(g.fileFor(claim), md, claim, 1, m, day, "99214", null, null, "F41.1", "11", 1);
+                    line(g.fileFor(claim), md, claim, 2, m, day, "96127", null, null, "F41.1", "11", 2);
+                }
+                default -> {
+                    if (i % 2 == 0) {
+                        line(g.fileFor(claim), md, claim, 1, m, day, "98006", null, null, "F33.1", "10", 1);
+                    } else {
+                        line(g.fileFor(claim), md, claim, 1, m, day, "99214", null, null, "F33.1", "11", 1);
+                        line(g.fileFor(claim), md, claim, 2, m, day, "90833", 25, null, "F33.1", "11", 1);
+                    }
+                }
+            }
+        }
+        // one testing evaluation over two days (base codes on day 1, add-ons on day 2), and one in a day
+        Practice phd = testingTwoDays;
+        Practice.Member evaluated = member(phd, 12);
+        line(g.claims1, phd, g.nextClaimId(), 1, evaluated, d1, "96136", null, null, "F90.0", "11", 1);
+        line(g.claims1, phd, g.nextClaimId(), 1, evaluated, d1, "96130", null, null, "F90.0", "11", 1);
+        line(g.claims2, phd, g.nextClaimId(), 1, evaluated, d2, "96137", null, null, "F90.0", "11", 3);
+        line(g.claims2, phd, g.nextClaimId(), 1, evaluated, d2, "96131", null, null, "F90.0", "11", 1);
+        Practice.Member oneDay = member(phd, 9);
+        String claim = g.nextClaimId();
+        line(g.fileFor(claim), phd, claim, 1, oneDay, d3, "96136", null, null, "F84.0", "11", 1);
+        line(g.fileFor(claim), phd, claim, 2, oneDay, d3, "96137", null, null, "F84.0", "11", 2);
+        routine(phd, 20);
+        // testing look-alikes that fire: an add-on with no base on any date; professional and technician
+        // administration the same day without a modifier (with 59 it is clean); HBAI with a mental-disorder primary
+        Practice lab = testingLab;
+        visit(lab, d2, "96137", null, null, "F90.0", "11");
+        encounterDx(lab, d3, "F90.0", new String[][]{{"96136", null, null}, {"96138", null, null}});
+        encounterDx(lab, d3, "F90.0", new String[][]{{"96136", null, null}, {"96138", null, "59"}});
+        visit(lab, d4(), "96158", null, null, "F41.1;E11.9", "11");
+        visit(lab, d4(), "96158", null, null, "E11.9;F41.1", "11");
+        routine(lab, 10);
+        // 90863 by a prescribing psychologist (taxonomy 103TP0016X) is in scope; by another psychologist it is a
+        // SCOPE-LICENSE ERROR, a REVIEW on its own although it is 1 line in 31
+        for (int i = 0; i < 6; i++) {
+            encounter(prescribingPsych, days.get(i * 3), new String[][]{{"90834", "45", null}, {"90863", null, null}});
+        }
+        routine(prescribingPsych, 10);
+        encounter(scopeAlone, d2, new String[][]{{"90834", "45", null}, {"90863", null, null}});
+        routine(scopeAlone, 30);
+        // 3 of 20 timed lines without minutes (15 %); health behavior by a counselor is payer-dependent (WARNING)
+        for (int i = 0; i < 20; i++) {
+            visit(undocumented, days.get(i % days.size()), "90834", i % 7 == 3 ? null : 45, null, "F41.1", "11");
+        }
+        visit(undocumented, d4(), "96158", null, null, "E66.9", "11");
+        routine(noExpiry, 12);
+        routine(unknownCredential, 12);
+        visit(unknownCredential, d2, "90792", null, null, "F32.1", "11");
+        // trauma: 12 PTSD visits of 45 minutes (no extended session) against 12 with 90837
+        for (int i = 0; i < 30; i++) {
+            LocalDate day = days.get(i % days.size());
+            boolean trauma = i % 5 < 2;
+            visit(traumaShort, day, trauma ? "90834" : i % 2 == 0 ? "90834" : "90832", trauma ? 45 : i % 2 == 0 ? 45 : 30,
+                    null, trauma ? "F43.12" : "F41.1", "11");
+            visit(traumaLong, day, trauma && i % 3 != 0 ? "90837" : i % 2 == 0 ? "90834" : "90832",
+                    trauma && i % 3 != 0 ? 58 : i % 2 == 0 ? 45 : 30, null, trauma ? "F43.10" : "F33.1", "11");
+        }
+        routine(couplesSelfPay, 20);
+    }
+
+    private LocalDate d4() {
+        return g.workingDays().get(5);
     }
 
     /** Ordinary clean individual therapy, for providers planted for their credentials. */
@@ -285,6 +406,17 @@ final class PlantedCases {
         for (String[] l : lines) {
             line(g.fileFor(claim), p, claim, ++n, m, day, l[0], l[1] == null ? null : Integer.valueOf(l[1]), l[2],
                     "F41.1", "11", 1);
+        }
+    }
+
+    /** Like {@link #encounter} with the diagnosis given. */
+    private void encounterDx(Practice p, LocalDate day, String dx, String[][] lines) {
+        String claim = g.nextClaimId();
+        Practice.Member m = member(p, 38);
+        int n = 0;
+        for (String[] l : lines) {
+            line(g.fileFor(claim), p, claim, ++n, m, day, l[0], l[1] == null ? null : Integer.valueOf(l[1]), l[2],
+                    dx, "11", 1);
         }
     }
 

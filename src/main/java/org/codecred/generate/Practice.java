@@ -20,7 +20,7 @@ final class Practice {
 
     private static final String[] GENERAL_DX = {"F32.1", "F32.A", "F33.1", "F33.2", "F41.1", "F41.0", "F42.2",
             "F34.1", "F40.10", "F60.3"};
-    private static final String[] TRAUMA_DX = {"F43.10", "F43.12", "F43.21", "F43.23"};
+    private static final String[] TRAUMA_DX = {"F43.10", "F43.12", "F43.11", "F43.0"};
     private static final String[] SUBSTANCE_DX = {"F10.20", "F11.20", "F12.20", "F14.20"};
     private static final String[] SMI_DX = {"F20.9", "F25.0", "F31.81", "F31.9"};
     private static final String[] CHILD_DX = {"F90.0", "F90.2", "F91.3", "F84.0", "F93.0"};
@@ -52,6 +52,8 @@ final class Practice {
     private double share90832 = 0.25;
     private double share90837 = 0.30;
     private final List<Member> panel = new ArrayList<>();
+    /** Members already evaluated (90791/90792): a clean practice evaluates once at the start of treatment. */
+    private final Set<String> evaluated = new HashSet<>();
     /** A low-discrepancy sequence for the code mix, so each provider's shares sit close to its targets. */
     private double mix = 0.5;
 
@@ -80,6 +82,9 @@ final class Practice {
         }
         p.share90832 = 0.20 + g.random.nextDouble() * 0.10;
         p.share90837 = 0.25 + g.random.nextDouble() * 0.10;
+        if (p.claims("trauma")) {
+            p.share90837 += 0.06; // trauma work runs long (Prolonged Exposure: 90 minutes; domain reference 10.4)
+        }
         p.mix = g.random.nextDouble();
         return p;
     }
@@ -146,6 +151,10 @@ final class Practice {
         String dx = diagnosis(g);
         double r = g.random.nextDouble();
         List<String[]> lines = new ArrayList<>(); // code, minutes, modifiers, dx override
+        boolean evaluate = isPrescriber() ? r < 0.06 : r >= 0.94;
+        if (evaluate && !evaluated.add(m.id())) {
+            r = 0.5; // evaluated earlier this month: an ordinary visit instead
+        }
         if (isPrescriber()) {
             if (r < 0.06) {
                 lines.add(new String[]{"90792", null, null, null});

@@ -28,7 +28,7 @@ final class RegistryFiles {
             for (Practice p : g.practices) {
                 if (p.rostered) {
                     out.write(String.join(",", p.npi, p.lastName, p.firstName, p.credential, p.licenseNumber,
-                            p.licenseState, p.licenseExpires.toString(), p.taxonomy, String.join(";", p.specialties),
+                            p.licenseState, p.licenseExpires == null ? "" : p.licenseExpires.toString(), p.taxonomy, String.join(";", p.specialties),
                             p.dateOfBirth.toString()) + "\n");
                 }
             }

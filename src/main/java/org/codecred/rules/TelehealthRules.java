@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code telehealth.csv}: telehealth places of service and the modifiers that mark a telehealth
- * service, with the periods they are in force. The one copy of this fact: the coding rule
- * TELEHEALTH-MODIFIER and the alignment metric telehealth-share both read it.
+ * {@code telehealth.csv}: telehealth places of service, the modifiers that mark a telehealth service,
+ * with the periods they are in force, and which consistency check is in force on a date (until 2023
+ * a telehealth place needs a modifier; from 2024 a telehealth modifier needs a telehealth place:
+ * domain reference 10.3). The one copy of this fact: the coding rule TELEHEALTH-MODIFIER and the
+ * alignment metric telehealth-share both read it.
  */
 public final class TelehealthRules {
 
@@ -19,8 +21,12 @@ public final class TelehealthRules {
     private record Value(String value, EffectivePeriod period) {
     }
 
+    public static final String PLACE_NEEDS_MODIFIER = "PLACE-NEEDS-MODIFIER";
+    public static final String MODIFIER_NEEDS_PLACE = "MODIFIER-NEEDS-PLACE";
+
     private final List<Value> places = new ArrayList<>();
     private final List<Value> modifiers = new ArrayList<>();
+    private final List<Value> checks = new ArrayList<>();
 
     private TelehealthRules() {
     }
@@ -33,10 +39,26 @@ public final class TelehealthRules {
             switch (row.required("kind").toLowerCase(Locale.ROOT)) {
                 case "pos" -> rules.places.add(value);
                 case "modifier" -> rules.modifiers.add(value);
-                default -> throw row.problem("kind", row.get("kind"), "is not pos or modifier");
+                case "check" -> {
+                    if (!value.value().equals(PLACE_NEEDS_MODIFIER) && !value.value().equals(MODIFIER_NEEDS_PLACE)) {
+                        throw row.problem("value", row.get("value"), "is not place-needs-modifier or modifier-needs-place");
+                    }
+                    rules.checks.add(value);
+                }
+                default -> throw row.problem("kind", row.get("kind"), "is not pos, modifier or check");
             }
         }
         return rules;
+    }
+
+    /** Whether the check ({@link #PLACE_NEEDS_MODIFIER} or {@link #MODIFIER_NEEDS_PLACE}) is in force on {@code date}. */
+    public boolean checks(String check, LocalDate date) {
+        return contains(checks, check, date);
+    }
+
+    /** Whether the table has any check row (an older table without them keeps the place-needs-modifier check). */
+    public boolean hasChecks() {
+        return !checks.isEmpty();
     }
 
     /** A line is telehealth when billed at a telehealth place of service or with a telehealth modifier. */

@@ -37,8 +37,8 @@ public final class FindingTable {
     /** The columns {@link #ROW_MAPPER} reads: the inserted ones, then the severity the rule gave. */
     private static final String READ_COLUMNS = COLUMNS + ", severity";
 
-    /** A finding's rule and subject, for deciding verdicts. */
-    public record RuleSubject(RuleId rule, String subject) {
+    /** A finding's rule, subject and own severity, for deciding verdicts. */
+    public record RuleSubject(RuleId rule, String subject, Severity severity) {
     }
 
     /** Finding counts of one rule over the month: how many, and for how many providers. */
@@ -168,10 +168,11 @@ public final class FindingTable {
         List<Object> args = new ArrayList<>();
         args.add(month);
         rules.forEach(r -> args.add(r.id()));
-        jdbc.query("SELECT DISTINCT provider_npi, rule_id, subject FROM codecred.finding WHERE month = ?"
+        jdbc.query("SELECT DISTINCT provider_npi, rule_id, subject, severity FROM codecred.finding WHERE month = ?"
                         + " AND rule_id IN (" + marks(rules.size()) + ")",
                 (RowCallbackHandler) rs -> hits.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new RuleSubject(RuleId.ofId(rs.getString(2).trim()), rs.getString(3))), args.toArray());
+                        .add(new RuleSubject(RuleId.ofId(rs.getString(2).trim()), rs.getString(3),
+                                Severity.valueOf(rs.getString(4).trim()))), args.toArray());
         return hits;
     }
 

@@ -51,6 +51,7 @@ public final class DecideVerdictsTasklet implements Tasklet {
         verdicts.delete(month);
         Set<RuleId> driving = RuleId.withVerdictEffect(RuleId.VerdictEffect.HOLD);
         driving = union(driving, RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW));
+        driving = union(driving, RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW_IF_ERROR));
         Map<String, Long> lines = metrics.linesByProvider(month);
         Map<String, Long> errorLines = findings.codingErrorLinesByProvider(month);
         Map<String, Map<Severity, Long>> severities = findings.severityCountsByProvider(month);
@@ -59,7 +60,7 @@ public final class DecideVerdictsTasklet implements Tasklet {
         for (Provider p : providers.all(month)) {
             Map<Severity, Long> s = severities.getOrDefault(p.npi(), FindingTable.zeroCounts());
             List<VerdictInput.Hit> providerHits = hits.getOrDefault(p.npi(), List.of()).stream()
-                    .map(h -> new VerdictInput.Hit(h.rule(), h.subject())).toList();
+                    .map(h -> new VerdictInput.Hit(h.rule(), h.subject(), h.severity())).toList();
             decided.add(policy.decide(new VerdictInput(p.npi(), lines.getOrDefault(p.npi(), 0L),
                     errorLines.getOrDefault(p.npi(), 0L), s.get(Severity.ERROR), s.get(Severity.WARNING),
                     s.get(Severity.INFO), providerHits)));

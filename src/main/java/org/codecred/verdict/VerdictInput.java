@@ -16,8 +16,12 @@ import java.util.Set;
 public record VerdictInput(String npi, long lines, long codingErrorLines, long errors, long warnings, long infos,
                            List<Hit> hits) {
 
-    /** A finding of a verdict-driving rule: its rule and subject. */
-    public record Hit(RuleId rule, String subject) {
+    /** A finding of a verdict-driving rule: its rule, subject and own severity. */
+    public record Hit(RuleId rule, String subject, Severity severity) {
+
+        public Hit(RuleId rule, String subject) {
+            this(rule, subject, rule.severity());
+        }
     }
 
     public VerdictInput {
@@ -41,7 +45,7 @@ public record VerdictInput(String npi, long lines, long codingErrorLines, long e
                 errorLines.add(f.sourceFile() + "\u0000" + f.sourceLine() + "\u0000" + f.claimId() + "\u0000" + f.lineNo());
             }
             if (f.rule().verdictEffect() != RuleId.VerdictEffect.NONE) {
-                hits.add(new Hit(f.rule(), f.subject()));
+                hits.add(new Hit(f.rule(), f.subject(), f.severity()));
             }
         }
         return new VerdictInput(npi, lines, errorLines.size(), errors, warnings, infos, hits);

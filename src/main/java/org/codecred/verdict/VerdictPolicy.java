@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract's verdict rules: HOLD on any finding of a rule whose {@link RuleId#verdictEffect()} is
+ * The contract's verdict rules (v2): HOLD on any finding of a rule whose {@link RuleId#verdictEffect()} is
  * HOLD (EXCLUDED-OIG, LICENSE-EXPIRED, NPI-INVALID); REVIEW when the share of lines with a coding
- * ERROR is above the threshold (default 5 %) or on any finding of a REVIEW rule (SPECIALTY-UNSUPPORTED,
- * PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH, LICENSE-EXPIRING); CLEAR otherwise. INFO findings never change a verdict. Plain Java: no database, no Spring.
+ * ERROR is above the threshold (default 5 %), on any finding of a REVIEW rule (SPECIALTY-UNSUPPORTED,
+ * PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH, LICENSE-EXPIRING, LICENSE-UNVERIFIED,
+ * CREDENTIAL-UNKNOWN, TIME-UNDOCUMENTED-SHARE), or on a finding of severity ERROR of a REVIEW_IF_ERROR
+ * rule (SCOPE-LICENSE: a scope error is a REVIEW on its own, whatever the share; a scope row rated
+ * WARNING is not); CLEAR otherwise. INFO findings never change a verdict. Plain Java: no database, no Spring.
  */
 public final class VerdictPolicy {
 
@@ -28,6 +31,8 @@ public final class VerdictPolicy {
     public static final Set<RuleId> HOLD_RULES = RuleId.withVerdictEffect(RuleId.VerdictEffect.HOLD);
     /** Rules any finding of which makes the verdict at least REVIEW, in catalog order. */
     public static final Set<RuleId> REVIEW_RULES = RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW);
+    /** Rules a finding of which makes the verdict at least REVIEW when the finding itself is an ERROR. */
+    public static final Set<RuleId> REVIEW_IF_ERROR_RULES = RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW_IF_ERROR);
 
     private final double codingErrorShare;
 
@@ -60,7 +65,8 @@ public final class VerdictPolicy {
     public ProviderVerdict decide(VerdictInput in) {
         Double accuracy = in.lines() == 0 ? null : 1.0 - Math.min(in.codingErrorLines(), in.lines()) / (double) in.lines();
         Map<RuleId, Set<String>> holds = grouped(in, HOLD_RULES);
-        Map<RuleId, Set<String>> reviews = grouped(in, REVIEW_RULES);
+        Map<RuleId, Set<String>> reviews = grouped(in, REVIEW_IF_ERROR_RULES, true);
+        reviews.putAll(grouped(in, REVIEW_RULES));
         double errorShare = in.lines() == 0 ? 0 : in.codingErrorLines() / (double) in.lines();
         String codingText = "coding errors on " + in.codingErrorLines() + " of " + in.lines() + " lines ("
                 + pct(errorShare) + (errorShare > codingErrorShare ? " > " : " <= ") + pct(codingErrorShare) + ")";
@@ -85,10 +91,14 @@ public final class VerdictPolicy {
     }
 
     private static Map<RuleId, Set<String>> grouped(VerdictInput in, Set<RuleId> rules) {
+        return grouped(in, rules, false);
+    }
+
+    private static Map<RuleId, Set<String>> grouped(VerdictInput in, Set<RuleId> rules, boolean errorsOnly) {
         Map<RuleId, Set<String>> byRule = new LinkedHashMap<>();
         for (RuleId rule : rules) { // catalog order, so reasons read the same every run
             for (VerdictInput.Hit hit : in.hits()) {
-                if (hit.rule() == rule) {
+                if (hit.rule() == rule && (!errorsOnly || hit.severity() == org.codecred.domain.Severity.ERROR)) {
                     Set<String> subjects = byRule.computeIfAbsent(rule, r -> new LinkedHashSet<>());
                     if (!hit.subject().isEmpty()) {
                         subjects.add(hit.subject());

@@ -44,7 +44,9 @@ final class Fixtures {
 
     /** Aggregates lines as the reader would: in encounter order. */
     static ProviderActivity activity(String npi, List<ClaimLine> lines) {
-        ProviderActivity activity = new ProviderActivity(npi, rules().specialties().all(), rules().telehealth());
+        AlignmentRules rules = rules();
+        ProviderActivity activity = new ProviderActivity(npi, rules.specialties().all(), rules.telehealth(),
+                rules.codingFacts());
         List<ClaimLine> sorted = new ArrayList<>(lines);
         sorted.sort(Comparator.comparing(ClaimLine::serviceDate).thenComparing(ClaimLine::memberId));
         sorted.forEach(activity::add);

@@ -33,25 +33,27 @@ class SpecialtyJudgeTest {
         return all;
     }
 
-    // diagnosis evidence: trauma (supported 20 %, weak 5 %, min 10 visits)
+    // diagnosis evidence: trauma (supported 20 %, weak 5 %, min 10 visits), with its extended-session pattern
+    // among the trauma visits (supported 25 %, weak 5 %)
 
     @Test
     void traumaDiagnosesSupportWeakenOrFailTheClaim() {
         Provider p = Fixtures.provider(NPI, "LCSW", "trauma");
-        var supported = judge(p, mix(visits(NPI, "A", 5, "90834", "F43.10"), visits(NPI, "B", 15, "90834", "F41.1")));
+        var supported = judge(p, mix(visits(NPI, "A", 5, "90837", "F43.10"), visits(NPI, "B", 15, "90834", "F41.1")));
         assertThat(row(supported, "trauma").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
         assertThat(row(supported, "trauma").evidenceShare()).isEqualTo(0.25);
+        assertThat(row(supported, "trauma").evidence()).contains("5 of 5 of those visits (100.0 %) were extended sessions");
         assertThat(supported.findings()).isEmpty();
 
-        // adjustment (F43.2x) and written without the dot count too; 2 of 20 = 10 %: weak
-        var weak = judge(p, mix(List.of(line(NPI, "A1", 1, "90834", 45, null, "F4321"),
-                line(NPI, "A2", 2, "90834", 45, null, "F32.1", "F43.0")), visits(NPI, "B", 18, "90834", "F41.1")));
+        // written without the dot, and acute stress F43.0 in a second position, count; 2 of 20 = 10 %: weak
+        var weak = judge(p, mix(List.of(line(NPI, "A1", 1, "90837", 55, null, "F4310"),
+                line(NPI, "A2", 2, "90837", 60, null, "F32.1", "F43.0")), visits(NPI, "B", 18, "90834", "F41.1")));
         assertThat(row(weak, "trauma").outcome()).isEqualTo(AlignmentOutcome.WEAK);
         assertThat(weak.findings()).isEmpty();
 
-        // look-alikes that are not trauma: F41.1 anxiety, F43.9 unspecified stress reaction, F34.1
-        var unsupported = judge(p, mix(visits(NPI, "A", 1, "90837", "F43.9"),
-                mix(visits(NPI, "B", 10, "90837", "F41.1"), visits(NPI, "C", 9, "90837", "F34.1"))));
+        // look-alikes that are not trauma: adjustment disorders F43.2x, F41.1 anxiety, F43.9, F34.1
+        var unsupported = judge(p, mix(visits(NPI, "A", 6, "90837", "F43.21"), mix(visits(NPI, "D", 1, "90837", "F43.9"),
+                mix(visits(NPI, "B", 7, "90837", "F41.1"), visits(NPI, "C", 6, "90837", "F34.1")))));
         assertThat(row(unsupported, "trauma").outcome()).isEqualTo(AlignmentOutcome.UNSUPPORTED);
         Finding f = unsupported.findings().get(0);
         assertThat(f.rule()).isEqualTo(RuleId.SPECIALTY_UNSUPPORTED);
@@ -61,6 +63,53 @@ class SpecialtyJudgeTest {
         var insufficient = judge(p, visits(NPI, "A", 9, "90834", "F41.1"));
         assertThat(row(insufficient, "trauma").outcome()).isEqualTo(AlignmentOutcome.INSUFFICIENT_DATA);
         assertThat(insufficient.findings()).isEmpty();
+    }
+
+    @Test
+    void traumaVisitsThatAlmostNeverRunExtendedLeaveTheClaimUnsupported() {
+        Provider p = Fixtures.provider(NPI, "LCSW", "trauma");
+        // 20 trauma visits of 45 minutes: the diagnosis share is fine, extended sessions are missing
+        var noExtended = judge(p, visits(NPI, "A", 20, "90834", "F43.10"));
+        assertThat(row(noExtended, "trauma").outcome()).isEqualTo(AlignmentOutcome.UNSUPPORTED);
+        assertThat(noExtended.findings()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("0 of 20 of those visits (0.0 %) were extended sessions").contains("too few extended sessions"));
+
+        // 53 documented minutes on a 90834 line count as extended; 2 of 20 = 10 %: weak
+        List<ClaimLine> some = new ArrayList<>(visits(NPI, "A", 18, "90834", "F43.12"));
+        some.add(line(NPI, "X1", 3, "90834", 53, null, "F43.12"));
+        some.add(line(NPI, "X2", 4, "90837", 55, null, "F43.12"));
+        var weak = judge(p, some);
+        assertThat(row(weak, "trauma").outcome()).isEqualTo(AlignmentOutcome.WEAK);
+        assertThat(weak.findings()).isEmpty();
+
+        // 52 minutes is not extended: 1 of 20 = 5 % is still weak (the boundary), 0 of 20 is not
+        List<ClaimLine> boundary = new ArrayList<>(visits(NPI, "A", 19, "90834", "F43.12"));
+        boundary.add(line(NPI, "X1", 3, "90834", 52, null, "F43.12"));
+        assertThat(row(judge(p, boundary), "trauma").outcome()).isEqualTo(AlignmentOutcome.UNSUPPORTED);
+        boundary.set(19, line(NPI, "X1", 3, "90837", 53, null, "F43.12"));
+        assertThat(row(judge(p, boundary), "trauma").outcome()).isEqualTo(AlignmentOutcome.WEAK);
+    }
+
+    @Test
+    void substanceUseCountsDiagnosesOrServicesButNotNicotineAlone() {
+        Provider p = Fixtures.provider(NPI, "LADC", "substance-use");
+        var nicotine = judge(p, visits(NPI, "A", 20, "90834", "F17.210"));
+        assertThat(row(nicotine, "substance-use").outcome()).isEqualTo(AlignmentOutcome.UNSUPPORTED);
+        var alcohol = judge(p, mix(visits(NPI, "A", 5, "90834", "F17.210", "F10.20"), visits(NPI, "B", 15, "90834", "F41.1")));
+        assertThat(row(alcohol, "substance-use").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
+        var sbirt = judge(p, mix(visits(NPI, "A", 5, "99408", "Z13.39"), visits(NPI, "B", 15, "90834", "F41.1")));
+        assertThat(row(sbirt, "substance-use").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
+    }
+
+    @Test
+    void theNewSpecialtiesAreJudgedFromTheirRows() {
+        Provider p = Fixtures.provider(NPI, "PhD", "eating-disorders", "ocd", "health-psychology", "adhd-neurodevelopmental");
+        var result = judge(p, mix(visits(NPI, "E", 5, "90834", "F50.01"), mix(visits(NPI, "O", 5, "90834", "F42.2"),
+                mix(visits(NPI, "H", 4, "96158", "E11.9"), visits(NPI, "B", 6, "90834", "F41.1")))));
+        assertThat(row(result, "eating-disorders").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
+        assertThat(row(result, "ocd").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
+        assertThat(row(result, "health-psychology").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
+        assertThat(row(result, "adhd-neurodevelopmental").outcome()).isEqualTo(AlignmentOutcome.UNSUPPORTED);
     }
 
     // code evidence: family therapy (supported 15 %, weak 5 %)
@@ -140,8 +189,11 @@ class SpecialtyJudgeTest {
         var weak = judge(p, mix(visits(NPI, "A", 1, "90847", "Z63.5"), mix(lookAlikes, visits(NPI, "B", 7, "90834", "F41.1"))));
         assertThat(row(weak, "couples-therapy").outcome()).isEqualTo(AlignmentOutcome.WEAK); // 1/20
 
-        var unsupported = judge(p, mix(lookAlikes, visits(NPI, "B", 8, "90834", "F41.1")));
-        assertThat(row(unsupported, "couples-therapy").outcome()).isEqualTo(AlignmentOutcome.UNSUPPORTED);
+        // couples work is often self-pay: no couples visit in the claims is insufficient data, never unsupported
+        var none = judge(p, mix(lookAlikes, visits(NPI, "B", 8, "90834", "F41.1")));
+        assertThat(row(none, "couples-therapy").outcome()).isEqualTo(AlignmentOutcome.INSUFFICIENT_DATA);
+        assertThat(row(none, "couples-therapy").evidence()).contains("at most insufficient data");
+        assertThat(none.findings()).isEmpty();
 
         var insufficient = judge(p, visits(NPI, "A", 3, "90847", "Z63.0"));
         assertThat(row(insufficient, "couples-therapy").outcome()).isEqualTo(AlignmentOutcome.INSUFFICIENT_DATA);
@@ -180,9 +232,9 @@ class SpecialtyJudgeTest {
 
     @Test
     void aSpecialtyMissingFromTheTableIsInsufficientDataWithoutFinding() {
-        Provider p = Fixtures.provider(NPI, "LCSW", " Eating-Disorders ");
-        var result = judge(p, visits(NPI, "A", 20, "90834", "F50.0"));
-        assertThat(row(result, "eating-disorders").outcome()).isEqualTo(AlignmentOutcome.INSUFFICIENT_DATA);
+        Provider p = Fixtures.provider(NPI, "LCSW", " Perinatal ");
+        var result = judge(p, visits(NPI, "A", 20, "90834", "F53.0"));
+        assertThat(row(result, "perinatal").outcome()).isEqualTo(AlignmentOutcome.INSUFFICIENT_DATA);
         assertThat(result.findings()).isEmpty();
     }
 

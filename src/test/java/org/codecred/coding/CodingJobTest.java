@@ -58,6 +58,8 @@ class CodingJobTest {
         assertThat(rows).as("diagnosis without its dot").noneMatch(r -> r.contains("DX-"));
         // filler: 90837 at 45 minutes every fifth day for each of the eight filler providers
         assertThat(rows.stream().filter(r -> r.contains(",F") && r.contains("TIME-UPCODED")).count()).isEqualTo(8 * 6);
+        assertThat(rows).filteredOn(r -> r.contains("DIAG-EVAL-REPEATED")).hasSize(8)
+                .allSatisfy(r -> assertThat(r).contains(",2026-10-28,90791,DIAG-EVAL-REPEATED,WARNING,2026-10-02,"));
     }
 
     @Test
@@ -80,6 +82,7 @@ class CodingJobTest {
         assertThat(run(broken)).isEqualTo(ExitCode.COMPLETED);
 
         String expected = Files.readString(straight.resolve("out/2026-10/findings.csv"));
+        assertThat(expected.lines().filter(r -> r.contains("DIAG-EVAL-REPEATED"))).hasSize(8);
         assertThat(Files.readString(broken.resolve("out/2026-10/findings.csv"))).isEqualTo(expected);
         assertThat(expected.lines().count()).isGreaterThan(50);
     }
@@ -133,6 +136,10 @@ class CodingJobTest {
                         .append(',').append(date).append(upcoded ? ",90837,,1,45," : ",90834,,1,45,")
                         .append("F43.10,11\n");
             }
+            // one member evaluated on day 2 and again on day 28: DIAG-EVAL-REPEATED needs day 2, which a
+            // resumed run must rebuild from lines of chunks committed before the crash
+            claims.append("E").append(p).append("-2,1,").append(npi).append(",FE,2026-10-02,90791,,1,,F43.10,11\n");
+            claims.append("E").append(p).append("-28,1,").append(npi).append(",FE,2026-10-28,90791,,1,,F43.10,11\n");
         }
         Files.writeString(month.resolve("roster.csv"), roster);
         Files.writeString(month.resolve("claims.csv"), claims);

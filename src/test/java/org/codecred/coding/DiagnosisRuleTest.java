@@ -71,4 +71,36 @@ class DiagnosisRuleTest {
         assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z00.00"))))
                 .as("a Z code outside the allowed list").hasSize(1);
     }
+
+    @Test
+    void healthBehaviorWithAMentalDisorderAsPrimaryFires() {
+        var findings = Lines.of(org.codecred.domain.RuleId.DX_NOT_PHYSICAL, Lines.check(Lines.line("96158").dx("F41.1", "E11.9")));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("F41.1");
+            assertThat(f.severity()).isEqualTo(org.codecred.domain.Severity.WARNING);
+        });
+        assertThat(Lines.of(org.codecred.domain.RuleId.DX_NOT_PHYSICAL, Lines.check(Lines.line("96156").dx("F32.1")))).hasSize(1);
+    }
+
+    @Test
+    void healthBehaviorLookAlikesDoNotFire() {
+        assertThat(Lines.of(org.codecred.domain.RuleId.DX_NOT_PHYSICAL, Lines.check(Lines.line("96158").dx("E11.9", "F41.1")))).isEmpty();
+        assertThat(Lines.of(org.codecred.domain.RuleId.DX_NOT_PHYSICAL, Lines.check(Lines.line("96158").dx("Z71.3")))).isEmpty();
+        assertThat(Lines.of(org.codecred.domain.RuleId.DX_NOT_PHYSICAL, Lines.check(Lines.line("90834").minutes(45).dx("F41.1")))).isEmpty();
+        // and a physical primary on an HBAI line is not DX-NOT-BEHAVIORAL either
+        assertThat(Lines.of(org.codecred.domain.RuleId.DX_NOT_BEHAVIORAL, Lines.check(Lines.line("96158").dx("E11.9")))).isEmpty();
+    }
+
+    @Test
+    void newHeadersAreNotBillableAndAnUnverifiedOneIsOnlyAWarning() {
+        var f502 = Lines.of(org.codecred.domain.RuleId.DX_INVALID, Lines.check(Lines.line("90834").minutes(45).dx("F50.2")));
+        assertThat(f502).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(org.codecred.domain.Severity.ERROR));
+        assertThat(Lines.of(org.codecred.domain.RuleId.DX_INVALID, Lines.check(Lines.line("90834").minutes(45)
+                .dx("F50.2").date(java.time.LocalDate.of(2024, 9, 30))))).isEmpty();
+        var f438 = Lines.of(org.codecred.domain.RuleId.DX_INVALID, Lines.check(Lines.line("90834").minutes(45).dx("F43.8")));
+        assertThat(f438).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(org.codecred.domain.Severity.WARNING);
+            assertThat(f.message()).contains("marked UNVERIFIED");
+        });
+    }
 }

@@ -70,6 +70,28 @@ final class Lines {
         return ENGINE.check(new ProviderDay(built.get(0).renderingNpi(), built.get(0).serviceDate(), built), credential);
     }
 
+    /** Runs the engine over one provider-day with what the provider billed on earlier dates of the month. */
+    static List<Finding> checkAfter(List<Lines> earlierDays, Lines... lines) {
+        return checkAfter(ENGINE, earlierDays, lines);
+    }
+
+    static List<Finding> checkAfter(CodingEngine engine, List<Lines> earlierDays, Lines... lines) {
+        EarlierDays.Builder earlier = new EarlierDays.Builder();
+        for (Lines l : earlierDays) {
+            ClaimLine built = l.build();
+            if (engine.tracksAcrossDays(built.procedureCode())) {
+                earlier.add(built.memberId(), built.serviceDate(), built.procedureCode());
+            }
+        }
+        List<ClaimLine> built = new ArrayList<>();
+        for (Lines l : lines) {
+            built.add(l.build());
+        }
+        built.sort(java.util.Comparator.comparing(ClaimLine::memberId).thenComparing(ClaimLine::lineNumber));
+        return engine.check(new ProviderDay(built.get(0).renderingNpi(), built.get(0).serviceDate(), built,
+                earlier.snapshot()), MD);
+    }
+
     static List<Finding> check(Lines... lines) {
         return check(MD, lines);
     }

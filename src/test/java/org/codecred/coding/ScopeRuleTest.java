@@ -1,6 +1,7 @@
 package org.codecred.coding;
 
 import org.codecred.domain.CredentialFamily;
+import org.codecred.domain.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -38,6 +39,33 @@ class ScopeRuleTest {
         assertThat(of(SCOPE_LICENSE, check(new Credential("XYZ", CredentialFamily.UNKNOWN), line("90792"))))
                 .as("unknown credential: no scope check").isEmpty();
         assertThat(of(SCOPE_LICENSE, check(PHD, line("96130")))).isEmpty();
+    }
+
+    @Test
+    void pharmacologicManagementOnlyByPrescribingPsychologists() {
+        Credential prescribing = new Credential("PhD", CredentialFamily.PSYCHOLOGIST, "103TP0016X");
+        Credential clinical = new Credential("PhD", CredentialFamily.PSYCHOLOGIST, "103TC0700X");
+        assertThat(of(SCOPE_LICENSE, check(prescribing, line("90834").minutes(45), line("90863")))).isEmpty();
+        assertThat(of(SCOPE_LICENSE, check(clinical, line("90834").minutes(45), line("90863")))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(f.message()).isEqualTo("90863 is billable by psychologists only with taxonomy 103TP0016X;"
+                            + " the roster gives 103TC0700X");
+                });
+        assertThat(of(SCOPE_LICENSE, check(PHD, line("90834").minutes(45), line("90863")))).hasSize(1);
+        assertThat(of(SCOPE_LICENSE, check(Lines.LCSW, line("90834").minutes(45), line("90863")))).hasSize(1);
+    }
+
+    @Test
+    void payerDependentScopeIsAWarning() {
+        assertThat(of(SCOPE_LICENSE, check(LPC, line("96130")))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("scope here depends on the payer and state");
+        });
+        assertThat(of(SCOPE_LICENSE, check(LMFT, line("96158")))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(of(SCOPE_LICENSE, check(LPC, line("99232")))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
 
     @Test

@@ -32,4 +32,16 @@ class UnitLimitRuleTest {
         assertThat(of(UNITS_EXCEED, check(line("90791").member("M1"), line("90791").member("M2")))).as("two members").isEmpty();
         assertThat(of(UNITS_EXCEED, check(line("90834").minutes(45), line("90832").minutes(20).claim("C2", 1)))).isEmpty();
     }
+
+    @Test
+    void aLimitTheTableMarksUnverifiedIsAtMostAWarningAndSaysSo() {
+        var findings = Lines.of(org.codecred.domain.RuleId.UNITS_EXCEED, Lines.check(Lines.line("90834").minutes(45).units(3)));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(org.codecred.domain.Severity.WARNING);
+            assertThat(f.message()).contains("marked UNVERIFIED");
+        });
+        // a verified limit (90791 once a day, NGS) stays an ERROR
+        assertThat(Lines.of(org.codecred.domain.RuleId.UNITS_EXCEED, Lines.check(Lines.line("90791").units(2))))
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(org.codecred.domain.Severity.ERROR));
+    }
 }

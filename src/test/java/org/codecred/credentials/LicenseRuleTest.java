@@ -60,9 +60,12 @@ class LicenseRuleTest {
     }
 
     @Test
-    void missingExpiryDateIsAWarnRowWithoutFinding() {
+    void missingExpiryDateIsAnUnverifiedLicense() {
         Results r = check(null, null);
-        assertThat(r.findings()).isEmpty();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(org.codecred.domain.RuleId.LICENSE_UNVERIFIED);
+            assertThat(f.message()).contains("the license is unverified");
+        });
         assertThat(r.checks().get(0).result()).isEqualTo(CheckResult.WARN);
         assertThat(r.checks().get(0).detail()).contains("no license_expires");
     }

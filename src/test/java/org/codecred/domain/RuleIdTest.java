@@ -20,7 +20,8 @@ class RuleIdTest {
     void aCredentialRerunClearsTheCredentialRules() {
         assertThat(RuleId.ofStage(RuleId.Stage.CREDENTIALS)).containsExactly(RuleId.NPI_INVALID,
                 RuleId.PROVIDER_NOT_ROSTERED, RuleId.LICENSE_EXPIRED, RuleId.LICENSE_EXPIRING, RuleId.EXCLUDED_OIG,
-                RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH);
+                RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_UNVERIFIED,
+                RuleId.CREDENTIAL_UNKNOWN);
         assertThat(RuleId.ofStage(RuleId.Stage.PEERS)).containsExactly(RuleId.PEER_OUTLIER);
     }
 
@@ -30,7 +31,10 @@ class RuleIdTest {
                 .isEqualTo(EnumSet.of(RuleId.EXCLUDED_OIG, RuleId.LICENSE_EXPIRED, RuleId.NPI_INVALID));
         assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW)).isEqualTo(EnumSet.of(
                 RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER, RuleId.NPPES_MISMATCH,
-                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING));
+                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING, RuleId.LICENSE_UNVERIFIED,
+                RuleId.CREDENTIAL_UNKNOWN, RuleId.TIME_UNDOCUMENTED_SHARE));
+        // a scope error is a REVIEW on its own; a scope row rated WARNING is not (contract v2)
+        assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW_IF_ERROR)).isEqualTo(EnumSet.of(RuleId.SCOPE_LICENSE));
     }
 
     @Test

@@ -127,7 +127,7 @@ class DossierJobTest {
             assertEquals("2", shown(unrostered, 2, 1));
             assertEquals("2026-10-03", shown(unrostered, 2, 2));
             assertEquals(2, unrostered.getLastRowNum());
-            assertEquals("TIME-UPCODED", shown(wb.getSheet("Rules"), 2 + 3, 0), "every catalog rule listed in order");
+            assertEquals("TIME-UPCODED", shown(wb.getSheet("Rules"), 2 + 4, 0), "every catalog rule listed in order");
         }
     }
 

@@ -53,22 +53,37 @@ class SampleMonthTest {
                 "Harrow DX-MISSING 90834 -",
                 "Harrow DX-INVALID 90834 296.32",
                 "Harrow DX-NOT-BEHAVIORAL 90834 I10",
-                "Harrow TELEHEALTH-MODIFIER 90834 -",
+                "Harrow TELEHEALTH-MODIFIER 90834 95",
                 "Harrow DUPLICATE-LINE 90834 -",
                 "Harrow UNITS-EXCEED 90834 -",
                 "Harrow UNITS-EXCEED 90834 -",
                 "Harrow NCCI-PTP 90791 90834",
                 "Harrow NCCI-PTP 90834 90846",
                 "Harrow ADDON-WITHOUT-PRIMARY 90785 -",
+                "Harrow CODE-UNRECOGNIZED H2019 -",
+                "Harrow DIAG-EVAL-REPEATED 90791 2026-10-05",
                 "Okafor ADDON-WITHOUT-PRIMARY 90836 -",
                 "Okafor ADDON-WITHOUT-PRIMARY 90833 -",
                 "Okafor ADDON-WITHOUT-PRIMARY 90833 -",
+                "Okafor PSYCHOTHERAPY-WITH-EM 90834 99213",
                 "Vance SCOPE-LICENSE 90792 -",
                 "Vance SCOPE-LICENSE 99213 -",
                 "Lindqvist DAILY-TIME-IMPLAUSIBLE - 2026-10-05",
                 "Castellanos PEER-OUTLIER - share-90837",
                 "Ferreira SPECIALTY-UNSUPPORTED - trauma",
                 "Nakamura SPECIALTY-UNDECLARED - substance-use",
+                "Lindgren ADDON-WITHOUT-PRIMARY 96137 -",
+                "Lindgren NCCI-PTP 96138 96136",
+                "Lindgren DX-NOT-PHYSICAL 96158 F41.1",
+                "Voss SCOPE-LICENSE 90863 -",
+                "Tillman TIME-UNDOCUMENTED-SHARE - 15.0 %",
+                "Tillman TIME-MISSING 90834 -",
+                "Tillman TIME-MISSING 90834 -",
+                "Tillman TIME-MISSING 90834 -",
+                "Tillman SCOPE-LICENSE 96158 -",
+                "Kerr LICENSE-UNVERIFIED - -",
+                "Mbeki CREDENTIAL-UNKNOWN - LMSW",
+                "Yates SPECIALTY-UNSUPPORTED - trauma",
                 "Quill NPI-INVALID - -",
                 "Quill NPPES-MISMATCH - registry",
                 "Rasmussen LICENSE-EXPIRED - -",
@@ -111,6 +126,47 @@ class SampleMonthTest {
     }
 
     @Test
+    void findingsCarryTheirOwnSeverity() throws IOException {
+        List<String> rows = month.read("findings.csv").lines().skip(1).toList();
+        // hand-kept unit limits are UNVERIFIED: at most a WARNING, and the message says so
+        assertThat(rows).filteredOn(r -> r.contains(",UNITS-EXCEED,")).hasSize(2)
+                .allSatisfy(r -> assertThat(r).contains(",UNITS-EXCEED,WARNING,").contains("marked UNVERIFIED"));
+        // scope rows carry their severity: 90863 without the prescribing taxonomy is an ERROR, HBAI by a counselor a WARNING
+        assertThat(rows).filteredOn(r -> r.contains(",90863,SCOPE-LICENSE,")).singleElement()
+                .satisfies(r -> assertThat(r).contains(",SCOPE-LICENSE,ERROR,"));
+        assertThat(rows).filteredOn(r -> r.contains(",96158,SCOPE-LICENSE,")).singleElement()
+                .satisfies(r -> assertThat(r).contains(",SCOPE-LICENSE,WARNING,"));
+        assertThat(rows).filteredOn(r -> r.contains(",CODE-UNRECOGNIZED,")).singleElement()
+                .satisfies(r -> assertThat(r).contains(",CODE-UNRECOGNIZED,WARNING,"));
+    }
+
+    @Test
+    void ordinaryPracticeThatLooksUnusualToAClosedCodeListIsClear() throws Exception {
+        assertThat(verdictOf("Ashford")).isEqualTo("CLEAR");   // 99232, G2211, 98006, 96127 lines
+        assertThat(verdictOf("Pruitt")).isEqualTo("CLEAR");    // one testing evaluation over two days
+        assertThat(verdictOf("Quiroga")).isEqualTo("CLEAR");   // 90863 by a prescribing psychologist
+        assertThat(verdictOf("Zamora")).isEqualTo("CLEAR");    // trauma with extended sessions
+        assertThat(verdictOf("Whitcomb")).isEqualTo("CLEAR");  // couples therapy, none in the claims
+        assertThat(outcomeOf("Whitcomb", "couples-therapy")).isEqualTo("INSUFFICIENT-DATA");
+        assertThat(outcomeOf("Zamora", "trauma")).isEqualTo("SUPPORTED");
+        assertThat(outcomeOf("Pruitt", "psychological-testing")).isEqualTo("SUPPORTED");
+        assertThat(outcomeOf("Ashford", "medication-management")).isEqualTo("SUPPORTED");
+    }
+
+    @Test
+    void realProblemsThatUsedToPassAreReviewed() throws Exception {
+        assertThat(verdictOf("Voss")).isEqualTo("REVIEW");     // one SCOPE-LICENSE ERROR in 31 lines
+        assertThat(reasonsOf("Voss")).isEqualTo("SCOPE-LICENSE");
+        assertThat(verdictOf("Kerr")).isEqualTo("REVIEW");     // no license expiry on the roster
+        assertThat(verdictOf("Mbeki")).isEqualTo("REVIEW");    // LMSW: a credential the table does not know
+        assertThat(verdictOf("Tillman")).isEqualTo("REVIEW");  // 15 % of timed lines without minutes
+        assertThat(verdictOf("Yates")).isEqualTo("REVIEW");    // trauma claim without extended sessions
+        assertThat(outcomeOf("Yates", "trauma")).isEqualTo("UNSUPPORTED");
+        assertThat(verdictOf("Lindgren")).isEqualTo("REVIEW"); // testing add-on without base, pair edit
+        assertThat(verdictOf("Okafor")).isEqualTo("REVIEW");
+    }
+
+    @Test
     void everyUnreadableRowIsRejectedWithItsReason() throws IOException {
         List<String> rejected = month.read("rejected.csv").lines().skip(1).toList();
         assertThat(rejected).hasSize(16);
@@ -121,6 +177,11 @@ class SampleMonthTest {
 
     private String verdictOf(String lastName) throws Exception {
         return month.query("SELECT v.verdict FROM codecred.provider_verdict v JOIN codecred.provider p"
+                + " ON p.month = v.month AND p.npi = v.npi WHERE p.last_name = '" + lastName + "'").get(0);
+    }
+
+    private String reasonsOf(String lastName) throws Exception {
+        return month.query("SELECT v.reasons FROM codecred.provider_verdict v JOIN codecred.provider p"
                 + " ON p.month = v.month AND p.npi = v.npi WHERE p.last_name = '" + lastName + "'").get(0);
     }
 

@@ -85,7 +85,7 @@ class VerdictPolicyTest {
         List<Finding> findings = new ArrayList<>(errors);
         for (Finding f : errors) {
             findings.add(new Finding(f.providerNpi(), f.claimId(), f.lineNo(), f.serviceDate(), f.procedureCode(),
-                    RuleId.SCOPE_LICENSE, "", "test", f.sourceFile(), f.sourceLine()));
+                    RuleId.NCCI_PTP, "", "test", f.sourceFile(), f.sourceLine()));
         }
         ProviderVerdict v = decide(100, findings);
         assertThat(v.codingErrors()).isEqualTo(3);
@@ -96,7 +96,8 @@ class VerdictPolicyTest {
     @Test
     void eachReviewWarningNeedsReviewAndIsNamed() {
         for (RuleId rule : List.of(RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER, RuleId.NPPES_MISMATCH,
-                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING)) {
+                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING, RuleId.LICENSE_UNVERIFIED,
+                RuleId.CREDENTIAL_UNKNOWN, RuleId.TIME_UNDOCUMENTED_SHARE)) {
             ProviderVerdict v = decide(100, List.of(onProvider(rule, "subj")));
             assertThat(v.verdict()).as(rule.id()).isEqualTo(Verdict.REVIEW);
             assertThat(v.reasons()).isEqualTo(rule.id() + " (subj)");
@@ -138,5 +139,37 @@ class VerdictPolicyTest {
         Files.writeString(rules.resolve(VerdictPolicy.FILE), "setting,value\ncoding_error_share,5\n");
         assertThatThrownBy(() -> VerdictPolicy.load(rules)).isInstanceOf(RuleTableException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("0.05 for 5 %");
+    }
+
+    @Test
+    void aScopeErrorAloneIsReviewButAScopeWarningIsNot() {
+        List<Finding> one = onLines(RuleId.SCOPE_LICENSE, 1); // 1 % of lines: below the coding threshold
+        ProviderVerdict v = decide(100, one);
+        assertThat(v.verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(v.reasons()).isEqualTo("SCOPE-LICENSE");
+
+        List<Finding> warning = List.of(one.get(0).withSeverity(org.codecred.domain.Severity.WARNING));
+        assertThat(decide(100, warning).verdict()).isEqualTo(Verdict.CLEAR);
+    }
+
+    @Test
+    void aFindingCappedAtWarningIsNotACodingError() {
+        List<Finding> capped = new ArrayList<>();
+        for (Finding f : onLines(RuleId.UNITS_EXCEED, 10)) {
+            capped.add(f.restingOnUnverified("the unit limit 1 of unit-limits.csv line 9"));
+        }
+        ProviderVerdict v = decide(100, capped);
+        assertThat(v.verdict()).isEqualTo(Verdict.CLEAR);
+        assertThat(v.codingErrors()).isZero();
+        assertThat(v.warnings()).isEqualTo(10);
+        assertThat(capped.get(0).message()).contains("marked UNVERIFIED");
+    }
+
+    @Test
+    void unrecognizedCodesAndTheOtherNewCodingWarningsStayClear() {
+        List<Finding> findings = new ArrayList<>(onLines(RuleId.CODE_UNRECOGNIZED, 20));
+        findings.addAll(onLines(RuleId.DIAG_EVAL_REPEATED, 2));
+        findings.addAll(onLines(RuleId.DX_NOT_PHYSICAL, 2));
+        assertThat(decide(100, findings).verdict()).isEqualTo(Verdict.CLEAR);
     }
 }
