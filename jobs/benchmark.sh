@@ -92,19 +92,20 @@ poi_rate=$(awk '/floor poi/ {gsub(",", "", $(NF-1)); print $(NF-1)}' "$WORK/floo
 echo
 printf "%-44s %-16s %-16s %s\n" "target" "measured" "floor (this run)" "met"
 target() { printf "%-44s %-16s %-16s %s\n" "$1" "$2" "$3" "$4"; }
-yes_no() { awk -v c="$1" 'BEGIN {print (c ? "yes" : "NO")}'; }
+# yes_no A OP B: whether the measured A meets the target B (OP is <= or >=)
+yes_no() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN {ok = op == "<=" ? a + 0 <= b + 0 : a + 0 >= b + 0; print (ok ? "yes" : "NO")}'; }
 floor_end=$(awk -v n="$accepted" -v p="$parse_rate" -v d="$written" -v w="$poi_rate" -v c="$(nproc)" \
     'BEGIN {printf "%.0f", n / p + d / w / c}')
-if [ "$LINES" -ge 5000000 ]; then end_target=360; else end_target=$(awk -v l="$LINES" 'BEGIN {printf "%.0f", 90 * l / 1000000}'); fi
+if [ "$LINES" -ge 5000000 ]; then end_target=360; else end_target=$(awk -v l="$LINES" 'BEGIN {printf "%.1f", 90 * l / 1000000}'); fi
 target "end to end <= ${end_target} s (90 s per 1M lines; 6 min at 5M)" "${total_s} s" "${floor_end} s" \
-    "$(yes_no "$total_s <= $end_target")"
+    "$(yes_no "$total_s" "<=" "$end_target")"
 lv=$(awk -v n="$accepted" -v a="$load" -v b="$validate" 'BEGIN {printf "%.0f", n / (a + b)}')
-target "load + validate >= 150,000 lines/s" "$lv lines/s" "$parse_rate lines/s" "$(yes_no "$lv >= 150000")"
+target "load + validate >= 150,000 lines/s" "$lv lines/s" "$parse_rate lines/s" "$(yes_no "$lv" ">=" 150000)"
 lo=$(awk -v n="$accepted" -v s="$load" 'BEGIN {printf "%.0f", n / s}')
-target "load alone >= 250,000 lines/s" "$lo lines/s" "$parse_rate lines/s" "$(yes_no "$lo >= 250000")"
+target "load alone >= 250,000 lines/s" "$lo lines/s" "$parse_rate lines/s" "$(yes_no "$lo" ">=" 250000)"
 # one dossier's cost in thread-seconds (the step runs one writer per core) in minimal workbooks of the floor
 cost=$(awk -v s="$dossiers" -v c="$(nproc)" -v n="$written" -v w="$poi_rate" 'BEGIN {if (n > 0) printf "%.1f", s * c / n * w; else print 0}')
-target "a dossier <= 3 minimal workbooks" "$cost workbooks" "1 = 1/$poi_rate s" "$(yes_no "$cost <= 3")"
+target "a dossier <= 3 minimal workbooks" "$cost workbooks" "1 = 1/$poi_rate s" "$(yes_no "$cost" "<=" 3)"
 heap_limit_mb=$(echo "$HEAP" | awk '/g$/ {print $0 * 1024; next} /m$/ {print $0 + 0; next} {print $0 / 1048576}')
 target "memory flat under -Xmx$HEAP (RSS)" "$rss MB" "heap $heap_limit_mb MB" \
     "compare RSS across sizes (run again at 5,000,000 / 20,000)"
