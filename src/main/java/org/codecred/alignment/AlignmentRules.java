@@ -17,7 +17,7 @@ public record AlignmentRules(SpecialtyTable specialties, List<PeerMetric> peers,
     public static AlignmentRules load(Path rulesDir) {
         return new AlignmentRules(SpecialtyTable.load(rulesDir), PeerTable.load(rulesDir),
                 CredentialVocabulary.load(rulesDir), TelehealthRules.load(rulesDir),
-                CodingFacts.of(org.codecred.coding.CodeSet.load(rulesDir)),
+                CodingFacts.of(org.codecred.coding.CodeCatalog.load(rulesDir)),
                 new TimeDocumentationRule(org.codecred.coding.CodingSettings.load(rulesDir).timeUndocumentedShare()));
     }
 }

@@ -18,17 +18,17 @@ public final class CodingFacts {
 
     public static final String INTERACTIVE_COMPLEXITY = "90785";
 
-    private final org.codecred.coding.CodeSet codes;
+    private final org.codecred.coding.CodeCatalog codes;
     private final Set<String> timedFamilies;
     private final Set<String> interactiveComplexityPrimaries;
 
-    private CodingFacts(org.codecred.coding.CodeSet codes, Set<String> timedFamilies, Set<String> icPrimaries) {
+    private CodingFacts(org.codecred.coding.CodeCatalog codes, Set<String> timedFamilies, Set<String> icPrimaries) {
         this.codes = codes;
         this.timedFamilies = timedFamilies;
         this.interactiveComplexityPrimaries = icPrimaries;
     }
 
-    public static CodingFacts of(org.codecred.coding.CodeSet codes) {
+    public static CodingFacts of(org.codecred.coding.CodeCatalog codes) {
         Set<String> families = new HashSet<>();
         Set<String> icPrimaries = new HashSet<>();
         for (CodeDef def : codes.definitions()) {

@@ -1,5 +1,6 @@
 package org.codecred.alignment;
 
+import org.codecred.rules.CodeSet;
 import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.ClaimLine;
 

@@ -1,5 +1,6 @@
 package org.codecred.alignment;
 
+import org.codecred.rules.CodeSet;
 import java.util.ArrayList;
 import java.util.List;
 

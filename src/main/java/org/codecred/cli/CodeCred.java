@@ -3,13 +3,17 @@ package org.codecred.cli;
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
 import org.codecred.CodeCredApplication;
+import org.codecred.job.RunLock;
+import org.codecred.output.ScratchFolder;
 import org.codecred.rules.RuleTableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /**
  * One run from the command line to an exit code. User mistakes are found before Spring starts and
@@ -28,15 +32,49 @@ public final class CodeCred {
 
     public static ExitCode run(PrintStream err, String... args) {
         RunSettings settings;
+        Path fileDatabase;
         try {
             settings = RunSettings.parse(args);
             InputCheck.check(settings);
+            fileDatabase = fileDatabase(settings, args);
+            OutputCheck.check(settings, fileDatabase);
         } catch (UsageException e) {
             err.println("codecred: " + e.getMessage());
             return ExitCode.USAGE;
         }
+        RunLock runLock = null;
+        if (fileDatabase != null) {
+            try {
+                runLock = RunLock.tryAcquire(RunLock.lockFileOf(fileDatabase));
+            } catch (IOException e) {
+                err.println("codecred: the lock file " + RunLock.lockFileOf(fileDatabase) + " cannot be used ("
+                        + Failures.reason(e) + "): check the database folder's permissions");
+                return ExitCode.USAGE;
+            }
+            if (runLock == null) {
+                err.println("codecred: month " + settings.monthKey() + " is already running: another CodeCred process "
+                        + "holds the database " + settings.db() + "; wait for it to finish");
+                return ExitCode.RUNNING;
+            }
+        }
+        try {
+            return runSpring(err, settings, args);
+        } finally {
+            if (runLock != null) {
+                try {
+                    runLock.close();
+                } catch (IOException e) {
+                    log.warn("releasing {} failed: {} (the operating system frees it as the process ends)",
+                            RunLock.lockFileOf(fileDatabase), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static ExitCode runSpring(PrintStream err, RunSettings settings, String... args) {
         ConfigurableApplicationContext context = null;
         try {
+            ScratchFolder.useFor(settings);
             context = new SpringApplicationBuilder(CodeCredApplication.class)
                     .initializers(c -> c.getBeanFactory().registerSingleton("runSettings", settings))
                     .run(args);
@@ -47,23 +85,59 @@ public final class CodeCred {
             if (context != null) {
                 context.close();
             }
+            ScratchFolder.remove(settings);
         }
+    }
+
+    /**
+     * The embedded HSQLDB file database this run opens (--db), or null when a
+     * {@code spring.datasource.url} points elsewhere (a server database guards months itself, see
+     * MonthLocks). A file URL given that way counts as the file database it names.
+     */
+    static Path fileDatabase(RunSettings settings, String... args) {
+        String url = null;
+        for (String arg : args) {
+            if (arg.startsWith("--spring.datasource.url=")) {
+                url = arg.substring("--spring.datasource.url=".length());
+            }
+        }
+        if (url == null) {
+            url = System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
+        }
+        if (url == null) {
+            return settings.db();
+        }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("jdbc:hsqldb:file:")) {
+            String path = url.substring("jdbc:hsqldb:file:".length());
+            int options = path.indexOf(';');
+            return Path.of(options < 0 ? path : path.substring(0, options));
+        }
+        return null;
     }
 
     private static ExitCode failedToStart(PrintStream err, RunSettings settings, RuntimeException e) {
         RuleTableException table = causeOf(e, RuleTableException.class);
         if (table != null) {
-            err.println("codecred: " + table.getMessage());
+            err.println("codecred: " + tableMessage(table.getMessage()));
             return ExitCode.USAGE;
         }
         if (databaseLocked(e)) {
-            err.println("codecred: month " + settings.monthKey() + " is already running: another CodeCred process holds the database "
-                    + settings.db() + "; wait for it to finish");
-            return ExitCode.RUNNING;
+            // no CodeCred run holds the database (this process holds the run lock): another program has it open
+            err.println("codecred: the database " + settings.db() + " is open in another program (not a CodeCred run): "
+                    + "close that program, then run the same command again");
+            return ExitCode.USAGE;
         }
         log.error("CodeCred could not run month {}", settings.monthKey(), e);
-        err.println("codecred: the job could not run: " + rootMessage(e) + " (details in the log above)");
+        err.println("codecred: the job could not run: " + Failures.describe(e) + " (details in the log above)");
         return ExitCode.FAILED;
+    }
+
+    /** A rule table's problem in one line; a reader's bare "null" (a damaged zip) says what it means. */
+    static String tableMessage(String message) {
+        String text = Failures.oneLine(String.valueOf(message));
+        return text.endsWith(": null") ? text.substring(0, text.length() - ": null".length())
+                + ": the file is damaged or cut short (not a readable file of its kind)" : text;
     }
 
     /** HSQLDB refuses a second process its file database; that is how a running month is seen. */
@@ -84,13 +158,5 @@ public final class CodeCred {
             }
         }
         return null;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

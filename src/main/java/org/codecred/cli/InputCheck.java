@@ -2,8 +2,9 @@ package org.codecred.cli;
 
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
+import org.codecred.credentials.ExclusionFiles;
+import org.codecred.credentials.OptOutList;
 import org.codecred.credentials.Source;
-import org.codecred.credentials.ExclusionList;
 import org.codecred.credentials.NppesRegistry;
 import org.codecred.ingest.ClaimRowParser;
 import org.codecred.ingest.CsvHeader;
@@ -12,9 +13,11 @@ import org.codecred.ingest.IngestResult;
 import org.codecred.ingest.RawRow;
 import org.codecred.ingest.RosterRowParser;
 
-import java.io.BufferedReader;
+import org.codecred.ingest.InputLines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +28,8 @@ import java.util.List;
  * exclusion list and registry files), the rules folder. Row-level problems are not checked here: those rows go to rejected.csv.
  */
 public final class InputCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(InputCheck.class);
 
     private InputCheck() {
     }
@@ -39,6 +44,8 @@ public final class InputCheck {
         if (!Files.isReadable(dir)) {
             throw new UsageException("input folder " + dir + " is not readable: check its permissions");
         }
+        noteLink(settings.inputRoot());
+        noteLink(dir);
         checkRoster(settings.rosterFile());
         List<Path> claims = settings.claimFiles();
         if (claims.isEmpty()) {
@@ -47,15 +54,31 @@ public final class InputCheck {
         for (Path file : claims) {
             requireColumns(file, ClaimRowParser.REQUIRED_COLUMNS);
         }
-        for (Path file : Source.csvFiles(dir.resolve("exclusions"))) {
-            requireColumns(file, ExclusionList.REQUIRED_COLUMNS);
+        try {
+            ExclusionFiles.of(dir.resolve("exclusions"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        for (Path file : Source.csvFiles(dir.resolve("nppes"))) {
+        for (Path file : Source.csvFiles(dir.resolve("optout"))) {
+            requireColumns(file, OptOutList.REQUIRED_COLUMNS);
+        }
+        for (Path file : NppesRegistry.registryFiles(dir.resolve("nppes"))) {
             requireColumns(file, NppesRegistry.REQUIRED_COLUMNS);
         }
         if (!Files.isDirectory(settings.rulesDir())) {
             throw new UsageException("no rules folder " + settings.rulesDir()
                     + ": run from the CodeCred folder or give --rules=DIR (default jobs/rules)");
+        }
+    }
+
+    /** Inputs are read through links (a shared drive's files often are), but the log names each one. */
+    private static void noteLink(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            try {
+                log.info("input {} is a symbolic link to {}", file, file.toRealPath());
+            } catch (IOException e) {
+                log.info("input {} is a symbolic link that leads nowhere ({})", file, Failures.reason(e));
+            }
         }
     }
 
@@ -66,16 +89,17 @@ public final class InputCheck {
         CsvHeader header = requireColumns(roster, RosterRowParser.REQUIRED_COLUMNS);
         RosterRowParser parser = new RosterRowParser();
         String firstProblem = null;
-        try (BufferedReader in = Files.newBufferedReader(roster, StandardCharsets.UTF_8)) {
-            in.readLine();
-            String line;
+        try (InputLines in = new InputLines(Files.newInputStream(roster))) {
+            InputLines.Line line = in.next();
             long number = 1;
-            while ((line = in.readLine()) != null) {
+            String previous = null;
+            while ((line = in.next()) != null) {
                 number++;
-                if (line.isBlank()) {
+                if (line.problem() == null && line.text().isBlank()) {
                     continue;
                 }
-                IngestResult<?> result = parser.parse(new RawRow(header, number, line));
+                IngestResult<?> result = parser.parse(new RawRow(header, number, line.text(), line.problem(), previous));
+                previous = line.text();
                 if (result instanceof IngestResult.Accepted<?>) {
                     return;
                 }
@@ -92,10 +116,16 @@ public final class InputCheck {
 
     private static CsvHeader requireColumns(Path file, List<String> required) throws UsageException {
         CsvHeader header;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            header = CsvLineReader.readHeader(file.getFileName().toString(), in.readLine());
+        noteLink(file);
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(file + " is not a regular file: give the file itself");
+        }
+        // the header line only, decoded on its own: a byte that is not UTF-8 further down rejects its row only
+        try (InputLines in = new InputLines(Files.newInputStream(file))) {
+            InputLines.Line first = in.next();
+            header = CsvLineReader.readHeader(file.getFileName().toString(), first == null ? null : first.text());
         } catch (IOException e) {
-            throw new UsageException(file + " cannot be read: " + e.getMessage());
+            throw new UsageException(file + " cannot be read (" + Failures.reason(e) + "): check its permissions");
         }
         List<String> missing = header.missing(required);
         if (!missing.isEmpty()) {

@@ -88,7 +88,7 @@ public class MonthLauncher {
             return exitCodeOf(err, execution);
         } catch (Exception e) {
             log.error("month {}: the job could not be launched", month, e);
-            err.println("codecred: month " + month + " could not be launched: " + e.getMessage());
+            err.println("codecred: month " + month + " could not be launched: " + Failures.describe(e));
             return ExitCode.FAILED;
         }
     }
@@ -102,7 +102,7 @@ public class MonthLauncher {
                 .filter(s -> s.getStatus() == BatchStatus.FAILED)
                 .map(s -> s.getStepName()).findFirst().orElse("?");
         String cause = execution.getAllFailureExceptions().stream().findFirst()
-                .map(MonthLauncher::rootMessage).orElse(execution.getExitStatus().getExitDescription());
+                .map(Failures::describe).orElse(Failures.oneLine(execution.getExitStatus().getExitDescription()));
         err.println("codecred: month " + settings.monthKey() + " failed in step " + failedStep + ": " + cause
                 + ". Run the same command again to resume from the last commit.");
         return ExitCode.FAILED;
@@ -124,13 +124,5 @@ public class MonthLauncher {
             builder.addString("forced", forcedAt);
         }
         return builder.toJobParameters();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

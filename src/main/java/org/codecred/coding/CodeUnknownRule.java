@@ -17,9 +17,9 @@ import java.util.List;
  */
 final class CodeUnknownRule implements LineRule {
 
-    private final CodeSet codes;
+    private final CodeCatalog codes;
 
-    CodeUnknownRule(CodeSet codes) {
+    CodeUnknownRule(CodeCatalog codes) {
         this.codes = codes;
     }
 
@@ -30,7 +30,7 @@ final class CodeUnknownRule implements LineRule {
         }
         var line = checked.line();
         String code = line.procedureCode();
-        if (!CodeSet.wellFormed(code)) {
+        if (!CodeCatalog.wellFormed(code)) {
             out.add(Finding.onLine(RuleId.CODE_UNKNOWN, line, "", code + " is not written as a CPT code (five digits,"
                     + " or four digits and F, T or U) nor as a HCPCS code (a letter and four digits)"));
             return;
@@ -48,13 +48,13 @@ final class CodeUnknownRule implements LineRule {
             out.add(Finding.onLine(RuleId.CODE_UNKNOWN, line, "", code + " is not in force on " + line.serviceDate() + when));
             return;
         }
-        CodeSet.CoveredRange range = codes.coveredRangeOf(code, line.serviceDate());
+        CodeCatalog.CoveredRange range = codes.coveredRangeOf(code, line.serviceDate());
         if (range != null) {
             out.add(Finding.onLine(RuleId.CODE_UNKNOWN, line, "", code + " is not a procedure code: the code set lists"
                     + " every code in force in " + range + " on " + line.serviceDate() + " and " + code + " is not among them"));
             return;
         }
-        out.add(Finding.onLine(RuleId.CODE_UNRECOGNIZED, line, "", code + " is not in the code set (" + CodeSet.FILE
+        out.add(Finding.onLine(RuleId.CODE_UNRECOGNIZED, line, "", code + " is not in the code set (" + CodeCatalog.FILE
                 + "), which covers behavioral-health coding; its other rules were not checked on this line."
                 + " Not a coding error by itself: add a row for the code, or confirm it with the payer"));
     }

@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.staging.SourceFile;
 import org.codecred.rules.TelehealthRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,17 +12,19 @@ import java.util.Set;
 
 /**
  * Every table the coding rules read, loaded once at startup from the rules folder (a table that
- * cannot be used stops the run with exit code 2 and names the file, line and column).
+ * cannot be used stops the run with exit code 2 and names the file, line and column); {@code cmsFiles}
+ * the CMS PTP and MUE files read, for the month's Sources.
  */
-public record CodingRules(CodeSet codes, PairEdits pairs, UnitLimits units, CredentialScope scope,
-                          DiagnosisRules diagnoses, TelehealthRules telehealth, CodingSettings settings) {
+public record CodingRules(CodeCatalog codes, PairEdits pairs, UnitLimits units, CredentialScope scope,
+                          DiagnosisRules diagnoses, TelehealthRules telehealth, CodingSettings settings,
+                          List<SourceFile> cmsFiles) {
 
     private static final Logger log = LoggerFactory.getLogger(CodingRules.class);
 
     public static final String CMS_FOLDER = "cms";
 
     public static CodingRules load(Path rulesDir) {
-        CodeSet codes = CodeSet.load(rulesDir);
+        CodeCatalog codes = CodeCatalog.load(rulesDir);
         List<PairEdit> handPairs = PairEdits.loadHandTable(rulesDir);
         List<UnitLimit> handUnits = UnitLimits.loadHandTable(rulesDir);
         Set<String> relevant = new HashSet<>(codes.codes());
@@ -32,6 +35,6 @@ public record CodingRules(CodeSet codes, PairEdits pairs, UnitLimits units, Cred
         }
         return new CodingRules(codes, new PairEdits(handPairs, cms.pairEdits()),
                 new UnitLimits(handUnits, cms.unitLimits()), CredentialScope.load(rulesDir),
-                DiagnosisRules.load(rulesDir), TelehealthRules.load(rulesDir), CodingSettings.load(rulesDir));
+                DiagnosisRules.load(rulesDir), TelehealthRules.load(rulesDir), CodingSettings.load(rulesDir), cms.sources());
     }
 }

@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.rules.CodeSet;
 import org.codecred.domain.CredentialFamily;
 import org.codecred.domain.Severity;
 import org.codecred.rules.EffectivePeriod;
@@ -67,7 +68,7 @@ public final class CredentialScope {
             }
             Entry entry = new Entry(families, EffectivePeriod.of(row), Set.copyOf(taxonomies), severity,
                     FILE + " line " + row.line());
-            for (String code : CodeList.expand(row, "codes")) {
+            for (String code : CodeSet.codesIn(row, "codes")) {
                 byCode.computeIfAbsent(code, c -> new ArrayList<>()).add(entry);
             }
         }

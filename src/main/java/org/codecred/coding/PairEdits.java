@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.rules.CodeSet;
 import org.codecred.rules.EffectivePeriod;
 import org.codecred.rules.RuleTable;
 
@@ -44,8 +45,8 @@ public final class PairEdits {
                 throw row.problem("modifier_indicator", row.get("modifier_indicator"), "is not 0, 1 or 9");
             }
             EffectivePeriod period = EffectivePeriod.of(row);
-            List<String> column1 = CodeList.expand(row, "column_1");
-            List<String> column2 = CodeList.expand(row, "column_2");
+            List<String> column1 = CodeSet.codesIn(row, "column_1");
+            List<String> column2 = CodeSet.codesIn(row, "column_2");
             if (column1.isEmpty() || column2.isEmpty()) {
                 throw row.problem(column1.isEmpty() ? "column_1" : "column_2", "", "a code is required");
             }

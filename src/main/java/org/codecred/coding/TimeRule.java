@@ -14,9 +14,9 @@ import java.util.List;
  */
 final class TimeRule implements LineRule {
 
-    private final CodeSet codes;
+    private final CodeCatalog codes;
 
-    TimeRule(CodeSet codes) {
+    TimeRule(CodeCatalog codes) {
         this.codes = codes;
     }
 

@@ -52,14 +52,14 @@ final class UnitLimitRule implements EncounterRule {
             }
             return;
         }
-        int total = 0;
+        long total = 0; // a long: no number of lines can make the sum wrap around
         for (ClaimLine line : lines) {
             total += line.units();
         }
         if (total <= limit.limit()) {
             return;
         }
-        int running = 0;
+        long running = 0;
         for (ClaimLine line : lines) {
             running += line.units();
             if (running > limit.limit()) {

@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.rules.CodeSet;
 import org.codecred.rules.EffectivePeriod;
 import org.codecred.rules.RuleTable;
 
@@ -40,7 +41,7 @@ public final class UnitLimits {
                 throw row.problem("adjudication_indicator", row.get("adjudication_indicator"), "is not 1, 2 or 3");
             }
             EffectivePeriod period = EffectivePeriod.of(row);
-            for (String code : CodeList.expand(row, "code")) {
+            for (String code : CodeSet.codesIn(row, "code")) {
                 limits.add(new UnitLimit(code, limit, indicator, period, FILE + " line " + row.line(),
                         unverified(row)));
             }

@@ -7,6 +7,8 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
+import org.codecred.staging.SourceFile;
+import org.codecred.staging.SourceFileTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -15,6 +17,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +27,10 @@ import java.util.Set;
 
 /**
  * Step checkCredentials in one transaction: it first removes what an earlier attempt wrote for the
- * month, reads the exclusion list and screens the registry for the rostered NPIs (here, not at
- * start-up, so start-up stays fast), runs the rules and writes findings and check rows. A failure
- * rolls everything back; the rerun starts the step again from scratch, so nothing is doubled.
+ * month, reads the exclusion lists (OIG LEIE, SAM.gov), the Medicare opt-out list and screens the
+ * registry for the rostered NPIs (here, not at start-up, so start-up stays fast), runs the checks and
+ * writes findings, check rows and the month's source files (with a warning for each stale one). A
+ * failure rolls everything back; the rerun starts the step again from scratch, so nothing is doubled.
  */
 public class CheckCredentialsTasklet implements Tasklet {
 
@@ -40,10 +45,14 @@ public class CheckCredentialsTasklet implements Tasklet {
     private final RenderingNpiTable renderingNpis;
     private final FindingTable findings;
     private final CredentialCheckTable checks;
+    private final SourceFileTable sourceFiles;
+    private final List<SourceFile> ruleSources;
 
+    /** @param ruleSources the published files read at start-up (CMS PTP and MUE, NUCC), recorded with the month's */
     public CheckCredentialsTasklet(RunSettings settings, CredentialRules rules, List<CredentialRule> checkList,
                                    ProviderTable providers, ClaimLineTable claimLines, RenderingNpiTable renderingNpis,
-                                   FindingTable findings, CredentialCheckTable checks) {
+                                   FindingTable findings, CredentialCheckTable checks, SourceFileTable sourceFiles,
+                                   List<SourceFile> ruleSources) {
         this.settings = settings;
         this.rules = rules;
         this.checkList = List.copyOf(checkList);
@@ -52,6 +61,8 @@ public class CheckCredentialsTasklet implements Tasklet {
         this.renderingNpis = renderingNpis;
         this.findings = findings;
         this.checks = checks;
+        this.sourceFiles = sourceFiles;
+        this.ruleSources = List.copyOf(ruleSources);
     }
 
     @Override
@@ -63,17 +74,25 @@ public class CheckCredentialsTasklet implements Tasklet {
         Set<String> npis = new HashSet<>();
         roster.forEach(p -> npis.add(p.npi()));
 
-        List<Path> exclusionFiles = Source.csvFiles(settings.inputDir().resolve("exclusions"));
-        ExclusionList exclusions = exclusionFiles.isEmpty() ? ExclusionList.empty() : ExclusionList.load(exclusionFiles);
-        log.info("OIG exclusion list: {} rows from {} file(s)", exclusions.rows(), exclusionFiles.size());
-        List<Path> nppesFiles = Source.csvFiles(settings.inputDir().resolve("nppes"));
+        ExclusionFiles exclusionFiles = ExclusionFiles.of(settings.inputDir().resolve("exclusions"));
+        ExclusionList exclusions = exclusionFiles.leie().isEmpty() ? ExclusionList.empty() : ExclusionList.load(exclusionFiles.leie());
+        log.info("OIG exclusion list: {} rows from {} file(s)", exclusions.rows(), exclusionFiles.leie().size());
+        SamExclusionList sam = exclusionFiles.sam().isEmpty() ? SamExclusionList.empty() : SamExclusionList.load(exclusionFiles.sam());
+        log.info("SAM.gov exclusions: {} rows from {} file(s)", sam.rows(), exclusionFiles.sam().size());
+        List<Path> optOutFiles = Source.csvFiles(settings.inputDir().resolve("optout"));
+        OptOutList optOuts = optOutFiles.isEmpty() ? OptOutList.empty() : OptOutList.load(optOutFiles);
+        log.info("Medicare opt-out list: {} rows from {} file(s)", optOuts.rows(), optOutFiles.size());
+        List<Path> nppesFiles = NppesRegistry.registryFiles(settings.inputDir().resolve("nppes"));
         NppesRegistry registry = nppesFiles.isEmpty() ? NppesRegistry.empty() : NppesRegistry.scan(nppesFiles, npis);
         if (nppesFiles.isEmpty()) {
             log.info("NPPES registry: no file in {}, registry checks not done", settings.inputDir().resolve("nppes"));
         }
+        recordSources(month, exclusions, sam, optOuts, registry);
 
-        CredentialChecker checker = new CredentialChecker(checkList, new CredentialSources(settings.month(),
-                Source.of(settings.rosterFile()), rules, exclusions, registry, linesAfterExpiry(month)));
+        CredentialSources sources = new CredentialSources(settings.month(), Source.of(settings.rosterFile()), rules,
+                exclusions, registry, linesAfterExpiry(month), sam, optOuts,
+                linesSinceDeactivation(month, roster, registry), claimLines.billingNpis(month));
+        CredentialChecker checker = new CredentialChecker(checkList, sources);
         Results results = new Results();
         long written = 0;
         for (Provider p : roster) {
@@ -87,6 +106,33 @@ public class CheckCredentialsTasklet implements Tasklet {
         written += flush(month, results);
         contribution.incrementWriteCount(written);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Every published file the month's checks use, in one list; each stale one is logged. */
+    private void recordSources(String month, ExclusionList exclusions, SamExclusionList sam, OptOutList optOuts,
+                               NppesRegistry registry) {
+        List<SourceFile> used = new ArrayList<>(ruleSources);
+        used.addAll(exclusions.files());
+        used.addAll(sam.files());
+        used.addAll(optOuts.files());
+        used.addAll(registry.files());
+        sourceFiles.replace(month, used);
+        SourceFileTable.staleWarnings(settings.month(), used).forEach(w -> log.warn("Stale source: {}", w));
+    }
+
+    /** Per rostered NPI the registry shows deactivated, its claim lines dated on or after the deactivation. */
+    private Map<String, ClaimLineTable.NpiActivity> linesSinceDeactivation(String month, List<Provider> roster,
+                                                                           NppesRegistry registry) {
+        Map<String, ClaimLineTable.NpiActivity> byNpi = new HashMap<>();
+        for (Provider p : roster) {
+            registry.find(p.npi()).filter(RegistryRecord::isDeactivated).ifPresent(r -> {
+                ClaimLineTable.NpiActivity since = claimLines.linesAfter(month, p.npi(), r.deactivationDate().minusDays(1));
+                if (since != null) {
+                    byNpi.put(p.npi(), since);
+                }
+            });
+        }
+        return byNpi;
     }
 
     /** Writes and forgets what has been found so far (whole providers only, so check numbering stays per provider). */

@@ -8,8 +8,8 @@ import java.util.List;
  * Runs every credential check of the month, with the sources already read: plain Java, no Spring.
  * Per rostered provider the checks come in the order of the list (the order of the dossier's
  * Credentials sheet): NPI check digit, license expiry, credential type (only when unknown), taxonomy
- * fit, OIG exclusion, then the
- * registry checks; then the claims' unrostered NPIs.
+ * fit, NUCC code set, OIG exclusion, SAM.gov exclusion, Medicare opt-out, then the registry checks;
+ * then the claims' unrostered NPIs.
  */
 public final class CredentialChecker {
 
@@ -23,8 +23,8 @@ public final class CredentialChecker {
 
     /** The checks every run makes, in display order (what the {@code credentialRuleList} bean holds). */
     public static List<CredentialRule> standardRules() {
-        return List.of(new NpiRule(), new LicenseRule(), new CredentialTypeRule(), new TaxonomyRule(), new ExclusionRule(),
-                new RegistryRule());
+        return List.of(new NpiRule(), new LicenseRule(), new CredentialTypeRule(), new TaxonomyRule(),
+                new TaxonomyInactiveRule(), new ExclusionRule(), new SamRule(), new OptOutRule(), new RegistryRule());
     }
 
     /** The checks of one rostered provider. */

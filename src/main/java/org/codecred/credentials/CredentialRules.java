@@ -6,13 +6,16 @@ import java.nio.file.Path;
 
 /**
  * The rule tables of the credential checks, loaded once at start-up so that a broken table stops
- * the run before anything starts: {@code credentials.csv} and {@code taxonomies.csv}.
+ * the run before anything starts: {@code credentials.csv}, {@code taxonomies.csv} and the NUCC
+ * taxonomy file as published ({@code nucc_taxonomy_*.csv}).
  */
-public record CredentialRules(CredentialVocabulary vocabulary, TaxonomyTable taxonomies, Source taxonomySource) {
+public record CredentialRules(CredentialVocabulary vocabulary, TaxonomyTable taxonomies, Source taxonomySource,
+                              NuccTaxonomy nucc) {
 
     public static CredentialRules load(Path rulesDir) {
         CredentialVocabulary vocabulary = CredentialVocabulary.load(rulesDir);
-        TaxonomyTable taxonomies = TaxonomyTable.load(rulesDir, vocabulary);
-        return new CredentialRules(vocabulary, taxonomies, Source.of(rulesDir.resolve(TaxonomyTable.FILE)));
+        NuccTaxonomy nucc = NuccTaxonomy.load(rulesDir);
+        TaxonomyTable taxonomies = TaxonomyTable.load(rulesDir, vocabulary, nucc);
+        return new CredentialRules(vocabulary, taxonomies, Source.of(rulesDir.resolve(TaxonomyTable.FILE)), nucc);
     }
 }

@@ -6,6 +6,9 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
+import org.codecred.coding.CodingRules;
+import org.codecred.staging.SourceFile;
+import org.codecred.staging.SourceFileTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -15,12 +18,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Step checkCredentials: NPI check digit, license dates, taxonomy fit, OIG exclusion list and NPPES
- * registry for every rostered provider, and the claims' rendering NPIs that are not on the roster.
- * The rule tables load at start-up; the exclusion and registry files are read inside the step.
+ * Step checkCredentials: NPI check digit, license dates, taxonomy fit and NUCC code set, OIG and
+ * SAM.gov exclusions, Medicare opt-out and NPPES registry for every rostered provider, and the claims'
+ * rendering NPIs that are not on the roster. The rule tables (and the NUCC and CMS files) load at
+ * start-up; the exclusion, opt-out and registry files are read inside the step.
  */
 @Configuration
 public class CredentialStepsConfig {
@@ -41,17 +46,27 @@ public class CredentialStepsConfig {
         return CredentialChecker.standardRules();
     }
 
+    @Bean
+    public SourceFileTable sourceFileTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new SourceFileTable(jdbc);
+    }
+
     // step 4
 
     @Bean
     public Step checkCredentials(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  StepLog stepLog, RunSettings settings, CredentialRules credentialRules,
-                                 List<CredentialRule> credentialRuleList, ProviderTable providers,
-                                 ClaimLineTable claimLines, RenderingNpiTable renderingNpis, FindingTable findings,
-                                 CredentialCheckTable checks) {
+                                 List<CredentialRule> credentialRuleList, CodingRules codingRules,
+                                 ProviderTable providers, ClaimLineTable claimLines, RenderingNpiTable renderingNpis,
+                                 FindingTable findings,
+                                 CredentialCheckTable checks, SourceFileTable sourceFiles) {
+        List<SourceFile> ruleSources = new ArrayList<>(codingRules.cmsFiles());
+        if (credentialRules.nucc().source() != null) {
+            ruleSources.add(credentialRules.nucc().source());
+        }
         return new StepBuilder("checkCredentials", jobRepository)
-                .tasklet(new CheckCredentialsTasklet(settings, credentialRules, credentialRuleList, providers,
-                        claimLines, renderingNpis, findings, checks), transactionManager)
+                .tasklet(new CheckCredentialsTasklet(settings, credentialRules, credentialRuleList, providers, claimLines,
+                        renderingNpis, findings, checks, sourceFiles, ruleSources), transactionManager)
                 .listener(stepLog)
                 .build();
     }

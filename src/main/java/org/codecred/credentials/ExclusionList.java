@@ -18,6 +18,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +28,8 @@ import java.util.Map;
  * The OIG List of Excluded Individuals/Entities (LEIE) as published: {@code UPDATED.csv} and the
  * monthly supplements, every field quoted, dates {@code YYYYMMDD}, {@code 00000000} and
  * {@code 0000000000} for empty, last column {@code WVRSTATE} (or {@code WAIVERSTATE}). Rows are
- * indexed by NPI and by (last name, first name, date of birth), ignoring case, accents and spaces.
+ * indexed by NPI and, for rows without one, by last name (whole and by part) and first name, ignoring
+ * case, accents and punctuation; the birth date is compared by {@link ExclusionRule}.
  */
 public final class ExclusionList {
 
@@ -54,12 +57,9 @@ public final class ExclusionList {
         }
     }
 
-    private record NameKey(String last, String first, LocalDate dob) {
-    }
-
     private final List<Source> sources;
+    private final List<org.codecred.staging.SourceFile> files = new ArrayList<>();
     private final Map<String, List<Entry>> byNpi = new HashMap<>();
-    private final Map<NameKey, List<Entry>> byNameAndDob = new HashMap<>();
     private final Map<String, List<Entry>> byNameOnly = new HashMap<>();
     private int rows;
 
@@ -76,13 +76,17 @@ public final class ExclusionList {
         List<Source> sources = files.stream().map(Source::of).toList();
         ExclusionList list = new ExclusionList(sources);
         for (int i = 0; i < files.size(); i++) {
+            int before = list.rows;
             list.read(files.get(i), sources.get(i));
+            list.files.add(org.codecred.staging.SourceFile.of("OIG LEIE", files.get(i), list.rows - before));
         }
         return list;
     }
 
     private void read(Path file, Source source) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE));
              CSVReader csv = new CSVReaderBuilder(in)
                      .withCSVParser(new RFC4180ParserBuilder().build())
                      .withMultilineLimit(1)
@@ -120,15 +124,38 @@ public final class ExclusionList {
             byNpi.computeIfAbsent(e.npi(), k -> new ArrayList<>()).add(e);
             return;
         }
-        String last = Names.key(e.lastName());
-        if (last.isEmpty()) {
-            return;     // an entity without an NPI: matched by neither rule
+        String first = Names.key(e.firstName());
+        for (String last : lastNameKeys(e.lastName(), List.of())) {
+            byNameOnly.computeIfAbsent(last + "|" + first, k -> new ArrayList<>()).add(e);
         }
-        String nameOnly = last + "|" + Names.key(e.firstName());
-        byNameOnly.computeIfAbsent(nameOnly, k -> new ArrayList<>()).add(e);
-        if (e.dob() != null) {
-            byNameAndDob.computeIfAbsent(new NameKey(last, Names.key(e.firstName()), e.dob()), k -> new ArrayList<>()).add(e);
+    }
+
+    /**
+     * The keys a last name is looked up by: the whole name and each part of a hyphenated or
+     * two-word name ({@code Garcia-Lopez}: GARCIALOPEZ, GARCIA, LOPEZ), and the same for each other
+     * (former) last name; parts of one letter are left out.
+     */
+    static Set<String> lastNameKeys(String lastName, List<String> otherLastNames) {
+        Set<String> keys = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
+        names.add(lastName);
+        names.addAll(otherLastNames);
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            String whole = Names.key(name);
+            if (!whole.isEmpty()) {
+                keys.add(whole);
+            }
+            for (String part : name.split("[-\\s]+")) {
+                String key = Names.key(part);
+                if (key.length() > 1) {
+                    keys.add(key);
+                }
+            }
         }
+        return keys;
     }
 
     private static String get(String[] fields, CsvHeader index, String column) {
@@ -160,22 +187,30 @@ public final class ExclusionList {
         return sources;
     }
 
+    /** The files read, with their rows and SHA-256. */
+    public List<org.codecred.staging.SourceFile> files() {
+        return files;
+    }
+
     public int rows() {
         return rows;
     }
 
-    /** Rows that name this provider: by NPI; by last name, first name and birth date where the row has no NPI. */
-    public List<Entry> matches(Provider p) {
-        List<Entry> found = new ArrayList<>(byNpi.getOrDefault(p.npi(), List.of()));
-        if (p.dateOfBirth() != null) {
-            found.addAll(byNameAndDob.getOrDefault(
-                    new NameKey(Names.key(p.lastName()), Names.key(p.firstName()), p.dateOfBirth()), List.of()));
-        }
-        return found;
+    /** Rows carrying this NPI. */
+    public List<Entry> byNpi(String npi) {
+        return byNpi.getOrDefault(npi, List.of());
     }
 
-    /** Rows without an NPI whose name matches, whatever their birth date: namesakes to look at when a date is missing. */
-    public List<Entry> sameName(Provider p) {
-        return byNameOnly.getOrDefault(Names.key(p.lastName()) + "|" + Names.key(p.firstName()), List.of());
+    /**
+     * Rows without an NPI whose first name and a last-name key match the provider's (its roster last
+     * name, each part of a hyphenated one, and its other last names from NPPES), whatever their birth date.
+     */
+    public List<Entry> sameName(Provider p, List<String> otherLastNames) {
+        Set<Entry> found = new LinkedHashSet<>();
+        String first = Names.key(p.firstName());
+        for (String last : lastNameKeys(p.lastName(), otherLastNames)) {
+            found.addAll(byNameOnly.getOrDefault(last + "|" + first, List.of()));
+        }
+        return List.copyOf(found);
     }
 }

@@ -6,7 +6,14 @@ import com.opencsv.RFC4180ParserBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.codecred.staging.SourceFile;
+
 import java.io.BufferedReader;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -45,31 +52,74 @@ public final class NppesRegistry {
     private final List<Source> sources;
     private final Map<String, RegistryRecord> byNpi;
     private final long linesRead;
+    private final List<SourceFile> files;
 
-    private NppesRegistry(List<Source> sources, Map<String, RegistryRecord> byNpi, long linesRead) {
+    private NppesRegistry(List<Source> sources, Map<String, RegistryRecord> byNpi, long linesRead, List<SourceFile> files) {
         this.sources = sources;
         this.byNpi = byNpi;
         this.linesRead = linesRead;
+        this.files = files;
     }
 
     public static NppesRegistry empty() {
-        return new NppesRegistry(List.of(), Map.of(), 0);
+        return new NppesRegistry(List.of(), Map.of(), 0, List.of());
     }
 
-    /** Reads every file, keeping the rows of {@code npis}. */
+    /**
+     * The dissemination files of a folder: {@code npidata_pfile_*.csv} (monthly full file, weekly
+     * incremental files, V1 or V2), not the bundle's header-only, other-name, practice-location or
+     * endpoint files. Ordered by the last date in their name, so that a weekly file after the monthly
+     * one wins (same date: the monthly full file first).
+     */
+    public static List<Path> registryFiles(Path dir) {
+        return Source.csvFiles(dir).stream()
+                .filter(p -> {
+                    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                    return !n.contains("fileheader") && !n.startsWith("othername") && !n.startsWith("pl_pfile")
+                            && !n.startsWith("endpoint");
+                })
+                .sorted(Comparator.comparing((Path p) -> {
+                            LocalDate d = Source.dateInName(p.getFileName().toString());
+                            return d == null ? LocalDate.MIN : d;
+                        })
+                        .thenComparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains("20050523") ? 0 : 1)
+                        .thenComparing(Path::compareTo))
+                .toList();
+    }
+
+    /** Reads every file in the given order, keeping the rows of {@code npis}; a later file's row wins. */
     public static NppesRegistry scan(List<Path> files, Set<String> npis) {
         Map<String, RegistryRecord> found = new HashMap<>();
         List<Source> sources = new ArrayList<>();
+        List<SourceFile> read = new ArrayList<>();
         long lines = 0;
         for (Path file : files) {
             Source source = Source.of(file);
             sources.add(source);
-            lines += scanFile(file, source, npis, found);
+            MessageDigest digest = sha256();
+            long fileLines = scanFile(file, source, npis, found, digest);
+            lines += fileLines;
+            read.add(new SourceFile("NPPES", source.name(), SourceFile.published(file), fileLines,
+                    HexFormat.of().formatHex(digest.digest())));
         }
-        return new NppesRegistry(List.copyOf(sources), found, lines);
+        return new NppesRegistry(List.copyOf(sources), found, lines, List.copyOf(read));
     }
 
-    private static long scanFile(Path file, Source source, Set<String> npis, Map<String, RegistryRecord> found) {
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The files read, with their rows and SHA-256 (computed while screening: the file is read once). */
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    private static long scanFile(Path file, Source source, Set<String> npis, Map<String, RegistryRecord> found,
+                                 MessageDigest digest) {
         long size = sizeOf(file);
         long started = System.nanoTime();
         long lastLog = started;
@@ -77,7 +127,7 @@ public final class NppesRegistry {
         long chars = 0;
         int kept = 0;
         RFC4180Parser parser = new RFC4180ParserBuilder().build();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new DigestInputStream(Files.newInputStream(file), digest),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 17)) {
             String headerLine = in.readLine();
@@ -202,7 +252,8 @@ public final class NppesRegistry {
     /** Where the needed columns are in one file's header. */
     private record Columns(int npi, int entityType, int lastName, int firstName, int organization,
                            int deactivation, int deactivationReason, int reactivation,
-                           int[] taxonomy, int[] license, int[] licenseState) {
+                           int[] taxonomy, int[] license, int[] licenseState, int otherLastName, int practiceState,
+                           int practiceZip) {
 
         static Columns of(Path file, CsvHeader index) {
             int npi = index.indexOf("npi");
@@ -224,7 +275,10 @@ public final class NppesRegistry {
                     index.indexOf("provider organization name (legal business name)"),
                     index.indexOf("npi deactivation date"),
                     index.indexOf("npi deactivation reason code"),
-                    index.indexOf("npi reactivation date"), taxonomy, license, state);
+                    index.indexOf("npi reactivation date"), taxonomy, license, state,
+                    index.indexOf("provider other last name"),
+                    index.indexOf("provider business practice location address state name"),
+                    index.indexOf("provider business practice location address postal code"));
         }
 
         RegistryRecord record(String npi, String[] f, Source source, long line) {
@@ -245,7 +299,13 @@ public final class NppesRegistry {
             }
             return new RegistryRecord(npi, get(f, entityType), get(f, lastName), get(f, firstName), get(f, organization),
                     date(get(f, deactivation)), get(f, deactivationReason), date(get(f, reactivation)),
-                    taxonomies, numbers, licenses, source, line);
+                    taxonomies, numbers, licenses, get(f, otherLastName), get(f, practiceState).toUpperCase(Locale.ROOT),
+                    zip5(get(f, practiceZip)), source, line);
+        }
+
+        private static String zip5(String postal) {
+            String digits = postal.replaceAll("[^0-9]", "");
+            return digits.length() >= 5 ? digits.substring(0, 5) : digits;
         }
 
         private static String get(String[] f, int i) {

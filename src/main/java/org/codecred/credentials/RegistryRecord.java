@@ -10,17 +10,25 @@ import java.util.List;
  * @param taxonomies     the non-empty {@code Healthcare Provider Taxonomy Code_1..15}
  * @param licenses       the non-empty {@code Provider License Number_1..15} with their state, e.g. {@code LCSW12345 (TX)}
  * @param licenseNumbers the license numbers alone, in the same order
+ * @param otherLastName  {@code Provider Other Last Name}: a former or other last name ("" when none)
+ * @param practiceState  the practice location's state code; {@code practiceZip} its first five postal digits
  * @param line           the physical line in {@code source}
  */
 public record RegistryRecord(String npi, String entityType, String lastName, String firstName,
                              String organizationName, LocalDate deactivationDate, String deactivationReason,
                              LocalDate reactivationDate, List<String> taxonomies, List<String> licenseNumbers,
-                             List<String> licenses, Source source, long line) {
+                             List<String> licenses, String otherLastName, String practiceState, String practiceZip,
+                             Source source, long line) {
 
     public RegistryRecord {
         taxonomies = List.copyOf(taxonomies);
         licenseNumbers = List.copyOf(licenseNumbers);
         licenses = List.copyOf(licenses);
+    }
+
+    /** Entity Type Code 2: an organization, named in {@code Provider Organization Name (Legal Business Name)}. */
+    public boolean isOrganization() {
+        return "2".equals(entityType);
     }
 
     /** Deactivated and not reactivated on or after the deactivation date. */

@@ -33,7 +33,7 @@ public record Source(String name, LocalDate date) {
     }
 
     /** The last plausible date in a file name, or null. */
-    static LocalDate dateInName(String name) {
+    public static LocalDate dateInName(String name) {
         Matcher m = DATE_IN_NAME.matcher(name);
         LocalDate last = null;
         while (m.find()) {

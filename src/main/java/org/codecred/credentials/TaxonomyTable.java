@@ -12,15 +12,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The NUCC taxonomy codes CodeCred knows (behavioral health), from {@code jobs/rules/taxonomies.csv},
- * each with the credentials it fits: a family id (prescriber, psychologist, social-worker, counselor,
- * therapist) or a canonical credential of {@code credentials.csv} (MD, NP, LCSW, ...).
+ * Which credentials fit which NUCC taxonomy code (behavioral health), from {@code jobs/rules/taxonomies.csv}:
+ * a family id (prescriber, psychologist, social-worker, counselor, therapist) or a canonical credential
+ * of {@code credentials.csv} (MD, NP, LCSW, ...). That is all this hand-kept table says: the codes'
+ * labels and which codes are inactive come from the NUCC file as published ({@link NuccTaxonomy}).
  */
 public final class TaxonomyTable {
 
     public static final String FILE = "taxonomies.csv";
 
-    /** One code: {@code fits} holds family ids and canonical credentials as written. Empty = no individual credential fits. */
+    /**
+     * One code: {@code fits} holds family ids and canonical credentials as written (empty = no individual
+     * credential fits); {@code classification} the NUCC label, or the table's own when NUCC's file lacks the code.
+     */
     public record Taxonomy(String code, String classification, List<String> fits) {
     }
 
@@ -32,7 +36,12 @@ public final class TaxonomyTable {
 
     /** Loads the table; a {@code fits} value that is neither a family nor a known credential is an error naming the cell. */
     public static TaxonomyTable load(Path rulesDir, CredentialVocabulary vocabulary) {
-        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "code", "classification", "fits");
+        return load(rulesDir, vocabulary, NuccTaxonomy.none());
+    }
+
+    /** Labels from {@code nucc}; a {@code classification} column, if the table keeps one, labels codes NUCC's file lacks. */
+    public static TaxonomyTable load(Path rulesDir, CredentialVocabulary vocabulary, NuccTaxonomy nucc) {
+        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "code", "fits");
         Map<String, Taxonomy> byCode = new HashMap<>();
         for (RuleTable.Row row : table.rows()) {
             String code = row.required("code").toUpperCase(Locale.ROOT);
@@ -46,7 +55,11 @@ public final class TaxonomyTable {
                             + " counselor, therapist) nor a credential of " + CredentialVocabulary.FILE);
                 }
             }
-            if (byCode.put(code, new Taxonomy(code, row.required("classification"), fits)) != null) {
+            String label = nucc.label(code);
+            if (label.isEmpty()) {
+                label = row.get("classification");
+            }
+            if (byCode.put(code, new Taxonomy(code, label.isEmpty() ? "label not in the NUCC file" : label, fits)) != null) {
                 throw row.problem("code", code, "appears twice");
             }
         }

@@ -230,16 +230,16 @@ public final class DossierWorkbook {
 
         sheet.heading("Codes billed");
         sheet.header("Code", "Lines", "Units", "Share of lines");
-        Map<String, int[]> byCode = new TreeMap<>();
+        Map<String, long[]> byCode = new TreeMap<>(); // longs: units summed over a month never wrap around
         for (ClaimLine line : lines) {
-            int[] counts = byCode.computeIfAbsent(line.procedureCode(), c -> new int[2]);
+            long[] counts = byCode.computeIfAbsent(line.procedureCode(), c -> new long[2]);
             counts[0]++;
             counts[1] += line.units();
         }
-        List<Map.Entry<String, int[]>> codes = new ArrayList<>(byCode.entrySet());
-        codes.sort(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey));
+        List<Map.Entry<String, long[]>> codes = new ArrayList<>(byCode.entrySet());
+        codes.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey));
         int firstCodeRow = sheet.rowIndex();
-        for (Map.Entry<String, int[]> code : codes) {
+        for (Map.Entry<String, long[]> code : codes) {
             sheet.row().text(code.getKey()).integer(code.getValue()[0]).integer(code.getValue()[1])
                     .percent((double) code.getValue()[0] / lines.size());
         }

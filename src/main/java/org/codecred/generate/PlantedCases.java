@@ -42,7 +42,8 @@ final class PlantedCases {
     Practice couplesSelfPay;   // LMFT claiming couples therapy with no couples visit in the claims
     Practice badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName, excludedAccented,
             reinstated, namesake, registryName, registryDeactivated, registryTaxonomy, registryLicense,
-            registryMissing, taxonomyMismatch;
+            registryMissing, taxonomyMismatch, deactivatedAfterLastLine, reactivated, possibleExcluded, pendingExclusion,
+            samExcluded, samEnded, samUnconfirmed, optedOut, optOutEnded, inactiveTaxonomy;
     String unrosteredNpi;
     String unrosteredBadNpi;
 
@@ -106,6 +107,21 @@ final class PlantedCases {
         registryMissing = add("Bexley", "Arlo", "LCSW", null, "");
         registryMissing.inRegistry = false;
         taxonomyMismatch = add("Greer", "Simone", "LCSW", "2084P0800X", "");
+        // published sources: NPPES deactivation, OIG advice, SAM.gov, Medicare opt-out, NUCC code set
+        deactivatedAfterLastLine = add("Kowalczyk", "Irena", "LCSW", null, "");
+        deactivatedAfterLastLine.registryDeactivated = g.workingDays().get(12);   // after its last line (see billLines)
+        reactivated = add("Ellery", "Naomi", "LCSW", null, "");
+        reactivated.registryDeactivated = LocalDate.of(2024, 2, 1);
+        reactivated.registryReactivated = LocalDate.of(2024, 4, 15);
+        possibleExcluded = add("Thibodeaux", "Renee", "LPC", null, "");
+        possibleExcluded.dateOfBirth = null;                      // no birth date on the roster: name only
+        pendingExclusion = add("Yarrow", "Dmitri", "LMHC", null, "");
+        samExcluded = add("Ostrander", "Alba", "LCSW", null, "");
+        samEnded = add("Faircloth", "Milo", "LPC", null, "");
+        samUnconfirmed = add("Brannock", "Tess", "LMFT", null, "");
+        optedOut = add("Ashby", "Corinne", "PhD", null, "");
+        optOutEnded = add("Vantongeren", "Lev", "PhD", null, "");
+        inactiveTaxonomy = add("Carrow", "Edith", "PhD", "103TE1000X", "");
 
         unrosteredNpi = g.nextNpi();
         String base = g.nextNpi();
@@ -135,9 +151,11 @@ final class PlantedCases {
         plantVersion2();
         for (Practice p : List.of(badNpi, expired, expiring, expiringLater, excludedByNpi, excludedByName,
                 excludedAccented, reinstated, namesake, registryName, registryDeactivated, registryTaxonomy,
-                registryLicense, registryMissing, taxonomyMismatch)) {
+                registryLicense, registryMissing, taxonomyMismatch, reactivated, possibleExcluded, pendingExclusion,
+                samExcluded, samEnded, samUnconfirmed, optedOut, optOutEnded, inactiveTaxonomy)) {
             routine(p, 12);
         }
+        routine(deactivatedAfterLastLine, 5);       // lines on working days 0, 2, 4, 6, 8 only
         Practice stranger = new Practice();
         stranger.npi = unrosteredNpi;
         routine(stranger, 6);

@@ -47,6 +47,7 @@ final class Practice {
     String registryTaxonomy;
     String registryLicense;
     LocalDate registryDeactivated;
+    LocalDate registryReactivated;
 
     // how they practice
     private double share90832 = 0.25;

@@ -28,8 +28,8 @@ final class RegistryFiles {
             for (Practice p : g.practices) {
                 if (p.rostered) {
                     out.write(String.join(",", p.npi, p.lastName, p.firstName, p.credential, p.licenseNumber,
-                            p.licenseState, p.licenseExpires == null ? "" : p.licenseExpires.toString(), p.taxonomy, String.join(";", p.specialties),
-                            p.dateOfBirth.toString()) + "\n");
+                            p.licenseState, p.licenseExpires == null ? "" : p.licenseExpires.toString(), p.taxonomy,
+                            String.join(";", p.specialties), p.dateOfBirth == null ? "" : p.dateOfBirth.toString()) + "\n");
                 }
             }
             // unreadable roster rows: an impossible date, and a second row for an NPI already listed
@@ -68,6 +68,12 @@ final class RegistryFiles {
                         monthStart.minusYears(3), monthStart.minusMonths(2)));
                 case "Oduya" -> rows.add(leie("ODUYA", "GRACE", "", "COUNSELOR", "0000000000", "19600101",
                         "1128a1", monthStart.minusYears(1), null));
+                // name only: the roster gives no birth date, the row no NPI → EXCLUSION-POSSIBLE
+                case "Thibodeaux" -> rows.add(leie("THIBODEAUX", "RENEE", "", "COUNSELOR", "0000000000", "19720909",
+                        "1128b4", monthStart.minusYears(2), null));
+                // by NPI, excluded from the 20th of the next month → EXCLUSION-PENDING
+                case "Yarrow" -> rows.add(leie("YARROW", "DMITRI", "", "COUNSELOR", p.npi, "00000000",
+                        "1128b7", g.month.plusMonths(1).atDay(20), null));
                 default -> {
                 }
             }
@@ -79,6 +85,100 @@ final class RegistryFiles {
                 out.write("\"" + String.join("\",\"", row) + "\"\r\n");
             }
         }
+        writeSam(g);
+        writeOptOut(g);
+    }
+
+    private static final String SAM_HEADER = "\"Classification\",\"Name\",\"Prefix\",\"First\",\"Middle\",\"Last\","
+            + "\"Suffix\",\"Address 1\",\"Address 2\",\"Address 3\",\"Address 4\",\"City\",\"State / Province\","
+            + "\"Country\",\"Zip Code\",\"Open Data Flag\",\"Blank (Deprecated)\",\"Unique Entity ID\","
+            + "\"Exclusion Program\",\"Excluding Agency\",\"CT Code\",\"Exclusion Type\",\"Additional Comments\","
+            + "\"Active Date\",\"Termination Date\",\"Record Status\",\"Cross-Reference\",\"SAM Number\",\"CAGE\","
+            + "\"NPI\",\"Creation_Date\"";
+
+    /**
+     * The SAM.gov exclusions public extract (V2 layout, 31 quoted columns, {@code MM/DD/YYYY} dates,
+     * {@code Indefinite}), named with the Julian date of a few days before the month as SAM names it.
+     */
+    static void writeSam(SampleMonthGenerator g) throws IOException {
+        LocalDate published = g.month.atDay(1).minusDays(3);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            LocalDate active = g.month.atDay(1).minusYears(1 + i % 5).plusDays(i * 11L);
+            if (i % 3 == 0) {
+                rows.add(sam("Firm", "Northgate Supply " + i + " LLC", "", "", "", "DENVER", "CO", "80202", "",
+                        active, null, "Ineligible (Proceedings Completed)", "GSA", "", published));
+            } else {
+                rows.add(sam("Individual", "", "Morgan", "", "Sandoval" + (char) ('A' + i) + "ez", "TUCSON", "AZ", "85701", "",
+                        active, i % 2 == 0 ? active.plusYears(3) : null, "Prohibition/Restriction", "HHS", "", published));
+            }
+        }
+        for (Practice p : g.practices) {
+            if (!p.planted) {
+                continue;
+            }
+            switch (p.lastName) {
+                // by NPI, in force → EXCLUDED-SAM
+                case "Ostrander" -> rows.add(sam("Individual", "", p.firstName.toUpperCase(Locale.ROOT), "",
+                        p.lastName.toUpperCase(Locale.ROOT), "SPRINGFIELD", "MA", "01101", p.npi,
+                        g.month.atDay(1).minusMonths(8), null, "Prohibition/Restriction", "HHS", "", published));
+                // name and license state agree, but the exclusion ended before the month: clean
+                case "Faircloth" -> rows.add(sam("Individual", "", p.firstName.toUpperCase(Locale.ROOT), "",
+                        p.lastName.toUpperCase(Locale.ROOT), "WORCESTER", p.licenseState, "01608", "",
+                        g.month.atDay(1).minusYears(4), g.month.atDay(1).minusMonths(2), "Ineligible (Proceedings Completed)",
+                        "OPM", "", published));
+                // the name only, in another state, no NPI → EXCLUSION-POSSIBLE (SAM.gov)
+                case "Brannock" -> rows.add(sam("Individual", "", p.firstName.toUpperCase(Locale.ROOT), "",
+                        p.lastName.toUpperCase(Locale.ROOT), "RENO", "NV", "89501", "",
+                        g.month.atDay(1).minusYears(1), null, "Ineligible (Proceedings Completed)", "DOJ", "", published));
+                default -> {
+                }
+            }
+        }
+        String name = String.format("SAM_Exclusions_Public_Extract_V2_%02d%03d.CSV", published.getYear() % 100,
+                published.getDayOfYear());
+        try (BufferedWriter out = Files.newBufferedWriter(g.monthDir.resolve("exclusions").resolve(name), StandardCharsets.UTF_8)) {
+            out.write(SAM_HEADER + "\r\n");
+            for (String[] row : rows) {
+                out.write("\"" + String.join("\",\"", row) + "\"\r\n");
+            }
+        }
+    }
+
+    private static String[] sam(String classification, String name, String first, String middle, String last, String city,
+                                String state, String zip, String npi, LocalDate active, LocalDate terminated, String type,
+                                String agency, String comments, LocalDate created) {
+        DateTimeFormatter us = SampleMonthGenerator.US_DATE;
+        return new String[]{classification, name, "", first, middle, last, "", "", "", "", "", city, state, "USA", zip,
+                "", "", "", "Reciprocal", agency, "", type, comments, us.format(active),
+                terminated == null ? "Indefinite" : us.format(terminated), "", "", "S4MR" + Math.abs((last + first + name).hashCode() % 100000),
+                "", npi, created.toString()};
+    }
+
+    /** The CMS Medicare opt-out affidavits file as data.cms.gov serves it: unquoted header, MM/DD/YYYY dates. */
+    static void writeOptOut(SampleMonthGenerator g) throws IOException {
+        DateTimeFormatter us = SampleMonthGenerator.US_DATE;
+        Files.createDirectories(g.monthDir.resolve("optout"));
+        List<String> lines = new ArrayList<>();
+        lines.add("Last Name,First Name,NPI,Specialty,Optout Effective Date,Optout End Date,First Line Street Address,"
+                + "Second Line Street Address,City Name,State Code,Zip code,Eligible to Order and Refer,Last updated");
+        for (int i = 0; i < 8; i++) {
+            LocalDate from = g.month.atDay(1).minusYears(1).plusDays(i * 40L);
+            lines.add(String.join(",", "HARGROVE" + (char) ('A' + i), "ELI", g.nextNpi(), "Psychiatry", us.format(from),
+                    us.format(from.plusYears(2).minusDays(1)), "\"" + (100 + i) + " MAIN ST, SUITE 4\"", "", "BOSTON", "MA",
+                    "02108", "N", us.format(g.month.atDay(1).minusDays(5))));
+        }
+        for (Practice p : g.practices) {
+            if (p.planted && (p.lastName.equals("Ashby") || p.lastName.equals("Vantongeren"))) {
+                // Ashby's two-year opt-out covers the month; Vantongeren's ended before it
+                LocalDate from = p.lastName.equals("Ashby") ? g.month.atDay(1).minusMonths(7) : g.month.atDay(1).minusYears(3);
+                lines.add(String.join(",", p.lastName.toUpperCase(Locale.ROOT), p.firstName.toUpperCase(Locale.ROOT), p.npi,
+                        "Clinical Psychologist", us.format(from), us.format(from.plusYears(2).minusDays(1)),
+                        "12 ELM ST", "", "SPRINGFIELD", "MA", "01101", "N", us.format(g.month.atDay(1).minusDays(5))));
+            }
+        }
+        Files.writeString(g.monthDir.resolve("optout").resolve("Opt_Out_Affidavits.csv"),
+                String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
     }
 
     private static String[] leie(String last, String first, String business, String general, String npi, String dob,
@@ -102,7 +202,8 @@ final class RegistryFiles {
             header.add("Provider License Number State Code_" + n);
             header.add("Healthcare Provider Primary Taxonomy Switch_" + n);
         }
-        String fileName = "npidata_pfile_20050523-" + YYYYMMDD.format(g.month.atDay(1).minusDays(20)) + ".csv";
+        // the monthly file a user downloads when the month is run, early in the next month
+        String fileName = "npidata_pfile_20050523-" + YYYYMMDD.format(g.month.atEndOfMonth().plusDays(9)) + ".csv";
         DateTimeFormatter us = SampleMonthGenerator.US_DATE;
         try (BufferedWriter out = Files.newBufferedWriter(g.monthDir.resolve("nppes").resolve(fileName), StandardCharsets.UTF_8)) {
             out.write(quoted(header) + "\n");
@@ -114,7 +215,8 @@ final class RegistryFiles {
                         (p.registryLastName != null ? p.registryLastName : p.lastName).toUpperCase(Locale.ROOT),
                         p.firstName.toUpperCase(Locale.ROOT), "", "", "", p.credential.toUpperCase(Locale.ROOT),
                         "05/23/2012", "07/08/2024", "",
-                        p.registryDeactivated == null ? "" : us.format(p.registryDeactivated), "", "F"));
+                        p.registryDeactivated == null ? "" : us.format(p.registryDeactivated),
+                        p.registryReactivated == null ? "" : us.format(p.registryReactivated), "F"));
                 row.add(p.registryTaxonomy != null ? p.registryTaxonomy : p.taxonomy);
                 row.add(p.registryLicense != null ? p.registryLicense : p.licenseNumber);
                 row.add(p.licenseState);

@@ -1,5 +1,6 @@
 package org.codecred.ingest;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -15,15 +16,20 @@ public final class CsvHeader {
 
     private final String file;
     private final Map<String, Integer> index;
+    private final List<String> names;
     private final int width;
 
     public CsvHeader(String file, String[] names) {
         this.file = file;
         Map<String, Integer> map = new HashMap<>();
+        List<String> normalized = new ArrayList<>(names.length);
         for (int i = 0; i < names.length; i++) {
-            map.putIfAbsent(withoutBom(names[i]).trim().toLowerCase(Locale.ROOT), i);
+            String name = withoutBom(names[i]).trim().toLowerCase(Locale.ROOT);
+            normalized.add(name);
+            map.putIfAbsent(name, i);
         }
         this.index = Collections.unmodifiableMap(map);
+        this.names = List.copyOf(normalized);
         this.width = names.length;
     }
 
@@ -51,6 +57,22 @@ public final class CsvHeader {
     /** Index of {@code column}, or -1 when the file does not carry it. */
     public int indexOf(String column) {
         return index.getOrDefault(column, -1);
+    }
+
+    /** Every index of {@code column}: a file may carry a column twice (only the first is read, all are protected). */
+    public List<Integer> indexesOf(String column) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(column)) {
+                found.add(i);
+            }
+        }
+        return found;
+    }
+
+    /** The (lower-case) name of column {@code index}. */
+    public String nameOf(int index) {
+        return names.get(index);
     }
 
     /** Required columns this header lacks. */

@@ -6,14 +6,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,9 +27,9 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
 
     private int fileIndex;
     private long lineNumber;
-    private BufferedReader in;
-    private CountingStream counter;
+    private InputLines in;
     private CsvHeader header;
+    private String previousLine;
 
     /** @param name keys the saved state; unique per step */
     public CsvLineReader(String name, List<Path> files) {
@@ -62,8 +56,10 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
         if (fileIndex < files.size()) {
             openFile();
             try {
-                while (lineNumber < resumeAfter && in.readLine() != null) {
+                InputLines.Line skipped;
+                while (lineNumber < resumeAfter && (skipped = in.next()) != null) {
                     lineNumber++;
+                    previousLine = skipped.text();
                 }
             } catch (IOException e) {
                 throw new ItemStreamException("cannot read " + files.get(fileIndex), e);
@@ -74,8 +70,8 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
     @Override
     public RawRow read() throws IOException {
         while (in != null) {
-            String text = in.readLine();
-            if (text == null) {
+            InputLines.Line line = in.next();
+            if (line == null) {
                 closeFile();
                 fileIndex++;
                 if (fileIndex < files.size()) {
@@ -84,9 +80,11 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
                 continue;
             }
             lineNumber++;
-            progress.line(bytesBefore[fileIndex] + counter.count);
-            if (!text.isBlank()) {
-                return new RawRow(header, lineNumber, text);
+            progress.line(bytesBefore[fileIndex] + in.bytesRead());
+            String previous = previousLine;
+            previousLine = line.text();
+            if (line.problem() != null || !line.text().isBlank()) {
+                return new RawRow(header, lineNumber, line.text(), line.problem(), previous);
             }
         }
         return null;
@@ -109,13 +107,12 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
     private void openFile() {
         Path file = files.get(fileIndex);
         try {
-            counter = new CountingStream(Files.newInputStream(file));
-            // malformed bytes become U+FFFD, and the row parser rejects such lines by name
-            in = new BufferedReader(new InputStreamReader(counter, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
-            header = readHeader(file.getFileName().toString(), in.readLine());
+            // each line is decoded on its own: a byte that is not UTF-8 rejects its line only
+            in = new InputLines(Files.newInputStream(file));
+            InputLines.Line first = in.next();
+            header = readHeader(file.getFileName().toString(), first == null ? null : first.text());
             lineNumber = 1;
+            previousLine = null;
         } catch (IOException e) {
             throw new ItemStreamException("cannot open " + file + ": " + e.getMessage(), e);
         }
@@ -146,33 +143,6 @@ public class CsvLineReader implements ItemStreamReader<RawRow> {
             return Files.size(file);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    /** Counts bytes handed to the decoder, for the percent-done figure. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            int n = super.read(buffer, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

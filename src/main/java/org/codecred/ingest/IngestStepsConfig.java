@@ -49,7 +49,7 @@ public class IngestStepsConfig {
     @Bean
     public Step loadClaims(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                            RunSettings settings, ClaimLineTable lines, RejectTable rejects, StepLog stepLog) {
-        ClaimRowParser parser = new ClaimRowParser();
+        ClaimRowParser parser = new ClaimRowParser(settings.month());
         return new StepBuilder("loadClaims", jobRepository)
                 .<RawRow, IngestResult<ClaimLine>>chunk(CHUNK)
                 .transactionManager(transactionManager)

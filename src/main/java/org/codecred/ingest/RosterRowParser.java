@@ -13,6 +13,8 @@ public final class RosterRowParser {
 
     public static final String FILE = "roster.csv";
     public static final List<String> REQUIRED_COLUMNS = List.of("npi", "last_name", "credential");
+    /** Longest specialty id (the specialty table's ids are far shorter). */
+    public static final int MAX_SPECIALTY_ID = 40;
 
     public IngestResult<Provider> parse(RawRow row) {
         try {
@@ -40,6 +42,11 @@ public final class RosterRowParser {
         List<String> specialties = new ArrayList<>();
         for (String part : f.text("specialties").split(";")) {
             String id = part.trim().toLowerCase(Locale.ROOT);
+            if (id.length() > MAX_SPECIALTY_ID) {
+                // ids are keys downstream: two long ids must never be cut to the same one
+                throw new RowFields.Unreadable("specialties: '" + RowFields.shorten(id) + "' is longer than "
+                        + MAX_SPECIALTY_ID + " characters, not a specialty id");
+            }
             if (!id.isEmpty() && !specialties.contains(id)) {
                 specialties.add(id);
             }

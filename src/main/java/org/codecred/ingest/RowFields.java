@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The fields of one input row, looked up by column name. Every accessor that cannot read its field
@@ -35,25 +37,157 @@ final class RowFields {
         this.fields = fields;
     }
 
-    /** Splits the row with the RFC 4180 parser; a quote that is never closed on this line rejects it. */
+    /**
+     * Splits the row with the RFC 4180 parser after checking it is one well-formed record on one
+     * line: readable bytes, no control character, quotes only around whole fields, every quoted field
+     * closed on this line, as many fields as the header.
+     */
     static RowFields parse(RawRow row) throws Unreadable {
-        if (row.text().indexOf('\uFFFD') >= 0) {
-            throw new Unreadable("the line is not valid UTF-8 text");
+        if (row.problem() != null) {
+            throw new Unreadable(row.problem());
+        }
+        String text = row.text();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7F) {
+                throw new Unreadable("the line holds a control character (U+" + String.format("%04X", (int) c)
+                        + ") at position " + (i + 1));
+            }
+        }
+        String shape = shapeProblem(text);
+        if (shape != null) {
+            if (row.previousLine() != null && oddQuotes(row.previousLine()) && oddQuotes(text)) {
+                throw new Unreadable("this line continues a quoted field left open on the line before ("
+                        + (row.lineNumber() - 1) + "): a line break inside a quoted field is not allowed, a record never "
+                        + "spans two lines");
+            }
+            throw new Unreadable(shape);
         }
         RFC4180Parser parser = new RFC4180ParserBuilder().build();
         String[] fields;
         try {
-            fields = parser.parseLineMulti(row.text());
+            fields = parser.parseLine(text);
         } catch (IOException e) {
             throw new Unreadable("the line cannot be split into fields: " + e.getMessage());
-        }
-        if (parser.isPending()) {
-            throw new Unreadable("a quoted field is not closed on this line (stray or unbalanced quote)");
         }
         if (fields.length != row.header().width()) {
             throw new Unreadable("expected " + row.header().width() + " fields as in the header, found " + fields.length);
         }
         return new RowFields(row.header(), fields);
+    }
+
+    /**
+     * What makes {@code text} not one RFC 4180 record, or null: a quote inside an unquoted field,
+     * text after a closing quote, a quoted field not closed on this line.
+     */
+    static String shapeProblem(String text) {
+        int field = 1;
+        int i = 0;
+        int n = text.length();
+        while (true) {
+            if (i < n && text.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= n) {
+                        return "field " + field + ": a quoted field is not closed on this line (a stray quote, or a line "
+                                + "break inside quotes: a record never spans two lines)";
+                    }
+                    if (text.charAt(i) == '"') {
+                        if (i + 1 < n && text.charAt(i + 1) == '"') {
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    i++;
+                }
+                if (i < n && text.charAt(i) != ',') {
+                    return "field " + field + ": text after the closing quote (a quote inside a quoted field must be doubled)";
+                }
+            } else {
+                while (i < n && text.charAt(i) != ',') {
+                    if (text.charAt(i) == '"') {
+                        return "field " + field + ": a quote inside an unquoted field (quote the whole field and double "
+                                + "the quote)";
+                    }
+                    i++;
+                }
+            }
+            if (i >= n) {
+                return null;
+            }
+            i++; // the comma
+            field++;
+        }
+    }
+
+    private static boolean oddQuotes(String text) {
+        int quotes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        return (quotes & 1) == 1;
+    }
+
+    /**
+     * Where each field lies in the line, read leniently (a quote opens a field only at its start;
+     * an unclosed quote is taken as a plain character): {start, end} offsets of the field's raw text.
+     */
+    static List<int[]> fieldSpans(String text) {
+        List<int[]> spans = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (true) {
+            int start = i;
+            if (i < n && text.charAt(i) == '"') {
+                int j = i + 1;
+                boolean closed = false;
+                while (j < n) {
+                    if (text.charAt(j) == '"') {
+                        if (j + 1 < n && text.charAt(j + 1) == '"') {
+                            j += 2;
+                            continue;
+                        }
+                        j++;
+                        closed = true;
+                        break;
+                    }
+                    j++;
+                }
+                // an unclosed quote is taken literally: the commas after it still separate fields
+                i = closed ? j : i + 1;
+            }
+            while (i < n && text.charAt(i) != ',') {
+                i++;
+            }
+            spans.add(new int[]{start, i});
+            if (i >= n) {
+                return spans;
+            }
+            i++;
+        }
+    }
+
+    /**
+     * The name of a column other than {@code own} (or a {@code ;}-separated item of one) whose value
+     * equals {@code value}, ignoring case; null when there is none.
+     */
+    String columnAlsoHolding(String value, String own) {
+        java.util.Set<Integer> ownColumns = new java.util.HashSet<>(header.indexesOf(own));
+        for (int i = 0; i < fields.length; i++) {
+            if (ownColumns.contains(i)) {
+                continue;
+            }
+            for (String item : fields[i].split(";", -1)) {
+                if (item.trim().equalsIgnoreCase(value)) {
+                    return header.nameOf(i);
+                }
+            }
+        }
+        return null;
     }
 
     /** The trimmed value, or "" when the file has no such column. */
@@ -99,21 +233,28 @@ final class RowFields {
         }
     }
 
-    /** A whole number ≥ {@code min}; {@code fallback} when empty. */
-    Integer integer(String column, int min, Integer fallback) throws Unreadable {
+    /** A whole number from {@code min} to {@code max}; {@code fallback} when empty. */
+    Integer integer(String column, int min, int max, Integer fallback) throws Unreadable {
         String value = text(column);
         if (value.isEmpty()) {
             return fallback;
         }
+        long n;
         try {
-            int n = Integer.parseInt(value);
-            if (n < min) {
-                throw new Unreadable(column + ": '" + value + "' is below " + min);
-            }
-            return n;
+            n = Long.parseLong(value);
         } catch (NumberFormatException e) {
+            if (value.matches("[+-]?\\d+")) {
+                throw new Unreadable(column + ": '" + shorten(value) + "' is above " + max);
+            }
             throw new Unreadable(column + ": '" + shorten(value) + "' is not a whole number");
         }
+        if (n < min) {
+            throw new Unreadable(column + ": '" + shorten(value) + "' is below " + min);
+        }
+        if (n > max) {
+            throw new Unreadable(column + ": '" + shorten(value) + "' is above " + max);
+        }
+        return (int) n;
     }
 
     /** A decimal amount with at most 2 decimals; null when empty. */
@@ -133,8 +274,12 @@ final class RowFields {
         }
     }
 
-    /** Values cut so a reason stays readable. */
+    /**
+     * A value as a reason quotes it. Values longer than 40 characters are not quoted at all: a
+     * reason stays readable, and a long value (a member id in the wrong column, a pasted note) never
+     * reaches rejected.csv's reason column.
+     */
     static String shorten(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+        return value.length() <= 40 ? value : "(a value of " + value.length() + " characters)";
     }
 }

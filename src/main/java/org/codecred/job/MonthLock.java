@@ -2,8 +2,9 @@ package org.codecred.job;
 
 /**
  * Keeps two processes from running the same month at once. On the embedded HSQLDB file database
- * the database's own file lock already does this (a second process cannot open it, exit 3), so the
- * default lock always succeeds; a server database needs a lock of its own.
+ * the command takes {@link RunLock} (an operating-system lock beside the database) before the
+ * database is even opened, and holds it for the whole run, so the lock here always succeeds; a server
+ * database needs a lock of its own.
  */
 public interface MonthLock {
 
@@ -12,7 +13,7 @@ public interface MonthLock {
 
     void release(String month);
 
-    /** The lock for a database that locks itself for one process (HSQLDB file databases). */
+    /** The lock for a file database guarded by {@link RunLock} before Spring starts (HSQLDB file databases). */
     MonthLock PROCESS_EXCLUSIVE_DATABASE = new MonthLock() {
         @Override
         public boolean tryAcquire(String month) {

@@ -13,7 +13,8 @@ import java.util.Properties;
 /**
  * Chooses the running-month guard for the database the job runs on, from its JDBC URL:
  * <ul>
- *   <li>HSQLDB file database: none of its own, HSQLDB lets one process open the files
+ *   <li>HSQLDB file database: none here: the command holds {@link RunLock}, an operating-system
+ *       lock a paused process cannot lose, from before the database opens until it is closed
  *       ({@link MonthLock#PROCESS_EXCLUSIVE_DATABASE});</li>
  *   <li>HSQLDB {@code mem:}: a lock inside this JVM, the only place such a database exists;</li>
  *   <li>HSQLDB server ({@code hsql://}, {@code hsqls://}, {@code http://}): {@link HsqldbServerMonthLock};</li>

@@ -1,5 +1,6 @@
 package org.codecred.job;
 
+import org.codecred.dossier.DossierFolder;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -27,6 +28,8 @@ import javax.sql.DataSource;
  */
 @Configuration
 public class MonthlyJobConfig {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MonthlyJobConfig.class);
 
     public static final String JOB_NAME = "monthlyJob";
 
@@ -61,8 +64,18 @@ public class MonthlyJobConfig {
                              StagingSchema schema, RunSettings settings, StepLog stepLog) {
         return new StepBuilder("prepareMonth", jobRepository)
                 // one transaction per batch of deleted rows: called again while rows remain
-                .tasklet((contribution, context) -> RepeatStatus.continueIf(
-                        schema.clearMonth(settings.monthKey(), 50_000) > 0), transactionManager)
+                .tasklet((contribution, context) -> {
+                    if (schema.clearMonth(settings.monthKey(), 50_000) > 0) {
+                        return RepeatStatus.CONTINUABLE;
+                    }
+                    // dossiers of providers no longer on the roster must not survive a new run of the month
+                    int removed = DossierFolder.removeWritten(settings.outputDir().resolve("dossiers"));
+                    if (removed > 0) {
+                        log.info("month {}: removed {} dossier(s) of the previous run; this run writes them anew",
+                                settings.monthKey(), removed);
+                    }
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
                 .listener(stepLog)
                 .build();
     }

@@ -25,7 +25,7 @@ public final class CsvExports {
         OutputFiles.writeText(target, out -> {
             ICSVWriter csv = csvWriter(out);
             csv.writeNext(FINDINGS_HEADER, false);
-            findings.forEachInReportOrder(month, f -> csv.writeNext(row(f), false));
+            findings.forEachInReportOrder(month, f -> csv.writeNext(spreadsheetSafe(row(f)), false));
             csv.flush();
         });
     }
@@ -34,8 +34,8 @@ public final class CsvExports {
         OutputFiles.writeText(target, out -> {
             ICSVWriter csv = csvWriter(out);
             csv.writeNext(REJECTED_HEADER, false);
-            rejects.forEachInOrder(month, r -> csv.writeNext(
-                    new String[]{r.file(), Long.toString(r.lineNumber()), r.reason(), r.raw()}, false));
+            rejects.forEachInOrder(month, r -> csv.writeNext(spreadsheetSafe(
+                    new String[]{r.file(), Long.toString(r.lineNumber()), r.reason(), r.raw()}), false));
             csv.flush();
         });
     }
@@ -44,6 +44,28 @@ public final class CsvExports {
         return new String[]{f.providerNpi(), nullToEmpty(f.claimId()), f.lineNo() == null ? "" : f.lineNo().toString(),
                 f.serviceDate() == null ? "" : f.serviceDate().toString(), nullToEmpty(f.procedureCode()),
                 f.rule().id(), f.severity().name(), f.subject(), f.message()};
+    }
+
+    /**
+     * A cell a spreadsheet opening the CSV would evaluate (it starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, tab or carriage return) is written with a leading {@code '}, as the
+     * contract says: users open both files in Excel, and input text must never run there as a formula.
+     */
+    public static String spreadsheetSafe(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+
+    static String[] spreadsheetSafe(String[] row) {
+        String[] safe = new String[row.length];
+        for (int i = 0; i < row.length; i++) {
+            safe[i] = spreadsheetSafe(row[i]);
+        }
+        return safe;
     }
 
     private static ICSVWriter csvWriter(java.io.Writer out) {

@@ -34,6 +34,8 @@ public final class OutputFiles {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
             try {
+                // a file (or a planted symbolic link) left under the temporary name is removed, never written through
+                Files.deleteIfExists(temporary);
                 content.writeTo(temporary);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {

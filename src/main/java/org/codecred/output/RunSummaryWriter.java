@@ -7,6 +7,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
+import org.codecred.staging.SourceFileTable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -16,8 +17,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Writes run-summary.json when the job ends, completed or failed, for schedulers and other systems.
@@ -33,15 +36,17 @@ public class RunSummaryWriter implements JobExecutionListener {
     private final RejectTable rejects;
     private final ProviderTable providers;
     private final FindingTable findings;
+    private final SourceFileTable sourceFiles;
 
     public RunSummaryWriter(RunSettings settings, JobRepository repository, ClaimLineTable lines, RejectTable rejects,
-                            ProviderTable providers, FindingTable findings) {
+                            ProviderTable providers, FindingTable findings, SourceFileTable sourceFiles) {
         this.settings = settings;
         this.repository = repository;
         this.lines = lines;
         this.rejects = rejects;
         this.providers = providers;
         this.findings = findings;
+        this.sourceFiles = sourceFiles;
     }
 
     @Override
@@ -53,6 +58,7 @@ public class RunSummaryWriter implements JobExecutionListener {
         LocalDateTime started = repository.getJobExecutions(execution.getJobInstance()).stream()
                 .map(JobExecution::getStartTime).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(execution.getStartTime());
+        List<String> staleSources = SourceFileTable.staleWarnings(settings.month(), sourceFiles.ofMonth(month));
         String json = "{\n"
                 + "  \"month\": \"" + month + "\",\n"
                 + "  \"status\": \"" + execution.getStatus() + "\",\n"
@@ -64,10 +70,31 @@ public class RunSummaryWriter implements JobExecutionListener {
                 + "  \"findings\": {\"ERROR\": " + bySeverity.get(Severity.ERROR)
                 + ", \"WARNING\": " + bySeverity.get(Severity.WARNING)
                 + ", \"INFO\": " + bySeverity.get(Severity.INFO) + "},\n"
+                + "  \"source_warnings\": [" + staleSources.stream().map(RunSummaryWriter::jsonString)
+                .collect(Collectors.joining(", ")) + "],\n"
                 + "  \"started\": \"" + timestamp(started) + "\",\n"
                 + "  \"ended\": \"" + timestamp(LocalDateTime.now()) + "\"\n"
                 + "}\n";
         OutputFiles.writeText(settings.outputDir().resolve("run-summary.json"), out -> out.write(json));
+    }
+
+    /** A JSON string literal: quotes, backslashes and control characters escaped. */
+    static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String timestamp(LocalDateTime time) {

@@ -129,6 +129,17 @@ public final class ClaimLineTable {
                         localDate(rs.getDate(3))), month, npi, Date.valueOf(date)).get(0);
     }
 
+    /** Per rendering NPI, the billing NPIs on its lines of the month (for the exclusion screening). */
+    public java.util.Map<String, java.util.Set<String>> billingNpis(String month) {
+        java.util.Map<String, java.util.Set<String>> byRendering = new java.util.HashMap<>();
+        jdbc.query("SELECT DISTINCT rendering_npi, billing_npi FROM codecred.claim_line WHERE month = ?"
+                        + " AND billing_npi IS NOT NULL",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> byRendering
+                        .computeIfAbsent(rs.getString(1).trim(), k -> new java.util.TreeSet<>()).add(rs.getString(2).trim()),
+                month);
+        return byRendering;
+    }
+
     static java.time.LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
     }

@@ -107,7 +107,8 @@ class ExitCodesTest {
         TestMonth month = readyMonth();
         month.file("exclusions/UPDATED.csv", "LAST,FIRST,NPI", "\"DOE\",\"JANE\",\"0000000000\"");
         assertThat(month.run()).isEqualTo(ExitCode.USAGE);
-        assertThat(month.lastMessage).contains("UPDATED.csv: the header (line 1) lacks required column(s) lastname, firstname");
+        assertThat(month.lastMessage).contains("UPDATED.csv is neither the OIG LEIE (columns LASTNAME, FIRSTNAME")
+                .contains("nor the SAM.gov exclusions extract");
     }
 
     @Test
@@ -134,6 +135,17 @@ class ExitCodesTest {
             other.await("the other process to hold the database", Duration.ofSeconds(60), () -> other.printed("holding"));
             assertThat(month.run("--force")).isEqualTo(ExitCode.RUNNING);
             assertThat(month.lastMessage).contains("month 2026-10 is already running").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void databaseOpenInAnotherProgramIsTheUsersToClose() throws Exception {
+        TestMonth month = readyMonth();
+        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        try (JobProcess other = JobProcess.start(HoldDatabase.class, month.db.toString(), "--database-only")) {
+            other.await("the other program to hold the database", Duration.ofSeconds(60), () -> other.printed("holding"));
+            assertThat(month.run("--force")).isEqualTo(ExitCode.USAGE);
+            assertThat(month.lastMessage).contains("is open in another program (not a CodeCred run)").hasLineCount(1);
         }
     }
 

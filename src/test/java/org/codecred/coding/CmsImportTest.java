@@ -98,10 +98,12 @@ class CmsImportTest {
         // hand table: indicator 1 (59 bypasses); CMS file: indicator 0
         assertThat(check(engine, RuleId.NCCI_PTP, line("90846").minutes(50), line("90834").minutes(45).modifiers("59")))
                 .singleElement().satisfies(f -> assertThat(f.message()).contains("CMS ccipra-v321r0-f1.xlsx"));
-        // CMS deleted 90834/90791 on 2020-01-01: the hand row no longer applies either
+        // CMS deleted 90834/90791 with 2020-01-01 its last day: the hand row no longer applies either
         assertThat(check(engine, RuleId.NCCI_PTP, line("90791"), line("90834").minutes(45))).isEmpty();
-        assertThat(check(engine, RuleId.NCCI_PTP, line("90791").date(LocalDate.of(2019, 12, 31)),
-                line("90834").minutes(45).date(LocalDate.of(2019, 12, 31)))).hasSize(1);
+        assertThat(check(engine, RuleId.NCCI_PTP, line("90791").date(LocalDate.of(2020, 1, 1)),
+                line("90834").minutes(45).date(LocalDate.of(2020, 1, 1)))).hasSize(1);
+        assertThat(check(engine, RuleId.NCCI_PTP, line("90791").date(LocalDate.of(2020, 1, 2)),
+                line("90834").minutes(45).date(LocalDate.of(2020, 1, 2)))).isEmpty();
         // pairs the CMS file does not carry keep the hand rows
         assertThat(check(engine, RuleId.NCCI_PTP, line("90839").minutes(60), line("90853"))).hasSize(1);
     }

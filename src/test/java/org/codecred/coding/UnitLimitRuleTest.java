@@ -27,6 +27,15 @@ class UnitLimitRuleTest {
     }
 
     @Test
+    void unitsThatWouldWrapAnIntStillFire() {
+        // issue 19 case 8: 2 x 2,147,483,647 summed in an int is negative and fired nothing
+        var findings = of(UNITS_EXCEED, check(line("96159").units(Integer.MAX_VALUE).claim("C1", 1),
+                line("96158"), line("96159").units(Integer.MAX_VALUE).claim("C2", 1)));
+        assertThat(findings).singleElement().satisfies(f ->
+                assertThat(f.message()).startsWith("4294967294 units of 96159"));
+    }
+
+    @Test
     void lookAlikesDoNotFire() {
         assertThat(of(UNITS_EXCEED, check(line("96159").units(4), line("96158")))).isEmpty();
         assertThat(of(UNITS_EXCEED, check(line("90791").member("M1"), line("90791").member("M2")))).as("two members").isEmpty();

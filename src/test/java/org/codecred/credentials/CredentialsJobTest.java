@@ -91,13 +91,13 @@ class CredentialsJobTest {
                 rows.add(rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3) + " " + rs.getString(4) + " "
                         + rs.getString(5) + " " + rs.getDate(6));
             }
-            assertThat(rows).hasSize(5 * 9);
-            assertThat(rows).anyMatch(r -> r.startsWith(EXCLUDED + " 4 oig-exclusion FAIL UPDATED.csv"))
-                    .anyMatch(r -> r.equals(CLEAN + " 5 nppes-registry PASS npidata_pfile_20050523-20261012.csv 2026-10-12"))
+            assertThat(rows).hasSize(5 * 12);
+            assertThat(rows).anyMatch(r -> r.startsWith(EXCLUDED + " 5 oig-exclusion FAIL UPDATED.csv"))
+                    .anyMatch(r -> r.equals(CLEAN + " 8 nppes-registry PASS npidata_pfile_20050523-20261012.csv 2026-10-12"))
                     .anyMatch(r -> r.startsWith(CLEAN + " 1 npi-check-digit PASS roster.csv"))
                     .anyMatch(r -> r.startsWith(EXPIRED + " 2 license-expiry FAIL roster.csv"))
                     .anyMatch(r -> r.startsWith(MISFIT + " 3 taxonomy-fit FAIL taxonomies.csv"))
-                    .anyMatch(r -> r.equals(BAD_DIGIT + " 6 nppes-deactivation NOT CHECKED npidata_pfile_20050523-20261012.csv 2026-10-12"));
+                    .anyMatch(r -> r.equals(BAD_DIGIT + " 9 nppes-deactivation NOT CHECKED npidata_pfile_20050523-20261012.csv 2026-10-12"));
         }
     }
 

@@ -40,7 +40,7 @@ class ExclusionRuleTest {
 
     private static Results check(Provider p, ExclusionList list) {
         Results results = new Results();
-        ExclusionRule.check(p, list, OCTOBER, results);
+        ExclusionRule.check(p, list, OCTOBER, List.of(), List.of(), results);
         return results;
     }
 
@@ -64,8 +64,8 @@ class ExclusionRuleTest {
                 row("DE LA CRUZ", "JOSE", "0000000000", "19811203", "1128b4", "20200115", "00000000"));
         Results r = check(Fixtures.lcsw(NPI, "de la Cruz", "José", LocalDate.of(1981, 12, 3)), list);
         assertThat(r.findings()).extracting(Finding::rule).containsExactly(RuleId.EXCLUDED_OIG);
-        assertThat(r.findings().get(0).message()).contains("by name and birth date 1981-12-03 (the row has no NPI)")
-                .contains("1128b4").contains("2020-01-15");
+        assertThat(r.findings().get(0).message()).contains("by name and birth date (birth date matched; the row has no NPI)")
+                .contains("probable").contains("1128b4").contains("2020-01-15").doesNotContain("1981");
     }
 
     @Test
@@ -86,13 +86,58 @@ class ExclusionRuleTest {
     }
 
     @Test
-    void namesakeWithoutBirthDateOnTheRosterIsAWarnRowOnly() throws IOException {
+    void nameOnlyMatchIsExclusionPossibleOnTheList() throws IOException {
         ExclusionList list = list("UPDATED.csv", HEADER,
                 row("ORTOLAN", "PIA", "0000000000", "19770401", "1128a1", "20210301", "00000000"));
         Results r = check(Fixtures.lcsw(NPI, "Ortolan", "Pia", null), list);
-        assertThat(r.findings()).isEmpty();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(RuleId.EXCLUSION_POSSIBLE);
+            assertThat(f.subject()).isEqualTo("OIG LEIE");
+            assertThat(f.message()).contains("possible match").contains("not on the roster").contains("never to rely on a name alone");
+        });
         assertThat(r.checks().get(0).result()).isEqualTo(CheckResult.WARN);
-        assertThat(r.checks().get(0).detail()).contains("possible namesake").contains("not on the roster");
+
+        ExclusionList noDob = list("UPDATED2.csv", HEADER,
+                row("ORTOLAN", "PIA", "0000000000", "00000000", "1128a1", "20210301", "00000000"));
+        assertThat(check(Fixtures.lcsw(NPI, "Ortolan", "Pia", LocalDate.of(1977, 4, 1)), noDob).findings())
+                .extracting(Finding::rule).containsExactly(RuleId.EXCLUSION_POSSIBLE);
+        assertThat(check(Fixtures.lcsw(NPI, "Ortolana", "Pia", null), list).findings()).as("another name").isEmpty();
+    }
+
+    @Test
+    void hyphenatedAndFormerLastNamesAreTriedPartByPart() throws IOException {
+        ExclusionList list = list("UPDATED.csv", HEADER,
+                row("VARGAS", "LUZ", "0000000000", "19800202", "1128a1", "20210301", "00000000"),
+                row("MERIWEATHER", "ANSEL", "0000000000", "19750505", "1128b4", "20220301", "00000000"));
+        LocalDate luz = LocalDate.of(1980, 2, 2);
+        assertThat(check(Fixtures.lcsw(NPI, "Okafor-Vargas", "Luz", luz), list).findings())
+                .extracting(Finding::rule).containsExactly(RuleId.EXCLUDED_OIG);
+        assertThat(check(Fixtures.lcsw(NPI, "Okafor Vargas", "Luz", luz), list).findings())
+                .extracting(Finding::rule).containsExactly(RuleId.EXCLUDED_OIG);
+        assertThat(check(Fixtures.lcsw(NPI, "Okafor", "Luz", luz), list).findings()).as("another person").isEmpty();
+
+        Results former = new Results();
+        ExclusionRule.check(Fixtures.lcsw(NPI, "Lindqvist", "Ansel", LocalDate.of(1975, 5, 5)), list, OCTOBER,
+                List.of("Meriweather"), List.of(), former);
+        assertThat(former.findings()).extracting(Finding::rule).containsExactly(RuleId.EXCLUDED_OIG);
+    }
+
+    @Test
+    void billingNpisAreScreenedToo() throws IOException {
+        String billing = Fixtures.npi("198765432");
+        ExclusionList list = list("UPDATED.csv", HEADER,
+                row("", "", billing, "00000000", "1128a1", "20210301", "00000000"));
+        Results r = new Results();
+        ExclusionRule.check(Fixtures.lcsw(NPI, "Amberline", "Rue", null), list, OCTOBER, List.of(), List.of(billing, NPI), r);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(RuleId.EXCLUDED_OIG);
+            assertThat(f.subject()).isEqualTo("billing NPI " + billing);
+        });
+        Results clean = new Results();
+        ExclusionRule.check(Fixtures.lcsw(NPI, "Amberline", "Rue", null), list, OCTOBER, List.of(),
+                List.of(Fixtures.npi("176543210")), clean);
+        assertThat(clean.findings()).isEmpty();
+        assertThat(clean.checks()).extracting(CredentialCheck::check).contains(ExclusionRule.BILLING_CHECK);
     }
 
     @Test
@@ -116,12 +161,19 @@ class ExclusionRuleTest {
     }
 
     @Test
-    void exclusionStartingAfterTheMonthDoesNotFireYet() throws IOException {
+    void exclusionStartingAfterTheMonthIsPending() throws IOException {
         ExclusionList list = list("UPDATED.csv", HEADER,
                 row("KESTREL", "ODA", NPI, "19660912", "1128a1", "20261120", "00000000"));
         Results r = check(Fixtures.lcsw(NPI, "Kestrel", "Oda", null), list);
-        assertThat(r.findings()).isEmpty();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(RuleId.EXCLUSION_PENDING);
+            assertThat(f.subject()).isEqualTo("2026-11-20");
+        });
         assertThat(r.checks().get(0).result()).isEqualTo(CheckResult.WARN);
+        ExclusionList inMonth = list("UPDATED2.csv", HEADER,
+                row("KESTREL", "ODA", NPI, "19660912", "1128a1", "20261031", "00000000"));
+        assertThat(check(Fixtures.lcsw(NPI, "Kestrel", "Oda", null), inMonth).findings()).extracting(Finding::rule)
+                .as("excluded on the month's last day").containsExactly(RuleId.EXCLUDED_OIG);
     }
 
     @Test

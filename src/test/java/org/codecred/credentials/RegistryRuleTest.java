@@ -2,6 +2,7 @@ package org.codecred.credentials;
 
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
+import org.codecred.staging.ClaimLineTable;
 import org.codecred.domain.RuleId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class RegistryRuleTest {
     private static final String OTHER_LICENSE = Fixtures.npi("156789017");
     private static final String ABSENT = Fixtures.npi("156789018");
     private static final String NOT_ROSTERED = Fixtures.npi("156789019");
+    private static final String ORGANIZATION = Fixtures.npi("256789010");
 
     @TempDir
     Path dir;
@@ -56,15 +58,19 @@ class RegistryRuleTest {
         licenses.put("Provider License Number_7", "lcsw 40001");
         licenses.put("Provider License Number State Code_7", "NM");
         lines.add(NppesFiles.line(licenses));
+        Map<String, String> organization = NppesFiles.individual(ORGANIZATION, "", "", "261QM0801X", "", "");
+        organization.put("Entity Type Code", "2");
+        organization.put("Provider Organization Name (Legal Business Name)", "HARBORVIEW COUNSELING CENTER, LLC");
+        lines.add(NppesFiles.line(organization));
         Path file = dir.resolve("npidata_pfile_20050523-20261012.csv");
         Files.write(file, lines);
         registry = NppesRegistry.scan(List.of(file),
-                Set.of(MATCHING, DEACTIVATED, REACTIVATED, RENAMED, OTHER_TAXONOMY, OTHER_LICENSE, ABSENT));
+                Set.of(MATCHING, DEACTIVATED, REACTIVATED, RENAMED, OTHER_TAXONOMY, OTHER_LICENSE, ABSENT, ORGANIZATION));
     }
 
     private Results check(Provider p) {
         Results results = new Results();
-        RegistryRule.check(p, registry, results);
+        RegistryRule.check(p, registry, null, results);
         return results;
     }
 
@@ -74,7 +80,7 @@ class RegistryRuleTest {
 
     @Test
     void keepsOnlyRosteredNpis() {
-        assertThat(registry.linesRead()).isEqualTo(7);
+        assertThat(registry.linesRead()).isEqualTo(8);
         assertThat(registry.find(NOT_ROSTERED)).isEmpty();
         assertThat(registry.find(MATCHING)).isPresent();
         assertThat(registry.find(MATCHING).get().line()).isEqualTo(3);
@@ -92,11 +98,39 @@ class RegistryRuleTest {
     }
 
     @Test
-    void deactivatedNpiFires() {
+    void deactivatedNpiWithoutLaterClaimLinesIsAMismatch() {
         Results r = check(Fixtures.lcsw(DEACTIVATED, "Holloway", "Bea", null));
         assertThat(subjects(r)).containsExactly("NPPES-MISMATCH:deactivation");
         assertThat(r.findings().get(0).message()).contains("deactivated on 2025-03-14").contains("reason code DT")
-                .contains("line 4");
+                .contains("line 4").contains("no claim line of the month is dated on or after it");
+    }
+
+    @Test
+    void claimLinesOnOrAfterTheDeactivationAreNpiDeactivated() {
+        Results r = new Results();
+        // another name and taxonomy on the roster: a deactivated row adds no mismatch of its own
+        Provider p = Fixtures.provider(DEACTIVATED, "Holloway-Quist", "Beatrix", "LCSW", "LCSW-1", "TX",
+                LocalDate.of(2029, 1, 1), "101YM0800X", null);
+        RegistryRule.check(p, registry, new ClaimLineTable.NpiActivity(DEACTIVATED, 3, LocalDate.of(2025, 3, 14),
+                LocalDate.of(2025, 3, 20)), r);
+        assertThat(subjects(r)).containsExactly("NPI-DEACTIVATED:2025-03-14");
+        assertThat(r.findings().get(0).message()).contains("3 claim line(s) dated from 2025-03-14 to 2025-03-20")
+                .contains("after its deactivation");
+        assertThat(r.checks()).filteredOn(c -> List.of("nppes-name", "nppes-taxonomy", "nppes-license").contains(c.check()))
+                .extracting(CredentialCheck::result).containsOnly(CheckResult.NOT_CHECKED);
+    }
+
+    @Test
+    void organizationRowsCompareOnTheLegalBusinessName() {
+        Provider org = Fixtures.provider(ORGANIZATION, "Harborview Counseling Center LLC", "", "LCSW", null, null,
+                LocalDate.of(2029, 1, 1), "261QM0801X", null);
+        Results r = check(org);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.checks()).filteredOn(c -> c.check().equals("nppes-name")).singleElement()
+                .satisfies(c -> assertThat(c.detail()).contains("HARBORVIEW COUNSELING CENTER, LLC (organization)"));
+        Provider other = Fixtures.provider(ORGANIZATION, "Harborside Wellness", "", "LCSW", null, null,
+                LocalDate.of(2029, 1, 1), "261QM0801X", null);
+        assertThat(subjects(check(other))).containsExactly("NPPES-MISMATCH:name");
     }
 
     @Test
@@ -125,12 +159,43 @@ class RegistryRuleTest {
     }
 
     @Test
-    void otherLicenseNumberFires() {
+    void otherLicenseNumberOnlyWarns() {
         Provider p = Fixtures.provider(OTHER_TAXONOMY, "Holloway", "Bea", "LCSW", "LCSW-12", "TX",
                 LocalDate.of(2029, 1, 1), "101YM0800X", null);
         Results r = check(p);
-        assertThat(subjects(r)).containsExactly("NPPES-MISMATCH:license_number");
-        assertThat(r.findings().get(0).message()).contains("LCSW-12 (TX) is not among the registry's LCSW-40001 (TX)");
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.checks()).filteredOn(c -> c.check().equals("nppes-license")).singleElement().satisfies(c -> {
+            assertThat(c.result()).isEqualTo(CheckResult.WARN);
+            assertThat(c.detail()).contains("LCSW-12 (TX) is not among the registry's LCSW-40001 (TX)").contains("self-reported");
+        });
+    }
+
+    @Test
+    void licenseNumbersCompareOnTheirDigits() {
+        Provider p = Fixtures.provider(MATCHING, "McAllister-Voss", "Juno", "LCSW", "40001", "TX",
+                LocalDate.of(2029, 1, 1), "1041C0700X", null);
+        assertThat(check(p).checks()).filteredOn(c -> c.check().equals("nppes-license")).extracting(CredentialCheck::result)
+                .containsExactly(CheckResult.PASS);
+        assertThat(RegistryRule.licenseKey("LCSW-040001")).isEqualTo(RegistryRule.licenseKey("40001"));
+    }
+
+    @Test
+    void weeklyFilesAfterTheMonthlyOneWin() throws IOException {
+        Path nppes = Files.createDirectories(dir.resolve("nppes"));
+        Files.write(nppes.resolve("npidata_pfile_20050523-20261012.csv"), List.of(NppesFiles.headerLine(),
+                NppesFiles.line(NppesFiles.individual(MATCHING, "OLDNAME", "JUNO", "1041C0700X", "1", "TX"))));
+        Files.write(nppes.resolve("npidata_pfile_20261013-20261019.csv"), List.of(NppesFiles.headerLine(),
+                NppesFiles.line(NppesFiles.individual(MATCHING, "NEWNAME", "JUNO", "1041C0700X", "1", "TX"))));
+        Files.write(nppes.resolve("npidata_pfile_20261006-20261012.csv"), List.of(NppesFiles.headerLine(),
+                NppesFiles.line(NppesFiles.individual(MATCHING, "OLDERWEEK", "JUNO", "1041C0700X", "1", "TX"))));
+        Files.write(nppes.resolve("npidata_pfile_20050523-20261012_fileheader.csv"), List.of(NppesFiles.headerLine()));
+        List<Path> files = NppesRegistry.registryFiles(nppes);
+        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
+                "npidata_pfile_20050523-20261012.csv", "npidata_pfile_20261006-20261012.csv",
+                "npidata_pfile_20261013-20261019.csv");
+        NppesRegistry weekly = NppesRegistry.scan(files, Set.of(MATCHING));
+        assertThat(weekly.find(MATCHING).orElseThrow().lastName()).isEqualTo("NEWNAME");
+        assertThat(weekly.files()).hasSize(3).allSatisfy(f -> assertThat(f.sha256()).hasSize(64));
     }
 
     @Test
@@ -144,7 +209,7 @@ class RegistryRuleTest {
     @Test
     void noRegistryFileMeansNotChecked() {
         Results results = new Results();
-        RegistryRule.check(Fixtures.lcsw(ABSENT, "Nobody", "Known", null), NppesRegistry.empty(), results);
+        RegistryRule.check(Fixtures.lcsw(ABSENT, "Nobody", "Known", null), NppesRegistry.empty(), null, results);
         assertThat(results.findings()).isEmpty();
         assertThat(results.checks()).hasSize(5).extracting(CredentialCheck::result).containsOnly(CheckResult.NOT_CHECKED);
     }

@@ -92,11 +92,17 @@ class SampleMonthTest {
                 "Marchetti EXCLUDED-OIG - -",
                 "Muñoz EXCLUDED-OIG - -",
                 "Lambert NPPES-MISMATCH - name",
-                "Ivers NPPES-MISMATCH - deactivation",
+                "Ivers NPI-DEACTIVATED - 2025-03-01",
                 "Sato NPPES-MISMATCH - taxonomy",
-                "Holloway NPPES-MISMATCH - license_number",
                 "Bexley NPPES-MISMATCH - registry",
                 "Greer TAXONOMY-LICENSE-MISMATCH - -",
+                "Kowalczyk NPPES-MISMATCH - deactivation",
+                "Thibodeaux EXCLUSION-POSSIBLE - OIG LEIE",
+                "Yarrow EXCLUSION-PENDING - 2026-11-20",
+                "Ostrander EXCLUDED-SAM - -",
+                "Brannock EXCLUSION-POSSIBLE - SAM.gov",
+                "Ashby MEDICARE-OPT-OUT - -",
+                "Carrow TAXONOMY-INACTIVE - 103TE1000X",
                 "unrostered PROVIDER-NOT-ROSTERED - -",
                 "unrostered NPI-INVALID - -",
                 "unrostered PROVIDER-NOT-ROSTERED - -");
@@ -118,6 +124,16 @@ class SampleMonthTest {
         assertThat(verdictOf("Delgado")).isEqualTo("CLEAR");    // expires after 90 days
         assertThat(verdictOf("Pemberton")).isEqualTo("CLEAR");  // reinstated
         assertThat(verdictOf("Oduya")).isEqualTo("CLEAR");      // namesake with another birth date
+        assertThat(verdictOf("Ivers")).isEqualTo("HOLD");       // lines billed on a deactivated NPI
+        assertThat(verdictOf("Ostrander")).isEqualTo("HOLD");    // on the SAM.gov exclusions
+        assertThat(verdictOf("Kowalczyk")).isEqualTo("REVIEW"); // deactivated after its last line
+        for (String review : List.of("Thibodeaux", "Yarrow", "Brannock", "Ashby", "Carrow")) {
+            assertThat(verdictOf(review)).as(review).isEqualTo("REVIEW");
+        }
+        // clean look-alikes: reactivated NPI, SAM exclusion ended, opt-out ended, license number on other letters
+        for (String clear : List.of("Ellery", "Faircloth", "Vantongeren", "Holloway")) {
+            assertThat(verdictOf(clear)).as(clear).isEqualTo("CLEAR");
+        }
         assertThat(month.query("SELECT DISTINCT outcome FROM codecred.specialty_alignment ORDER BY outcome"))
                 .containsExactly("INSUFFICIENT-DATA", "SUPPORTED", "UNDECLARED", "UNSUPPORTED", "WEAK");
         assertThat(outcomeOf("Okonkwo", "group-therapy")).isEqualTo("WEAK");
@@ -173,6 +189,18 @@ class SampleMonthTest {
         assertThat(rejected).allSatisfy(r -> assertThat(r).doesNotContainPattern("MBR\\d{9}"));
         assertThat(month.read("run-summary.json")).contains("\"lines_rejected\": 14").contains("\"roster_rows_rejected\": 2")
                 .contains("\"status\": \"COMPLETED\"");
+    }
+
+    @Test
+    void everyPublishedSourceIsRecorded() throws Exception {
+        assertThat(month.query("SELECT kind || ' ' || file_name || ' ' || row_count FROM codecred.source_file ORDER BY seq"))
+                .containsExactly("NUCC taxonomy nucc_taxonomy_251.csv 61", "OIG LEIE UPDATED.csv 47",
+                        "SAM exclusions SAM_Exclusions_Public_Extract_V2_26271.CSV 15",
+                        "Medicare opt-out Opt_Out_Affidavits.csv 10",
+                        "NPPES npidata_pfile_20050523-20261109.csv 104");
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE LENGTH(TRIM(sha256)) = 64"))
+                .containsExactly("5");
+        assertThat(month.read("run-summary.json")).contains("\"source_warnings\": []");
     }
 
     private String verdictOf(String lastName) throws Exception {

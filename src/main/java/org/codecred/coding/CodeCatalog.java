@@ -1,5 +1,6 @@
 package org.codecred.coding;
 
+import org.codecred.rules.CodeSet;
 import org.codecred.rules.EffectivePeriod;
 import org.codecred.rules.RuleTable;
 
@@ -15,9 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code codes.csv}: the procedure codes the rules know, each with the periods it is in force. */
-public final class CodeSet {
+public final class CodeCatalog {
 
     public static final String FILE = "codes.csv";
+    /** The families codes.csv may name: a closed list, so a typo fails the run instead of changing findings. */
+    public static final String FAMILIES = "code-families.csv";
 
     /** The family of the rows that declare a range fully covered. */
     public static final String COVERED_RANGE = "covered-range";
@@ -42,11 +45,11 @@ public final class CodeSet {
     private final Map<String, List<CodeDef>> timedByFamily;
     private final List<CoveredRange> covered;
 
-    public CodeSet(List<CodeDef> defs) {
+    public CodeCatalog(List<CodeDef> defs) {
         this(defs, List.of());
     }
 
-    public CodeSet(List<CodeDef> defs, List<CoveredRange> covered) {
+    public CodeCatalog(List<CodeDef> defs, List<CoveredRange> covered) {
         this.covered = List.copyOf(covered);
         Map<String, List<CodeDef>> codes = new HashMap<>();
         Map<String, List<CodeDef>> families = new HashMap<>();
@@ -61,13 +64,14 @@ public final class CodeSet {
         this.timedByFamily = families;
     }
 
-    public static CodeSet load(Path rulesDir) {
+    public static CodeCatalog load(Path rulesDir) {
         RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "code", "family", "addon", "primaries",
                 "min_minutes", "max_minutes", "day_minutes", "dx_check", "effective_from", "effective_to");
+        Set<String> families = families(rulesDir);
         List<CodeDef> defs = new ArrayList<>();
         List<CoveredRange> covered = new ArrayList<>();
         for (RuleTable.Row row : table.rows()) {
-            List<String> codes = CodeList.expand(row, "code");
+            List<String> codes = CodeSet.codesIn(row, "code");
             if (codes.isEmpty()) {
                 throw row.problem("code", "", "a code, a list a;b or a range a-b is required");
             }
@@ -79,8 +83,12 @@ public final class CodeSet {
                 covered.add(new CoveredRange(ends[0], ends[1], EffectivePeriod.of(row)));
                 continue;
             }
+            if (!families.contains(row.required("family"))) {
+                throw row.problem("family", row.get("family"), "is not a family listed in " + FAMILIES
+                        + " (a typo? add the family there if it is new)");
+            }
             boolean addon = yesNo(row, "addon");
-            List<String> primaries = CodeList.expand(row, "primaries");
+            List<String> primaries = CodeSet.codesIn(row, "primaries");
             if (addon && primaries.isEmpty()) {
                 throw row.problem("primaries", "", "an add-on code needs its allowed primaries");
             }
@@ -105,7 +113,17 @@ public final class CodeSet {
                         intOrNull(row, "day_minutes"), dx, EffectivePeriod.of(row), primaryEarlier));
             }
         }
-        return new CodeSet(defs, covered);
+        return new CodeCatalog(defs, covered);
+    }
+
+    private static Set<String> families(Path rulesDir) {
+        Set<String> families = new java.util.HashSet<>();
+        for (RuleTable.Row row : RuleTable.load(rulesDir.resolve(FAMILIES), "family").rows()) {
+            if (!families.add(row.required("family"))) {
+                throw row.problem("family", row.get("family"), "is listed twice");
+            }
+        }
+        return families;
     }
 
     /** The code's row in force on {@code date}, or null when the code is unknown on that date. */

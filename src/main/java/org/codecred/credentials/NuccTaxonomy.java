@@ -1,0 +1,185 @@
+package org.codecred.credentials;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import org.codecred.rules.RuleTableException;
+import org.codecred.staging.SourceFile;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The NUCC Health Care Provider Taxonomy code set as NUCC publishes it ({@code nucc_taxonomy_251.csv}
+ * in the rules folder: header {@code Code,Grouping,Classification,Specialization,Definition,Notes,
+ * Display Name,Section}, CRLF, cells quoted where they hold commas). It supplies every code's label and
+ * the codes NUCC has retired: those carry {@code [1/1/2007: marked inactive]} in Notes. When several
+ * releases lie in the folder, the last in name order (the newest version) is read.
+ */
+public final class NuccTaxonomy {
+
+    public static final String GLOB = "nucc_taxonomy_*.csv";
+    static final List<String> REQUIRED_COLUMNS = List.of("code", "grouping", "classification", "specialization", "notes");
+    private static final Pattern INACTIVE = Pattern.compile("\\[(\\d{1,2}/\\d{1,2}/\\d{4}):\\s*marked inactive\\s*\\]",
+            Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/yyyy");
+
+    /** One code; {@code inactiveSince} null for a code in use. */
+    public record Code(String code, String grouping, String classification, String specialization, String displayName,
+                       LocalDate inactiveSince) {
+
+        /** In words: classification and specialization, e.g. {@code Social Worker - Clinical}. */
+        public String label() {
+            return specialization.isEmpty() ? classification : classification + " - " + specialization;
+        }
+
+        public boolean isInactive() {
+            return inactiveSince != null;
+        }
+    }
+
+    private final Map<String, Code> byCode;
+    private final SourceFile source;
+
+    private NuccTaxonomy(Map<String, Code> byCode, SourceFile source) {
+        this.byCode = byCode;
+        this.source = source;
+    }
+
+    public static NuccTaxonomy none() {
+        return new NuccTaxonomy(Map.of(), null);
+    }
+
+    /** The newest {@code nucc_taxonomy_*.csv} of the rules folder, or none; an unreadable one stops the run. */
+    public static NuccTaxonomy load(Path rulesDir) {
+        if (!Files.isDirectory(rulesDir)) {
+            return none();
+        }
+        Optional<Path> newest;
+        try (Stream<Path> files = Files.list(rulesDir)) {
+            newest = files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches("nucc_taxonomy_.*\\.csv"))
+                    .max(Path::compareTo);
+        } catch (IOException e) {
+            throw new RuleTableException("rules folder " + rulesDir + " cannot be listed: " + e.getMessage());
+        }
+        return newest.map(NuccTaxonomy::read).orElseGet(NuccTaxonomy::none);
+    }
+
+    static NuccTaxonomy read(Path file) {
+        String text;
+        try {
+            text = decode(Files.readAllBytes(file));        // about 0.5 MB: read whole
+        } catch (IOException e) {
+            throw new RuleTableException("NUCC taxonomy file " + file + " cannot be read: " + e.getMessage());
+        }
+        Map<String, Code> byCode = new HashMap<>();
+        try (CSVReader csv = new CSVReaderBuilder(new StringReader(text))
+                .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
+            String[] header = csv.readNext();
+            if (header == null) {
+                throw new RuleTableException("NUCC taxonomy file " + file + " is empty");
+            }
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                index.putIfAbsent(header[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), i);
+            }
+            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new RuleTableException("NUCC taxonomy file " + file + " is not the NUCC CSV as published: its header"
+                        + " lacks " + String.join(", ", missing) + " (expected Code, Grouping, Classification,"
+                        + " Specialization, Definition, Notes, Display Name, Section)");
+            }
+            String[] row;
+            while ((row = csv.readNext()) != null) {
+                String code = get(row, index, "code").toUpperCase(Locale.ROOT);
+                if (code.isEmpty()) {
+                    continue;
+                }
+                if (!code.matches("[0-9A-Z]{9}X")) {
+                    throw new RuleTableException("NUCC taxonomy file " + file + " line " + csv.getLinesRead()
+                            + ", column 'Code': '" + code + "' is not a 10-character taxonomy code ending in X");
+                }
+                byCode.put(code, new Code(code, get(row, index, "grouping"), get(row, index, "classification"),
+                        get(row, index, "specialization"), get(row, index, "display name"),
+                        inactiveSince(get(row, index, "notes"))));
+            }
+        } catch (IOException | CsvException e) {
+            throw new RuleTableException("NUCC taxonomy file " + file + " cannot be read: " + e.getMessage());
+        }
+        return new NuccTaxonomy(Map.copyOf(byCode), SourceFile.of("NUCC taxonomy", file, byCode.size()));
+    }
+
+    /** UTF-8 as NUCC publishes now; Windows-1252 for older releases whose bytes are not UTF-8. */
+    private static String decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("windows-1252"));
+        }
+    }
+
+    static LocalDate inactiveSince(String notes) {
+        Matcher m = INACTIVE.matcher(notes);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(m.group(1), US);
+        } catch (RuntimeException e) {
+            return LocalDate.MIN;       // marked inactive, date unreadable: still inactive
+        }
+    }
+
+    private static String get(String[] row, Map<String, Integer> index, String column) {
+        Integer i = index.get(column);
+        return i == null || i >= row.length ? "" : row[i].trim();
+    }
+
+    public boolean isEmpty() {
+        return byCode.isEmpty();
+    }
+
+    public Optional<Code> find(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    /** The code's label in NUCC's words, or empty when the file does not list it. */
+    public String label(String code) {
+        return find(code).map(Code::label).orElse("");
+    }
+
+    public Set<String> inactiveCodes() {
+        Set<String> codes = new HashSet<>();
+        byCode.values().stream().filter(Code::isInactive).forEach(c -> codes.add(c.code()));
+        return codes;
+    }
+
+    /** The file read, or null when the rules folder has none. */
+    public SourceFile source() {
+        return source;
+    }
+}
