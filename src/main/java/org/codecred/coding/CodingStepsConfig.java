@@ -10,6 +10,7 @@ import org.codecred.staging.ProviderTable;
 import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.scaleout.Partitioning;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.codecred.staging.RenderingNpiTable;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +39,10 @@ public class CodingStepsConfig {
     // step 3: partitioned by rendering-NPI range (on this machine's cores, or over workers)
 
     @Bean
-    public Step validateCoding(Partitioning partitioning, Step validateCodingWorker, ClaimLineTable claimLines,
+    public Step validateCoding(Partitioning partitioning, Step validateCodingWorker, RenderingNpiTable renderingNpis,
                                RunSettings settings) {
         return partitioning.partitioned("validateCoding", validateCodingWorker,
-                new NpiRangePartitioner(() -> claimLines.renderingNpis(settings.monthKey())));
+                new NpiRangePartitioner(() -> renderingNpis.npis(settings.monthKey())));
     }
 
     @Bean
@@ -70,11 +71,12 @@ public class CodingStepsConfig {
 
     @Bean
     @StepScope
-    public ProviderDayReader providerDayReader(ClaimLineTable claimLines, CodingEngine codingEngine,
+    public ProviderDayReader providerDayReader(ClaimLineTable claimLines, RenderingNpiTable renderingNpis,
+                                               CodingEngine codingEngine,
                                                @Value("#{jobParameters['month']}") String month,
                                                @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
-        return new ProviderDayReader(claimLines, month, codingEngine::tracksAcrossDays, fromNpi, toNpi);
+        return new ProviderDayReader(claimLines, renderingNpis, month, codingEngine::tracksAcrossDays, fromNpi, toNpi);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.codecred.coding;
 import org.codecred.domain.ClaimLine;
 import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -16,7 +17,7 @@ import java.util.List;
 /**
  * Hands out the staged lines of one NPI range of the month (one partition of validateCoding) one
  * provider-day at a time, in
- * {@link ClaimLineTable#ENCOUNTER_ORDER}. It walks the month's rendering NPIs in slices, each slice's
+ * {@link ClaimLineTable#ENCOUNTER_ORDER}. It walks the month's rendering NPIs ({@link RenderingNpiTable}) in slices, each slice's
  * lines read with one query ({@link ClaimLineTable#forEachLineOf}), so memory stays flat however large
  * the month. The saved state is the last provider-day handed out (NPI and date); as state is saved when
  * a chunk commits, a restart goes on just after the last committed provider-day, so no finding is lost
@@ -30,6 +31,7 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     static final int SLICE = 200;
 
     private final ClaimLineTable lines;
+    private final RenderingNpiTable renderingNpis;
     private final String month;
     private final java.util.function.Predicate<String> crossDayCode;
     /** The current NPI's tracked lines of earlier days; rebuilt from the lines on a restart, committed days included. */
@@ -43,22 +45,23 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private String lastNpi;
     private LocalDate lastDate;
 
-    public ProviderDayReader(ClaimLineTable lines, String month) {
-        this(lines, month, code -> false);
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month) {
+        this(lines, renderingNpis, month, code -> false);
     }
 
     /** @param crossDayCode the codes the cross-day rules ask about ({@link CodingEngine#tracksAcrossDays}) */
-    public ProviderDayReader(ClaimLineTable lines, String month, java.util.function.Predicate<String> crossDayCode) {
-        this(lines, month, crossDayCode, "0", "9999999999");
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month, java.util.function.Predicate<String> crossDayCode) {
+        this(lines, renderingNpis, month, crossDayCode, "0", "9999999999");
     }
 
     /**
      * The month's provider-days of the rendering NPIs {@code fromNpi..toNpi} (inclusive; one partition).
      * Cross-day context is per NPI, so a range of whole NPIs judges each day as the whole month would.
      */
-    public ProviderDayReader(ClaimLineTable lines, String month, java.util.function.Predicate<String> crossDayCode,
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month, java.util.function.Predicate<String> crossDayCode,
                              String fromNpi, String toNpi) {
         this.lines = lines;
+        this.renderingNpis = renderingNpis;
         this.month = month;
         this.crossDayCode = crossDayCode;
         this.fromNpi = fromNpi;
@@ -70,7 +73,7 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         lastNpi = context.containsKey(NPI_KEY) ? context.getString(NPI_KEY) : null;
         lastDate = context.containsKey(DATE_KEY) ? LocalDate.parse(context.getString(DATE_KEY)) : null;
         String resumeFrom = lastNpi == null ? "" : lastNpi;
-        npis = lines.renderingNpis(month).stream()
+        npis = renderingNpis.npis(month).stream()
                 .filter(npi -> NpiRangePartitioner.inRange(npi, fromNpi, toNpi) && npi.compareTo(resumeFrom) >= 0)
                 .iterator();
         ready.clear();

@@ -6,6 +6,7 @@ import org.codecred.domain.RuleId;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.staging.SourceFile;
 import org.codecred.staging.SourceFileTable;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public class CheckCredentialsTasklet implements Tasklet {
     private final List<CredentialRule> checkList;
     private final ProviderTable providers;
     private final ClaimLineTable claimLines;
+    private final RenderingNpiTable renderingNpis;
     private final FindingTable findings;
     private final CredentialCheckTable checks;
     private final SourceFileTable sourceFiles;
@@ -48,13 +50,15 @@ public class CheckCredentialsTasklet implements Tasklet {
 
     /** @param ruleSources the published files read at start-up (CMS PTP and MUE, NUCC), recorded with the month's */
     public CheckCredentialsTasklet(RunSettings settings, CredentialRules rules, List<CredentialRule> checkList,
-                                   ProviderTable providers, ClaimLineTable claimLines, FindingTable findings,
-                                   CredentialCheckTable checks, SourceFileTable sourceFiles, List<SourceFile> ruleSources) {
+                                   ProviderTable providers, ClaimLineTable claimLines, RenderingNpiTable renderingNpis,
+                                   FindingTable findings, CredentialCheckTable checks, SourceFileTable sourceFiles,
+                                   List<SourceFile> ruleSources) {
         this.settings = settings;
         this.rules = rules;
         this.checkList = List.copyOf(checkList);
         this.providers = providers;
         this.claimLines = claimLines;
+        this.renderingNpis = renderingNpis;
         this.findings = findings;
         this.checks = checks;
         this.sourceFiles = sourceFiles;
@@ -143,7 +147,7 @@ public class CheckCredentialsTasklet implements Tasklet {
 
     /** Rendering NPIs of the month's claim lines that are not on the roster, with their line counts and dates. */
     private List<UnrosteredRule.UnrosteredNpi> unrostered(String month) {
-        return claimLines.unrostered(month, providers.npis(month)).stream()
+        return renderingNpis.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new UnrosteredRule.UnrosteredNpi(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 

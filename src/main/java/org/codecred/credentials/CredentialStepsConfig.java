@@ -5,6 +5,7 @@ import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.coding.CodingRules;
 import org.codecred.staging.SourceFile;
 import org.codecred.staging.SourceFileTable;
@@ -56,7 +57,8 @@ public class CredentialStepsConfig {
     public Step checkCredentials(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  StepLog stepLog, RunSettings settings, CredentialRules credentialRules,
                                  List<CredentialRule> credentialRuleList, CodingRules codingRules,
-                                 ProviderTable providers, ClaimLineTable claimLines, FindingTable findings,
+                                 ProviderTable providers, ClaimLineTable claimLines, RenderingNpiTable renderingNpis,
+                                 FindingTable findings,
                                  CredentialCheckTable checks, SourceFileTable sourceFiles) {
         List<SourceFile> ruleSources = new ArrayList<>(codingRules.cmsFiles());
         if (credentialRules.nucc().source() != null) {
@@ -64,7 +66,7 @@ public class CredentialStepsConfig {
         }
         return new StepBuilder("checkCredentials", jobRepository)
                 .tasklet(new CheckCredentialsTasklet(settings, credentialRules, credentialRuleList, providers, claimLines,
-                        findings, checks, sourceFiles, ruleSources), transactionManager)
+                        renderingNpis, findings, checks, sourceFiles, ruleSources), transactionManager)
                 .listener(stepLog)
                 .build();
     }

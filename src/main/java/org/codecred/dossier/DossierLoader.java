@@ -13,6 +13,7 @@ import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RejectedRow;
 import org.codecred.ingest.RosterRowParser;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
@@ -32,6 +33,7 @@ import java.util.Set;
 public final class DossierLoader {
 
     private final ClaimLineTable lines;
+    private final RenderingNpiTable renderingNpis;
     private final ProviderTable providers;
     private final FindingTable findings;
     private final CredentialCheckTable checks;
@@ -41,11 +43,12 @@ public final class DossierLoader {
     private final MonthHistory history;
     private final RejectTable rejects;
 
-    public DossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings, CredentialCheckTable checks,
+    public DossierLoader(ClaimLineTable lines, RenderingNpiTable renderingNpis, ProviderTable providers, FindingTable findings, CredentialCheckTable checks,
                          MetricTable metrics, SpecialtyAlignmentTable alignments, VerdictTable verdicts,
                          MonthHistory history, RejectTable rejects) {
         this.rejects = rejects;
         this.lines = lines;
+        this.renderingNpis = renderingNpis;
         this.providers = providers;
         this.findings = findings;
         this.checks = checks;
@@ -101,7 +104,7 @@ public final class DossierLoader {
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */
     public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
-        return lines.unrostered(month, providers.npis(month)).stream()
+        return renderingNpis.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 

@@ -17,6 +17,7 @@ import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.coding.CodeDef;
 import org.codecred.coding.CodeCatalog;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
@@ -54,11 +55,11 @@ public class DossierStepsConfig {
     static final int PROVIDERS_PER_CHUNK = 1;
 
     @Bean
-    public DossierLoader dossierLoader(ClaimLineTable lines, ProviderTable providers, FindingTable findings,
+    public DossierLoader dossierLoader(ClaimLineTable lines, RenderingNpiTable renderingNpis, ProviderTable providers, FindingTable findings,
                                        CredentialCheckTable checks, MetricTable metrics,
                                        SpecialtyAlignmentTable alignments, VerdictTable verdicts,
                                        MonthHistory history, RejectTable rejects) {
-        return new DossierLoader(lines, providers, findings, checks, metrics, alignments, verdicts, history, rejects);
+        return new DossierLoader(lines, renderingNpis, providers, findings, checks, metrics, alignments, verdicts, history, rejects);
     }
 
     /** A month run anew removes the dossiers of its previous run: a provider no longer on the roster keeps none. */

@@ -10,16 +10,22 @@ import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
 
-/** Steps loadRoster, loadClaims and loadX12Claims: input CSV rows and 837P service lines to staging tables, unreadable rows to the reject table. */
+/**
+ * Steps loadRoster, loadClaims and loadX12Claims: input CSV rows and 837P service lines to staging tables,
+ * unreadable rows to the reject table; then listRenderingNpis: the month's rendering NPIs, staged once for
+ * the steps after.
+ */
 @Configuration
 public class IngestStepsConfig {
 
@@ -70,6 +76,21 @@ public class IngestStepsConfig {
                 .reader(new X12ClaimReader("x12claims", settings.x12ClaimFiles()))
                 .processor(parser::parse)
                 .writer(StagingWriters.claims(settings.monthKey(), lines, rejects))
+                .listener(stepLog)
+                .build();
+    }
+
+    // step 2c: one grouped pass over the loaded month, instead of one in each step that needs the NPI list
+
+    @Bean
+    public Step listRenderingNpis(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  RunSettings settings, RenderingNpiTable renderingNpis, StepLog stepLog) {
+        return new StepBuilder("listRenderingNpis", jobRepository)
+                // one transaction: a rerun replaces the month's list whole
+                .tasklet((contribution, context) -> {
+                    contribution.incrementWriteCount(renderingNpis.stage(settings.monthKey()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
                 .listener(stepLog)
                 .build();
     }

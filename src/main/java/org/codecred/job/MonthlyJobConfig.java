@@ -4,6 +4,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -37,7 +38,7 @@ public class MonthlyJobConfig {
     @Bean
     public Job monthlyJob(JobRepository jobRepository, JobExecutionListener runSummaryWriter,
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step loadX12Claims,
-                          Step validateCoding,
+                          Step listRenderingNpis, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary,
                           Step recordHistory) {
@@ -47,6 +48,7 @@ public class MonthlyJobConfig {
                 .next(loadRoster)
                 .next(loadClaims)
                 .next(loadX12Claims)
+                .next(listRenderingNpis)
                 .next(validateCoding)
                 .next(checkCredentials)
                 .next(alignSpecialties)
@@ -93,6 +95,11 @@ public class MonthlyJobConfig {
     @Bean
     public ClaimLineTable claimLineTable(JdbcTemplate jdbc, StagingSchema schema) {
         return new ClaimLineTable(jdbc);
+    }
+
+    @Bean
+    public RenderingNpiTable renderingNpiTable(JdbcTemplate jdbc, StagingSchema schema) {
+        return new RenderingNpiTable(jdbc);
     }
 
     @Bean

@@ -107,14 +107,6 @@ public final class ClaimLineTable {
             .thenComparing(ClaimLine::sourceFile)
             .thenComparingLong(ClaimLine::lineNumber);
 
-    /** Every rendering NPI of the month's lines, in NPI order (one grouped pass through the encounter index). */
-    public List<String> renderingNpis(String month) {
-        List<String> npis = new java.util.ArrayList<>(jdbc.queryForList(
-                "SELECT rendering_npi FROM codecred.claim_line WHERE month = ? GROUP BY rendering_npi", String.class, month));
-        npis.sort(null);
-        return npis;
-    }
-
     /**
      * Every line of a slice of rendering NPIs, in {@link #ENCOUNTER_ORDER}. Readers go through a month
      * slice by slice because HSQLDB builds a query's whole result before the first row: one ordered
@@ -137,23 +129,11 @@ public final class ClaimLineTable {
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), args);
     }
 
-    /** A rendering NPI's claim lines in the month: how many, first and last service date. */
-    public record NpiActivity(String npi, long lines, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {
-    }
-
     /**
-     * Rendering NPIs billing in the month that are not among {@code roster} (the month's rostered
-     * NPIs, from {@link ProviderTable#npis}), in NPI order. One pass over the month's lines grouped by
-     * NPI (the encounter index serves it); the roster is subtracted here because a correlated NOT
-     * EXISTS makes HSQLDB probe the roster once per line.
+     * A rendering NPI's claim lines in the month: how many, first and last service date. The month's
+     * list of them is {@link RenderingNpiTable}, staged once after the load.
      */
-    public List<NpiActivity> unrostered(String month, java.util.Set<String> roster) {
-        return jdbc.query("SELECT rendering_npi, COUNT(*), MIN(service_date), MAX(service_date)"
-                        + " FROM codecred.claim_line WHERE month = ? GROUP BY rendering_npi",
-                (rs, i) -> new NpiActivity(rs.getString(1), rs.getLong(2), localDate(rs.getDate(3)),
-                        localDate(rs.getDate(4))), month)
-                .stream().filter(a -> !roster.contains(a.npi()))
-                .sorted(java.util.Comparator.comparing(NpiActivity::npi)).toList();
+    public record NpiActivity(String npi, long lines, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {
     }
 
     /** One provider's lines dated after {@code date}, or null when there are none (uses the encounter index). */

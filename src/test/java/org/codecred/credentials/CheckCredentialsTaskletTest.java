@@ -4,6 +4,7 @@ import org.codecred.job.RunSettings;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.RenderingNpiTable;
 import org.codecred.staging.SourceFileTable;
 import org.codecred.staging.StagingSchema;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class CheckCredentialsTaskletTest {
         RunSettings settings = new RunSettings(YearMonth.of(2026, 10), tmp, tmp.resolve("out"), tmp.resolve("db"),
                 Path.of("jobs/rules"), false);
         CheckCredentialsTasklet tasklet = new CheckCredentialsTasklet(settings, CredentialRules.load(Path.of("jobs/rules")),
-                CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new FindingTable(jdbc),
-                new CredentialCheckTable(jdbc), new SourceFileTable(jdbc), List.of());
+                CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new RenderingNpiTable(jdbc),
+                new FindingTable(jdbc), new CredentialCheckTable(jdbc), new SourceFileTable(jdbc), List.of());
 
         tasklet.execute(new StepContribution(MetaDataInstanceFactory.createStepExecution()), null);
         List<String> first = jdbc.queryForList("SELECT rule_id FROM codecred.finding ORDER BY provider_npi, rule_id", String.class);
