@@ -135,12 +135,15 @@ public final class FindingTable {
         args.add(Severity.ERROR.name());
         args.addAll(coding);
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT provider_npi, COUNT(*) FROM (SELECT DISTINCT provider_npi, source_file, source_line,"
-                        + " claim_id, line_no FROM codecred.finding WHERE month = ? AND severity = ? AND rule_id IN ("
-                        + marks(coding.size()) + ")) e GROUP BY provider_npi",
+        jdbc.query("SELECT provider_npi, COUNT(*) FROM (SELECT provider_npi FROM codecred.finding"
+                        + " WHERE month = ? AND severity = ? AND rule_id IN (" + marks(coding.size()) + ")"
+                        + " GROUP BY provider_npi, source_file, source_line, claim_id, line_no) e GROUP BY provider_npi",
                 (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), args.toArray());
         return counts;
     }
+
+    // Queries here group with GROUP BY, never SELECT DISTINCT: HSQLDB keeps only the groups, where
+    // DISTINCT materializes every row on disk first and then removes duplicates (minutes on a large month).
 
     /** Finding counts per provider and severity (every severity present, zero when none). */
     public Map<String, Map<Severity, Long>> severityCountsByProvider(String month) {
@@ -170,8 +173,8 @@ public final class FindingTable {
         List<Object> args = new ArrayList<>();
         args.add(month);
         rules.forEach(r -> args.add(r.id()));
-        jdbc.query("SELECT DISTINCT provider_npi, rule_id, subject, severity FROM codecred.finding WHERE month = ?"
-                        + " AND rule_id IN (" + marks(rules.size()) + ")",
+        jdbc.query("SELECT provider_npi, rule_id, subject, severity FROM codecred.finding WHERE month = ?"
+                        + " AND rule_id IN (" + marks(rules.size()) + ") GROUP BY provider_npi, rule_id, subject, severity",
                 (RowCallbackHandler) rs -> hits.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new RuleSubject(RuleId.ofId(rs.getString(2).trim()), rs.getString(3),
                                 Severity.valueOf(rs.getString(4).trim()))), args.toArray());
@@ -208,7 +211,8 @@ public final class FindingTable {
     /** The rule ids starting with {@code prefix} (e.g. {@code EXCLUDED-}) that fired per provider in the month. */
     public Map<String, Set<String>> rulesByProvider(String month, String prefix) {
         Map<String, Set<String>> rules = new HashMap<>();
-        jdbc.query("SELECT DISTINCT provider_npi, rule_id FROM codecred.finding WHERE month = ? AND rule_id LIKE ?",
+        jdbc.query("SELECT provider_npi, rule_id FROM codecred.finding WHERE month = ? AND rule_id LIKE ?"
+                        + " GROUP BY provider_npi, rule_id",
                 (RowCallbackHandler) rs -> rules.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
                         .add(rs.getString(2).trim()), month, prefix + "%");
         return rules;
