@@ -3,6 +3,7 @@ package org.codecred.scaleout;
 import org.codecred.job.StepLog;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -35,13 +36,16 @@ public final class Partitioning {
     private final int threads;
     private final int partitions;
     private final Remote remote;
+    private final StepExecutionListener checkpointPause;
 
     /** The remote side: how requests leave the manager, and how lost workers are seen. */
     record Remote(RemotePartitioningManagerStepBuilderFactory steps, MessageChannel requests,
                   PartitionLeases leases, Duration pollInterval) {
     }
 
-    Partitioning(JobRepository repository, StepLog stepLog, int threads, int partitions, Remote remote) {
+    Partitioning(JobRepository repository, StepLog stepLog, int threads, int partitions, Remote remote,
+                 StepExecutionListener checkpointPause) {
+        this.checkpointPause = checkpointPause;
         this.repository = repository;
         this.stepLog = stepLog;
         this.threads = threads;
@@ -77,6 +81,7 @@ public final class Partitioning {
                     .pollInterval(remote.pollInterval().toMillis())
                     .listener(new LostWorkerWatch(repository, remote.leases(), worker.getName(), remote.pollInterval()))
                     .listener(stepLog)
+                    .listener(checkpointPause)
                     .build();
         }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(name + "-");
@@ -89,6 +94,7 @@ public final class Partitioning {
                 .partitioner(worker.getName(), partitioner)
                 .partitionHandler(handler)
                 .listener(stepLog)
+                .listener(checkpointPause) // partitions side by side: see CheckpointPause
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package org.codecred.scaleout;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.codecred.job.CheckpointPause;
 import org.codecred.job.MonthLocks;
 import org.codecred.job.StepLog;
 import org.slf4j.Logger;
@@ -55,12 +56,12 @@ public class ScaleOutConfig {
     public Partitioning partitioning(JobRepository repository, StepLog stepLog, ObjectProvider<Partitioning.Remote> remote,
                                      @Value("${codecred.threads:0}") int threads,
                                      @Value("${codecred.dossier.threads:0}") int dossierThreads,
-                                     @Value("${codecred.partitions:0}") int partitions) {
+                                     @Value("${codecred.partitions:0}") int partitions, DataSource dataSource) {
         int local = threads(threads, dossierThreads);
         Partitioning.Remote sender = remote.getIfAvailable();
         // two per thread even out providers of unequal volume; remotely, enough for several workers
         int count = partitions > 0 ? partitions : sender == null ? local * 2 : 16;
-        return new Partitioning(repository, stepLog, local, count, sender);
+        return new Partitioning(repository, stepLog, local, count, sender, new CheckpointPause(dataSource));
     }
 
     /**
