@@ -35,6 +35,8 @@ public final class ClaimLineTable {
             split(rs.getString(14)), rs.getString(15), rs.getBigDecimal(16), rs.getBoolean(17));
 
     private final JdbcTemplate jdbc;
+    /** Null until the first insert asks; then whether this is PostgreSQL, loaded with COPY. */
+    private volatile Boolean copy;
 
     public ClaimLineTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -43,6 +45,13 @@ public final class ClaimLineTable {
     public void insert(String month, List<ClaimLine> lines) {
         if (lines.isEmpty()) {
             return; // HSQLDB throws on an empty batch
+        }
+        if (copy == null) {
+            copy = PostgresCopy.available(jdbc);
+        }
+        if (copy) {
+            copyInto(month, lines);
+            return;
         }
         jdbc.batchUpdate("INSERT INTO codecred.claim_line (month, " + COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -68,6 +77,20 @@ public final class ClaimLineTable {
                 });
     }
 
+    /** The same rows as {@link #insert}'s INSERTs, through PostgreSQL's COPY (issue 17: several times faster). */
+    private void copyInto(String month, List<ClaimLine> lines) {
+        PostgresCopy rows = new PostgresCopy();
+        for (ClaimLine line : lines) {
+            rows.text(month).text(line.sourceFile()).plain(line.lineNumber()).text(line.claimId()).plain(line.lineNo())
+                    .text(line.renderingNpi()).text(line.billingNpi()).text(line.memberId()).plain(line.memberDob())
+                    .plain(line.serviceDate()).text(line.procedureCode()).text(join(line.modifiers()))
+                    .plain(line.units()).plain(line.minutes()).text(join(line.diagnosisCodes()))
+                    .text(line.placeOfService()).plain(line.charge() == null ? null : line.charge().toPlainString())
+                    .plain(line.minutesColumnPresent()).endRow();
+        }
+        rows.copyInto(jdbc, "codecred.claim_line", "month, " + COLUMNS);
+    }
+
     /** One service of a code for a member by a rendering provider on a day (distinct over claim lines). */
     public record CodedService(String npi, String memberId, String code, java.time.LocalDate date) {
     }
@@ -77,8 +100,9 @@ public final class ClaimLineTable {
         List<Object> args = new java.util.ArrayList<>();
         args.add(month);
         args.addAll(codes);
-        jdbc.query("SELECT DISTINCT rendering_npi, member_id, procedure_code, service_date FROM codecred.claim_line"
-                        + " WHERE month = ? AND procedure_code IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")",
+        jdbc.query("SELECT rendering_npi, member_id, procedure_code, service_date FROM codecred.claim_line"
+                        + " WHERE month = ? AND procedure_code IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")"
+                        + " GROUP BY rendering_npi, member_id, procedure_code, service_date", // not DISTINCT: see billingNpis
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(new CodedService(rs.getString(1),
                         rs.getString(2), rs.getString(3).trim(), rs.getDate(4).toLocalDate())), args.toArray());
     }
@@ -147,8 +171,10 @@ public final class ClaimLineTable {
     /** Per rendering NPI, the billing NPIs on its lines of the month (for the exclusion screening). */
     public java.util.Map<String, java.util.Set<String>> billingNpis(String month) {
         java.util.Map<String, java.util.Set<String>> byRendering = new java.util.HashMap<>();
-        jdbc.query("SELECT DISTINCT rendering_npi, billing_npi FROM codecred.claim_line WHERE month = ?"
-                        + " AND billing_npi IS NOT NULL",
+        // GROUP BY, not DISTINCT: HSQLDB keeps only the groups, where DISTINCT first materializes every
+        // line on disk and then removes duplicates (minutes for a 1,000,000-line month)
+        jdbc.query("SELECT rendering_npi, billing_npi FROM codecred.claim_line WHERE month = ?"
+                        + " AND billing_npi IS NOT NULL GROUP BY rendering_npi, billing_npi",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> byRendering
                         .computeIfAbsent(rs.getString(1).trim(), k -> new java.util.TreeSet<>()).add(rs.getString(2).trim()),
                 month);
