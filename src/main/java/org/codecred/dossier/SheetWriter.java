@@ -206,7 +206,8 @@ final class SheetWriter {
                 Cell out = row.createCell(cell.column);
                 cell.write(out, styles);
                 if (cell.span && columns - 1 > cell.column) {
-                    sheet.addMergedRegion(new CellRangeAddress(pending.index, pending.index, cell.column, columns - 1));
+                    // unchecked: one span per row, never overlapping (the checked form rescans every region)
+                    sheet.addMergedRegionUnsafe(new CellRangeAddress(pending.index, pending.index, cell.column, columns - 1));
                 }
                 if (cell.kind.isText() && cell.value instanceof String text) {
                     double room = cell.span ? usableToEnd[cell.column] - TextMetrics.CELL_PADDING : usable[cell.column];
@@ -314,6 +315,43 @@ final class SheetWriter {
     }
 
     /** One cell waiting for the layout: its value is a String, Double, LocalDate, LocalDateTime or null (blank). */
+    /**
+     * A number as its cell displays it (what String.format(Locale.ROOT, "%,d" / "%.1f%%" / "%,.2f")
+     * gives), for measuring; without a Formatter per cell, which was a sizable share of a dossier's
+     * time. Formatter rounds the shortest decimal form of the double half up, hence Double.toString.
+     */
+    static String displayNumber(Kind kind, double d) {
+        if (!Double.isFinite(d) || Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits(-0.0)) {
+            return formatted(kind, d);
+        }
+        return switch (kind) {
+            case INTEGER -> DISPLAY.get()[0].format(Math.round(d));
+            case LINE_NO -> Long.toString(Math.round(d));
+            case PERCENT -> DISPLAY.get()[1].format(new BigDecimal(Double.toString(d * 100))) + "%";
+            default -> DISPLAY.get()[2].format(new BigDecimal(Double.toString(d)));
+        };
+    }
+
+    static String formatted(Kind kind, double d) {
+        return switch (kind) {
+            case INTEGER -> String.format(Locale.ROOT, "%,d", Math.round(d));
+            case LINE_NO -> Long.toString(Math.round(d));
+            case PERCENT -> String.format(Locale.ROOT, "%.1f%%", d * 100);
+            default -> String.format(Locale.ROOT, "%,.2f", d);
+        };
+    }
+
+    /** Per thread (DecimalFormat is not thread-safe): "#,##0", "0.0" and "#,##0.00", rounding half up like Formatter. */
+    private static final ThreadLocal<java.text.DecimalFormat[]> DISPLAY = ThreadLocal.withInitial(() -> {
+        java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(Locale.ROOT);
+        java.text.DecimalFormat[] formats = {new java.text.DecimalFormat("#,##0", symbols),
+                new java.text.DecimalFormat("0.0", symbols), new java.text.DecimalFormat("#,##0.00", symbols)};
+        for (java.text.DecimalFormat f : formats) {
+            f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        }
+        return formats;
+    });
+
     private static final class PendingCell {
         final int column;
         final Object value;
@@ -364,13 +402,7 @@ final class SheetWriter {
                 return "0000-00-00 00:00";
             }
             double d = (Double) value;
-            String shown = switch (kind) {
-                case INTEGER -> String.format(Locale.ROOT, "%,d", Math.round(d));
-                case LINE_NO -> Long.toString(Math.round(d));
-                case PERCENT -> String.format(Locale.ROOT, "%.1f%%", d * 100);
-                default -> String.format(Locale.ROOT, "%,.2f", d);
-            };
-            return shown + ")"; // the _) padding: a parenthesis's width of space
+            return displayNumber(kind, d) + ")"; // the _) padding: a parenthesis's width of space
         }
     }
 
