@@ -8,6 +8,7 @@ import org.codecred.scaleout.PartitionRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -110,10 +111,19 @@ public class MonthLauncher {
             log.info("month {} completed; results in {}", settings.monthKey(), settings.outputDir());
             return ExitCode.COMPLETED;
         }
-        String failedStep = execution.getStepExecutions().stream()
-                .filter(s -> s.getStatus() == BatchStatus.FAILED)
-                .map(s -> s.getStepName()).findFirst().orElse("?");
-        String cause = execution.getAllFailureExceptions().stream().findFirst()
+        // a partitioned step fails because one of its partitions did: name both, and give the partition's cause
+        // (the step's own is only "Partition handler returned an unsuccessful step")
+        List<StepExecution> failed = execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus() == BatchStatus.FAILED).toList();
+        StepExecution partition = failed.stream()
+                .filter(s -> s.getStepName().contains(":") && !s.getFailureExceptions().isEmpty()).findFirst().orElse(null);
+        String failedStep = failed.stream().map(StepExecution::getStepName).filter(name -> !name.contains(":"))
+                .findFirst().orElse(partition == null ? "?" : partition.getStepName());
+        if (partition != null) {
+            failedStep += " (partition " + partition.getStepName().substring(partition.getStepName().indexOf(':') + 1) + ")";
+        }
+        String cause = (partition != null ? partition.getFailureExceptions() : execution.getAllFailureExceptions())
+                .stream().findFirst()
                 .map(Failures::describe).orElse(Failures.oneLine(execution.getExitStatus().getExitDescription()));
         err.println("codecred: month " + settings.monthKey() + " failed in step " + failedStep + ": " + cause
                 + ". Run the same command again to resume from the last commit.");

@@ -11,19 +11,26 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RenderingNpiTable;
+import org.codecred.scaleout.FilePartitioner;
+import org.codecred.scaleout.Partitioning;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /**
  * Steps loadRoster, loadClaims and loadX12Claims: input CSV rows and 837P service lines to staging tables,
- * unreadable rows to the reject table; then listRenderingNpis: the month's rendering NPIs, staged once for
+ * unreadable rows to the reject table (the claim loads one partition per file); then listRenderingNpis: the month's rendering NPIs, staged once for
  * the steps after.
  */
 @Configuration
@@ -48,36 +55,74 @@ public class IngestStepsConfig {
                 .build();
     }
 
-    // step 2
+    // step 2: one partition per claim file (on this machine's cores, or over workers: scaleout.Partitioning)
 
     @Bean
-    public Step loadClaims(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           RunSettings settings, ClaimLineTable lines, RejectTable rejects, StepLog stepLog) {
-        ClaimRowParser parser = new ClaimRowParser(settings.month());
-        return new StepBuilder("loadClaims", jobRepository)
+    public Step loadClaims(Partitioning partitioning, Step loadClaimsWorker, RunSettings settings) {
+        return partitioning.partitioned("loadClaims", loadClaimsWorker, new FilePartitioner(settings::claimFiles));
+    }
+
+    @Bean
+    public Step loadClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
+                                 CsvLineReader claimFileReader, ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser,
+                                 ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog) {
+        return partitioning.workerStep("loadClaimsWorker")
                 .<RawRow, IngestResult<ClaimLine>>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new CsvLineReader("claims", settings.claimFiles()))
-                .processor(parser::parse)
-                .writer(StagingWriters.claims(settings.monthKey(), lines, rejects))
+                .reader(claimFileReader)
+                .processor(claimRowParser)
+                .writer(claimLineWriter)
                 .listener(stepLog)
                 .build();
     }
 
-    // step 2b: the month's 837P files, to the same staged claim lines (a month without any is a step that reads nothing)
+    @Bean
+    @StepScope
+    public CsvLineReader claimFileReader(@Value("#{stepExecutionContext['file']}") String file) {
+        return new CsvLineReader("claims", FilePartitioner.filesOf(file));
+    }
+
+    /** The month comes from the job, not this JVM's settings: a scale-out worker serves any month. */
+    @Bean
+    @StepScope
+    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{jobParameters['month']}") String month) {
+        return new ClaimRowParser(YearMonth.parse(month))::parse;
+    }
 
     @Bean
-    public Step loadX12Claims(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              RunSettings settings, ClaimLineTable lines, RejectTable rejects, StepLog stepLog) {
+    @StepScope
+    public ItemWriter<IngestResult<ClaimLine>> claimLineWriter(ClaimLineTable lines, RejectTable rejects,
+                                                               @Value("#{jobParameters['month']}") String month) {
+        return StagingWriters.claims(month, lines, rejects);
+    }
+
+    // step 2b: the month's 837P files, to the same staged claim lines, one partition per file (a month
+    // without any is a step that reads nothing)
+
+    @Bean
+    public Step loadX12Claims(Partitioning partitioning, Step loadX12ClaimsWorker, RunSettings settings) {
+        return partitioning.partitioned("loadX12Claims", loadX12ClaimsWorker, new FilePartitioner(settings::x12ClaimFiles));
+    }
+
+    @Bean
+    public Step loadX12ClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
+                                    X12ClaimReader x12FileReader,
+                                    ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog) {
         X12LineParser parser = new X12LineParser();
-        return new StepBuilder("loadX12Claims", jobRepository)
+        return partitioning.workerStep("loadX12ClaimsWorker")
                 .<X12Item, IngestResult<ClaimLine>>chunk(CHUNK)
                 .transactionManager(transactionManager)
-                .reader(new X12ClaimReader("x12claims", settings.x12ClaimFiles()))
+                .reader(x12FileReader)
                 .processor(parser::parse)
-                .writer(StagingWriters.claims(settings.monthKey(), lines, rejects))
+                .writer(claimLineWriter)
                 .listener(stepLog)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    public X12ClaimReader x12FileReader(@Value("#{stepExecutionContext['file']}") String file) {
+        return new X12ClaimReader("x12claims", FilePartitioner.filesOf(file));
     }
 
     // step 2c: one grouped pass over the loaded month, instead of one in each step that needs the NPI list

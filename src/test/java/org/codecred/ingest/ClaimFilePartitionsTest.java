@@ -1,0 +1,65 @@
+package org.codecred.ingest;
+
+import org.codecred.job.ExitCode;
+import org.codecred.staging.StagingSchema;
+import org.codecred.testing.TestMonth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A month of several claim files loads one partition per file. One file fails (a database trigger
+ * refuses a row, as a crash there would); the other completes. The same command then re-runs only the
+ * failed file's partition, from its last commit, and every line of both files is staged exactly once.
+ */
+class ClaimFilePartitionsTest {
+
+    @Test
+    void onlyTheFailedFileIsLoadedAgain(@TempDir Path tmp) throws Exception {
+        TestMonth month = new TestMonth(tmp, "2026-10");
+        month.roster(TestMonth.provider("LCSW", ""));
+        month.claims("claims-a.csv", lines("A", 3000, -1));
+        month.claims("claims-b.csv", lines("B", 5000, 4500));
+        try (Connection c = month.connect()) {
+            new StagingSchema(new JdbcTemplate(new SingleConnectionDataSource(c, true))).create();
+            c.createStatement().execute("CREATE TRIGGER codecred.planted_failure BEFORE INSERT ON codecred.claim_line"
+                    + " REFERENCING NEW ROW AS n FOR EACH ROW WHEN (n.claim_id = 'CFAIL')"
+                    + " BEGIN ATOMIC SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'planted failure'; END");
+        }
+
+        assertThat(month.run()).isEqualTo(ExitCode.FAILED);
+        assertThat(month.lastMessage).contains("failed in step loadClaims (partition file002)").contains("planted failure");
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-a.csv'"))
+                .containsExactly("3000");
+        int committed = (4500 - 1) / IngestStepsConfig.CHUNK * IngestStepsConfig.CHUNK;
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-b.csv'"))
+                .containsExactly(String.valueOf(committed));
+
+        month.execute("DROP TRIGGER codecred.planted_failure");
+        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+
+        assertThat(month.query("SELECT source_file, COUNT(*), COUNT(DISTINCT line_number) FROM codecred.claim_line"
+                + " GROUP BY source_file ORDER BY source_file"))
+                .containsExactly("claims-a.csv|3000|3000", "claims-b.csv|5000|5000");
+        assertThat(month.query("SELECT step_name, COUNT(*) FROM batch_step_execution WHERE step_name LIKE 'loadClaimsWorker:%'"
+                + " GROUP BY step_name ORDER BY step_name"))
+                .containsExactly("loadClaimsWorker:file001|1", "loadClaimsWorker:file002|2");
+    }
+
+    private static String[] lines(String prefix, int count, int failing) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String claim = i == failing ? "CFAIL" : prefix + i;
+            rows.add(TestMonth.line(claim, 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
+        }
+        return rows.toArray(String[]::new);
+    }
+}
