@@ -43,6 +43,27 @@ class CheckpointPauseTest {
     }
 
     @Test
+    void anAccountWithoutTheRightRunsTheStepUnpaused(@TempDir Path tmp) {
+        String url = "jdbc:hsqldb:file:" + tmp.resolve("db") + ";shutdown=true";
+        SingleConnectionDataSource admin = new SingleConnectionDataSource(url, "SA", "", true);
+        try {
+            new JdbcTemplate(admin).execute("CREATE USER clerk PASSWORD 'clerk'");
+            SingleConnectionDataSource clerk = new SingleConnectionDataSource(url, "CLERK", "clerk", true);
+            try {
+                CheckpointPause pause = new CheckpointPause(clerk);
+                pause.beforeStep(step()); // SET FILES needs the DBA role: refused, logged, not thrown
+                assertThat(logSize(new JdbcTemplate(admin))).isEqualTo("50");
+                pause.afterStep(step());
+            } finally {
+                clerk.destroy();
+            }
+            assertThat(logSize(new JdbcTemplate(admin))).isEqualTo("50");
+        } finally {
+            admin.destroy();
+        }
+    }
+
+    @Test
     void leavesAMemoryDatabaseAlone() {
         SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:hsqldb:mem:pause", "SA", "", true);
         try {
