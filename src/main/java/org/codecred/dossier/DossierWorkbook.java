@@ -540,11 +540,14 @@ public final class DossierWorkbook {
 
         XSSFSheet xssf = (XSSFSheet) sheet.sheet();
         int columns = Math.min(7, sheet.widths().length);
+        // each chart starts a printed page: a chart cut by a page break loses its labels on paper
         if (!codes.isEmpty()) {
+            xssf.setRowBreak(chartTop - 1);
             codeMixChart(xssf, firstCodeRow, lastCodeRow, chartTop, columns);
             chartTop += 20;
         }
         if (compared > 0) {
+            xssf.setRowBreak(chartTop - 1);
             peerChart(xssf, firstMetricRow, lastMetricRow, chartTop, columns);
         }
     }
