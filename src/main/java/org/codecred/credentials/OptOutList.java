@@ -1,34 +1,19 @@
 package org.codecred.credentials;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
-import org.codecred.staging.SourceFile;
+import org.codecred.ingest.CsvHeader;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The CMS Medicare opt-out affidavits file as published on data.cms.gov ("Opt Out Affidavits", CSV in
  * {@code optout/}): columns {@code Last Name, First Name, NPI, Specialty, Optout Effective Date,
  * Optout End Date, ..., Last updated} matched by name in any order, dates {@code MM/DD/YYYY}.
  */
-public final class OptOutList {
+public final class OptOutList extends PublishedList<OptOutList.Entry> {
 
     public static final List<String> REQUIRED_COLUMNS = List.of("npi", "optout effective date", "optout end date");
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/yyyy");
@@ -48,10 +33,9 @@ public final class OptOutList {
         }
     }
 
-    private final List<Source> sources = new ArrayList<>();
-    private final List<SourceFile> files = new ArrayList<>();
-    private final Map<String, List<Entry>> byNpi = new HashMap<>();
-    private int rows;
+    private OptOutList() {
+        super("Medicare opt-out", "opt-out file", 20);
+    }
 
     public static OptOutList empty() {
         return new OptOutList();
@@ -59,59 +43,30 @@ public final class OptOutList {
 
     public static OptOutList load(List<Path> files) {
         OptOutList list = new OptOutList();
-        files.forEach(list::read);
+        list.read(files);
         return list;
     }
 
-    private void read(Path file) {
-        Source source = Source.of(file);
-        sources.add(source);
-        int before = rows;
-        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-             CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build())
-                     .withMultilineLimit(20).build()) {
-            String[] header = csv.readNext();
-            if (header == null) {
-                return;
-            }
-            Map<String, Integer> index = indexOf(header);
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("opt-out file " + file + " is not the CMS opt-out affidavits file: missing "
-                        + String.join(", ", missing));
-            }
-            String[] f;
-            while ((f = csv.readNext()) != null) {
-                String npi = get(f, index, "npi");
-                if (npi.isEmpty()) {
-                    continue;
-                }
-                rows++;
-                Entry e = new Entry(npi, get(f, index, "last name"), get(f, index, "first name"), get(f, index, "specialty"),
-                        date(get(f, index, "optout effective date")), date(get(f, index, "optout end date")), source,
-                        csv.getLinesRead());
-                byNpi.computeIfAbsent(npi, k -> new ArrayList<>()).add(e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read opt-out file " + file, e);
-        } catch (CsvException e) {
-            throw new IllegalStateException("cannot read opt-out file " + file + ": " + e.getMessage(), e);
+    @Override
+    void checkHeader(Path file, CsvHeader header) {
+        List<String> missing = header.missing(REQUIRED_COLUMNS);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("opt-out file " + file + " is not the CMS opt-out affidavits file: missing "
+                    + String.join(", ", missing));
         }
-        files.add(SourceFile.of("Medicare opt-out", file, rows - before));
     }
 
-    static Map<String, Integer> indexOf(String[] header) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < header.length; i++) {
-            index.putIfAbsent(header[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), i);
-        }
-        return index;
+    /** Affidavits without an NPI cannot be matched to a provider and are not kept. */
+    @Override
+    Entry entry(Row row, Source source, long line) {
+        String npi = row.get("npi");
+        return npi.isEmpty() ? null : new Entry(npi, row.get("last name"), row.get("first name"), row.get("specialty"),
+                date(row.get("optout effective date")), date(row.get("optout end date")), source, line);
     }
 
-    private static String get(String[] fields, Map<String, Integer> index, String column) {
-        Integer i = index.get(column);
-        return i == null || i >= fields.length ? "" : fields[i].trim();
+    @Override
+    void file(Entry e) {
+        fileByNpi(e.npi(), e);
     }
 
     /** {@code MM/DD/YYYY} (or {@code YYYY-MM-DD}); empty or unreadable → null. */
@@ -124,25 +79,5 @@ public final class OptOutList {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    public boolean isEmpty() {
-        return sources.isEmpty();
-    }
-
-    public List<Source> sources() {
-        return sources;
-    }
-
-    public List<SourceFile> files() {
-        return files;
-    }
-
-    public int rows() {
-        return rows;
-    }
-
-    public List<Entry> byNpi(String npi) {
-        return byNpi.getOrDefault(npi, List.of());
     }
 }

@@ -1,30 +1,13 @@
 package org.codecred.credentials;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
-import org.codecred.domain.Provider;
-import org.codecred.staging.SourceFile;
+import org.codecred.ingest.CsvHeader;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The SAM.gov exclusions public extract as published ({@code SAM_Exclusions_Public_Extract_V2_YYDDD.CSV}
@@ -33,7 +16,7 @@ import java.util.Set;
  * dates {@code MM/DD/YYYY}, termination {@code Indefinite}). Individuals are indexed by last name (whole
  * and by part) and first name; every row with an NPI by NPI.
  */
-public final class SamExclusionList {
+public final class SamExclusionList extends PublishedList<SamExclusionList.Entry> {
 
     /** Columns that tell the SAM extract apart (header matched case-insensitively). */
     public static final List<String> REQUIRED_COLUMNS = List.of("classification", "first", "last", "active date",
@@ -70,11 +53,9 @@ public final class SamExclusionList {
         }
     }
 
-    private final List<Source> sources = new ArrayList<>();
-    private final List<SourceFile> files = new ArrayList<>();
-    private final Map<String, List<Entry>> byNpi = new HashMap<>();
-    private final Map<String, List<Entry>> byName = new HashMap<>();
-    private int rows;
+    private SamExclusionList() {
+        super("SAM exclusions", "SAM exclusions file", 20);
+    }
 
     public static SamExclusionList empty() {
         return new SamExclusionList();
@@ -87,67 +68,35 @@ public final class SamExclusionList {
 
     public static SamExclusionList load(List<Path> files) {
         SamExclusionList list = new SamExclusionList();
-        for (Path file : files) {
-            list.read(file);
-        }
+        list.read(files);
         return list;
     }
 
-    private void read(Path file) {
-        Source source = Source.of(file);
-        sources.add(source);
-        int before = rows;
-        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-             CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build())
-                     .withMultilineLimit(20).build()) {
-            String[] header = csv.readNext();
-            if (header == null) {
-                return;
-            }
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                index.putIfAbsent(header[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), i);
-            }
-            if (!isSamHeader(List.copyOf(index.keySet()))) {
-                throw new IllegalStateException("exclusion file " + file + " is not the SAM.gov exclusions extract");
-            }
-            String[] f;
-            while ((f = csv.readNext()) != null) {
-                if (f.length == 1 && f[0].isBlank()) {
-                    continue;
-                }
-                add(new Entry(get(f, index, "classification"), get(f, index, "name"), get(f, index, "first"),
-                        get(f, index, "middle"), get(f, index, "last"), get(f, index, "city"),
-                        get(f, index, "state / province").toUpperCase(Locale.ROOT), zip5(get(f, index, "zip code")),
-                        npi(get(f, index, "npi")), date(get(f, index, "active date")),
-                        date(get(f, index, "termination date")), get(f, index, "exclusion type"),
-                        get(f, index, "excluding agency"), get(f, index, "sam number"), source, csv.getLinesRead()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read SAM exclusions file " + file, e);
-        } catch (CsvException e) {
-            throw new IllegalStateException("cannot read SAM exclusions file " + file + ": " + e.getMessage(), e);
+    @Override
+    void checkHeader(Path file, CsvHeader header) {
+        if (!header.missing(REQUIRED_COLUMNS).isEmpty()) {
+            throw new IllegalStateException("exclusion file " + file + " is not the SAM.gov exclusions extract");
         }
-        files.add(SourceFile.of("SAM exclusions", file, rows - before));
     }
 
-    private void add(Entry e) {
-        rows++;
+    @Override
+    Entry entry(Row row, Source source, long line) {
+        return new Entry(row.get("classification"), row.get("name"), row.get("first"), row.get("middle"),
+                row.get("last"), row.get("city"), row.get("state / province").toUpperCase(Locale.ROOT),
+                zip5(row.get("zip code")), npi(row.get("npi")), date(row.get("active date")),
+                date(row.get("termination date")), row.get("exclusion type"), row.get("excluding agency"),
+                row.get("sam number"), source, line);
+    }
+
+    /** Every row with an NPI by NPI; individuals also by name, for {@link #sameName}. */
+    @Override
+    void file(Entry e) {
         if (e.npi() != null) {
-            byNpi.computeIfAbsent(e.npi(), k -> new ArrayList<>()).add(e);
+            fileByNpi(e.npi(), e);
         }
         if (e.isIndividual()) {
-            String first = Names.key(e.first());
-            for (String last : ExclusionList.lastNameKeys(e.last(), List.of())) {
-                byName.computeIfAbsent(last + "|" + first, k -> new ArrayList<>()).add(e);
-            }
+            fileByName(e.last(), e.first(), e);
         }
-    }
-
-    private static String get(String[] fields, Map<String, Integer> index, String column) {
-        Integer i = index.get(column);
-        return i == null || i >= fields.length ? "" : fields[i].trim();
     }
 
     private static String npi(String value) {
@@ -170,35 +119,5 @@ public final class SamExclusionList {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    public boolean isEmpty() {
-        return sources.isEmpty();
-    }
-
-    public List<Source> sources() {
-        return sources;
-    }
-
-    public List<SourceFile> files() {
-        return files;
-    }
-
-    public int rows() {
-        return rows;
-    }
-
-    public List<Entry> byNpi(String npi) {
-        return byNpi.getOrDefault(npi, List.of());
-    }
-
-    /** Individuals whose first name and a last-name key match the provider's (parts and other last names too). */
-    public List<Entry> sameName(Provider p, List<String> otherLastNames) {
-        Set<Entry> found = new LinkedHashSet<>();
-        String first = Names.key(p.firstName());
-        for (String last : ExclusionList.lastNameKeys(p.lastName(), otherLastNames)) {
-            found.addAll(byName.getOrDefault(last + "|" + first, List.of()));
-        }
-        return List.copyOf(found);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The header of one CSV file (claims, roster, exclusion list, registry extract, rule tables): column
- * names matched case-insensitively and trimmed, in any order, a leading byte-order mark ignored. The
+ * names matched case-insensitively, trimmed and with runs of white space read as one space, in any
+ * order, a leading byte-order mark ignored. The
  * one place that knows how a header is read; the first of two equal names wins.
  */
 public final class CsvHeader {
@@ -24,7 +25,7 @@ public final class CsvHeader {
         Map<String, Integer> map = new HashMap<>();
         List<String> normalized = new ArrayList<>(names.length);
         for (int i = 0; i < names.length; i++) {
-            String name = withoutBom(names[i]).trim().toLowerCase(Locale.ROOT);
+            String name = withoutBom(names[i]).trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             normalized.add(name);
             map.putIfAbsent(name, i);
         }

@@ -118,6 +118,20 @@ class PublishedListsTest {
     }
 
     @Test
+    void optOutHeaderWithDoubledSpacesAndAnEmptyFileAreRead() throws IOException {
+        Path spaced = dir.resolve("spaced.csv");
+        Files.writeString(spaced, "\uFEFFLast Name,First Name,NPI,Optout  Effective Date,Optout End  Date\r\n"
+                + "Tremaine,Isolde,1457390288,09/01/2025,\r\n", StandardCharsets.UTF_8);
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "", StandardCharsets.UTF_8);
+        OptOutList list = OptOutList.load(List.of(spaced, empty));
+        assertThat(list.byNpi("1457390288")).singleElement()
+                .satisfies(e -> assertThat(e.effective()).isEqualTo(LocalDate.of(2025, 9, 1)));
+        // an empty file was still used: the Sources sheets list it with no rows
+        assertThat(list.files()).extracting(f -> f.rows()).containsExactly(1L, 0L);
+    }
+
+    @Test
     void optOutFileWithoutItsColumnsIsRefused() throws IOException {
         Path file = dir.resolve("optout.csv");
         Files.writeString(file, "NPI,Name\r\n1,x\r\n", StandardCharsets.UTF_8);

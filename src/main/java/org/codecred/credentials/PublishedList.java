@@ -1,0 +1,183 @@
+package org.codecred.credentials;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import org.codecred.domain.Provider;
+import org.codecred.ingest.CsvHeader;
+import org.codecred.staging.SourceFile;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the published lists read from CSV files (OIG LEIE, SAM exclusions, Medicare opt-out) share:
+ * the files read, with their rows and SHA-256 for the Sources sheets; the entries by NPI and, for
+ * lists of individuals, by last-name key and first name. Each list knows its own layout: it checks
+ * the header, turns a row into an entry and files the entry.
+ *
+ * <p>A published file keeps its bytes as published: undecodable bytes are replaced rather than
+ * failing the month, and a blank line is skipped.
+ */
+public abstract class PublishedList<E> {
+
+    private final String kind;
+    private final String fileDescription;
+    private final int multilineLimit;
+    private final List<Source> sources = new ArrayList<>();
+    private final List<SourceFile> files = new ArrayList<>();
+    private final Map<String, List<E>> byNpi = new HashMap<>();
+    private final Map<String, List<E>> byName = new HashMap<>();
+    private int rows;
+
+    /**
+     * @param kind            the list's name in the Sources sheets ("OIG LEIE")
+     * @param fileDescription how messages name one of its files ("exclusion file")
+     * @param multilineLimit  the most physical lines one quoted row may span
+     */
+    PublishedList(String kind, String fileDescription, int multilineLimit) {
+        this.kind = kind;
+        this.fileDescription = fileDescription;
+        this.multilineLimit = multilineLimit;
+    }
+
+    /** Fails, naming the file and what is missing, when the header is not the list's layout. */
+    abstract void checkHeader(Path file, CsvHeader header);
+
+    /** The row as an entry, or null for a row the list does not keep. */
+    abstract E entry(Row row, Source source, long line);
+
+    /** Files a kept entry with {@link #fileByNpi} and {@link #fileByName}. */
+    abstract void file(E entry);
+
+    final void read(List<Path> paths) {
+        paths.forEach(this::read);
+    }
+
+    private void read(Path file) {
+        Source source = Source.of(file);
+        sources.add(source);
+        int before = rows;
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+             CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build())
+                     .withMultilineLimit(multilineLimit).build()) {
+            String[] names = csv.readNext();
+            if (names != null) {
+                CsvHeader header = new CsvHeader(file.toString(), names);
+                checkHeader(file, header);
+                String[] fields;
+                while ((fields = csv.readNext()) != null) {
+                    if (fields.length == 1 && fields[0].isBlank()) {
+                        continue;
+                    }
+                    E entry = entry(new Row(fields, header), source, csv.getLinesRead());
+                    if (entry != null) {
+                        rows++;
+                        file(entry);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileDescription + " " + file, e);
+        } catch (CsvException e) {
+            throw new IllegalStateException("cannot read " + fileDescription + " " + file + ": " + e.getMessage(), e);
+        }
+        files.add(SourceFile.of(kind, file, rows - before));
+    }
+
+    final void fileByNpi(String npi, E entry) {
+        byNpi.computeIfAbsent(npi, k -> new ArrayList<>()).add(entry);
+    }
+
+    final void fileByName(String lastName, String firstName, E entry) {
+        String first = Names.key(firstName);
+        for (String last : lastNameKeys(lastName, List.of())) {
+            byName.computeIfAbsent(last + "|" + first, k -> new ArrayList<>()).add(entry);
+        }
+    }
+
+    /** One row's fields by column name, trimmed; empty when the file lacks the column or the row is short. */
+    record Row(String[] fields, CsvHeader header) {
+        String get(String column) {
+            int i = header.indexOf(column);
+            return i < 0 || i >= fields.length ? "" : fields[i].trim();
+        }
+    }
+
+    public boolean isEmpty() {
+        return sources.isEmpty();
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    /** The files read, with their rows and SHA-256. */
+    public List<SourceFile> files() {
+        return files;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** Entries carrying this NPI. */
+    public List<E> byNpi(String npi) {
+        return byNpi.getOrDefault(npi, List.of());
+    }
+
+    /**
+     * Entries filed by name whose first name and a last-name key match the provider's: its roster
+     * last name, each part of a hyphenated one, and its other last names from NPPES.
+     */
+    public List<E> sameName(Provider p, List<String> otherLastNames) {
+        Set<E> found = new LinkedHashSet<>();
+        String first = Names.key(p.firstName());
+        for (String last : lastNameKeys(p.lastName(), otherLastNames)) {
+            found.addAll(byName.getOrDefault(last + "|" + first, List.of()));
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * The keys a last name is looked up by: the whole name and each part of a hyphenated or
+     * two-word name ({@code Garcia-Lopez}: GARCIALOPEZ, GARCIA, LOPEZ), and the same for each other
+     * (former) last name; parts of one letter are left out.
+     */
+    static Set<String> lastNameKeys(String lastName, List<String> otherLastNames) {
+        Set<String> keys = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
+        names.add(lastName);
+        names.addAll(otherLastNames);
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            String whole = Names.key(name);
+            if (!whole.isEmpty()) {
+                keys.add(whole);
+            }
+            for (String part : name.split("[-\\s]+")) {
+                String key = Names.key(part);
+                if (key.length() > 1) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+}
