@@ -8,13 +8,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,23 +19,23 @@ import java.util.stream.Stream;
  * extract and every rule table, each with its kind, date, rows and SHA-256, so a reader can tell
  * exactly which LEIE or NPPES file a finding rests on. Computed once per run.
  *
- * <p>Stand-in until the staging table of source files (issue 12) records the same facts as the
- * files are read; the Sources sheets only need this list.
+ * <p>Every file of the folders is listed, read or not, with its bytes and records; the Credentials
+ * sheet lists the published files the checks used, with the rows they kept. Both date a file the
+ * same way ({@link org.codecred.staging.SourceFile#dateInName}).
  */
 public final class SourceFiles {
 
     /**
      * One file.
      *
-     * @param date     the publication date written in the file name, else the file's modification date (UTC)
+     * @param date     the publication date written in the file name, else the file's modification date
+     *                 (both as {@link org.codecred.staging.SourceFile} reads them)
      * @param dateFrom where {@code date} comes from: "file name" or "file modified"
      * @param rows     records after the header line (quoted line breaks do not count); null for non-text files
      */
     public record SourceFile(String kind, String name, LocalDate date, String dateFrom, Long rows, long bytes,
                              String sha256) {
     }
-
-    private static final Pattern NAME_DATE = Pattern.compile("(?<!\\d)(20\\d{2})-?(\\d{2})-?(\\d{2})(?!\\d)");
 
     private SourceFiles() {
     }
@@ -109,10 +106,11 @@ public final class SourceFiles {
                     records++; // a last line without its line end
                 }
             }
-            LocalDate date = nameDate(name);
+            // the same date the Credentials sheet gives the file (SAM's Julian date, CMS's MM-DD-YYYY, ...)
+            LocalDate date = org.codecred.staging.SourceFile.dateInName(name);
             String from = "file name";
             if (date == null) {
-                date = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
+                date = org.codecred.staging.SourceFile.published(file);
                 from = "file modified";
             }
             Long rows = text ? Math.max(0, records - 1 - comments(file)) : null;
@@ -129,20 +127,6 @@ public final class SourceFiles {
         try (Stream<String> lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             return lines.takeWhile(l -> l.startsWith("#")).count();
         }
-    }
-
-    /** A date written in a file name (npidata_pfile_20050523-20260911.csv is dated 2026-09-11: the last one). */
-    static LocalDate nameDate(String name) {
-        Matcher m = NAME_DATE.matcher(name);
-        LocalDate last = null;
-        while (m.find()) {
-            try {
-                last = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            } catch (java.time.DateTimeException | NumberFormatException e) {
-                // not a date after all
-            }
-        }
-        return last;
     }
 
     /** CodeCred's version, from the jar's manifest; "development build" when run from classes. */
