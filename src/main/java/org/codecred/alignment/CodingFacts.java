@@ -14,23 +14,29 @@ import java.util.Set;
 public final class CodingFacts {
 
     /** No code set: no timed codes and no 90785 primaries (tests of the specialty evidence alone). */
-    public static final CodingFacts NONE = new CodingFacts(null, Set.of(), Set.of());
+    public static final CodingFacts NONE = new CodingFacts(null, Set.of(), Set.of(), Set.of());
 
     public static final String INTERACTIVE_COMPLEXITY = "90785";
+    /** The family of the psychotherapy add-ons billed with an E/M (90833, 90836, 90838). */
+    static final String PSYCHOTHERAPY_WITH_EM = "psychotherapy-with-em";
 
     private final org.codecred.coding.CodeCatalog codes;
     private final Set<String> timedFamilies;
     private final Set<String> interactiveComplexityPrimaries;
+    private final Set<String> psychotherapyAddonPrimaries;
 
-    private CodingFacts(org.codecred.coding.CodeCatalog codes, Set<String> timedFamilies, Set<String> icPrimaries) {
+    private CodingFacts(org.codecred.coding.CodeCatalog codes, Set<String> timedFamilies, Set<String> icPrimaries,
+                        Set<String> addonPrimaries) {
         this.codes = codes;
         this.timedFamilies = timedFamilies;
         this.interactiveComplexityPrimaries = icPrimaries;
+        this.psychotherapyAddonPrimaries = addonPrimaries;
     }
 
     public static CodingFacts of(org.codecred.coding.CodeCatalog codes) {
         Set<String> families = new HashSet<>();
         Set<String> icPrimaries = new HashSet<>();
+        Set<String> addonPrimaries = new HashSet<>();
         for (CodeDef def : codes.definitions()) {
             if (def.timed()) {
                 families.add(def.family());
@@ -38,8 +44,11 @@ public final class CodingFacts {
             if (def.code().equals(INTERACTIVE_COMPLEXITY)) {
                 icPrimaries.addAll(def.primaries());
             }
+            if (def.addon() && PSYCHOTHERAPY_WITH_EM.equals(def.family())) {
+                addonPrimaries.addAll(def.primaries());
+            }
         }
-        return new CodingFacts(codes, Set.copyOf(families), Set.copyOf(icPrimaries));
+        return new CodingFacts(codes, Set.copyOf(families), Set.copyOf(icPrimaries), Set.copyOf(addonPrimaries));
     }
 
     /** Whether {@code code} is in force on {@code date} and belongs to a timed family. */
@@ -53,5 +62,10 @@ public final class CodingFacts {
 
     public boolean interactiveComplexityPrimary(String code) {
         return interactiveComplexityPrimaries.contains(code);
+    }
+
+    /** Whether {@code code} is an E/M visit the psychotherapy add-ons (90833/90836/90838) may go with, per codes.csv. */
+    public boolean psychotherapyAddonPrimary(String code) {
+        return psychotherapyAddonPrimaries.contains(code);
     }
 }

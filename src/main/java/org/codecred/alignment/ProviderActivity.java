@@ -24,8 +24,6 @@ public final class ProviderActivity {
     static final CodeSet INDIVIDUAL = CodeSet.of("90832", "90834", "90837");
     /** Psychotherapy codes reported by time band (with and without E/M). */
     static final CodeSet BANDED = CodeSet.of("90832", "90833", "90834", "90836", "90837", "90838");
-    /** E/M visits that may carry a psychotherapy add-on (domain reference 1.4). */
-    static final CodeSet EM = CodeSet.of("99202-99205", "99211-99215", "99221-99239", "99304-99316", "99341-99350");
     static final CodeSet PSYCHOTHERAPY_ADDON = CodeSet.of("90833", "90836", "90838");
 
     private final String npi;
@@ -64,7 +62,7 @@ public final class ProviderActivity {
         this(npi, specialties, telehealth, CodingFacts.NONE);
     }
 
-    /** @param facts what the metrics need from the code set (timed codes, 90785 primaries) */
+    /** @param facts what the metrics need from the code set (timed codes, 90785 and E/M add-on primaries) */
     public ProviderActivity(String npi, List<Specialty> specialties, TelehealthRules telehealth, CodingFacts facts) {
         this.telehealth = telehealth;
         this.facts = facts;
@@ -141,7 +139,8 @@ public final class ProviderActivity {
     private void closeVisit() {
         Visit visit = new Visit(visitDate, visitCodes, visitDiagnoses, visitAge, visitMaxMinutes);
         visits++;
-        if (EM.containsAny(visit.codes())) {
+        // E/M visits that may carry a psychotherapy add-on: the add-ons' primaries in codes.csv
+        if (visit.codes().stream().anyMatch(facts::psychotherapyAddonPrimary)) {
             emVisits++;
             if (PSYCHOTHERAPY_ADDON.containsAny(visit.codes())) {
                 emVisitsWithAddon++;

@@ -51,6 +51,20 @@ class ProviderActivityTest {
     }
 
     @Test
+    void emVisitsAreTheVisitsThePsychotherapyAddOnsMayGoWith() {
+        // as codes.csv lists the add-ons' primaries: consultations, emergency and telehealth E/M count too
+        List<ClaimLine> lines = new ArrayList<>();
+        lines.add(line(NPI, "A", 1, "99243", null, null, "F33.1"));
+        lines.add(line(NPI, "A", 1, "90836", 40, null, "F33.1"));
+        lines.add(line(NPI, "B", 2, "99283", null, null, "F33.1"));
+        lines.add(line(NPI, "C", 3, "98005", null, null, "F33.1"));
+        lines.add(line(NPI, "D", 4, "96127", null, null, "F33.1")); // a screening, not an E/M visit
+        Map<String, Double> m = metrics(lines);
+        assertThat(m.get(MetricIds.EM_VISITS)).isEqualTo(3.0);
+        assertThat(m.get(MetricIds.EM_ADDON_SHARE)).isEqualTo(1 / 3.0);
+    }
+
+    @Test
     void sharesWithoutADenominatorAreEmptyNotZero() {
         var values = Fixtures.activity(NPI, List.of(line(NPI, "A", 1, "90847", 50, null, "F43.23")))
                 .metrics().stream().collect(Collectors.toMap(MetricValue::metricId, m -> String.valueOf(m.value())));

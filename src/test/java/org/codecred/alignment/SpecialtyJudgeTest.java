@@ -91,6 +91,32 @@ class SpecialtyJudgeTest {
     }
 
     @Test
+    void aPrescribersTraumaVisitsBilledWith90838AreExtendedSessions() {
+        // with an E/M, 53 minutes or more of psychotherapy is billed 90838, not 90837 (domain reference 10.3),
+        // often from a file without a minutes column
+        Provider p = Fixtures.provider(NPI, "MD", "trauma");
+        List<ClaimLine> lines = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add(line(NPI, "M" + i, 1 + i, "99214", null, null, "F43.12"));
+            lines.add(line(NPI, "M" + i, 1 + i, "90838", null, null, "F43.12"));
+        }
+        var extended = judge(p, lines);
+        assertThat(row(extended, "trauma").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
+        assertThat(extended.findings()).noneMatch(f -> f.rule() == org.codecred.domain.RuleId.SPECIALTY_UNSUPPORTED);
+    }
+
+    @Test
+    void episodicWorkIsNeverUnsupportedFromOneMonthOfClaims() {
+        // crisis and testing come in episodes; one month is short for them (domain reference 10.4)
+        for (String specialty : List.of("crisis-intervention", "psychological-testing")) {
+            Provider p = Fixtures.provider(NPI, "PhD", specialty);
+            var none = judge(p, visits(NPI, "A", 20, "90834", "F41.1"));
+            assertThat(row(none, specialty).outcome()).as(specialty).isEqualTo(AlignmentOutcome.INSUFFICIENT_DATA);
+            assertThat(none.findings()).as(specialty).isEmpty();
+        }
+    }
+
+    @Test
     void substanceUseCountsDiagnosesOrServicesButNotNicotineAlone() {
         Provider p = Fixtures.provider(NPI, "LADC", "substance-use");
         var nicotine = judge(p, visits(NPI, "A", 20, "90834", "F17.210"));

@@ -25,6 +25,17 @@ class AddonRuleTest {
     }
 
     @Test
+    void everyEmVisitFamilyIsAPrimaryOfThePsychotherapyAddOns() {
+        // PSYCHOTHERAPY-WITH-EM asks for the add-on with any E/M: the add-on must then be accepted
+        for (String em : new String[]{"99214", "99232", "99243", "99253", "99283", "99310", "99348", "98005"}) {
+            assertThat(of(ADDON_WITHOUT_PRIMARY, check(line(em), line("90833").minutes(20)))).as(em).isEmpty();
+            assertThat(of(ADDON_WITHOUT_PRIMARY, check(line(em), line("90838").minutes(55)))).as(em).isEmpty();
+        }
+        assertThat(of(ADDON_WITHOUT_PRIMARY, check(line("98016"), line("90833").minutes(20))))
+                .as("a virtual check-in is not an E/M visit").hasSize(1);
+    }
+
+    @Test
     void primaryForAnotherMemberDoesNotCount() {
         assertThat(of(ADDON_WITHOUT_PRIMARY, check(line("99214").member("M2"), line("90833").minutes(20).member("M1"))))
                 .hasSize(1);

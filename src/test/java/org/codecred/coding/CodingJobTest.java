@@ -46,9 +46,9 @@ class CodingJobTest {
                 SW + ",P1,1,2026-10-05,90792,SCOPE-LICENSE,ERROR,,90792 is outside the scope of a LCSW (social workers); billable only by prescribers",
                 SW + ",P2,1,2026-10-05,90837,TIME-UPCODED,ERROR,90834,90837 billed for 45 documented minutes; 38–52 minutes supports 90834",
                 MD + ",P4,1,2026-10-06,90833,ADDON-WITHOUT-PRIMARY,ERROR,,\"add-on 90833 has no allowed primary "
-                        + "(99202–99215, 99221–99239, 99304–99316, 99341–99350, 99201) for the same member, date and rendering provider\"",
+                        + "(99202–99215, 99221–99239, 99242–99245, 99252–99255, 99281–99285, 99304–99316, 99341–99350, 98000–98015, 99201) for the same member, date and rendering provider\"",
                 MD + ",P6,1,2026-10-08,90833,ADDON-WITHOUT-PRIMARY,ERROR,,\"add-on 90833 has no allowed primary "
-                        + "(99202–99215, 99221–99239, 99304–99316, 99341–99350, 99201) for the same member, date and rendering provider\"",
+                        + "(99202–99215, 99221–99239, 99242–99245, 99252–99255, 99281–99285, 99304–99316, 99341–99350, 98000–98015, 99201) for the same member, date and rendering provider\"",
                 OUT + ",P9,1,2026-10-05,90806,CODE-UNKNOWN,ERROR,,90806 is not in force on 2026-10-05 (deleted: in force until 2012-12-31)");
         assertThat(rows).anyMatch(r -> r.startsWith(SW + ",P3,1,2026-10-05,90791,NCCI-PTP,ERROR,90834,"));
         assertThat(rows).anyMatch(r -> r.startsWith(SW + ",,,,,DAILY-TIME-IMPLAUSIBLE,WARNING,2026-10-20,"));

@@ -62,5 +62,11 @@ class PairEditRuleTest {
                 .satisfies(f -> assertThat(f.subject()).isEqualTo("90839"));
         assertThat(of(NCCI_PTP, check(line("99214"), line("90792")))).singleElement()
                 .satisfies(f -> assertThat(f.procedureCode()).isEqualTo("90792"));
+        // any E/M visit, not only the office ones (NGS; LCD34616): hospital, consultation, emergency, telehealth E/M
+        for (String em : new String[]{"99232", "99243", "99283", "99310", "99348", "98005"}) {
+            assertThat(of(NCCI_PTP, check(line(em), line("90792")))).as(em).singleElement()
+                    .satisfies(f -> assertThat(f.subject()).isEqualTo(em));
+        }
+        assertThat(of(NCCI_PTP, check(line("96127"), line("90791")))).as("not an E/M").isEmpty();
     }
 }
