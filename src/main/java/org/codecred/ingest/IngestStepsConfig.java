@@ -107,16 +107,23 @@ public class IngestStepsConfig {
     @Bean
     public Step loadX12ClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                     X12ClaimReader x12FileReader,
+                                    ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser,
                                     ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog) {
-        X12LineParser parser = new X12LineParser();
         return partitioning.workerStep("loadX12ClaimsWorker")
                 .<X12Item, IngestResult<ClaimLine>>chunk(CHUNK)
                 .transactionManager(transactionManager)
                 .reader(x12FileReader)
-                .processor(parser::parse)
+                .processor(x12LineParser)
                 .writer(claimLineWriter)
                 .listener(stepLog)
                 .build();
+    }
+
+    /** As for CSV: the month comes from the job, and a line dated outside it is rejected. */
+    @Bean
+    @StepScope
+    public ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser(@Value("#{jobParameters['month']}") String month) {
+        return new X12LineParser(YearMonth.parse(month))::parse;
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.codecred.ingest.IngestResult;
 import org.codecred.ingest.RawRow;
 import org.codecred.staging.RejectedRow;
 
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class X12LineParser {
 
-    private final ClaimRowParser parser = new ClaimRowParser();
+    private final ClaimRowParser parser;
     private final Map<String, CsvHeader> headers = new HashMap<>();
 
     /** Where each claim column comes from in the 837, so a reason names the element too. */
@@ -29,6 +30,16 @@ public final class X12LineParser {
             Map.entry("modifiers", "SV101-3..6"), Map.entry("units", "SV104"),
             Map.entry("diagnosis_codes", "HI by SV107"), Map.entry("place_of_service", "SV105 or CLM05-1"),
             Map.entry("charge", "SV102"));
+
+    /** A parser that takes service dates of any month (for tools and tests of single files). */
+    public X12LineParser() {
+        this(null);
+    }
+
+    /** @param month the month being credentialed: a line dated outside it is rejected, as a CSV row is */
+    public X12LineParser(YearMonth month) {
+        this.parser = new ClaimRowParser(month);
+    }
 
     public IngestResult<ClaimLine> parse(X12Item item) {
         if (item instanceof X12Item.ServiceLine line) {

@@ -33,6 +33,21 @@ class X12MonthTest {
     }
 
     @Test
+    void aServiceLineDatedOutsideTheMonthIsRejectedAsACsvRowIs() throws Exception {
+        TestMonth month = new TestMonth(tmp, "2026-10");
+        month.roster(TestMonth.provider("LCSW", ""));
+        // the same file, its first service date moved into August
+        String august = Files.readString(X12ClaimReaderTest.fixture("multi-claim.837"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replaceFirst("DTP\\*472\\*D8\\*20261005~", "DTP*472*D8*20260815~");
+        Files.writeString(month.monthDir().resolve("claims-october.837"), august, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(month.run()).as(month.lastMessage).isEqualTo(ExitCode.COMPLETED);
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line")).containsExactly("6"); // of its 7
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE service_date < DATE '2026-10-01'")).containsExactly("0");
+        assertThat(month.read("rejected.csv").lines().skip(1)).singleElement().satisfies(r -> assertThat(r)
+                .startsWith("claims-october.837,").contains("service_date (DTP03 of DTP*472): '2026-08-15' is outside the month 2026-10"));
+    }
+
+    @Test
     void an837FileThatIsNoInterchangeStopsTheRunBeforeAnythingStarts() throws Exception {
         TestMonth month = new TestMonth(tmp, "2026-10");
         month.roster(TestMonth.provider("LCSW", ""));
