@@ -61,6 +61,9 @@ public final class InputCheck {
         for (Path file : x12Claims) {
             requireInterchange(file);
         }
+        for (String folder : List.of("exclusions", "nppes", "optout")) {
+            requireUnzipped(dir.resolve(folder));
+        }
         try {
             ExclusionFiles.of(dir.resolve("exclusions"));
         } catch (IllegalArgumentException e) {
@@ -75,6 +78,42 @@ public final class InputCheck {
         if (!Files.isDirectory(settings.rulesDir())) {
             throw new UsageException("no rules folder " + settings.rulesDir()
                     + ": run from the CodeCred folder or give --rules=DIR (default jobs/rules)");
+        }
+    }
+
+    /**
+     * SAM.gov and NPPES publish their files zipped, and CodeCred reads the CSV files, not the package.
+     * A zip whose CSV files do not lie unzipped beside it would leave its list unchecked with nothing
+     * said, and a month could come out CLEAR: stop instead, naming the zip.
+     */
+    private static void requireUnzipped(Path dir) throws UsageException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> zips;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            zips = files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UsageException("cannot list " + dir + ": " + Failures.reason(e));
+        }
+        for (Path zip : zips) {
+            List<String> inside = new java.util.ArrayList<>();
+            try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(zip.toFile())) {
+                archive.stream().filter(e -> !e.isDirectory())
+                        .map(e -> Path.of(e.getName()).getFileName().toString())
+                        .filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+                        .forEach(inside::add);
+            } catch (IOException | RuntimeException e) {
+                throw new UsageException(zip + " is not a readable zip file: unzip it into " + dir + " by hand, or remove it");
+            }
+            if (inside.stream().noneMatch(n -> Files.isRegularFile(dir.resolve(n)))) {
+                throw new UsageException(zip + " is a zip file: CodeCred reads the CSV files inside it ("
+                        + String.join(", ", inside.stream().limit(3).toList()) + (inside.size() > 3 ? ", ..." : "")
+                        + "), so unzip it into " + dir + " first; the zip may stay beside them");
+            }
+            log.info("{}: zip passed over, its CSV files lie unzipped beside it", zip);
         }
     }
 

@@ -4,16 +4,11 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
+import org.codecred.ingest.CsvHeader;
 import org.codecred.rules.RuleTableException;
 import org.codecred.staging.SourceFile;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,14 +28,20 @@ import java.util.stream.Stream;
  * The NUCC Health Care Provider Taxonomy code set as NUCC publishes it ({@code nucc_taxonomy_251.csv}
  * in the rules folder: header {@code Code,Grouping,Classification,Specialization,Definition,Notes,
  * Display Name,Section}, CRLF, cells quoted where they hold commas). It supplies every code's label and
- * the codes NUCC has retired: those carry {@code [1/1/2007: marked inactive]} in Notes. When several
+ * the codes NUCC has retired: those carry {@code [1/1/2007: marked inactive]} (or a variant, see
+ * {@link #INACTIVE}) in Notes. When several
  * releases lie in the folder, the last in name order (the newest version) is read.
  */
 public final class NuccTaxonomy {
 
     public static final String GLOB = "nucc_taxonomy_*.csv";
     static final List<String> REQUIRED_COLUMNS = List.of("code", "grouping", "classification", "specialization", "notes");
-    private static final Pattern INACTIVE = Pattern.compile("\\[(\\d{1,2}/\\d{1,2}/\\d{4}):\\s*marked inactive\\s*\\]",
+    /**
+     * NUCC's retirement note in all the forms the file carries: {@code [1/1/2007: marked inactive]},
+     * {@code [1/1/2007: marked inactive, use  103G00000X]} and, from 2025, {@code 1/1/2025: marked inactive}
+     * without brackets.
+     */
+    private static final Pattern INACTIVE = Pattern.compile("(\\d{1,2}/\\d{1,2}/\\d{4}):\\s*marked inactive\\b",
             Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/yyyy");
 
@@ -87,24 +88,16 @@ public final class NuccTaxonomy {
     }
 
     static NuccTaxonomy read(Path file) {
-        String text;
-        try {
-            text = decode(Files.readAllBytes(file));        // about 0.5 MB: read whole
-        } catch (IOException e) {
-            throw new RuleTableException("NUCC taxonomy file " + file + " cannot be read: " + e.getMessage());
-        }
         Map<String, Code> byCode = new HashMap<>();
-        try (CSVReader csv = new CSVReaderBuilder(new StringReader(text))
+        // UTF-8 as NUCC publishes now; Windows-1252 for older releases whose bytes are not UTF-8
+        try (CSVReader csv = new CSVReaderBuilder(PublishedText.open(file))
                 .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
             String[] header = csv.readNext();
             if (header == null) {
                 throw new RuleTableException("NUCC taxonomy file " + file + " is empty");
             }
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                index.putIfAbsent(header[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), i);
-            }
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
+            CsvHeader index = new CsvHeader(file.toString(), header);
+            List<String> missing = index.missing(REQUIRED_COLUMNS);
             if (!missing.isEmpty()) {
                 throw new RuleTableException("NUCC taxonomy file " + file + " is not the NUCC CSV as published: its header"
                         + " lacks " + String.join(", ", missing) + " (expected Code, Grouping, Classification,"
@@ -130,18 +123,6 @@ public final class NuccTaxonomy {
         return new NuccTaxonomy(Map.copyOf(byCode), SourceFile.of("NUCC taxonomy", file, byCode.size()));
     }
 
-    /** UTF-8 as NUCC publishes now; Windows-1252 for older releases whose bytes are not UTF-8. */
-    private static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
-    }
-
     static LocalDate inactiveSince(String notes) {
         Matcher m = INACTIVE.matcher(notes);
         if (!m.find()) {
@@ -154,9 +135,9 @@ public final class NuccTaxonomy {
         }
     }
 
-    private static String get(String[] row, Map<String, Integer> index, String column) {
-        Integer i = index.get(column);
-        return i == null || i >= row.length ? "" : row[i].trim();
+    private static String get(String[] row, CsvHeader index, String column) {
+        int i = index.indexOf(column);
+        return i < 0 || i >= row.length ? "" : row[i].trim();
     }
 
     public boolean isEmpty() {

@@ -9,12 +9,8 @@ import org.codecred.ingest.CsvHeader;
 import org.codecred.staging.SourceFile;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +25,7 @@ import java.util.Set;
  * lists of individuals, by last-name key and first name. Each list knows its own layout: it checks
  * the header, turns a row into an entry and files the entry.
  *
- * <p>A published file keeps its bytes as published: undecodable bytes are replaced rather than
- * failing the month, and a blank line is skipped.
+ * <p>A file is read in the encoding it was saved in ({@link PublishedText}); a blank line is skipped.
  */
 public abstract class PublishedList<E> {
 
@@ -71,8 +66,7 @@ public abstract class PublishedList<E> {
         Source source = Source.of(file);
         sources.add(source);
         int before = rows;
-        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        try (Reader in = PublishedText.open(file);
              CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build())
                      .withMultilineLimit(multilineLimit).build()) {
             String[] names = csv.readNext();

@@ -33,6 +33,26 @@ class HostileInputTest {
     }
 
     @Test
+    void aSamExtractLeftZippedStopsTheMonthInsteadOfGoingUnchecked() throws Exception {
+        TestMonth month = readyMonth();
+        Path exclusions = Files.createDirectories(month.monthDir().resolve("exclusions"));
+        Path zip = exclusions.resolve("SAM_Exclusions_Public_Extract_V2_26305.ZIP");
+        byte[] extract = Files.readAllBytes(Path.of("src/test/resources/published/sam/SAM_Exclusions_Public_Extract_V2_26305.CSV"));
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("SAM_Exclusions_Public_Extract_V2_26305.CSV"));
+            out.write(extract);
+            out.closeEntry();
+        }
+        assertThat(month.run()).isEqualTo(ExitCode.USAGE);
+        assertThat(month.lastMessage).contains("SAM_Exclusions_Public_Extract_V2_26305.ZIP is a zip file")
+                .contains("unzip it into").doesNotContain("Exception");
+
+        // unzipped beside it, the month runs and the zip is passed over
+        Files.write(exclusions.resolve("SAM_Exclusions_Public_Extract_V2_26305.CSV"), extract);
+        assertThat(month.run()).as(month.lastMessage).isEqualTo(ExitCode.COMPLETED);
+    }
+
+    @Test
     void formulaCellsAreEscapedInBothCsvFiles() throws Exception {
         // case 1: a claim id that Excel would run, a rejected row starting with @ and one with a tab
         TestMonth month = readyMonth();

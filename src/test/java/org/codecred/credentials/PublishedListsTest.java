@@ -59,6 +59,25 @@ class PublishedListsTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheQuotedHeaderAndWindows1252NamesAreReadAsPublished() throws IOException {
+        byte[] published = Files.readAllBytes(PUBLISHED.resolve("sam/SAM_Exclusions_Public_Extract_V2_26305.CSV"));
+        String text = new String(published, StandardCharsets.UTF_8).replace("\"PIEXOTTO\"", "\"MU\u00D1OZ\"");
+        byte[] cp1252 = text.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] withMark = new byte[cp1252.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(cp1252, 0, withMark, 3, cp1252.length);
+        Path file = dir.resolve("SAM_Exclusions_Public_Extract_V2_26305.CSV");
+        Files.write(file, withMark);
+
+        SamExclusionList list = SamExclusionList.load(List.of(file));
+        assertThat(list.rows()).isEqualTo(6);
+        assertThat(list.sameName(provider(Fixtures.npi("111222336"), "Mu\u00F1oz", "Carlos", "NY"), List.of()))
+                .singleElement().satisfies(e -> assertThat(e.last()).isEqualTo("MU\u00D1OZ"));
+    }
+
+    @Test
     void samByNpiIsExcludedSam() {
         Results r = sam(provider("1396874525", "Someone", "Else", "TX"), null, List.of());
         assertThat(r.findings()).extracting(Finding::rule).containsExactly(RuleId.EXCLUDED_SAM);
@@ -144,7 +163,8 @@ class PublishedListsTest {
         NuccTaxonomy nucc = NuccTaxonomy.read(PUBLISHED.resolve("nucc/nucc_taxonomy_251.csv"));
         assertThat(nucc.label("1041C0700X")).isEqualTo("Social Worker - Clinical");
         assertThat(nucc.label("364SP0807X")).isEqualTo("Clinical Nurse Specialist - Psychiatric/Mental Health, Child & Adolescent");
-        assertThat(nucc.inactiveCodes()).contains("103TE1000X", "103TM1700X", "103TP2700X", "103TW0100X")
+        // "[1/1/2007: marked inactive, use  103G00000X]" is retired too
+        assertThat(nucc.inactiveCodes()).contains("103TE1000X", "103TM1700X", "103TP2700X", "103TW0100X", "103GC0700X")
                 .doesNotContain("103TC0700X");
         assertThat(nucc.find("103TE1000X").orElseThrow().inactiveSince()).isEqualTo(LocalDate.of(2007, 1, 1));
         assertThat(nucc.source().rows()).isEqualTo(61);
@@ -162,6 +182,18 @@ class PublishedListsTest {
                 LocalDate.of(2029, 1, 1), "103TC0700X", null), nucc, active);
         assertThat(active.findings()).isEmpty();
         assertThat(active.checks().get(0).result()).isEqualTo(CheckResult.PASS);
+    }
+
+    @Test
+    void nuccNotesWithoutBracketsMarkACodeInactiveToo() throws IOException {
+        Path file = dir.resolve("nucc_taxonomy_251.csv");
+        Files.writeString(file, "Code,Grouping,Classification,Specialization,Definition,Notes,Display Name,Section\r\n"
+                + "1744G0900X,Nonbehavioral,Graphics Designer,,,1/1/2025: marked inactive,Graphics Designer,Individual\r\n"
+                + "1041C0700X,Behavioral Health & Social Service Providers,Social Worker,Clinical,,\"[7/1/2003: new]\",,Individual\r\n",
+                StandardCharsets.UTF_8);
+        NuccTaxonomy nucc = NuccTaxonomy.read(file);
+        assertThat(nucc.inactiveCodes()).containsExactly("1744G0900X");
+        assertThat(nucc.find("1744G0900X").orElseThrow().inactiveSince()).isEqualTo(LocalDate.of(2025, 1, 1));
     }
 
     @Test
