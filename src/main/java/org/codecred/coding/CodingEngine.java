@@ -26,7 +26,7 @@ public final class CodingEngine {
         this(rules, EvaluationHistory.NONE);
     }
 
-    /** @param history diagnostic evaluations of earlier months (DIAG-EVAL-REPEATED across months) */
+    /** @param history evaluations of earlier months (DIAG-EVAL-REPEATED, testing add-ons across a month end) */
     public CodingEngine(CodingRules rules, EvaluationHistory history) {
         this.rules = rules;
         Set<String> evaluations = new HashSet<>();
@@ -43,7 +43,7 @@ public final class CodingEngine {
         this.crossDayCodes = Set.copyOf(crossDay);
         this.lineRules = List.of(new CodeUnknownRule(rules.codes()), new TimeRule(rules.codes()),
                 new DiagnosisRule(rules.diagnoses()), new ScopeRule(rules.scope()), new TelehealthRule(rules.telehealth()));
-        this.encounterRules = List.of(new AddonRule(), new PairEditRule(rules.pairs(), rules.settings()),
+        this.encounterRules = List.of(new AddonRule(history), new PairEditRule(rules.pairs(), rules.settings()),
                 new UnitLimitRule(rules.units()), new DuplicateLineRule(), new PsychotherapyWithEmRule(),
                 new DiagEvalRepeatedRule(Set.copyOf(evaluations), rules.settings().evaluationRepeatMonths(), history));
         this.dailyTime = new DailyTimeRule(rules.settings());

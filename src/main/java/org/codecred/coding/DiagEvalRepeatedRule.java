@@ -40,7 +40,7 @@ final class DiagEvalRepeatedRule implements EncounterRule {
             LocalDate previous = earlier.latest(line.memberId(), evaluationCodes);
             if (previous == null) {
                 LocalDate monthStart = line.serviceDate().withDayOfMonth(1);
-                previous = history.latestEvaluation(line.renderingNpi(), line.memberId(), monthStart).orElse(null);
+                previous = history.latest(line.renderingNpi(), line.memberId(), evaluationCodes, monthStart).orElse(null);
             }
             if (previous != null && line.serviceDate().isBefore(previous.plusMonths(months))) {
                 out.add(Finding.onLine(RuleId.DIAG_EVAL_REPEATED, line, previous.toString(), code.code()

@@ -7,10 +7,12 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Earlier diagnostic evaluations from history for DIAG-EVAL-REPEATED: for a provider, a member and
- * a date, the latest 90791/90792 by the same provider for the same member before that date, found
+ * Earlier evaluations from history: for a provider, a member, a set of codes (90791/90792 for
+ * DIAG-EVAL-REPEATED, a testing add-on's base codes for ADDON-WITHOUT-PRIMARY) and a date, the latest
+ * of those codes billed by the same provider for the same member before that date, found
  * in the completed months before the month being run (never a later month: months may run out of
  * order). How far back counts as "again" is the rule's setting (six months by default); history
  * keeps its retention (24 months by default). The member id is hashed with the history key before
@@ -39,12 +41,12 @@ public final class DiagnosticEvaluationHistory implements EvaluationHistory {
     }
 
     @Override
-    public Optional<LocalDate> latestEvaluation(String npi, String memberId, LocalDate before) {
+    public Optional<LocalDate> latest(String npi, String memberId, Set<String> codes, LocalDate before) {
         List<DiagnosticEvaluationTable.Evaluation> found = evaluationsOf(npi, YearMonth.from(before)).get(key.hash(memberId));
         if (found == null) {
             return Optional.empty();
         }
-        return found.stream().map(DiagnosticEvaluationTable.Evaluation::date)
+        return found.stream().filter(e -> codes.contains(e.code())).map(DiagnosticEvaluationTable.Evaluation::date)
                 .filter(d -> d.isBefore(before)).max(LocalDate::compareTo);
     }
 

@@ -12,14 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * codecred.history_diag_eval: every psychiatric diagnostic evaluation (90791, 90792) of a completed
- * month — provider, member as a keyed hash ({@link MemberKey}), code, date — for the cross-month rule
- * DIAG-EVAL-REPEATED. The raw member id is never stored here.
+ * codecred.history_diag_eval: every psychiatric diagnostic evaluation (90791, 90792) and every base
+ * code of a psychological or neuropsychological testing evaluation (96130, 96132, 96136, 96138) of a
+ * completed month — provider, member as a keyed hash ({@link MemberKey}), code, date — for the
+ * cross-month rules: DIAG-EVAL-REPEATED, and a testing add-on whose base code was billed at the end of
+ * the month before (ADDON-WITHOUT-PRIMARY). The raw member id is never stored here.
  */
 public final class DiagnosticEvaluationTable {
 
-    /** The codes recorded: the psychiatric diagnostic evaluations without and with medical services. */
-    public static final List<String> CODES = List.of("90791", "90792");
+    /**
+     * The codes recorded: the psychiatric diagnostic evaluations without and with medical services, and
+     * the base codes the testing add-ons (codes.csv rows with primary_earlier) may follow on later dates.
+     */
+    public static final List<String> CODES = List.of("90791", "90792", "96130", "96132", "96136", "96138");
 
 
     /** One earlier evaluation as history holds it. */

@@ -27,8 +27,26 @@ class CrossDayAddonTest {
     @Test
     void withoutItsBaseOnAnyEarlierDateItStillFires() {
         assertThat(of(ADDON_WITHOUT_PRIMARY, checkAfter(List.of(line("96136").date(DAY_1).member("M9")), line("96137"))))
-                .singleElement().satisfies(f -> assertThat(f.message()).contains("on this date or an earlier date of the month"));
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("on this date, an earlier date of the month or in the 31 days before it"));
         assertThat(of(ADDON_WITHOUT_PRIMARY, checkAfter(List.of(line("96130").date(DAY_1)), line("96137")))).hasSize(1);
+    }
+
+    @Test
+    void anEvaluationThatCrossedTheMonthsEndFindsItsBaseInHistory() {
+        // 96130 on 29 September, kept by history; 96131 on 2 October: the same evaluation
+        EvaluationHistory history = (npi, member, codes, before) -> member.equals("M1") && codes.contains("96130")
+                && before.equals(LocalDate.of(2026, 10, 1)) ? java.util.Optional.of(LocalDate.of(2026, 9, 29))
+                : java.util.Optional.empty();
+        CodingEngine engine = new CodingEngine(CodingRules.load(java.nio.file.Path.of("jobs/rules")), history);
+        assertThat(of(ADDON_WITHOUT_PRIMARY, checkAfter(engine, List.of(), line("96131").date(LocalDate.of(2026, 10, 2)))))
+                .isEmpty();
+        // the history of another member, or a base code too long ago, opens no evaluation
+        assertThat(of(ADDON_WITHOUT_PRIMARY, checkAfter(engine, List.of(),
+                line("96131").member("M2").date(LocalDate.of(2026, 10, 2))))).hasSize(1);
+        assertThat(of(ADDON_WITHOUT_PRIMARY, checkAfter(engine, List.of(), line("96131").date(LocalDate.of(2026, 10, 31)))))
+                .as("29 September is more than 31 days before 31 October").hasSize(1);
+        // 90833 never looks back
+        assertThat(of(ADDON_WITHOUT_PRIMARY, checkAfter(engine, List.of(), line("90833").minutes(20)))).hasSize(1);
     }
 
     @Test

@@ -219,11 +219,11 @@ class HistoryJobTest {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
             DiagnosticEvaluationHistory lookup = new DiagnosticEvaluationHistory(new DiagnosticEvaluationTable(jdbc),
                     new MemberKey(key));
-            assertThat(lookup.latestEvaluation(vance, member, date)).contains(LocalDate.parse(septemberDates.get(0)));
+            assertThat(lookup.latest(vance, member, java.util.Set.of("90791", "90792"), date)).contains(LocalDate.parse(septemberDates.get(0)));
             // another member of the same provider has no earlier evaluation
-            assertThat(lookup.latestEvaluation(vance, "MBR-NOT-SEEN", date)).isEmpty();
+            assertThat(lookup.latest(vance, "MBR-NOT-SEEN", java.util.Set.of("90791", "90792"), date)).isEmpty();
             // seen from a 2026-09 line, only 2026-08 counts: history is read up to the line's month, never after
-            Optional<LocalDate> earlier = lookup.latestEvaluation(vance, member, LocalDate.parse(septemberDates.get(0)));
+            Optional<LocalDate> earlier = lookup.latest(vance, member, java.util.Set.of("90791", "90792"), LocalDate.parse(septemberDates.get(0)));
             assertThat(earlier).isPresent();
             assertThat(earlier.get()).isBefore(LocalDate.of(2026, 9, 1));
         }
