@@ -78,8 +78,10 @@ public final class CodeCred {
                 return ExitCode.USAGE;
             }
             if (runLock == null) {
-                err.println("codecred: month " + settings.monthKey() + " is already running: another CodeCred process "
-                        + "holds the database " + settings.db() + "; wait for it to finish");
+                // the embedded database serves one run at a time, whichever month it runs: say so, not that this month runs
+                err.println("codecred: a month is already running on the database " + settings.db()
+                        + " (another CodeCred process holds it), so month " + settings.monthKey()
+                        + " cannot start; wait for it to finish");
                 return ExitCode.RUNNING;
             }
             AbandonedDatabaseLock.awaitTakeover(fileDatabase);

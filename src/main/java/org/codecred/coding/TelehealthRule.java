@@ -44,7 +44,8 @@ final class TelehealthRule implements LineRule {
                     + "; before 2024 the modifier marked the telehealth service"));
         } else if (!telehealthPlace && modifier != null
                 && rules.checks(TelehealthRules.MODIFIER_NEEDS_PLACE, line.serviceDate())) {
-            out.add(Finding.onLine(RuleId.TELEHEALTH_MODIFIER, line, modifier, "telehealth modifier " + modifier
+            // the contract's catalog leaves this rule's subject empty: the message names the modifier
+            out.add(Finding.onLine(RuleId.TELEHEALTH_MODIFIER, line, "", "telehealth modifier " + modifier
                     + " on place of service " + line.placeOfService() + " (in person); since 2024 a telehealth"
                     + " service is billed at place of service 02 or 10, so the line contradicts itself"));
         }

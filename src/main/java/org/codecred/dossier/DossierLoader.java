@@ -94,7 +94,7 @@ public final class DossierLoader {
     /** Findings of the month by rule: every catalog rule, in catalog order, with zero counts kept. */
     public List<SummaryWorkbook.RuleRow> ruleRows(String month) {
         return findings.countByRule(month).stream()
-                .map(c -> new SummaryWorkbook.RuleRow(c.rule(), c.findings(), c.providers())).toList();
+                .map(c -> new SummaryWorkbook.RuleRow(c.rule(), c.severity(), c.findings(), c.providers())).toList();
     }
 
     /** The exclusion rules (EXCLUDED-OIG, EXCLUDED-SAM, ...) that fired per provider this month. */

@@ -85,6 +85,8 @@ public final class SourceFiles {
             boolean text = name.toLowerCase(Locale.ROOT).matches(".*\\.(csv|txt|837|x12|edi)");
             long records = 0;
             boolean quoted = false;
+            // a roster or claim row never spans two lines (contract): a stray quote must not swallow the next ones
+            boolean oneLinePerRecord = kind.equals("roster") || kind.startsWith("claim file");
             long bytes = 0;
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] buffer = new byte[1 << 16];
@@ -96,8 +98,9 @@ public final class SourceFiles {
                         byte b = buffer[i];
                         if (b == '"') {
                             quoted = !quoted;
-                        } else if (b == '\n' && !quoted) {
+                        } else if (b == '\n' && (!quoted || oneLinePerRecord)) {
                             records++;
+                            quoted = false;
                         }
                     }
                     lastByte = buffer[n - 1];

@@ -5,6 +5,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.domain.Provider;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.domain.RuleId;
+import org.codecred.domain.Severity;
 import org.codecred.domain.Verdict;
 import org.codecred.history.MonthHistory;
 import org.codecred.history.VerdictChange;
@@ -48,7 +49,8 @@ public final class SummaryWorkbook {
                               String unsupported) {
     }
 
-    public record RuleRow(RuleId rule, long findings, long providers) {
+    /** One rule at one severity (its findings' own), or its catalog severity when it did not fire. */
+    public record RuleRow(RuleId rule, Severity severity, long findings, long providers) {
     }
 
     /**
@@ -283,8 +285,9 @@ public final class SummaryWorkbook {
             RuleId rule = row.rule();
             String area = rule.isCoding() ? "coding" : rule.ordinal() <= RuleId.TAXONOMY_LICENSE_MISMATCH.ordinal()
                     ? "credentials" : "alignment";
-            sheet.row().fill(row.findings() == 0 ? Fill.NONE : DossierWorkbook.severityFill(rule.severity()))
-                    .text(rule.id()).text(rule.severity().name()).text(area).integer(row.findings()).integer(row.providers());
+            // the findings' own severity: a rule capped by an UNVERIFIED value has a WARNING row of its own
+            sheet.row().fill(row.findings() == 0 ? Fill.NONE : DossierWorkbook.severityFill(row.severity()))
+                    .text(rule.id()).text(row.severity().name()).text(area).integer(row.findings()).integer(row.providers());
         }
         sheet.finish();
     }

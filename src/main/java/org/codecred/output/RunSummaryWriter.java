@@ -97,7 +97,11 @@ public class RunSummaryWriter implements JobExecutionListener {
         return out.append('"').toString();
     }
 
-    private static String timestamp(LocalDateTime time) {
-        return time.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
+    /** One fixed form, seconds always written ({@code 2026-12-02T04:14:00Z}): schedulers parse it with one pattern. */
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    static String timestamp(LocalDateTime time) {
+        return time.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toOffsetDateTime().format(TIMESTAMP);
     }
 }

@@ -43,8 +43,12 @@ public final class FindingTable {
     public record RuleSubject(RuleId rule, String subject, Severity severity) {
     }
 
-    /** Finding counts of one rule over the month: how many, and for how many providers. */
-    public record RuleCount(RuleId rule, long findings, long providers) {
+    /**
+     * Finding counts of one rule at one severity over the month: how many, and for how many providers.
+     * A rule's findings may carry a lower severity than its catalog one (an UNVERIFIED table value
+     * makes an ERROR a WARNING), so a rule that fired at two severities has two counts.
+     */
+    public record RuleCount(RuleId rule, Severity severity, long findings, long providers) {
     }
 
     private final JdbcTemplate jdbc;
@@ -183,15 +187,17 @@ public final class FindingTable {
 
     /** Findings of the month by rule: every catalog rule, in catalog order, with zero counts kept. */
     public List<RuleCount> countByRule(String month) {
-        Map<RuleId, RuleCount> counts = new EnumMap<>(RuleId.class);
-        jdbc.query("SELECT rule_id, COUNT(*), COUNT(DISTINCT provider_npi) FROM codecred.finding WHERE month = ?"
-                        + " GROUP BY rule_id", (RowCallbackHandler) rs -> {
+        Map<RuleId, List<RuleCount>> counts = new EnumMap<>(RuleId.class);
+        jdbc.query("SELECT rule_id, severity, COUNT(*), COUNT(DISTINCT provider_npi) FROM codecred.finding WHERE month = ?"
+                        + " GROUP BY rule_id, severity", (RowCallbackHandler) rs -> {
                     RuleId rule = RuleId.ofId(rs.getString(1).trim());
-                    counts.put(rule, new RuleCount(rule, rs.getLong(2), rs.getLong(3)));
+                    counts.computeIfAbsent(rule, r -> new ArrayList<>()).add(new RuleCount(rule,
+                            Severity.valueOf(rs.getString(2).trim()), rs.getLong(3), rs.getLong(4)));
                 }, month);
         List<RuleCount> rows = new ArrayList<>();
         for (RuleId rule : RuleId.values()) {
-            rows.add(counts.getOrDefault(rule, new RuleCount(rule, 0, 0)));
+            List<RuleCount> fired = counts.getOrDefault(rule, List.of(new RuleCount(rule, rule.severity(), 0, 0)));
+            fired.stream().sorted(java.util.Comparator.comparing(RuleCount::severity)).forEach(rows::add);
         }
         return rows;
     }

@@ -42,7 +42,7 @@ class StoppedRunTest {
                 other.await("HSQLDB's lock heartbeat to go stale", Duration.ofSeconds(90),
                         () -> ageMillis(heartbeat) > 12_000);
                 assertThat(month.run("--force")).as(month.lastMessage).isEqualTo(ExitCode.RUNNING);
-                assertThat(month.lastMessage).contains("month 2026-10 is already running").hasLineCount(1);
+                assertThat(month.lastMessage).contains("already running").contains("2026-10").hasLineCount(1);
             } finally {
                 signal("CONT", other.process().pid());
             }

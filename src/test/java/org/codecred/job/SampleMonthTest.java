@@ -53,7 +53,7 @@ class SampleMonthTest {
                 "Harrow DX-MISSING 90834 -",
                 "Harrow DX-INVALID 90834 296.32",
                 "Harrow DX-NOT-BEHAVIORAL 90834 I10",
-                "Harrow TELEHEALTH-MODIFIER 90834 95",
+                "Harrow TELEHEALTH-MODIFIER 90834 -",
                 "Harrow DUPLICATE-LINE 90834 -",
                 "Harrow UNITS-EXCEED 90834 -",
                 "Harrow UNITS-EXCEED 90834 -",
@@ -154,6 +154,30 @@ class SampleMonthTest {
                 .satisfies(r -> assertThat(r).contains(",SCOPE-LICENSE,WARNING,"));
         assertThat(rows).filteredOn(r -> r.contains(",CODE-UNRECOGNIZED,")).singleElement()
                 .satisfies(r -> assertThat(r).contains(",CODE-UNRECOGNIZED,WARNING,"));
+
+        // the summary's Rules sheet counts each rule at the severity its findings carry: its sums by
+        // severity are findings.csv's
+        Map<String, Long> bySeverity = rows.stream()
+                .map(r -> Arrays.stream(RuleId.values()).map(RuleId::id).filter(id -> r.contains("," + id + ",ERROR,")
+                        || r.contains("," + id + ",WARNING,") || r.contains("," + id + ",INFO,")).findFirst()
+                        .map(id -> r.substring(r.indexOf("," + id + ",") + id.length() + 2).split(",")[0]).orElseThrow())
+                .collect(Collectors.groupingBy(sev -> sev, Collectors.counting()));
+        Map<String, Long> shown = new java.util.TreeMap<>();
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                month.outputDir().resolve("credentialing-summary-2026-10.xlsx").toFile(), null, true)) {
+            var sheet = workbook.getSheet("Rules");
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (row != null && row.getCell(0) != null && RuleId.values().length > 0
+                        && Arrays.stream(RuleId.values()).anyMatch(id -> id.id().equals(formatter.formatCellValue(row.getCell(0))))) {
+                    shown.merge(formatter.formatCellValue(row.getCell(1)), (long) row.getCell(3).getNumericCellValue(), Long::sum);
+                }
+            }
+        }
+        shown.values().removeIf(n -> n == 0);
+        assertThat(shown).isEqualTo(new java.util.TreeMap<>(bySeverity));
+        assertThat(shown).containsKey("WARNING");
     }
 
     @Test
