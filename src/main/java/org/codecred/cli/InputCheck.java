@@ -3,7 +3,9 @@ package org.codecred.cli;
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
 import org.codecred.credentials.ExclusionFiles;
+import org.codecred.credentials.ExclusionList;
 import org.codecred.credentials.OptOutList;
+import org.codecred.credentials.SamExclusionList;
 import org.codecred.credentials.Source;
 import org.codecred.credentials.NppesRegistry;
 import org.codecred.ingest.ClaimRowParser;
@@ -65,12 +67,20 @@ public final class InputCheck {
             requireUnzipped(dir.resolve(folder));
         }
         try {
-            ExclusionFiles.of(dir.resolve("exclusions"));
+            ExclusionFiles exclusions = ExclusionFiles.of(dir.resolve("exclusions"));
+            ExclusionList.checkReadable(exclusions.leie());
+            SamExclusionList.checkReadable(exclusions.sam());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        for (Path file : Source.csvFiles(dir.resolve("optout"))) {
+        List<Path> optOut = Source.csvFiles(dir.resolve("optout"));
+        for (Path file : optOut) {
             requireColumns(file, OptOutList.REQUIRED_COLUMNS);
+        }
+        try {
+            OptOutList.checkReadable(optOut);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         for (Path file : NppesRegistry.registryFiles(dir.resolve("nppes"))) {
             requireColumns(file, NppesRegistry.REQUIRED_COLUMNS);

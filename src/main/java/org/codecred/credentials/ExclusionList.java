@@ -50,6 +50,11 @@ public final class ExclusionList extends PublishedList<ExclusionList.Entry> {
         return new ExclusionList();
     }
 
+    /** Stops with the file and the problem when a record of one of the files cannot be read. */
+    public static void checkReadable(List<Path> files) {
+        new ExclusionList().checkRecords(files);
+    }
+
     /** Reads every file; a file without the LEIE header is an error naming the file. */
     public static ExclusionList load(List<Path> files) {
         ExclusionList list = new ExclusionList();

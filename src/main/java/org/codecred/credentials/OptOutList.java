@@ -41,6 +41,11 @@ public final class OptOutList extends PublishedList<OptOutList.Entry> {
         return new OptOutList();
     }
 
+    /** Stops with the file and the problem when a record of one of the files cannot be read. */
+    public static void checkReadable(List<Path> files) {
+        new OptOutList().checkRecords(files);
+    }
+
     public static OptOutList load(List<Path> files) {
         OptOutList list = new OptOutList();
         list.read(files);

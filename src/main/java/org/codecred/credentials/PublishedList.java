@@ -93,6 +93,31 @@ public abstract class PublishedList<E> {
         files.add(SourceFile.of(kind, file, rows - before));
     }
 
+    /**
+     * Reads every record of the files as {@link #read} does, keeping nothing, so that a damaged file
+     * (a quote that never closes, a record longer than the layout allows) stops the run before the
+     * month starts, naming the file and where it breaks, instead of failing a step on every rerun.
+     *
+     * @throws IllegalArgumentException naming the file and the problem
+     */
+    final void checkRecords(List<Path> paths) {
+        for (Path file : paths) {
+            try (Reader in = PublishedText.open(file);
+                 CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build())
+                         .withMultilineLimit(multilineLimit).build()) {
+                while (csv.readNext() != null) {
+                    // only whether every record reads
+                }
+            } catch (IOException | CsvException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                int context = reason.indexOf(". Context:"); // OpenCSV quotes the broken lines after this
+                reason = (context < 0 ? reason : reason.substring(0, context)).replaceAll("\\s+", " ").trim();
+                throw new IllegalArgumentException(fileDescription + " " + file + " cannot be read (" + reason
+                        + "): the file looks damaged; download it again from its publisher, or take it out of the month's folder");
+            }
+        }
+    }
+
     final void fileByNpi(String npi, E entry) {
         byNpi.computeIfAbsent(npi, k -> new ArrayList<>()).add(entry);
     }

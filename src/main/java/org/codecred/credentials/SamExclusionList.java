@@ -66,6 +66,11 @@ public final class SamExclusionList extends PublishedList<SamExclusionList.Entry
         return header.containsAll(REQUIRED_COLUMNS);
     }
 
+    /** Stops with the file and the problem when a record of one of the files cannot be read. */
+    public static void checkReadable(List<Path> files) {
+        new SamExclusionList().checkRecords(files);
+    }
+
     public static SamExclusionList load(List<Path> files) {
         SamExclusionList list = new SamExclusionList();
         list.read(files);

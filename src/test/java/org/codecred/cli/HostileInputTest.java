@@ -53,6 +53,24 @@ class HostileInputTest {
     }
 
     @Test
+    void aDamagedExclusionListStopsBeforeTheMonthStartsNamingTheFile() throws Exception {
+        TestMonth month = readyMonth();
+        Path exclusions = Files.createDirectories(month.monthDir().resolve("exclusions"));
+        // the LEIE layout, one record with a quote that never closes
+        Files.writeString(exclusions.resolve("UPDATED.csv"),
+                "\"LASTNAME\",\"FIRSTNAME\",\"MIDNAME\",\"BUSNAME\",\"GENERAL\",\"SPECIALTY\",\"UPIN\",\"NPI\",\"DOB\","
+                        + "\"ADDRESS\",\"CITY\",\"STATE\",\"ZIP\",\"EXCLTYPE\",\"EXCLDATE\",\"REINDATE\",\"WAIVERDATE\",\"WVRSTATE\"\r\n"
+                        + "\"DOE\",\"JANE\",\"\",\"\",\"\",\"\",\"\",\"0000000000\",\"19700101\",\"12 \"Elm St\",\"X\",\"MA\",\"02110\","
+                        + "\"1128a1\",\"20200101\",\"00000000\",\"00000000\",\"\"\r\n"
+                        + "\"ROE\",\"RICH\",\"\",\"\",\"\",\"\",\"\",\"0000000000\",\"19700101\",\"1 Main\",\"X\",\"MA\",\"02110\","
+                        + "\"1128a1\",\"20200101\",\"00000000\",\"00000000\",\"\"\r\n",
+                StandardCharsets.UTF_8);
+        assertThat(month.run()).isEqualTo(ExitCode.USAGE);
+        assertThat(month.lastMessage).contains("UPDATED.csv").contains("looks damaged").doesNotContain("Exception")
+                .hasLineCount(1);
+    }
+
+    @Test
     void formulaCellsAreEscapedInBothCsvFiles() throws Exception {
         // case 1: a claim id that Excel would run, a rejected row starting with @ and one with a tab
         TestMonth month = readyMonth();
