@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * Display Name,Section}, CRLF, cells quoted where they hold commas). It supplies every code's label and
  * the codes NUCC has retired: those carry {@code [1/1/2007: marked inactive]} (or a variant, see
  * {@link #INACTIVE}) in Notes. When several
- * releases lie in the folder, the last in name order (the newest version) is read.
+ * releases lie in the folder, the highest release number in the name (the newest version) is read.
  */
 public final class NuccTaxonomy {
 
@@ -80,11 +81,17 @@ public final class NuccTaxonomy {
         try (Stream<Path> files = Files.list(rulesDir)) {
             newest = files.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches("nucc_taxonomy_.*\\.csv"))
-                    .max(Path::compareTo);
+                    .max(Comparator.comparingInt(NuccTaxonomy::version).thenComparing(Path::compareTo));
         } catch (IOException e) {
             throw new RuleTableException("rules folder " + rulesDir + " cannot be listed: " + e.getMessage());
         }
         return newest.map(NuccTaxonomy::read).orElseGet(NuccTaxonomy::none);
+    }
+
+    /** The release in a file name, as a number: {@code nucc_taxonomy_251.csv} is 251, newer than 91; none is 0. */
+    static int version(Path file) {
+        Matcher m = Pattern.compile("nucc_taxonomy_(\\d{1,6})").matcher(file.getFileName().toString().toLowerCase(Locale.ROOT));
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     static NuccTaxonomy read(Path file) {

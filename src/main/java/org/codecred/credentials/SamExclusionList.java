@@ -21,7 +21,7 @@ public final class SamExclusionList extends PublishedList<SamExclusionList.Entry
     /** Columns that tell the SAM extract apart (header matched case-insensitively). */
     public static final List<String> REQUIRED_COLUMNS = List.of("classification", "first", "last", "active date",
             "termination date");
-    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/yyyy"); // zero-padded or not
 
     /** One row; {@code terminationDate} null for {@code Indefinite}, {@code npi} null when empty. */
     public record Entry(String classification, String name, String first, String middle, String last, String city,

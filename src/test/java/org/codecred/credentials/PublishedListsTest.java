@@ -197,6 +197,14 @@ class PublishedListsTest {
     }
 
     @Test
+    void theNewestNuccReleaseIsChosenByItsNumberAndSamDatesNeedNoZeroPadding() {
+        assertThat(NuccTaxonomy.version(Path.of("nucc_taxonomy_251.csv"))).isGreaterThan(NuccTaxonomy.version(Path.of("nucc_taxonomy_91.csv")));
+        assertThat(SamExclusionList.date("3/7/2020")).isEqualTo(LocalDate.of(2020, 3, 7));
+        assertThat(SamExclusionList.date("03/07/2020")).isEqualTo(LocalDate.of(2020, 3, 7));
+        assertThat(SamExclusionList.date("Indefinite")).isNull();
+    }
+
+    @Test
     void nuccFileWithoutItsHeaderStopsTheRun() throws IOException {
         Files.writeString(dir.resolve("nucc_taxonomy_260.csv"), "code,label\r\n103T00000X,Psychologist\r\n");
         assertThatThrownBy(() -> NuccTaxonomy.load(dir)).hasMessageContaining("nucc_taxonomy_260.csv")
