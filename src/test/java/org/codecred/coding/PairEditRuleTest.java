@@ -68,5 +68,8 @@ class PairEditRuleTest {
                     .satisfies(f -> assertThat(f.subject()).isEqualTo(em));
         }
         assertThat(of(NCCI_PTP, check(line("96127"), line("90791")))).as("not an E/M").isEmpty();
+        // health behavior assessment is not billed the same day as adaptive behavior services (domain reference 1.3)
+        assertThat(of(NCCI_PTP, check(line("97153"), line("96156")))).singleElement()
+                .satisfies(f -> assertThat(f.procedureCode()).isEqualTo("96156"));
     }
 }

@@ -36,6 +36,9 @@ class ScopeRuleTest {
         assertThat(of(SCOPE_LICENSE, check(Lines.MD, line("90792"), line("99214").member("M2")))).isEmpty();
         assertThat(of(SCOPE_LICENSE, check(Lines.LCSW, line("90791"), line("90837").member("M2").minutes(55)))).isEmpty();
         assertThat(of(SCOPE_LICENSE, check((Credential) null, line("90792")))).as("not rostered: no scope check").isEmpty();
+        // a health risk instrument (96160/96161) lies inside 96156-96171 but is no HBAI service: anyone may bill it
+        assertThat(of(SCOPE_LICENSE, check(LPC, line("96160")))).isEmpty();
+        assertThat(of(SCOPE_LICENSE, check(LPC, line("96158")))).as("HBAI by a counselor: payer-dependent").hasSize(1);
         assertThat(of(SCOPE_LICENSE, check(new Credential("XYZ", CredentialFamily.UNKNOWN), line("90792"))))
                 .as("unknown credential: no scope check").isEmpty();
         assertThat(of(SCOPE_LICENSE, check(PHD, line("96130")))).isEmpty();
