@@ -63,6 +63,10 @@ class DiagnosisRuleTest {
     @Test
     void behavioralLookAlikesDoNotFire() {
         assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z63.0")))).as("allowed Z range").isEmpty();
+        // substance-use counseling codes are the focus of SUD counseling visits (domain reference 10.4)
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z71.41")))).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z71.51")))).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z71.3")))).as("dietary counseling").hasSize(1);
         assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z69.010")))).isEmpty();
         assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("Z91.51")))).isEmpty();
         assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("F99")))).isEmpty();
