@@ -297,10 +297,14 @@ public final class NppesRegistry {
                     licenses.add(st.isEmpty() ? number : number + " (" + st + ")");
                 }
             }
+            String deactivationText = get(f, deactivation);
+            LocalDate deactivated = date(deactivationText);
             return new RegistryRecord(npi, get(f, entityType), get(f, lastName), get(f, firstName), get(f, organization),
-                    date(get(f, deactivation)), get(f, deactivationReason), date(get(f, reactivation)),
+                    deactivated, get(f, deactivationReason), date(get(f, reactivation)),
                     taxonomies, numbers, licenses, get(f, otherLastName), get(f, practiceState).toUpperCase(Locale.ROOT),
-                    zip5(get(f, practiceZip)), source, line);
+                    zip5(get(f, practiceZip)), source, line,
+                    // never read a deactivation the file states as "active": keep the text for the check to raise
+                    deactivated == null ? deactivationText : "");
         }
 
         private static String zip5(String postal) {

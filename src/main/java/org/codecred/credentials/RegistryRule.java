@@ -62,8 +62,15 @@ final class RegistryRule implements CredentialRule {
                     "NPI deactivated: the registry keeps no current data to compare", source));
             return;
         }
-        results.check(p.npi(), DEACTIVATION, CheckResult.PASS, r.deactivationDate() == null ? "active"
-                : "deactivated " + r.deactivationDate() + ", reactivated " + r.reactivationDate(), source);
+        if (!r.unreadableDeactivation().isEmpty()) {
+            String message = "the registry's NPI Deactivation Date for NPI " + p.npi() + " is '" + r.unreadableDeactivation()
+                    + "' (" + r.where() + "), which is no date: whether the NPI is deactivated cannot be told; look it up in NPPES";
+            results.finding(RuleId.NPPES_MISMATCH, p.npi(), "deactivation", message);
+            results.check(p.npi(), DEACTIVATION, CheckResult.FAIL, message, source);
+        } else {
+            results.check(p.npi(), DEACTIVATION, CheckResult.PASS, r.deactivationDate() == null ? "active"
+                    : "deactivated " + r.deactivationDate() + ", reactivated " + r.reactivationDate(), source);
+        }
 
         name(p, r, results);
 

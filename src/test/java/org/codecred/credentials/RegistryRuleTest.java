@@ -87,6 +87,21 @@ class RegistryRuleTest {
     }
 
     @Test
+    void aDeactivationDateThatIsNoDateIsNeverReadAsActive() throws IOException {
+        String npi = Fixtures.npi("156789020");
+        Map<String, String> row = NppesFiles.individual(npi, "HOLLOWAY", "BEA", "1041C0700X", "LCSW-40001", "TX");
+        row.put("NPI Deactivation Date", "13/45/2024");
+        Path file = dir.resolve("npidata_pfile_20050523-20261019.csv");
+        Files.write(file, List.of(NppesFiles.headerLine(), NppesFiles.line(row)));
+        Results r = new Results();
+        RegistryRule.check(Fixtures.lcsw(npi, "Holloway", "Bea", null), NppesRegistry.scan(List.of(file), Set.of(npi)), null, r);
+        assertThat(subjects(r)).containsExactly("NPPES-MISMATCH:deactivation");
+        assertThat(r.findings().get(0).message()).contains("'13/45/2024'").contains("cannot be told");
+        assertThat(r.checks()).filteredOn(c -> c.check().equals("nppes-deactivation")).singleElement()
+                .satisfies(c -> assertThat(c.result()).isEqualTo(CheckResult.FAIL));
+    }
+
+    @Test
     void upperCaseRegistryNameMatchesTheRoster() {
         Results r = check(Fixtures.lcsw(MATCHING, "McAllister-Voss", "Juno", null));
         assertThat(r.findings()).isEmpty();
