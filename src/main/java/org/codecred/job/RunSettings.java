@@ -92,7 +92,12 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
             String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
             switch (name) {
-                case "month" -> month = value;
+                case "month" -> {
+                    if (month != null && !month.equals(value)) {
+                        throw new UsageException("--month is given twice (" + month + " and " + value + "): give it once");
+                    }
+                    month = value;
+                }
                 case "input" -> input = required(name, value);
                 case "output" -> output = required(name, value);
                 case "db" -> db = required(name, value);
@@ -103,8 +108,17 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
                         throw new UsageException("--worker serves partitions and runs no month of its own: give either --worker or --month");
                     }
                 }
+                case "months", "debug", "trace" -> {
+                    // --months is split into months before this; --debug and --trace are Spring Boot's own
+                }
                 default -> {
-                    // a Spring property such as --spring.datasource.url=...
+                    // a Spring property (--spring.datasource.url=..., --logging.level.org=..., --codecred.x=...)
+                    // has a dot; any other name is a typo that would otherwise be ignored (--ouput, --forced)
+                    if (!name.contains(".")) {
+                        throw new UsageException("unknown option --" + name + ": the options are --month, --months, --input,"
+                                + " --output, --db, --rules and --force, and Spring properties such as"
+                                + " --spring.datasource.url=...");
+                    }
                 }
             }
         }

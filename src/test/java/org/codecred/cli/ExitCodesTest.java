@@ -57,6 +57,13 @@ class ExitCodesTest {
     }
 
     @Test
+    void aMisspeltOptionOrTwoMonthsAreUsageErrorsNotIgnored() {
+        // --ouput would otherwise write to the default output folder without a word
+        assertUsage(ExitCode.USAGE, CodeCredTestRun.of("--month=2026-10", "--ouput=" + tmp), "unknown option --ouput");
+        assertUsage(ExitCode.USAGE, CodeCredTestRun.of("--month=2026-10", "--month=2026-09"), "--month is given twice");
+    }
+
+    @Test
     void notAMonth() {
         assertUsage(ExitCode.USAGE, CodeCredTestRun.of("--month=2026-13"), "--month=2026-13 is not a month");
     }
