@@ -28,7 +28,7 @@ public record MonthRange(YearMonth first, YearMonth last) {
             } else if (arg.startsWith("--month=") || arg.equals("--month")) {
                 month = true;
             } else if (arg.equals("--force") || arg.startsWith("--force=")) {
-                force = !arg.equals("--force=false");
+                force = !(arg.equalsIgnoreCase("--force=false") || arg.equalsIgnoreCase("--force=no"));
             }
         }
         if (range == null) {

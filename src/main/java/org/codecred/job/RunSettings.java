@@ -102,7 +102,7 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
                 case "output" -> output = required(name, value);
                 case "db" -> db = required(name, value);
                 case "rules" -> rules = required(name, value);
-                case "force" -> force = value == null || Boolean.parseBoolean(value);
+                case "force" -> force = yesNo(name, value);
                 case "worker" -> {
                     if (monthRequired) {
                         throw new UsageException("--worker serves partitions and runs no month of its own: give either --worker or --month");
@@ -141,6 +141,19 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
             throw new UsageException("--month=" + month + " is not a month: write it as YYYY-MM, e.g. --month=2026-10");
         }
         return new RunSettings(yearMonth, Path.of(input), Path.of(output), Path.of(db), Path.of(rules), force);
+    }
+
+    /** {@code --force} alone or {@code =true}/{@code =yes} is on, {@code =false}/{@code =no} off; anything else is a mistake. */
+    static boolean yesNo(String name, String value) throws UsageException {
+        if (value == null) {
+            return true;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new UsageException("--" + name + "=" + value + " is neither yes nor no: write --" + name
+                    + " alone to turn it on");
+        };
     }
 
     private static String required(String name, String value) throws UsageException {

@@ -61,6 +61,8 @@ class ExitCodesTest {
         // --ouput would otherwise write to the default output folder without a word
         assertUsage(ExitCode.USAGE, CodeCredTestRun.of("--month=2026-10", "--ouput=" + tmp), "unknown option --ouput");
         assertUsage(ExitCode.USAGE, CodeCredTestRun.of("--month=2026-10", "--month=2026-09"), "--month is given twice");
+        // --force=yes read as "no" would quietly keep a completed month instead of recomputing it
+        assertUsage(ExitCode.USAGE, CodeCredTestRun.of("--month=2026-10", "--force=maybe"), "--force=maybe is neither yes nor no");
     }
 
     @Test
