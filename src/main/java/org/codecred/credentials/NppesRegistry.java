@@ -79,7 +79,7 @@ public final class NppesRegistry {
                             && !n.startsWith("endpoint");
                 })
                 .sorted(Comparator.comparing((Path p) -> {
-                            LocalDate d = Source.dateInName(p.getFileName().toString());
+                            LocalDate d = SourceFile.dateInName(p.getFileName().toString());
                             return d == null ? LocalDate.MIN : d;
                         })
                         .thenComparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains("20050523") ? 0 : 1)

@@ -1,52 +1,22 @@
 package org.codecred.credentials;
 
+import org.codecred.staging.SourceFile;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A source file of a check and its date: the last date written in the file name
- * ({@code npidata_pfile_20050523-20261012.csv} → 2026-10-12; {@code YYYYMMDD} or {@code YYYY-MM-DD}),
- * otherwise the file's modification time.
+ * A source file of a check and its date, as {@link SourceFile#published} dates every published file
+ * (the date its name carries — NPPES {@code _20261012}, SAM's Julian {@code _26305}, an LEIE
+ * supplement's {@code 2610}... — else its modification time), so the Credentials and Sources sheets
+ * agree.
  */
 public record Source(String name, LocalDate date) {
 
-    private static final Pattern DATE_IN_NAME = Pattern.compile("(?<!\\d)(\\d{4})-?(\\d{2})-?(\\d{2})(?!\\d)");
-
     public static Source of(Path file) {
-        String name = file.getFileName().toString();
-        LocalDate date = dateInName(name);
-        if (date == null) {
-            try {
-                date = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneId.systemDefault());
-            } catch (IOException e) {
-                date = null;
-            }
-        }
-        return new Source(name, date);
-    }
-
-    /** The last plausible date in a file name, or null. */
-    public static LocalDate dateInName(String name) {
-        Matcher m = DATE_IN_NAME.matcher(name);
-        LocalDate last = null;
-        while (m.find()) {
-            try {
-                LocalDate d = LocalDate.parse(m.group(1) + m.group(2) + m.group(3), DateTimeFormatter.BASIC_ISO_DATE);
-                if (d.getYear() >= 1990 && d.getYear() <= 2199) {
-                    last = d;
-                }
-            } catch (DateTimeParseException e) {
-                // not a date: digits that happen to be 8 long
-            }
-        }
-        return last;
+        return new Source(file.getFileName().toString(), SourceFile.published(file));
     }
 
     @Override

@@ -17,8 +17,11 @@ class SourceTest {
     void dateFromTheFileName(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("npidata_pfile_20050523-20261012.csv"), "NPI\n");
         assertThat(Source.of(file).date()).isEqualTo(LocalDate.of(2026, 10, 12));
-        assertThat(Source.dateInName("LEIE-2026-10-09.csv")).isEqualTo(LocalDate.of(2026, 10, 9));
-        assertThat(Source.dateInName("npi_1234567893.csv")).isNull();
+        assertThat(org.codecred.staging.SourceFile.dateInName("LEIE-2026-10-09.csv")).isEqualTo(LocalDate.of(2026, 10, 9));
+        assertThat(org.codecred.staging.SourceFile.dateInName("npi_1234567893.csv")).isNull();
+        // SAM's Julian date, as the Sources sheets date the same file
+        Path sam = Files.writeString(dir.resolve("SAM_Exclusions_Public_Extract_V2_26271.CSV"), "\"Classification\"\n");
+        assertThat(Source.of(sam).date()).isEqualTo(LocalDate.of(2026, 9, 28));
     }
 
     @Test
