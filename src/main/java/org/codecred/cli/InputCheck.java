@@ -24,7 +24,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * Checks, before anything starts, that the month's input can be used at all: the folder, a roster
@@ -66,18 +70,14 @@ public final class InputCheck {
         for (String folder : List.of("exclusions", "nppes", "optout")) {
             requireUnzipped(dir.resolve(folder));
         }
-        try {
-            ExclusionFiles exclusions = ExclusionFiles.of(dir.resolve("exclusions"));
-            ExclusionList.checkReadable(exclusions.leie());
-            SamExclusionList.checkReadable(exclusions.sam());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
         List<Path> optOut = Source.csvFiles(dir.resolve("optout"));
         for (Path file : optOut) {
             requireColumns(file, OptOutList.REQUIRED_COLUMNS);
         }
         try {
+            ExclusionFiles exclusions = ExclusionFiles.of(dir.resolve("exclusions"));
+            ExclusionList.checkReadable(exclusions.leie());
+            SamExclusionList.checkReadable(exclusions.sam());
             OptOutList.checkReadable(optOut);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -101,19 +101,19 @@ public final class InputCheck {
             return;
         }
         List<Path> zips;
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             zips = files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UsageException("cannot list " + dir + ": " + Failures.reason(e));
         }
         for (Path zip : zips) {
-            List<String> inside = new java.util.ArrayList<>();
-            try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(zip.toFile())) {
+            List<String> inside = new ArrayList<>();
+            try (ZipFile archive = new ZipFile(zip.toFile())) {
                 archive.stream().filter(e -> !e.isDirectory())
                         .map(e -> Path.of(e.getName()).getFileName().toString())
-                        .filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+                        .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".csv"))
                         .forEach(inside::add);
             } catch (IOException | RuntimeException e) {
                 throw new UsageException(zip + " is not a readable zip file: unzip it into " + dir + " by hand, or remove it");

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * in the rules folder: header {@code Code,Grouping,Classification,Specialization,Definition,Notes,
  * Display Name,Section}, CRLF, cells quoted where they hold commas). It supplies every code's label and
  * the codes NUCC has retired: those carry {@code [1/1/2007: marked inactive]} (or a variant, see
- * {@link #INACTIVE}) in Notes. When several
- * releases lie in the folder, the highest release number in the name (the newest version) is read.
+ * {@link #INACTIVE}) in Notes. When several releases lie in the folder, the highest release number in
+ * the name (the newest version) is read.
  */
 public final class NuccTaxonomy {
 
@@ -45,6 +45,7 @@ public final class NuccTaxonomy {
     private static final Pattern INACTIVE = Pattern.compile("(\\d{1,2}/\\d{1,2}/\\d{4}):\\s*marked inactive\\b",
             Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/yyyy");
+    private static final Pattern RELEASE = Pattern.compile("nucc_taxonomy_(\\d{1,6})");
 
     /** One code; {@code inactiveSince} null for a code in use. */
     public record Code(String code, String grouping, String classification, String specialization, String displayName,
@@ -90,7 +91,7 @@ public final class NuccTaxonomy {
 
     /** The release in a file name, as a number: {@code nucc_taxonomy_251.csv} is 251, newer than 91; none is 0. */
     static int version(Path file) {
-        Matcher m = Pattern.compile("nucc_taxonomy_(\\d{1,6})").matcher(file.getFileName().toString().toLowerCase(Locale.ROOT));
+        Matcher m = RELEASE.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT));
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 

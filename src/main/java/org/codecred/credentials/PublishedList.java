@@ -9,7 +9,6 @@ import org.codecred.ingest.CsvHeader;
 import org.codecred.staging.SourceFile;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,9 +65,7 @@ public abstract class PublishedList<E> {
         Source source = Source.of(file);
         sources.add(source);
         int before = rows;
-        try (Reader in = PublishedText.open(file);
-             CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build())
-                     .withMultilineLimit(multilineLimit).build()) {
+        try (CSVReader csv = open(file)) {
             String[] names = csv.readNext();
             if (names != null) {
                 CsvHeader header = new CsvHeader(file.toString(), names);
@@ -102,9 +99,7 @@ public abstract class PublishedList<E> {
      */
     final void checkRecords(List<Path> paths) {
         for (Path file : paths) {
-            try (Reader in = PublishedText.open(file);
-                 CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build())
-                         .withMultilineLimit(multilineLimit).build()) {
+            try (CSVReader csv = open(file)) {
                 while (csv.readNext() != null) {
                     // only whether every record reads
                 }
@@ -116,6 +111,12 @@ public abstract class PublishedList<E> {
                         + "): the file looks damaged; download it again from its publisher, or take it out of the month's folder");
             }
         }
+    }
+
+    /** The file's records as published: its own encoding, RFC 4180, at most {@code multilineLimit} lines each. */
+    private CSVReader open(Path file) throws IOException {
+        return new CSVReaderBuilder(PublishedText.open(file)).withCSVParser(new RFC4180ParserBuilder().build())
+                .withMultilineLimit(multilineLimit).build();
     }
 
     final void fileByNpi(String npi, E entry) {

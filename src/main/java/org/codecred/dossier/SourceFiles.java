@@ -110,12 +110,8 @@ public final class SourceFiles {
                 }
             }
             // the same date the Credentials sheet gives the file (SAM's Julian date, CMS's MM-DD-YYYY, ...)
-            LocalDate date = org.codecred.staging.SourceFile.dateInName(name);
-            String from = "file name";
-            if (date == null) {
-                date = org.codecred.staging.SourceFile.published(file);
-                from = "file modified";
-            }
+            LocalDate date = org.codecred.staging.SourceFile.published(file);
+            String from = org.codecred.staging.SourceFile.dateInName(name) != null ? "file name" : "file modified";
             Long rows = text ? Math.max(0, records - 1 - comments(file)) : null;
             files.add(new SourceFile(kind, name, date, from, rows, bytes, HexFormat.of().formatHex(sha.digest())));
         } catch (IOException e) {
