@@ -283,8 +283,8 @@ public final class SummaryWorkbook {
         sheet.tableHeader("Rule", "Severity", "Area", "Findings", "Providers");
         for (RuleRow row : rows) {
             RuleId rule = row.rule();
-            String area = rule.isCoding() ? "coding" : rule.ordinal() <= RuleId.TAXONOMY_LICENSE_MISMATCH.ordinal()
-                    ? "credentials" : "alignment";
+            // the step that finds it (RuleId's stage): credential rules added later in the catalog stay credentials
+            String area = rule.stage().name().toLowerCase(java.util.Locale.ROOT);
             // the findings' own severity: a rule capped by an UNVERIFIED value has a WARNING row of its own
             sheet.row().fill(row.findings() == 0 ? Fill.NONE : DossierWorkbook.severityFill(row.severity()))
                     .text(rule.id()).text(row.severity().name()).text(area).integer(row.findings()).integer(row.providers());

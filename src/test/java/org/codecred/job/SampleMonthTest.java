@@ -172,6 +172,9 @@ class SampleMonthTest {
                 if (row != null && row.getCell(0) != null && RuleId.values().length > 0
                         && Arrays.stream(RuleId.values()).anyMatch(id -> id.id().equals(formatter.formatCellValue(row.getCell(0))))) {
                     shown.merge(formatter.formatCellValue(row.getCell(1)), (long) row.getCell(3).getNumericCellValue(), Long::sum);
+                    RuleId rule = RuleId.ofId(formatter.formatCellValue(row.getCell(0)));
+                    assertThat(formatter.formatCellValue(row.getCell(2))).as(rule.id() + "'s area is the step that finds it")
+                            .isEqualTo(rule.stage().name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
         }
