@@ -1,7 +1,7 @@
 package org.codecred.cli;
 
 import org.codecred.job.ExitCode;
-import org.codecred.job.MonthLock;
+import org.codecred.database.MonthLock;
 import org.codecred.job.RunSettings;
 import org.codecred.scaleout.PartitionLeases;
 import org.codecred.scaleout.PartitionRecovery;
@@ -29,7 +29,7 @@ import java.util.List;
  * is already done, or (with --force) start it again from scratch. The month is the job's identifying
  * parameter; a forced rerun adds a second one so that it is a new job instance.
  *
- * <p>The caller holds the month exclusively (HSQLDB's file lock, or {@link MonthLock} on a server
+ * <p>The caller holds the month exclusively (the run lock of a file database, or {@link MonthLock} on a server
  * database), so an execution still marked running here was left by a process that died: it is
  * marked failed ({@link JobOperator#recover}) and restarted from its last commit. When workers run
  * partitions (docs/scale-out.md), partitions still running on a live worker are waited for first.
