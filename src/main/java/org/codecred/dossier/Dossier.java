@@ -51,6 +51,11 @@ public record Dossier(
         lines = List.copyOf(lines);
     }
 
+    /** The lines that count: not superseded, voided nor a void (Claim Lines shows those too, marked). */
+    public List<ClaimLine> countedLines() {
+        return lines.stream().filter(ClaimLine::counts).toList();
+    }
+
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
     }

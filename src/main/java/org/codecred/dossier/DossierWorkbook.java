@@ -277,7 +277,7 @@ public final class DossierWorkbook {
         }
         for (Cutoff cutoff : DecisionWords.cutoffs(p, dossier.findings())) {
             value(sheet, "Billed while not allowed",
-                    DecisionWords.billedAfter(cutoff, dossier.lines()) + " (flagged on Claim Lines)");
+                    DecisionWords.billedAfter(cutoff, dossier.countedLines()) + " (flagged on Claim Lines)");
         }
 
         sheet.heading("Claimed specialties");
@@ -298,8 +298,8 @@ public final class DossierWorkbook {
         }
 
         sheet.heading("Key figures");
-        value(sheet, "Claim lines", decision == null ? dossier.lines().size() + " (no verdict decided)"
-                : dossier.lines().size() + " lines; " + decision.codingErrors() + " with coding errors; coding accuracy "
+        value(sheet, "Claim lines", decision == null ? dossier.countedLines().size() + " (no verdict decided)"
+                : dossier.countedLines().size() + " lines; " + decision.codingErrors() + " with coding errors; coding accuracy "
                 + (decision.codingAccuracy() == null ? "not computed (no lines)"
                 : String.format(java.util.Locale.ROOT, "%.1f %%", decision.codingAccuracy() * 100)));
         value(sheet, "Findings", dossier.count(Severity.ERROR) + " errors, " + dossier.count(Severity.WARNING)
@@ -441,7 +441,7 @@ public final class DossierWorkbook {
     private static final int HELPER_THRESHOLD = 9;
 
     private static void codingProfile(SheetWriter sheet, Dossier dossier, RunFacts run) {
-        List<ClaimLine> lines = dossier.lines();
+        List<ClaimLine> lines = dossier.countedLines();
         sheet.title("Coding profile: " + identity(dossier));
         sheet.sheet().createFreezePane(0, 1);
         sheet.sheet().setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
@@ -805,11 +805,11 @@ public final class DossierWorkbook {
         List<Cutoff> cutoffs = DecisionWords.cutoffs(dossier.provider(), dossier.findings());
         sheet.paragraph(cutoffs.isEmpty()
                 ? "No line is dated after a license expiry, an exclusion start or an NPI deactivation."
-                : cutoffs.stream().map(c -> DecisionWords.billedAfter(c, dossier.lines()))
+                : cutoffs.stream().map(c -> DecisionWords.billedAfter(c, dossier.countedLines()))
                 .collect(Collectors.joining("; ")) + ": those lines are flagged in the column Billed while.");
         sheet.tableHeader("Claim id", "Line", "Service date", "Member", "Code", "Modifiers", "Units", "Minutes",
                 "Diagnoses", "Place of service", "Charge", "Billing NPI", "Source file", "Source line", "Findings",
-                "Billed while");
+                "Billed while", "Status");
         sheet.cap(14, 24);
         if (dossier.lines().isEmpty()) {
             sheet.row().text(NO_LINES);
@@ -833,7 +833,8 @@ public final class DossierWorkbook {
                     .text(line.placeOfService()).money(line.charge())
                     .text(line.billingNpi()).text(line.sourceFile()).lineNo(line.lineNumber())
                     .text(rules.isEmpty() ? null : rules, worst == null ? Fill.NONE : severityFill(worst))
-                    .text(flag.isEmpty() ? null : flag, flag.isEmpty() ? Fill.NONE : Fill.ERROR);
+                    .text(flag.isEmpty() ? null : flag, flag.isEmpty() ? Fill.NONE : Fill.ERROR)
+                    .text(line.counts() ? null : line.status().words());
         }
         sheet.finish();
     }
