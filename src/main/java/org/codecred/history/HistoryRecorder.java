@@ -67,6 +67,10 @@ public final class HistoryRecorder {
         lines.forEachService(month, DiagnosticEvaluationTable.CODES, evaluated::add);
         int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
         long ledger = recordLedger(month);
+        if (evaluations > 0) {
+            // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
+            tables.key.record(memberKey.fingerprint(), recordedAt);
+        }
         tables.runs.insert(month, recordedAt, providers, lines.countCounted(month));
         int dropped = dropBeyondRetention();
         log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations,"
