@@ -2,6 +2,7 @@ package org.codecred.output;
 
 import org.codecred.job.RunSettings;
 import org.codecred.domain.Severity;
+import org.codecred.ingest.ResolveClaimsTasklet;
 import org.codecred.ingest.RosterRowParser;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
@@ -65,6 +66,8 @@ public class RunSummaryWriter implements JobExecutionListener {
                 + "  \"lines_read\": " + (accepted + rejected) + ",\n"
                 + "  \"lines_accepted\": " + accepted + ",\n"
                 + "  \"lines_rejected\": " + rejected + ",\n"
+                + "  \"lines_superseded\": " + (accepted - lines.countCounted(month)) + ",\n"
+                + "  \"lines_duplicate\": " + rejects.countReasonStarting(month, ResolveClaimsTasklet.DUPLICATE_OF) + ",\n"
                 + "  \"roster_rows_rejected\": " + rejects.count(month, RosterRowParser.FILE) + ",\n"
                 + "  \"providers\": " + providers.count(month) + ",\n"
                 + "  \"findings\": {\"ERROR\": " + bySeverity.get(Severity.ERROR)
