@@ -1,6 +1,7 @@
 package org.codecred;
 
 import org.codecred.cli.CodeCred;
+import org.codecred.job.GracefulStop;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.scaleout.Worker;
 import org.codecred.job.ExitCode;
@@ -26,6 +27,9 @@ public class CodeCredApplication {
             }
             return; // serves partitions until stopped
         }
-        System.exit(CodeCred.run(args).code());
+        GracefulStop.install();
+        ExitCode code = CodeCred.run(args);
+        GracefulStop.runEnded(code);
+        System.exit(code.code());
     }
 }

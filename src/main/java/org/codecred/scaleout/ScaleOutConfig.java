@@ -90,7 +90,7 @@ public class ScaleOutConfig {
             String url = MonthLocks.urlOf(dataSource).toLowerCase(Locale.ROOT);
             if (url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:")
                     || url.startsWith("jdbc:hsqldb:") && !url.contains("://")) {
-                throw new IllegalStateException("a broker is configured (spring.artemis.broker-url) but the database "
+                throw new org.codecred.job.ConfigurationException("a broker is configured (spring.artemis.broker-url) but the database "
                         + url + " is this process's own: workers need a shared database, e.g. "
                         + "--spring.datasource.url=jdbc:postgresql://HOST:5432/codecred");
             }
