@@ -3,16 +3,19 @@ package org.codecred.cli;
 import org.codecred.database.AbandonedDatabaseLock;
 import org.codecred.database.Dialect;
 import org.codecred.job.ExitCode;
+import org.codecred.job.GracefulStop;
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
 import org.codecred.CodeCredApplication;
 import org.codecred.database.RunLock;
+import org.codecred.output.OutputAside;
 import org.codecred.history.HistoryIntegrityException;
 import org.codecred.output.ScratchFolder;
 import org.codecred.rules.RuleTableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -35,6 +38,15 @@ public final class CodeCred {
     }
 
     public static ExitCode run(PrintStream err, String... args) {
+        return run(System.out, err, args);
+    }
+
+    public static ExitCode run(PrintStream out, PrintStream err, String... args) {
+        String answer = Usage.answer(args);
+        if (answer != null) {
+            out.println(answer);
+            return ExitCode.COMPLETED;
+        }
         MonthRange range;
         try {
             range = MonthRange.in(args);
@@ -45,13 +57,24 @@ public final class CodeCred {
         return range == null ? runMonth(err, args) : runRange(err, range, args);
     }
 
-    /** Each month of the range in order; stops at the first that does not complete and returns its code. */
+    /**
+     * Each month of the range in order; stops at the first that does not complete and returns its
+     * code. Every month's input is checked first, so a missing month is found before hours of others.
+     */
     private static ExitCode runRange(PrintStream err, MonthRange range, String... args) {
         for (java.time.YearMonth month : range.months()) {
-            ExitCode code = runMonth(err, MonthRange.argsFor(month, args));
+            try {
+                InputCheck.check(RunSettings.parse(MonthRange.argsFor(month, args)));
+            } catch (UsageException e) {
+                err.println("codecred: months " + range + ": nothing started, month " + month + " cannot run: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
+        for (java.time.YearMonth month : range.months()) {
+            ExitCode code = GracefulStop.requested() ? ExitCode.STOPPED : runMonth(err, MonthRange.argsFor(month, args));
             if (code != ExitCode.COMPLETED) {
                 err.println("codecred: months " + range + " stopped at " + month
-                        + (code == ExitCode.FAILED ? "; run the same command again to resume there" : ""));
+                        + (code == ExitCode.FAILED || code == ExitCode.STOPPED ? "; run the same command again to resume there" : ""));
                 return code;
             }
         }
@@ -62,7 +85,7 @@ public final class CodeCred {
         RunSettings settings;
         Path fileDatabase;
         try {
-            settings = RunSettings.parse(args);
+            settings = OutputAside.forRun(RunSettings.parse(args));
             InputCheck.check(settings);
             fileDatabase = fileDatabase(settings, args);
             OutputCheck.check(settings, fileDatabase);
@@ -106,8 +129,10 @@ public final class CodeCred {
         ConfigurableApplicationContext context = null;
         try {
             ScratchFolder.useFor(settings);
+            ConfigurationFailureReporter.take(); // nothing left from an earlier start on this thread
             context = new SpringApplicationBuilder(CodeCredApplication.class)
                     .initializers(c -> c.getBeanFactory().registerSingleton("runSettings", settings))
+                    .registerShutdownHook(false) // GracefulStop ends the run on SIGTERM, then the context closes
                     .run(args);
             return context.getBean(MonthLauncher.class).launch(err);
         } catch (RuntimeException e) {
@@ -158,6 +183,12 @@ public final class CodeCred {
             // no CodeCred run holds the database (this process holds the run lock): another program has it open
             err.println("codecred: the database " + settings.db() + " is open in another program (not a CodeCred run): "
                     + "close that program, then run the same command again");
+            return ExitCode.USAGE;
+        }
+        FailureAnalysis configuration = ConfigurationFailureReporter.take();
+        if (configuration != null) {
+            err.println("codecred: " + Failures.oneLine(configuration.getDescription())
+                    + (configuration.getAction() == null ? "" : ": " + configuration.getAction()) + "; nothing was started");
             return ExitCode.USAGE;
         }
         log.error("CodeCred could not run month {}", settings.monthKey(), e);

@@ -40,7 +40,7 @@ public class MonthlyJobConfig {
     @Bean
     public Job monthlyJob(JobRepository jobRepository, JobExecutionListener runSummaryWriter,
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step loadX12Claims,
-                          Step listRenderingNpis, Step validateCoding,
+                          Step resolveClaims, Step listRenderingNpis, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary, Step writeReport,
                           Step recordHistory) {
@@ -50,6 +50,7 @@ public class MonthlyJobConfig {
                 .next(loadRoster)
                 .next(loadClaims)
                 .next(loadX12Claims)
+                .next(resolveClaims)
                 .next(listRenderingNpis)
                 .next(validateCoding)
                 .next(checkCredentials)

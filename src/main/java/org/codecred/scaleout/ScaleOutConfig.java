@@ -88,7 +88,7 @@ public class ScaleOutConfig {
         PartitionLeases partitionLeases(DataSource dataSource) {
             Dialect database = Dialect.of(dataSource);
             if (!database.shared()) {
-                throw new IllegalStateException("a broker is configured (spring.artemis.broker-url) but the database "
+                throw new org.codecred.job.ConfigurationException("a broker is configured (spring.artemis.broker-url) but the database "
                         + database.url() + " is this process's own: workers need a shared database, e.g. "
                         + "--spring.datasource.url=jdbc:postgresql://HOST:5432/codecred");
             }
