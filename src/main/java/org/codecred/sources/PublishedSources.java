@@ -26,7 +26,7 @@ public final class PublishedSources {
     public static final String RULE_FILE_AS_PUBLISHED = "rule file (as published by CMS / NUCC)";
 
     public static final PublishedSource LEIE = new PublishedSource("OIG LEIE", Root.INPUT, "exclusions",
-            dir -> ExclusionFiles.of(dir).leie(), "exclusion list (OIG LEIE / SAM)", ReleaseDate::fromName,
+            dir -> ExclusionFiles.of(dir).leie(), "exclusion list (OIG LEIE / SAM)", ReleaseDate::leie,
             ExclusionList.LAYOUT);
     public static final PublishedSource SAM = new PublishedSource("SAM exclusions", Root.INPUT, "exclusions",
             dir -> ExclusionFiles.of(dir).sam(), "exclusion list (OIG LEIE / SAM)", ReleaseDate::fromName,
@@ -37,7 +37,7 @@ public final class PublishedSources {
             NppesRegistry::registryFiles, "NPPES registry extract", ReleaseDate::fromName, NppesRegistry.LAYOUT);
     public static final PublishedSource NUCC = new PublishedSource("NUCC taxonomy", Root.RULES, "",
             dir -> named(dir, n -> n.matches("nucc_taxonomy_.*\\.csv")), RULE_FILE_AS_PUBLISHED,
-            ReleaseDate::fromName, null);
+            ReleaseDate::nucc, null);
     public static final PublishedSource CMS_PTP = new PublishedSource("CMS PTP", Root.RULES, "cms",
             dir -> named(dir, n -> n.matches(".*(ccipra|ptp).*")), RULE_FILE_AS_PUBLISHED, ReleaseDate::fromName, null);
     public static final PublishedSource CMS_MUE = new PublishedSource("CMS MUE", Root.RULES, "cms",

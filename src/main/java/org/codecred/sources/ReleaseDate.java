@@ -26,6 +26,8 @@ public record ReleaseDate(LocalDate date, String from) {
     /** SAM.gov extracts end in a Julian date YYDDD: {@code SAM_Exclusions_Public_Extract_V2_26305.ZIP}. */
     private static final Pattern SAM_JULIAN = Pattern.compile("(?i)^SAM_Exclusions_Public_Extract(?:_V2)?_(\\d{2})(\\d{3})\\.");
     /** OIG LEIE monthly supplements: {@code 2610EXCL.csv}, {@code 2610REIN.csv} (YYMM). */
+    /** NUCC's release in its file name: {@code nucc_taxonomy_251.csv} is 25.1, {@code _91} is 9.1. */
+    private static final Pattern NUCC_VERSION = Pattern.compile("(?i)nucc_taxonomy_(\\d{1,2})(\\d)(?!\\d)");
     private static final Pattern LEIE_SUPPLEMENT = Pattern.compile("(?i)^(\\d{2})(\\d{2})(EXCL|REIN)\\.");
 
     /** The release date of a file of this kind: by its source's rule in the registry, else {@link #fromName}. */
@@ -37,6 +39,39 @@ public record ReleaseDate(LocalDate date, String from) {
     public static ReleaseDate fromName(Path file) {
         LocalDate inName = dateInName(file.getFileName().toString());
         return inName != null ? new ReleaseDate(inName, FILE_NAME) : modified(file);
+    }
+
+    /**
+     * The OIG LEIE: {@code UPDATED.csv} carries no release date (its newest exclusion date is not one),
+     * so it is dated by the day it was downloaded (its modification time, labelled so); a monthly
+     * supplement {@code 2610EXCL.csv} / {@code 2610REIN.csv} by its month (YYMM, year first).
+     */
+    public static ReleaseDate leie(Path file) {
+        Matcher supplement = LEIE_SUPPLEMENT.matcher(file.getFileName().toString());
+        if (supplement.find()) {
+            LocalDate month = date("20" + supplement.group(1), supplement.group(2), "1");
+            if (month != null) {
+                return new ReleaseDate(month, "supplement month in file name");
+            }
+        }
+        return fromName(file);
+    }
+
+    /**
+     * The NUCC taxonomy: released 1 January (version YY.0) and 1 July (YY.1), so
+     * {@code nucc_taxonomy_251.csv} is version 25.1, released 2025-07-01.
+     */
+    public static ReleaseDate nucc(Path file) {
+        Matcher version = NUCC_VERSION.matcher(file.getFileName().toString());
+        if (version.find()) {
+            int year = 2000 + Integer.parseInt(version.group(1));
+            int half = Integer.parseInt(version.group(2));
+            if (half <= 1) {
+                return new ReleaseDate(LocalDate.of(year, half == 0 ? 1 : 7, 1),
+                        "NUCC version " + version.group(1) + "." + half);
+            }
+        }
+        return fromName(file);
     }
 
     /** The day the file was last modified, labelled so; no date when the file cannot be read. */
