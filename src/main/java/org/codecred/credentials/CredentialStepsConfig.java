@@ -61,6 +61,7 @@ public class CredentialStepsConfig {
                                  FindingTable findings,
                                  CredentialCheckTable checks, SourceFileTable sourceFiles) {
         List<SourceFile> ruleSources = new ArrayList<>(codingRules.cmsFiles());
+        ruleSources.addAll(codingRules.diagnoses().orderFiles().files());
         if (credentialRules.nucc().source() != null) {
             ruleSources.add(credentialRules.nucc().source());
         }

@@ -42,9 +42,12 @@ public final class PublishedSources {
             dir -> named(dir, n -> n.matches(".*(ccipra|ptp).*")), RULE_FILE_AS_PUBLISHED, ReleaseDate::fromName, null);
     public static final PublishedSource CMS_MUE = new PublishedSource("CMS MUE", Root.RULES, "cms",
             dir -> named(dir, n -> n.matches(".*mue.*")), RULE_FILE_AS_PUBLISHED, ReleaseDate::fromName, null);
+    public static final PublishedSource ICD10CM = new PublishedSource(Icd10cmOrderFiles.KIND, Root.RULES, "",
+            dir -> named(dir, n -> Icd10cmOrderFiles.NAME.matcher(n).matches()), RULE_FILE_AS_PUBLISHED,
+            Icd10cmOrderFiles::releaseDate, null);
 
     /** Every published source, in reading order. */
-    public static final List<PublishedSource> ALL = List.of(LEIE, SAM, NPPES, OPT_OUT, NUCC, CMS_PTP, CMS_MUE);
+    public static final List<PublishedSource> ALL = List.of(LEIE, SAM, NPPES, OPT_OUT, NUCC, CMS_PTP, CMS_MUE, ICD10CM);
 
     private PublishedSources() {
     }
