@@ -41,8 +41,8 @@ final class SourcesSheet implements DossierSheet, MonthSheet {
         if (run.sources().isEmpty()) {
             sheet.row().text("not recorded");
         }
-        for (SourceFiles.SourceFile f : run.sources()) {
-            sheet.row().text(f.kind()).text(f.name()).date(f.date()).text(f.dateFrom()).integer(f.rows())
+        for (org.codecred.sources.SourceFile f : run.sources()) {
+            sheet.row().text(SourceFiles.label(f)).text(f.name()).date(f.date()).text(f.dateFrom()).integer(f.rows())
                     .integer(f.bytes()).text(f.sha256());
         }
         sheet.finish();
