@@ -62,6 +62,11 @@ public record Dossier(
         rejected = rejected == null ? List.of() : List.copyOf(rejected);
     }
 
+    /** The lines that count: not superseded, voided nor a void (Claim Lines shows those too, marked). */
+    public List<ClaimLine> countedLines() {
+        return lines.stream().filter(ClaimLine::counts).toList();
+    }
+
     /** "Name · NPI n · month": who and when, as every sheet's title and print header name it. */
     public String identity() {
         return provider.displayName() + " · NPI " + provider.npi() + " · " + month;
