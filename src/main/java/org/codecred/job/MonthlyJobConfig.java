@@ -1,5 +1,7 @@
 package org.codecred.job;
 
+import org.codecred.database.Dialect;
+import org.codecred.database.MonthLock;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -119,9 +121,10 @@ public class MonthlyJobConfig {
         return new RejectTable(jdbc);
     }
 
-    /** The running-month guard fitting the database (see {@link MonthLocks}). */
+    /** The running-month guard fitting the database (see {@link Dialect#monthLock}). */
     @Bean
     public MonthLock monthLock(DataSource dataSource) {
-        return MonthLocks.forDataSource(dataSource);
+        Dialect database = Dialect.of(dataSource);
+        return database.monthLock(database.dedicatedConnections(dataSource));
     }
 }

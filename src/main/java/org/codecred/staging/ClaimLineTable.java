@@ -1,5 +1,7 @@
 package org.codecred.staging;
 
+import org.codecred.database.Dialect;
+import org.codecred.database.PostgresCopy;
 import org.codecred.domain.ClaimLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -43,7 +45,7 @@ public final class ClaimLineTable {
     }
 
     private final JdbcTemplate jdbc;
-    /** Null until the first insert asks; then whether this is PostgreSQL, loaded with COPY. */
+    /** Null until the first insert asks; then whether the database loads rows with COPY. */
     private volatile Boolean copy;
 
     public ClaimLineTable(JdbcTemplate jdbc) {
@@ -55,7 +57,7 @@ public final class ClaimLineTable {
             return; // HSQLDB throws on an empty batch
         }
         if (copy == null) {
-            copy = PostgresCopy.available(jdbc);
+            copy = Dialect.of(jdbc.getDataSource()).copiesRows();
         }
         if (copy) {
             copyInto(month, lines);
