@@ -172,10 +172,13 @@ final class Claim837File implements AutoCloseable {
         }
     }
 
-    /** Whether the mapping or rejected.csv uses a segment's elements; addresses, contacts and references are not copied out. */
+    /**
+     * Whether the mapping or rejected.csv uses a segment's elements; addresses, contacts and other
+     * references are not copied out (REF is: REF*F8 names the claim a replacement or void adjusts).
+     */
     private static boolean isRead(String tag) {
         return switch (tag) {
-            case "N3", "N4", "PER", "REF", "PAT", "NTE", "PRV", "SBR", "CAS", "AMT", "LIN", "CTP", "K3", "PWK", "CN1",
+            case "N3", "N4", "PER", "PAT", "NTE", "PRV", "SBR", "CAS", "AMT", "LIN", "CTP", "K3", "PWK", "CN1",
                  "CR1", "CRC", "OI", "MOA", "SVD" -> false;
             default -> true;
         };
