@@ -36,9 +36,25 @@ public class HistoryStepsConfig {
         return new HistoryTables(jdbc);
     }
 
+    /** The claim ledger of completed months, as loading and resolveClaims ask it. */
+    @Bean
+    public org.codecred.ingest.EarlierClaims earlierClaims(HistoryTables tables) {
+        return tables.claims;
+    }
+
     @Bean
     public MemberKey memberKey(RunSettings settings, @Value("${codecred.history.key-file:}") String keyFile) {
         return new MemberKey(keyFile.isBlank() ? MemberKey.besideDatabase(settings.db()) : Path.of(keyFile));
+    }
+
+    /** Checked when the month's context starts, before any step: a bad key or unreadable history is exit 2. */
+    @Bean
+    public HistoryIntegrity historyIntegrity(HistoryTables tables, MemberKey memberKey, RunSettings settings) {
+        HistoryIntegrity integrity = new HistoryIntegrity(tables, memberKey);
+        if (settings.month() != null) {
+            integrity.checkAtStart(settings.monthKey());
+        }
+        return integrity;
     }
 
     @Bean
