@@ -50,4 +50,27 @@ class CodePointLengthTest {
         assertThat(long65).isInstanceOf(IngestResult.Rejected.class);
         assertThat(((IngestResult.Rejected<?>) long65).row().reason()).contains("member_id: longer than 64 characters (65)");
     }
+
+    /** Seeded: names of 90 to 110 characters mixing the BMP and beyond are accepted exactly when at most 100. */
+    @Test
+    void namesAreMeasuredInCharactersWhateverTheirPlane() {
+        for (long seed : new long[] {29L, 20261207L, 5L}) {
+            java.util.Random random = new java.util.Random(seed);
+            for (int i = 0; i < 200; i++) {
+                int characters = 90 + random.nextInt(21);
+                StringBuilder name = new StringBuilder();
+                for (int c = 0; c < characters; c++) {
+                    int codePoint = switch (random.nextInt(3)) {
+                        case 0 -> 'a' + random.nextInt(26);
+                        case 1 -> 0x00C0 + random.nextInt(0x17F - 0xC0);   // Latin-1 and Latin Extended-A
+                        default -> 0x1D400 + random.nextInt(0x33);         // mathematical letters, beyond the BMP
+                    };
+                    name.appendCodePoint(codePoint);
+                }
+                IngestResult<Provider> result = roster(name.toString());
+                assertThat(result).as("seed %d: %d characters, %d UTF-16 units", seed, characters, name.length())
+                        .isInstanceOf(characters <= 100 ? IngestResult.Accepted.class : IngestResult.Rejected.class);
+            }
+        }
+    }
 }

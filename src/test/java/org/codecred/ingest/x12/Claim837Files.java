@@ -12,6 +12,14 @@ final class Claim837Files {
 
     /** One interchange, one set, one claim 'CL1' of {@code lines} service lines; line n carries LX01 = {@code lx(n)}. */
     static String oneClaim(int lines, IntUnaryOperator lx) {
+        return oneClaim(lines, lx, "SUBA001", 2);
+    }
+
+    /**
+     * As {@link #oneClaim(int, IntUnaryOperator)}, the subscriber's NM109 being {@code memberId}, the file
+     * ending with {@code trailers} of GE and IEA (2 both, 1 only GE, 0 none: cut right after SE).
+     */
+    static String oneClaim(int lines, IntUnaryOperator lx, String memberId, int trailers) {
         List<String> set = new ArrayList<>(List.of(
                 "ST*837*0001*005010X222A1",
                 "BHT*0019*00*0001*20261101*0930*CH",
@@ -21,7 +29,7 @@ final class Claim837Files {
                 "NM1*85*2*NORTH SHORE BEHAVIORAL HEALTH*****XX*1234567893",
                 "HL*2*1*22*0",
                 "SBR*P*18*GRP77******CI",
-                "NM1*IL*1*ROE*JORDAN****MI*SUBA001",
+                "NM1*IL*1*ROE*JORDAN****MI*" + memberId,
                 "DMG*D8*19800115*F",
                 "CLM*CL1*" + (100 * lines) + "***11:B:1*Y*A*Y*Y",
                 "HI*ABK:F331"));
@@ -37,6 +45,12 @@ final class Claim837Files {
         for (String segment : set) {
             text.append(segment).append("~\n");
         }
-        return text.append("GE*1*1~\nIEA*1*000000001~\n").toString();
+        if (trailers >= 1) {
+            text.append("GE*1*1~\n");
+        }
+        if (trailers >= 2) {
+            text.append("IEA*1*000000001~\n");
+        }
+        return text.toString();
     }
 }
