@@ -22,3 +22,5 @@ ALTER TABLE codecred.provider ALTER COLUMN specialties SET DATA TYPE VARCHAR(100
 ;
 ALTER TABLE codecred.specialty_alignment ALTER COLUMN specialty SET DATA TYPE VARCHAR(80)
 ;
+ALTER TABLE codecred.history_claim_ledger ALTER COLUMN claim_id SET DATA TYPE VARCHAR(128)
+;

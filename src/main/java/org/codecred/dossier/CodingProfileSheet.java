@@ -57,7 +57,7 @@ final class CodingProfileSheet implements DossierSheet {
 
     @Override
     public void write(SheetWriter sheet, Dossier dossier, RunFacts run) {
-        List<ClaimLine> lines = dossier.lines();
+        List<ClaimLine> lines = dossier.countedLines();
         sheet.title("Coding profile: " + dossier.identity());
         sheet.sheet().createFreezePane(0, 1);
         sheet.sheet().setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));

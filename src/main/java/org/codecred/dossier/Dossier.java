@@ -51,6 +51,11 @@ public record Dossier(
         lines = List.copyOf(lines);
     }
 
+    /** The lines that count: not superseded, voided nor a void (Claim Lines shows those too, marked). */
+    public List<ClaimLine> countedLines() {
+        return lines.stream().filter(ClaimLine::counts).toList();
+    }
+
     /** "Name · NPI n · month": who and when, as every sheet's title and print header name it. */
     public String identity() {
         return provider.displayName() + " · NPI " + provider.npi() + " · " + month;

@@ -7,6 +7,7 @@ import org.codecred.job.RunSettings;
 import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
 import org.codecred.history.MonthHistory;
+import org.codecred.job.ItemProgress;
 import org.codecred.job.StepLog;
 import org.codecred.output.OutputFiles;
 import org.codecred.scaleout.NpiRangePartitioner;
@@ -98,7 +99,7 @@ public class DossierStepsConfig {
     @Bean
     public Step writeDossiersWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                     ProviderRangeReader dossierProviderReader, DossierAssembler dossierAssembler,
-                                    DossierFileWriter dossierFileWriter, StepLog stepLog) {
+                                    DossierFileWriter dossierFileWriter, StepLog stepLog, ItemProgress dossierProgress) {
         return partitioning.workerStep("writeDossiersWorker")
                 .<Provider, Dossier>chunk(PROVIDERS_PER_CHUNK)
                 .transactionManager(transactionManager)
@@ -106,7 +107,15 @@ public class DossierStepsConfig {
                 .processor(dossierAssembler)
                 .writer(dossierFileWriter)
                 .listener(stepLog)
+                .listener(dossierProgress)
                 .build();
+    }
+
+    /** writeDossiers is the longest step: done/total, rate and time left, every few seconds. */
+    @Bean
+    public ItemProgress dossierProgress(ProviderTable providers, RunSettings settings) {
+        // a worker (--worker) serves any month and knows no total: it logs the count and rate only
+        return new ItemProgress("writeDossiers: dossiers", () -> settings.month() == null ? 0 : providers.count(settings.monthKey()));
     }
 
     @Bean

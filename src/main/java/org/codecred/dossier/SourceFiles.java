@@ -128,9 +128,8 @@ public final class SourceFiles {
         }
     }
 
-    /** CodeCred's version, from the jar's manifest; "development build" when run from classes. */
+    /** CodeCred's version (one place for it: {@link org.codecred.job.Version}). */
     public static String version() {
-        String version = SourceFiles.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
+        return org.codecred.job.Version.current();
     }
 }

@@ -68,7 +68,7 @@ final class SummarySheet implements DossierSheet {
         }
         for (Cutoff cutoff : DecisionWords.cutoffs(p, dossier.findings())) {
             sheet.value("Billed while not allowed",
-                    DecisionWords.billedAfter(cutoff, dossier.lines()) + " (flagged on Claim Lines)");
+                    DecisionWords.billedAfter(cutoff, dossier.countedLines()) + " (flagged on Claim Lines)");
         }
 
         sheet.heading("Claimed specialties");
@@ -89,8 +89,8 @@ final class SummarySheet implements DossierSheet {
         }
 
         sheet.heading("Key figures");
-        sheet.value("Claim lines", decision == null ? dossier.lines().size() + " (no verdict decided)"
-                : dossier.lines().size() + " lines; " + decision.codingErrors() + " with coding errors; coding accuracy "
+        sheet.value("Claim lines", decision == null ? dossier.countedLines().size() + " (no verdict decided)"
+                : dossier.countedLines().size() + " lines; " + decision.codingErrors() + " with coding errors; coding accuracy "
                 + (decision.codingAccuracy() == null ? "not computed (no lines)"
                 : String.format(Locale.ROOT, "%.1f %%", decision.codingAccuracy() * 100)));
         sheet.value("Findings", dossier.count(Severity.ERROR) + " errors, " + dossier.count(Severity.WARNING)

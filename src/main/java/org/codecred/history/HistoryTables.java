@@ -10,6 +10,7 @@ public final class HistoryTables {
     public final RuleHistoryTable rules;
     public final MetricHistoryTable metrics;
     public final DiagnosticEvaluationTable evaluations;
+    public final ClaimLedgerTable claims;
     public final HistoryKeyTable key;
 
     public HistoryTables(JdbcTemplate jdbc) {
@@ -18,6 +19,7 @@ public final class HistoryTables {
         this.rules = new RuleHistoryTable(jdbc);
         this.metrics = new MetricHistoryTable(jdbc);
         this.evaluations = new DiagnosticEvaluationTable(jdbc);
+        this.claims = new ClaimLedgerTable(jdbc);
         this.key = new HistoryKeyTable(jdbc);
     }
 
@@ -28,5 +30,6 @@ public final class HistoryTables {
         rules.delete(month);
         metrics.delete(month);
         evaluations.delete(month);
+        claims.delete(month);
     }
 }

@@ -30,7 +30,12 @@ public final class ClaimRowParser {
 
     /** @param month the month being credentialed: a line dated outside it is rejected, never counted silently */
     public ClaimRowParser(YearMonth month) {
-        this.validator = new ClaimLineValidator(month);
+        this(month, EarlierClaims.NONE);
+    }
+
+    /** @param earlier the earlier months' claims, whose replacements and voids are not out of month */
+    public ClaimRowParser(YearMonth month, EarlierClaims earlier) {
+        this.validator = new ClaimLineValidator(month, earlier);
     }
 
     public IngestResult<ClaimLine> parse(RawRow row) {

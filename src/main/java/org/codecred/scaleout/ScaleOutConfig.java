@@ -3,7 +3,7 @@ package org.codecred.scaleout;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.codecred.job.CheckpointPause;
-import org.codecred.job.MonthLocks;
+import org.codecred.database.Dialect;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.slf4j.Logger;
@@ -28,7 +28,6 @@ import org.springframework.messaging.Message;
 
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Where the per-provider steps run. Without a broker ({@code spring.artemis.broker-url} unset) their
@@ -89,18 +88,17 @@ public class ScaleOutConfig {
 
         @Bean
         PartitionLeases partitionLeases(DataSource dataSource) {
-            String url = MonthLocks.urlOf(dataSource).toLowerCase(Locale.ROOT);
-            if (url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:")
-                    || url.startsWith("jdbc:hsqldb:") && !url.contains("://")) {
-                throw new IllegalStateException("a broker is configured (spring.artemis.broker-url) but the database "
-                        + url + " is this process's own: workers need a shared database, e.g. "
+            Dialect database = Dialect.of(dataSource);
+            if (!database.shared()) {
+                throw new org.codecred.job.ConfigurationException("a broker is configured (spring.artemis.broker-url) but the database "
+                        + database.url() + " is this process's own: workers need a shared database, e.g. "
                         + "--spring.datasource.url=jdbc:postgresql://HOST:5432/codecred");
             }
-            if (url.startsWith("jdbc:postgresql:")) {
-                return new PostgresPartitionLeases(MonthLocks.dedicatedConnections(dataSource));
+            if (database.sessionLocks().isPresent()) {
+                return new SessionPartitionLeases(database.dedicatedConnections(dataSource), database.sessionLocks().get());
             }
-            log.warn("partition leases need PostgreSQL; on {} a worker that dies leaves its partition running "
-                    + "until the manager is stopped and run again", url);
+            log.warn("partition leases need session locks (PostgreSQL has them); on {} a worker that dies leaves its"
+                    + " partition running until the manager is stopped and run again", database.name());
             return PartitionLeases.NONE;
         }
 

@@ -31,7 +31,7 @@ public final class RenderingNpiTable {
         jdbc.update("DELETE FROM codecred.rendering_npi WHERE month = ?", month);
         return jdbc.update("INSERT INTO codecred.rendering_npi (month, rendering_npi, lines, first_service, last_service)"
                 + " SELECT month, rendering_npi, COUNT(*), MIN(service_date), MAX(service_date)"
-                + " FROM codecred.claim_line WHERE month = ? GROUP BY month, rendering_npi", month);
+                + " FROM codecred.claim_line WHERE month = ? AND line_status IS NULL GROUP BY month, rendering_npi", month);
     }
 
     /** Every rendering NPI of the month's lines, in NPI order (Java string order, the same on every database). */

@@ -1,5 +1,6 @@
 package org.codecred.staging;
 
+import org.codecred.database.Dialect;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,24 +85,16 @@ public final class StagingSchema {
                 "SELECT table_name FROM information_schema.columns"
                         + " WHERE LOWER(table_schema) = 'codecred' AND LOWER(column_name) = 'month'",
                 String.class);
-        boolean hsqldb = isHsqldb();
+        Dialect dialect = Dialect.of(jdbc.getDataSource());
         for (String name : tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).sorted().toList()) {
             // table names come from the catalog, never from input; values are bound
             String table = "codecred." + name;
-            int deleted = hsqldb
-                    ? jdbc.update("DELETE FROM " + table + " WHERE month = ? LIMIT ?", month, batch)
-                    : jdbc.update("DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table
-                            + " WHERE month = ? LIMIT ?)", month, batch);
+            int deleted = jdbc.update(dialect.deleteSomeOfMonth(table), month, batch);
             if (deleted > 0) {
                 return deleted;
             }
         }
         return 0;
-    }
-
-    private boolean isHsqldb() {
-        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-        return product != null && product.toLowerCase(Locale.ROOT).contains("hsql");
     }
 
     private static List<Resource> scripts() {

@@ -56,6 +56,17 @@ public final class VerdictTable {
                 });
     }
 
+    /** How many providers got each verdict this month (every verdict listed, 0 when none). */
+    public Map<Verdict, Long> countByVerdict(String month) {
+        Map<Verdict, Long> counts = new java.util.EnumMap<>(Verdict.class);
+        for (Verdict verdict : Verdict.values()) {
+            counts.put(verdict, 0L);
+        }
+        jdbc.query("SELECT verdict, COUNT(*) FROM codecred.provider_verdict WHERE month = ? GROUP BY verdict",
+                (RowCallbackHandler) rs -> counts.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2)), month);
+        return counts;
+    }
+
     /** One provider's verdict, if decideVerdicts has decided it. */
     public Optional<ProviderVerdict> find(String month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_verdict WHERE month = ? AND npi = ?",

@@ -1,7 +1,7 @@
 package org.codecred.testing;
 
 import org.codecred.cli.CodeCred;
-import org.codecred.job.AbandonedDatabaseLock;
+import org.codecred.database.AbandonedDatabaseLock;
 import org.codecred.job.ExitCode;
 
 import java.io.ByteArrayOutputStream;

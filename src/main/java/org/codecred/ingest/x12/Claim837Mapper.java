@@ -72,6 +72,8 @@ final class Claim837Mapper {
         boolean otherPayer;
         int lines;
         final Set<String> lineNumbers = new java.util.HashSet<>();
+        /** REF*F8 in loop 2300: the payer's control number of the claim a replacement or void adjusts. */
+        boolean payerClaimControlNumber;
 
         Claim(Segment clm, Level level) {
             this.clm = clm;
@@ -148,6 +150,12 @@ final class Claim837Mapper {
                 }
             }
             case "HI" -> diagnoses(s);
+            case "REF" -> {
+                if (claim != null && line == null && !claim.otherPayer && s.element(1).equals("F8")
+                        && !s.element(2).isEmpty()) {
+                    claim.payerClaimControlNumber = true;
+                }
+            }
             case "LX" -> serviceLine(s);
             case "SV1" -> {
                 if (line == null) {
@@ -168,7 +176,7 @@ final class Claim837Mapper {
                 }
             }
             default -> {
-                // segments the claim mapping does not read (PER, N3, N4, REF, PAT, NTE, LIN, …)
+                // segments the claim mapping does not read (PER, N3, N4, PAT, NTE, LIN, …)
             }
         }
     }
@@ -420,6 +428,12 @@ final class Claim837Mapper {
             }
             diagnoses.add(c.diagnoses.get(index - 1));
         }
+        String frequency = c.clm.component(5, 3);
+        if ((frequency.equals("7") || frequency.equals("8")) && !c.payerClaimControlNumber) {
+            // §11.2: a replacement or void names the claim it adjusts by the payer's control number
+            return reject(at, "CLM05-3: frequency " + frequency + (frequency.equals("7") ? " (replacement)" : " (void)")
+                    + " without REF*F8 (the payer's claim control number of the claim it adjusts) in loop 2300", l.raw());
+        }
         Segment dateSegment = l.date != null ? l.date : c.date;
         if (dateSegment == null) {
             return reject(at, "DTP*472: no service date on the line (loop 2400) or the claim", l.raw());
@@ -448,11 +462,11 @@ final class Claim837Mapper {
             }
         }
         String pos = !sv1.element(5).isEmpty() ? sv1.element(5) : c.clm.component(5, 1);
-        // minutes are not carried by an 837 (null), nor yet the claim frequency
+        // minutes are not carried by an 837 (null)
         ClaimFields fields = new ClaimFields(c.clm.element(1), l.lx.element(1), rendering, billingNpi, memberId,
                 d8(member.birthDate == null ? "" : member.birthDate), serviceDate, sv1.component(1, 2),
                 String.join(";", modifiers), wholeIfIntegral(sv1.element(4)), null, String.join(";", diagnoses), pos,
-                sv1.element(2), null);
+                sv1.element(2), frequency);
         return new X12Item.ServiceLine(file, at, fields, l::raw);
     }
 

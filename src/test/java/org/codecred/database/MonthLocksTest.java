@@ -1,12 +1,5 @@
-package org.codecred.postgres;
+package org.codecred.database;
 
-import org.codecred.job.ConnectionSource;
-import org.codecred.job.HsqldbServerMonthLock;
-import org.codecred.job.InProcessMonthLock;
-import org.codecred.job.MonthLock;
-import org.codecred.job.MonthLocks;
-import org.codecred.job.PostgresMonthLock;
-import org.codecred.job.RowMonthLock;
 import org.hsqldb.server.Server;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +22,13 @@ class MonthLocksTest {
 
     @Test
     void lockIsChosenByDatabaseUrl() {
-        assertSame(MonthLock.PROCESS_EXCLUSIVE_DATABASE, MonthLocks.forUrl("jdbc:hsqldb:file:data/codecred;shutdown=true", NONE));
-        assertSame(MonthLock.PROCESS_EXCLUSIVE_DATABASE, MonthLocks.forUrl("jdbc:hsqldb:data/codecred", NONE));
-        assertInstanceOf(InProcessMonthLock.class, MonthLocks.forUrl("jdbc:hsqldb:mem:codecred", NONE));
-        assertInstanceOf(HsqldbServerMonthLock.class, MonthLocks.forUrl("jdbc:hsqldb:hsql://db.example/codecred", NONE));
-        assertInstanceOf(PostgresMonthLock.class, MonthLocks.forUrl("jdbc:postgresql://127.0.0.1:5432/codecred", NONE));
-        assertInstanceOf(PostgresMonthLock.class, MonthLocks.forUrl("JDBC:PostgreSQL://db/codecred", NONE));
-        assertInstanceOf(RowMonthLock.class, MonthLocks.forUrl("jdbc:mysql://db/codecred", NONE));
+        assertSame(MonthLock.PROCESS_EXCLUSIVE_DATABASE, Dialect.forUrl("jdbc:hsqldb:file:data/codecred;shutdown=true").monthLock(NONE));
+        assertSame(MonthLock.PROCESS_EXCLUSIVE_DATABASE, Dialect.forUrl("jdbc:hsqldb:data/codecred").monthLock(NONE));
+        assertInstanceOf(InProcessMonthLock.class, Dialect.forUrl("jdbc:hsqldb:mem:codecred").monthLock(NONE));
+        assertInstanceOf(HsqldbServerMonthLock.class, Dialect.forUrl("jdbc:hsqldb:hsql://db.example/codecred").monthLock(NONE));
+        assertInstanceOf(PostgresMonthLock.class, Dialect.forUrl("jdbc:postgresql://127.0.0.1:5432/codecred").monthLock(NONE));
+        assertInstanceOf(PostgresMonthLock.class, Dialect.forUrl("JDBC:PostgreSQL://db/codecred").monthLock(NONE));
+        assertInstanceOf(RowMonthLock.class, Dialect.forUrl("jdbc:mysql://db/codecred").monthLock(NONE));
     }
 
     @Test
@@ -83,8 +76,8 @@ class MonthLocksTest {
                         + " session_id BIGINT, acquired_at TIMESTAMP, PRIMARY KEY (locked_month))");
             }
             ConnectionSource connections = () -> DriverManager.getConnection(url, "SA", "");
-            MonthLock first = MonthLocks.forUrl(url, connections);
-            MonthLock second = MonthLocks.forUrl(url, connections);
+            MonthLock first = Dialect.forUrl(url).monthLock(connections);
+            MonthLock second = Dialect.forUrl(url).monthLock(connections);
             assertTrue(first.tryAcquire("2026-10"));
             assertFalse(second.tryAcquire("2026-10"), "the month is held by a live session");
             assertTrue(second.tryAcquire("2026-11"), "another month is free");

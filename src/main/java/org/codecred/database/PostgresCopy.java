@@ -1,4 +1,4 @@
-package org.codecred.staging;
+package org.codecred.database;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -13,18 +13,12 @@ import java.sql.SQLException;
  * load resumes from its last commit exactly as with INSERTs. Rows are written as CSV (COPY's CSV
  * form): every text value quoted, an unquoted empty field is NULL.
  */
-final class PostgresCopy {
+public final class PostgresCopy {
 
     private final StringBuilder rows = new StringBuilder();
     private boolean rowStarted;
 
-    /** Whether the template's database is PostgreSQL reached through its own driver. */
-    static boolean available(JdbcTemplate jdbc) {
-        Boolean pg = jdbc.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class));
-        return Boolean.TRUE.equals(pg);
-    }
-
-    PostgresCopy text(String value) {
+    public PostgresCopy text(String value) {
         separate();
         if (value != null) {
             rows.append('"');
@@ -41,7 +35,7 @@ final class PostgresCopy {
     }
 
     /** A number, date or boolean in its SQL literal form; null is NULL. */
-    PostgresCopy plain(Object value) {
+    public PostgresCopy plain(Object value) {
         separate();
         if (value != null) {
             rows.append(value);
@@ -49,14 +43,14 @@ final class PostgresCopy {
         return this;
     }
 
-    PostgresCopy endRow() {
+    public PostgresCopy endRow() {
         rows.append('\n');
         rowStarted = false;
         return this;
     }
 
     /** Sends the rows: {@code COPY table (columns) FROM STDIN (FORMAT csv)}. */
-    long copyInto(JdbcTemplate jdbc, String table, String columns) {
+    public long copyInto(JdbcTemplate jdbc, String table, String columns) {
         String sql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)";
         Long copied = jdbc.execute((ConnectionCallback<Long>) c -> {
             try {

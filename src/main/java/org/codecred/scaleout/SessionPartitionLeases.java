@@ -1,57 +1,58 @@
 package org.codecred.scaleout;
 
-import org.codecred.job.ConnectionSource;
+import org.codecred.database.ConnectionSource;
+import org.codecred.database.SessionLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Partition leases on PostgreSQL: a session-level advisory lock
- * {@code (NAMESPACE, step execution id)} on a connection opened for that one partition, outside the
- * job's pool. PostgreSQL frees it when the session ends, which is what makes a killed worker visible.
+ * Partition leases as session locks {@code (NAMESPACE, step execution id)} on a connection opened for
+ * that one partition, outside the job's pool (PostgreSQL's advisory locks). The database frees a lock
+ * when its session ends, which is what makes a killed worker visible.
  */
-public final class PostgresPartitionLeases implements PartitionLeases {
+public final class SessionPartitionLeases implements PartitionLeases {
 
     /** First half of the lock key, "CdCp" in ASCII: apart from the month locks' "CdCr". */
     static final int NAMESPACE = 0x43644370;
 
-    private static final Logger log = LoggerFactory.getLogger(PostgresPartitionLeases.class);
+    private static final Logger log = LoggerFactory.getLogger(SessionPartitionLeases.class);
 
     private final ConnectionSource connections;
+    private final SessionLocks locks;
     private final Map<Long, Connection> held = new ConcurrentHashMap<>();
 
-    public PostgresPartitionLeases(ConnectionSource connections) {
+    public SessionPartitionLeases(ConnectionSource connections, SessionLocks locks) {
         this.connections = connections;
+        this.locks = locks;
     }
 
     @Override
     public void hold(long stepExecutionId) {
-        lock(stepExecutionId, "SELECT pg_advisory_lock(?, ?) IS NOT NULL");
+        lock(stepExecutionId, true);
     }
 
     @Override
     public boolean tryHold(long stepExecutionId) {
-        return lock(stepExecutionId, "SELECT pg_try_advisory_lock(?, ?)");
+        return lock(stepExecutionId, false);
     }
 
-    private boolean lock(long id, String sql) {
+    private boolean lock(long id, boolean wait) {
         Connection connection = null;
         try {
             connection = connections.open();
             connection.setAutoCommit(true);
+            int key = (int) id; // ids stay far below 2^31; a wrap would only share a lease
             boolean acquired;
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setInt(1, NAMESPACE);
-                ps.setInt(2, (int) id); // ids stay far below 2^31; a wrap would only share a lease
-                try (ResultSet rs = ps.executeQuery()) {
-                    acquired = rs.next() && rs.getBoolean(1);
-                }
+            if (wait) {
+                locks.lock(connection, NAMESPACE, key);
+                acquired = true;
+            } else {
+                acquired = locks.tryLock(connection, NAMESPACE, key);
             }
             if (acquired) {
                 Connection previous = held.put(id, connection);
@@ -72,10 +73,8 @@ public final class PostgresPartitionLeases implements PartitionLeases {
         if (connection == null) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-            ps.setInt(1, NAMESPACE);
-            ps.setInt(2, (int) stepExecutionId);
-            ps.execute();
+        try {
+            locks.unlock(connection, NAMESPACE, (int) stepExecutionId);
         } catch (SQLException e) {
             log.warn("partition {}: releasing its lease failed ({}); closing the session frees it", stepExecutionId, e.getMessage());
         } finally {

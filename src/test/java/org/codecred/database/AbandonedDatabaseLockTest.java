@@ -1,4 +1,4 @@
-package org.codecred.job;
+package org.codecred.database;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

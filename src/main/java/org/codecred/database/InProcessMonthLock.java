@@ -1,4 +1,4 @@
-package org.codecred.job;
+package org.codecred.database;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,7 @@
 package org.codecred.scaleout;
 
+import org.codecred.database.Dialect;
+import org.codecred.database.SessionLocks;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * partitions become visible to the manager. Skipped when no server answers (see RemotePartitioningTest).
  */
 @Tag("slow")
-class PostgresPartitionLeasesTest {
+class SessionPartitionLeasesTest {
 
     private final List<Connection> worker = new ArrayList<>();
 
@@ -33,12 +35,13 @@ class PostgresPartitionLeasesTest {
 
     @Test
     void aHeldLeaseIsRefusedUntilItsHolderGoes() throws SQLException {
-        PostgresPartitionLeases workerSide = new PostgresPartitionLeases(() -> {
+        SessionLocks advisoryLocks = Dialect.forUrl(RemotePartitioningTest.URL).sessionLocks().orElseThrow();
+        SessionPartitionLeases workerSide = new SessionPartitionLeases(() -> {
             Connection c = connect();
             worker.add(c);
             return c;
-        });
-        PostgresPartitionLeases managerSide = new PostgresPartitionLeases(this::connect);
+        }, advisoryLocks);
+        SessionPartitionLeases managerSide = new SessionPartitionLeases(this::connect, advisoryLocks);
         long partition = 9_000_001L;
 
         workerSide.hold(partition);

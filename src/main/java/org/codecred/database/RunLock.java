@@ -1,4 +1,4 @@
-package org.codecred.job;
+package org.codecred.database;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

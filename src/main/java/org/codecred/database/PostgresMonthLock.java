@@ -1,9 +1,6 @@
-package org.codecred.job;
-
+package org.codecred.database;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.Map;
@@ -22,12 +19,13 @@ public final class PostgresMonthLock implements MonthLock {
     /** First half of the lock key, "CdCr" in ASCII, so CodeCred's keys stay apart from other applications'. */
     public static final int NAMESPACE = 0x43644372;
 
-
     private final ConnectionSource connections;
+    private final SessionLocks locks;
     private final Map<String, Connection> held = new ConcurrentHashMap<>();
 
-    public PostgresMonthLock(ConnectionSource connections) {
+    PostgresMonthLock(ConnectionSource connections, SessionLocks locks) {
         this.connections = connections;
+        this.locks = locks;
     }
 
     /** Second half of the lock key: the month as the number yyyymm (2026-10 is 202610). */
@@ -42,15 +40,7 @@ public final class PostgresMonthLock implements MonthLock {
         try {
             connection = connections.open();
             connection.setAutoCommit(true);
-            boolean acquired;
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-                ps.setInt(1, NAMESPACE);
-                ps.setInt(2, key(month));
-                try (ResultSet rs = ps.executeQuery()) {
-                    acquired = rs.next() && rs.getBoolean(1);
-                }
-            }
-            if (acquired) {
+            if (locks.tryLock(connection, NAMESPACE, key(month))) {
                 held.put(month, connection);
                 return true;
             }
@@ -64,12 +54,6 @@ public final class PostgresMonthLock implements MonthLock {
 
     @Override
     public void release(String month) {
-        MonthLocks.release(month, held.remove(month), connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-                ps.setInt(1, NAMESPACE);
-                ps.setInt(2, key(month));
-                ps.execute();
-            }
-        });
+        MonthLocks.release(month, held.remove(month), connection -> locks.unlock(connection, NAMESPACE, key(month)));
     }
 }

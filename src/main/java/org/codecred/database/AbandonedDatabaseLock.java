@@ -1,4 +1,4 @@
-package org.codecred.job;
+package org.codecred.database;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.codecred.job;
+package org.codecred.database;
 
 
 import java.sql.Connection;
