@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 
@@ -57,7 +58,7 @@ public class MonthLauncher {
     }
 
     public ExitCode launch(PrintStream err) {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         if (!lock.tryAcquire(month)) {
             err.println("codecred: month " + month + " is already running in another process; wait for it to finish");
             return ExitCode.RUNNING;
@@ -69,7 +70,7 @@ public class MonthLauncher {
         }
     }
 
-    private ExitCode launchHeld(PrintStream err, String month) {
+    private ExitCode launchHeld(PrintStream err, YearMonth month) {
         JobExecution last = lastExecutionOf(month);
         try {
             JobExecution execution;
@@ -108,7 +109,7 @@ public class MonthLauncher {
 
     private ExitCode exitCodeOf(PrintStream err, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            log.info("month {} completed; results in {}", settings.monthKey(), settings.outputDir());
+            log.info("month {} completed; results in {}", settings.month(), settings.outputDir());
             return ExitCode.COMPLETED;
         }
         // a partitioned step fails because one of its partitions did: name both, and give the partition's cause
@@ -125,17 +126,17 @@ public class MonthLauncher {
         String cause = (partition != null ? partition.getFailureExceptions() : execution.getAllFailureExceptions())
                 .stream().findFirst()
                 .map(Failures::describe).orElse(Failures.oneLine(execution.getExitStatus().getExitDescription()));
-        err.println("codecred: month " + settings.monthKey() + " failed in step " + failedStep + ": " + cause
+        err.println("codecred: month " + settings.month() + " failed in step " + failedStep + ": " + cause
                 + ". Run the same command again to resume from the last commit.");
         return ExitCode.FAILED;
     }
 
     /** The newest execution of the newest job instance of {@code month}, or null if the month never ran. */
-    JobExecution lastExecutionOf(String month) {
+    JobExecution lastExecutionOf(YearMonth month) {
         List<JobInstance> instances = repository.findJobInstances(monthlyJob.getName());
         return instances.stream()
                 .map(repository::getLastJobExecution)
-                .filter(e -> e != null && month.equals(e.getJobParameters().getString("month")))
+                .filter(e -> e != null && month.toString().equals(e.getJobParameters().getString("month")))
                 .max(Comparator.comparingLong(JobExecution::getId))
                 .orElse(null);
     }
@@ -144,8 +145,8 @@ public class MonthLauncher {
         return execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
     }
 
-    static JobParameters parameters(String month, String forcedAt) {
-        JobParametersBuilder builder = new JobParametersBuilder().addString("month", month);
+    static JobParameters parameters(YearMonth month, String forcedAt) {
+        JobParametersBuilder builder = new JobParametersBuilder().addString("month", month.toString());
         if (forcedAt != null) {
             builder.addString("forced", forcedAt);
         }

@@ -11,6 +11,7 @@ import org.codecred.history.ProviderHistory;
 import org.codecred.verdict.ProviderVerdict;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ import java.util.List;
  * @param history   the provider's earlier completed months: previous verdict, rules that fired, trend
  */
 public record Dossier(
-        String month,
+        YearMonth month,
         Provider provider,
         ProviderVerdict decision,
         List<CredentialCheck> checks,
@@ -36,7 +37,7 @@ public record Dossier(
         ProviderHistory history) {
 
     /** A dossier without history (no earlier completed month). */
-    public Dossier(String month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
+    public Dossier(YearMonth month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
                    List<ProviderMetric> metrics, List<AlignmentRow> alignments, List<Finding> findings,
                    List<ClaimLine> lines, LocalDateTime generated) {
         this(month, provider, decision, checks, metrics, alignments, findings, lines, generated, ProviderHistory.NONE);

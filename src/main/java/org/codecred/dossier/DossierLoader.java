@@ -18,6 +18,7 @@ import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ public final class DossierLoader {
         this.history = history;
     }
 
-    public Dossier load(String month, Provider provider, LocalDateTime generated) {
+    public Dossier load(YearMonth month, Provider provider, LocalDateTime generated) {
         String npi = provider.npi();
         return new Dossier(month, provider, verdicts.find(month, npi).orElse(null), checks.ofProvider(month, npi),
                 metrics.ofProvider(month, npi), alignments.ofProvider(month, npi), findings.ofProvider(month, npi),
@@ -68,7 +69,7 @@ public final class DossierLoader {
     // month-wide figures for the summary workbook
 
     /** Every rostered provider's row of the Providers sheet, in NPI order. */
-    public List<SummaryWorkbook.ProviderRow> providerRows(String month, List<Provider> roster) {
+    public List<SummaryWorkbook.ProviderRow> providerRows(YearMonth month, List<Provider> roster) {
         Map<String, ProviderVerdict> decisions = verdicts.allByNpi(month);
         Map<String, Map<Severity, Long>> severities = findings.severityCountsByProvider(month);
         Map<String, List<String>> unsupported = new HashMap<>();
@@ -92,24 +93,24 @@ public final class DossierLoader {
     }
 
     /** Findings of the month by rule: every catalog rule, in catalog order, with zero counts kept. */
-    public List<SummaryWorkbook.RuleRow> ruleRows(String month) {
+    public List<SummaryWorkbook.RuleRow> ruleRows(YearMonth month) {
         return findings.countByRule(month).stream()
                 .map(c -> new SummaryWorkbook.RuleRow(c.rule(), c.severity(), c.findings(), c.providers())).toList();
     }
 
     /** The exclusion rules (EXCLUDED-OIG, EXCLUDED-SAM, ...) that fired per provider this month. */
-    public Map<String, Set<String>> exclusionRules(String month) {
+    public Map<String, Set<String>> exclusionRules(YearMonth month) {
         return findings.rulesByProvider(month, "EXCLUDED-");
     }
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */
-    public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
+    public List<SummaryWorkbook.UnrosteredRow> unrostered(YearMonth month) {
         return renderingNpis.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 
     /** The run's counts for the summary's Overview (the same figures as run-summary.json). */
-    public SummaryWorkbook.RunCounts runCounts(String month, long unrosteredNpis) {
+    public SummaryWorkbook.RunCounts runCounts(YearMonth month, long unrosteredNpis) {
         long accepted = lines.count(month);
         long roster = rejects.count(month, RosterRowParser.FILE);
         long rejected = rejects.count(month, "%") - roster;
@@ -117,7 +118,7 @@ public final class DossierLoader {
     }
 
     /** The month's rejected input rows, in file and line order. */
-    public List<RejectedRow> rejected(String month) {
+    public List<RejectedRow> rejected(YearMonth month) {
         List<RejectedRow> rows = new ArrayList<>();
         rejects.forEachInOrder(month, rows::add);
         return rows;

@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -70,7 +71,7 @@ public class DossierStepsConfig {
             if (removed > 0) {
                 org.slf4j.LoggerFactory.getLogger(DossierStepsConfig.class).info(
                         "month {}: removed {} dossier(s) of the previous run; this run writes them anew",
-                        settings.monthKey(), removed);
+                        settings.month(), removed);
             }
         };
     }
@@ -81,7 +82,7 @@ public class DossierStepsConfig {
     public Step writeDossiers(Partitioning partitioning, Step writeDossiersWorker, ProviderTable providers,
                               RunSettings settings) {
         NpiRangePartitioner ranges = new NpiRangePartitioner(
-                () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList());
+                () -> providers.all(settings.month()).stream().map(Provider::npi).toList());
         String outputDir = settings.outputDir().toAbsolutePath().toString();
         // a worker serves any month: the month's input folder (its Sources sheet) travels with the partition
         String inputDir = settings.inputDir().toAbsolutePath().toString();
@@ -112,7 +113,7 @@ public class DossierStepsConfig {
     @Bean
     @StepScope
     public ProviderRangeReader dossierProviderReader(ProviderTable providers,
-                                                     @Value("#{jobParameters['month']}") String month,
+                                                     @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                      @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                      @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
         return new ProviderRangeReader(providers, month, fromNpi, toNpi);
@@ -121,7 +122,7 @@ public class DossierStepsConfig {
     @Bean
     @StepScope
     public DossierAssembler dossierAssembler(DossierLoader loader, JobRepository jobRepository,
-                                             @Value("#{jobParameters['month']}") String month,
+                                             @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                              @Value("#{stepExecution}") StepExecution stepExecution) {
         return new DossierAssembler(loader, month, runStarted(jobRepository, stepExecution.getJobExecution()));
     }
@@ -210,7 +211,7 @@ public class DossierStepsConfig {
                              MonthHistory history, RunFactsOnce runFacts, StepLog stepLog) {
         return new StepBuilder("writeSummary", jobRepository)
                 .tasklet((contribution, context) -> {
-                    String month = settings.monthKey();
+                    YearMonth month = settings.month();
                     SummaryWorkbook summary = new SummaryWorkbook();
                     Path target = settings.outputDir().resolve(SummaryWorkbook.fileName(month));
                     var rows = loader.providerRows(month, providers.all(month));

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -84,7 +85,7 @@ public final class SummaryWorkbook {
 
     private static final MonthHistory.Comparison NO_HISTORY = new MonthHistory.Comparison(null, Map.of(), Map.of());
 
-    public static String fileName(String month) {
+    public static String fileName(YearMonth month) {
         return "credentialing-summary-" + month + ".xlsx";
     }
 
@@ -93,19 +94,19 @@ public final class SummaryWorkbook {
             .comparingInt((ProviderRow r) -> r.decision() == null ? Verdict.values().length : r.decision().verdict().ordinal())
             .thenComparing(r -> r.provider().npi());
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       Path file) throws IOException {
         write(month, providers, rules, unrostered, MonthFacts.none(null), file);
     }
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       MonthFacts facts, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(month, providers, rules, unrostered, facts, out);
         }
     }
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       MonthFacts facts, OutputStream out) throws IOException {
         XSSFWorkbook xssf = new XSSFWorkbook();
         DossierWorkbook.describe(xssf, "Credentialing summary " + month, "Credentialing summary for committee triage",
@@ -132,7 +133,7 @@ public final class SummaryWorkbook {
         }
     }
 
-    private static void overview(SheetWriter sheet, String month, List<ProviderRow> rows, RunCounts counts) {
+    private static void overview(SheetWriter sheet, YearMonth month, List<ProviderRow> rows, RunCounts counts) {
         sheet.sheet().setDisplayGridlines(false);
         sheet.budget(600);
         sheet.fillToBudget();
@@ -171,7 +172,7 @@ public final class SummaryWorkbook {
         sheet.finish();
     }
 
-    private static void providers(SheetWriter sheet, String month, List<ProviderRow> rows,
+    private static void providers(SheetWriter sheet, YearMonth month, List<ProviderRow> rows,
                                   MonthHistory.Comparison comparison) {
         sheet.sheet().setDisplayGridlines(false);
         sheet.title("Providers credentialed for " + month + " (" + rows.size() + "), HOLD first"
@@ -218,7 +219,7 @@ public final class SummaryWorkbook {
     }
 
     /** Providers newly HOLD or newly excluded since the previous completed month. */
-    private static void newSince(SheetWriter sheet, String month, MonthHistory.Comparison comparison,
+    private static void newSince(SheetWriter sheet, YearMonth month, MonthHistory.Comparison comparison,
                                  List<NewSinceRow> rows) {
         if (!comparison.hasHistory()) {
             sheet.title("New since last month: no month before " + month + " is completed in the database");
@@ -278,7 +279,7 @@ public final class SummaryWorkbook {
         return found;
     }
 
-    private static void rules(SheetWriter sheet, String month, List<RuleRow> rows) {
+    private static void rules(SheetWriter sheet, YearMonth month, List<RuleRow> rows) {
         sheet.title("Findings by rule, " + month);
         sheet.tableHeader("Rule", "Severity", "Area", "Findings", "Providers");
         for (RuleRow row : rows) {
@@ -292,7 +293,7 @@ public final class SummaryWorkbook {
         sheet.finish();
     }
 
-    private static void unrostered(SheetWriter sheet, String month, List<UnrosteredRow> rows) {
+    private static void unrostered(SheetWriter sheet, YearMonth month, List<UnrosteredRow> rows) {
         sheet.title("Rendering NPIs billing in " + month + " without being on the roster (" + rows.size() + ")");
         sheet.tableHeader("NPI", "Lines", "First service", "Last service");
         if (rows.isEmpty()) {
@@ -304,7 +305,7 @@ public final class SummaryWorkbook {
         sheet.finish();
     }
 
-    private static void rejected(SheetWriter sheet, String month, List<RejectedRow> rows) {
+    private static void rejected(SheetWriter sheet, YearMonth month, List<RejectedRow> rows) {
         sheet.title("Input rows rejected in " + month + " (" + rows.size() + "); the full rows are in rejected.csv");
         sheet.tableHeader("File", "Line", "Reason", "Row as read (member id masked)");
         sheet.cap(2, 50);

@@ -54,7 +54,7 @@ public final class HistoryRecorder {
         this.retentionMonths = retentionMonths;
     }
 
-    public Recorded record(String month, LocalDateTime recordedAt) {
+    public Recorded record(YearMonth month, LocalDateTime recordedAt) {
         tables.delete(month);
         int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
         List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
@@ -80,10 +80,10 @@ public final class HistoryRecorder {
         if (newest == null) {
             return 0;
         }
-        String oldestKept = newest.minusMonths(retentionMonths - 1L).toString();
+        YearMonth oldestKept = newest.minusMonths(retentionMonths - 1L);
         int dropped = 0;
-        for (String old : tables.runs.olderThan(oldestKept)) {
-            tables.delete(old.trim());
+        for (YearMonth old : tables.runs.olderThan(oldestKept)) {
+            tables.delete(old);
             dropped++;
         }
         return dropped;

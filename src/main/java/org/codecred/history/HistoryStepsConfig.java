@@ -66,7 +66,7 @@ public class HistoryStepsConfig {
                               RunSettings settings, HistoryRecorder recorder, StepLog stepLog) {
         return new StepBuilder("recordHistory", jobRepository)
                 .tasklet((contribution, context) -> {
-                    HistoryRecorder.Recorded recorded = recorder.record(settings.monthKey(), LocalDateTime.now());
+                    HistoryRecorder.Recorded recorded = recorder.record(settings.month(), LocalDateTime.now());
                     contribution.incrementWriteCount(recorded.rows());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -50,7 +50,7 @@ public class IngestStepsConfig {
                 .transactionManager(transactionManager)
                 .reader(new CsvLineReader("roster", List.of(settings.rosterFile())))
                 .processor(parser::parse)
-                .writer(StagingWriters.roster(settings.monthKey(), providers, rejects))
+                .writer(StagingWriters.roster(settings.month(), providers, rejects))
                 .listener(stepLog)
                 .build();
     }
@@ -85,14 +85,14 @@ public class IngestStepsConfig {
     /** The month comes from the job, not this JVM's settings: a scale-out worker serves any month. */
     @Bean
     @StepScope
-    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{jobParameters['month']}") String month) {
-        return new ClaimRowParser(YearMonth.parse(month))::parse;
+    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
+        return new ClaimRowParser(month)::parse;
     }
 
     @Bean
     @StepScope
     public ItemWriter<IngestResult<ClaimLine>> claimLineWriter(ClaimLineTable lines, RejectTable rejects,
-                                                               @Value("#{jobParameters['month']}") String month) {
+                                                               @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
         return StagingWriters.claims(month, lines, rejects);
     }
 
@@ -122,8 +122,8 @@ public class IngestStepsConfig {
     /** As for CSV: the month comes from the job, and a line dated outside it is rejected. */
     @Bean
     @StepScope
-    public ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser(@Value("#{jobParameters['month']}") String month) {
-        return new X12LineParser(YearMonth.parse(month))::parse;
+    public ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
+        return new X12LineParser(month)::parse;
     }
 
     @Bean
@@ -140,7 +140,7 @@ public class IngestStepsConfig {
         return new StepBuilder("listRenderingNpis", jobRepository)
                 // one transaction: a rerun replaces the month's list whole
                 .tasklet((contribution, context) -> {
-                    contribution.incrementWriteCount(renderingNpis.stage(settings.monthKey()));
+                    contribution.incrementWriteCount(renderingNpis.stage(settings.month()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

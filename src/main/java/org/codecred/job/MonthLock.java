@@ -1,5 +1,7 @@
 package org.codecred.job;
 
+import java.time.YearMonth;
+
 /**
  * Keeps two processes from running the same month at once. On the embedded HSQLDB file database
  * the command takes {@link RunLock} (an operating-system lock beside the database) before the
@@ -9,19 +11,19 @@ package org.codecred.job;
 public interface MonthLock {
 
     /** True when this process now holds {@code month}; false when another process does. */
-    boolean tryAcquire(String month);
+    boolean tryAcquire(YearMonth month);
 
-    void release(String month);
+    void release(YearMonth month);
 
     /** The lock for a file database guarded by {@link RunLock} before Spring starts (HSQLDB file databases). */
     MonthLock PROCESS_EXCLUSIVE_DATABASE = new MonthLock() {
         @Override
-        public boolean tryAcquire(String month) {
+        public boolean tryAcquire(YearMonth month) {
             return true;
         }
 
         @Override
-        public void release(String month) {
+        public void release(YearMonth month) {
         }
     };
 }

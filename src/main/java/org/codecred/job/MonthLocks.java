@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -97,7 +98,7 @@ public final class MonthLocks {
      * Lets a held month go on its dedicated session, then closes the session. A failed unlock is only
      * logged: closing the session frees the lock (or the row lock) anyway.
      */
-    static void release(String month, Connection connection, Unlock unlock) {
+    static void release(YearMonth month, Connection connection, Unlock unlock) {
         if (connection == null) {
             return;
         }

@@ -14,6 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -51,7 +52,7 @@ public class RunSummaryWriter implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         long accepted = lines.count(month);
         long rejected = rejects.count(month, "%") - rejects.count(month, RosterRowParser.FILE);
         Map<Severity, Long> bySeverity = findings.countBySeverity(month);

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Date;
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public final class ClaimLineTable {
         this.jdbc = jdbc;
     }
 
-    public void insert(String month, List<ClaimLine> lines) {
+    public void insert(YearMonth month, List<ClaimLine> lines) {
         if (lines.isEmpty()) {
             return; // HSQLDB throws on an empty batch
         }
@@ -56,7 +57,7 @@ public final class ClaimLineTable {
         jdbc.batchUpdate("INSERT INTO codecred.claim_line (month, " + COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 lines, lines.size(), (ps, line) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, line.sourceFile());
                     ps.setLong(3, line.lineNumber());
                     ps.setString(4, line.claimId());
@@ -78,10 +79,10 @@ public final class ClaimLineTable {
     }
 
     /** The same rows as {@link #insert}'s INSERTs, through PostgreSQL's COPY (issue 17: several times faster). */
-    private void copyInto(String month, List<ClaimLine> lines) {
+    private void copyInto(YearMonth month, List<ClaimLine> lines) {
         PostgresCopy rows = new PostgresCopy();
         for (ClaimLine line : lines) {
-            rows.text(month).text(line.sourceFile()).plain(line.lineNumber()).text(line.claimId()).plain(line.lineNo())
+            rows.text(month.toString()).text(line.sourceFile()).plain(line.lineNumber()).text(line.claimId()).plain(line.lineNo())
                     .text(line.renderingNpi()).text(line.billingNpi()).text(line.memberId()).plain(line.memberDob())
                     .plain(line.serviceDate()).text(line.procedureCode()).text(join(line.modifiers()))
                     .plain(line.units()).plain(line.minutes()).text(join(line.diagnosisCodes()))
@@ -96,9 +97,9 @@ public final class ClaimLineTable {
     }
 
     /** Each distinct (provider, member, code, date) of the month among {@code codes}, e.g. the diagnostic evaluations. */
-    public void forEachService(String month, List<String> codes, java.util.function.Consumer<CodedService> sink) {
+    public void forEachService(YearMonth month, List<String> codes, java.util.function.Consumer<CodedService> sink) {
         List<Object> args = new java.util.ArrayList<>();
-        args.add(month);
+        args.add(month.toString());
         args.addAll(codes);
         jdbc.query("SELECT rendering_npi, member_id, procedure_code, service_date FROM codecred.claim_line"
                         + " WHERE month = ? AND procedure_code IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")"
@@ -107,8 +108,8 @@ public final class ClaimLineTable {
                         rs.getString(2), rs.getString(3).trim(), rs.getDate(4).toLocalDate())), args.toArray());
     }
 
-    public long count(String month) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?", Long.class, month);
+    public long count(YearMonth month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?", Long.class, month.toString());
         return n == null ? 0 : n;
     }
 
@@ -117,9 +118,9 @@ public final class ClaimLineTable {
      * not by the database: text columns sort by the database's collation (PostgreSQL's en_US puts
      * "m-2" before "M1", HSQLDB does not), and outputs must not depend on the database.
      */
-    public List<ClaimLine> ofProvider(String month, String npi) {
+    public List<ClaimLine> ofProvider(YearMonth month, String npi) {
         List<ClaimLine> lines = new java.util.ArrayList<>(jdbc.query("SELECT " + COLUMNS
-                + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?", ROW_MAPPER, month, npi));
+                + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?", ROW_MAPPER, month.toString(), npi));
         lines.sort(PROVIDER_ORDER);
         return lines;
     }
@@ -138,14 +139,14 @@ public final class ClaimLineTable {
      * sorts in memory. The (month, npi) pairs make HSQLDB probe the encounter index per NPI instead
      * of filtering every line of the month.
      */
-    public void forEachLineOf(String month, List<String> npis, java.util.function.Consumer<ClaimLine> sink) {
+    public void forEachLineOf(YearMonth month, List<String> npis, java.util.function.Consumer<ClaimLine> sink) {
         if (npis.isEmpty()) {
             return;
         }
         String pairs = String.join(", ", java.util.Collections.nCopies(npis.size(), "(?, ?)"));
         Object[] args = new Object[npis.size() * 2];
         for (int i = 0; i < npis.size(); i++) {
-            args[2 * i] = month;
+            args[2 * i] = month.toString();
             args[2 * i + 1] = npis.get(i);
         }
         jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE (month, rendering_npi) IN (" + pairs + ")"
@@ -161,15 +162,15 @@ public final class ClaimLineTable {
     }
 
     /** One provider's lines dated after {@code date}, or null when there are none (uses the encounter index). */
-    public NpiActivity linesAfter(String month, String npi, java.time.LocalDate date) {
+    public NpiActivity linesAfter(YearMonth month, String npi, java.time.LocalDate date) {
         return jdbc.query("SELECT COUNT(*), MIN(service_date), MAX(service_date) FROM codecred.claim_line"
                         + " WHERE month = ? AND rendering_npi = ? AND service_date > ?",
                 (rs, i) -> rs.getLong(1) == 0 ? null : new NpiActivity(npi, rs.getLong(1), localDate(rs.getDate(2)),
-                        localDate(rs.getDate(3))), month, npi, Date.valueOf(date)).get(0);
+                        localDate(rs.getDate(3))), month.toString(), npi, Date.valueOf(date)).get(0);
     }
 
     /** Per rendering NPI, the billing NPIs on its lines of the month (for the exclusion screening). */
-    public java.util.Map<String, java.util.Set<String>> billingNpis(String month) {
+    public java.util.Map<String, java.util.Set<String>> billingNpis(YearMonth month) {
         java.util.Map<String, java.util.Set<String>> byRendering = new java.util.HashMap<>();
         // GROUP BY, not DISTINCT: HSQLDB keeps only the groups, where DISTINCT first materializes every
         // line on disk and then removes duplicates (minutes for a 1,000,000-line month)
@@ -177,7 +178,7 @@ public final class ClaimLineTable {
                         + " AND billing_npi IS NOT NULL GROUP BY rendering_npi, billing_npi",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> byRendering
                         .computeIfAbsent(rs.getString(1).trim(), k -> new java.util.TreeSet<>()).add(rs.getString(2).trim()),
-                month);
+                month.toString());
         return byRendering;
     }
 

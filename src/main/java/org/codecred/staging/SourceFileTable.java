@@ -26,15 +26,15 @@ public final class SourceFileTable {
     }
 
     /** Replaces the month's rows with {@code files} (a rerun of the step writes them again). */
-    public void replace(String month, List<SourceFile> files) {
-        jdbc.update("DELETE FROM codecred.source_file WHERE month = ?", month);
+    public void replace(YearMonth month, List<SourceFile> files) {
+        jdbc.update("DELETE FROM codecred.source_file WHERE month = ?", month.toString());
         if (files.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(files.size());
         int seq = 0;
         for (SourceFile f : files) {
-            rows.add(new Object[]{month, ++seq, truncate(f.kind(), 40), truncate(f.fileName(), 255),
+            rows.add(new Object[]{month.toString(), ++seq, truncate(f.kind(), 40), truncate(f.fileName(), 255),
                     f.published() == null ? null : java.sql.Date.valueOf(f.published()), f.rows(), f.sha256()});
         }
         jdbc.batchUpdate("INSERT INTO codecred.source_file (month, seq, kind, file_name, published, row_count, sha256)"
@@ -43,12 +43,12 @@ public final class SourceFileTable {
     }
 
     /** The month's source files in the order they were read. */
-    public List<SourceFile> ofMonth(String month) {
+    public List<SourceFile> ofMonth(YearMonth month) {
         return jdbc.query("SELECT kind, file_name, published, row_count, sha256 FROM codecred.source_file"
                         + " WHERE month = ? ORDER BY seq",
                 (rs, i) -> new SourceFile(rs.getString(1), rs.getString(2),
                         rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getLong(4), rs.getString(5).trim()),
-                month);
+                month.toString());
     }
 
     /**

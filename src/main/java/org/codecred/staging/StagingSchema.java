@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class StagingSchema {
      * call in its own transaction, so clearing a month of millions of lines never holds them all
      * in one transaction (HSQLDB keeps a transaction's row versions on the heap).
      */
-    public int clearMonth(String month, int batch) {
+    public int clearMonth(YearMonth month, int batch) {
         List<String> tables = jdbc.queryForList(
                 "SELECT table_name FROM information_schema.columns"
                         + " WHERE LOWER(table_schema) = 'codecred' AND LOWER(column_name) = 'month'",
@@ -89,9 +90,9 @@ public final class StagingSchema {
             // table names come from the catalog, never from input; values are bound
             String table = "codecred." + name;
             int deleted = hsqldb
-                    ? jdbc.update("DELETE FROM " + table + " WHERE month = ? LIMIT ?", month, batch)
+                    ? jdbc.update("DELETE FROM " + table + " WHERE month = ? LIMIT ?", month.toString(), batch)
                     : jdbc.update("DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table
-                            + " WHERE month = ? LIMIT ?)", month, batch);
+                            + " WHERE month = ? LIMIT ?)", month.toString(), batch);
             if (deleted > 0) {
                 return deleted;
             }

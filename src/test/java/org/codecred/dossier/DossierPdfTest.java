@@ -1,5 +1,7 @@
 package org.codecred.dossier;
 
+import java.time.YearMonth;
+
 import org.codecred.job.ExitCode;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Tag;
@@ -39,7 +41,7 @@ class DossierPdfTest {
         try (Stream<Path> files = Files.list(month.outputDir().resolve("dossiers"))) {
             harrow = files.filter(f -> f.getFileName().toString().endsWith("-Harrow.xlsx")).findFirst().orElseThrow();
         }
-        Path summary = month.outputDir().resolve(SummaryWorkbook.fileName("2026-10"));
+        Path summary = month.outputDir().resolve(SummaryWorkbook.fileName(YearMonth.parse("2026-10")));
         run(tmp, "libreoffice", "-env:UserInstallation=file://" + tmp.resolve("lo-profile"), "--headless",
                 "--convert-to", "pdf", "--outdir", out.toString(), hold.toString(), harrow.toString(), summary.toString());
 
@@ -54,7 +56,7 @@ class DossierPdfTest {
                 assertThat(text).as(dossier.getFileName() + " prints: " + message).contains(words(message));
             }
         }
-        String text = pdfText(tmp, out.resolve(SummaryWorkbook.fileName("2026-10").replace(".xlsx", ".pdf")));
+        String text = pdfText(tmp, out.resolve(SummaryWorkbook.fileName(YearMonth.parse("2026-10")).replace(".xlsx", ".pdf")));
         assertThat(text).contains(words("CONFIDENTIAL — contains PHI"));
         assertThat(text).contains(words("NPI fails the check digit"));
         assertThat(text).contains(words("Excluded by the OIG (LEIE)"));
