@@ -1,31 +1,12 @@
 package org.codecred;
 
-import org.codecred.cli.CodeCred;
-import org.codecred.generate.SampleMonthGenerator;
-import org.codecred.scaleout.Worker;
-import org.codecred.job.ExitCode;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The monthly credentialing job: {@code java -jar target/codecred.jar --month=YYYY-MM}; and the
- * worker of a scaled-out run: {@code java -jar target/codecred.jar --worker --spring.artemis.broker-url=...}; the
- * synthetic-month generator: {@code java -jar target/codecred.jar generate --month=... --providers=N --lines=N}.
+ * The Spring configuration of a run and of a worker: it sits in the root package so that component
+ * scanning reaches every package below it, and depends on none of them. The command line starts in
+ * {@code cli.Main}.
  */
 @SpringBootApplication
 public class CodeCredApplication {
-
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("generate")) {
-            SampleMonthGenerator.main(args);
-            return;
-        }
-        if (Worker.requested(args)) {
-            ExitCode failed = Worker.start(System.err, args);
-            if (failed != null) {
-                System.exit(failed.code());
-            }
-            return; // serves partitions until stopped
-        }
-        System.exit(CodeCred.run(args).code());
-    }
 }

@@ -1,6 +1,7 @@
 package org.codecred;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,49 +20,99 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No two packages of src/main depend on each other, directly or through others: each part of the
- * flow can be read, and changed, on top of the parts below it. Dependencies are the imports and
- * fully qualified names in the sources (the root package, the Spring Boot application, may use any).
+ * flow can be read, and changed, on top of the parts below it. Every package counts on its own: a
+ * sub-package ({@code ingest.x12}) is not its parent ({@code ingest}), and the root package
+ * ({@code org.codecred}, the Spring configuration) is one too and depends on no other. Dependencies
+ * are the imports and fully qualified names in the sources, each traced to the class that has it.
  */
 class PackageCyclesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/org/codecred");
-    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.codecred\\.([a-z]+)\\.");
+    static final String ROOT = "org.codecred";
+    /** A reference to a class (or a whole package, {@code .*}) of CodeCred: its package is group 1. */
+    private static final Pattern REFERENCE = Pattern.compile("\\b(org\\.codecred(?:\\.[a-z][a-z0-9_]*)*)\\.(?:[A-Z]|\\*)");
+
+    /**
+     * Cycles known and being removed, each with its owner. ingest <-> ingest.x12: the 837 step beans
+     * still sit in ingest.IngestStepsConfig (issue 23 item 4, the ingest side moves them to ingest.x12);
+     * delete the line when that lands. Nothing else may be added here.
+     */
+    private static final Set<String> BEING_REMOVED = Set.of(
+            "org.codecred.ingest -> org.codecred.ingest.x12");
 
     @Test
     void packagesFormNoCycle() throws IOException {
-        Map<String, Set<String>> uses = dependencies();
-        List<String> cycles = new ArrayList<>();
-        for (String from : uses.keySet()) {
-            for (String to : uses.get(from)) {
-                if (from.compareTo(to) < 0 && reaches(uses, to, from, new TreeSet<>())) {
-                    cycles.add(from + " <-> " + to);
-                }
-            }
-        }
-        assertThat(cycles).as("package cycles in %s", uses).isEmpty();
+        Map<String, Map<String, Set<String>>> uses = dependencies(SOURCES);
+        assertThat(cycles(uses)).filteredOn(cycle -> BEING_REMOVED.stream().noneMatch(cycle::startsWith))
+                .as("package cycles (package -> package: the classes that use it)").isEmpty();
     }
 
     @Test
-    void theCheckSeesACycle() {
+    void theRootPackageDependsOnNoOther() throws IOException {
+        assertThat(dependencies(SOURCES).getOrDefault(ROOT, Map.of())).isEmpty();
+    }
+
+    @Test
+    void theCheckSeesACycleThroughOthers() {
         Map<String, Set<String>> uses = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"));
         assertThat(reaches(uses, "b", "a", new TreeSet<>())).isTrue();
         assertThat(reaches(Map.of("a", Set.of("b"), "b", Set.of()), "b", "a", new TreeSet<>())).isFalse();
     }
 
-    static Map<String, Set<String>> dependencies() throws IOException {
-        Map<String, Set<String>> uses = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Path relative = SOURCES.relativize(file);
-                if (relative.getNameCount() < 2) {
-                    continue; // the root package wires everything
+    @Test
+    void aSubPackageIsNotItsParent(@TempDir Path sources) throws IOException {
+        write(sources, "ingest/ClaimReader.java", "package org.codecred.ingest;\nimport org.codecred.ingest.x12.Loop;\n");
+        write(sources, "ingest/x12/Loop.java", "package org.codecred.ingest.x12;\nclass Loop { org.codecred.ingest.ClaimReader r; }\n");
+
+        assertThat(cycles(dependencies(sources))).singleElement().asString()
+                .contains("org.codecred.ingest -> org.codecred.ingest.x12: ClaimReader")
+                .contains("org.codecred.ingest.x12 -> org.codecred.ingest: Loop");
+    }
+
+    @Test
+    void theRootPackageIsAPackage(@TempDir Path sources) throws IOException {
+        write(sources, "App.java", "package org.codecred;\nimport org.codecred.cli.*;\n");
+        write(sources, "cli/Main.java", "package org.codecred.cli;\nimport static org.codecred.App.run;\n");
+        write(sources, "cli/Other.java", "package org.codecred.cli;\nimport java.util.List;\n");
+
+        Map<String, Map<String, Set<String>>> uses = dependencies(sources);
+
+        assertThat(uses.get(ROOT)).containsOnlyKeys("org.codecred.cli");
+        assertThat(cycles(uses)).singleElement().asString()
+                .contains("org.codecred -> org.codecred.cli: App").contains("org.codecred.cli -> org.codecred: Main");
+    }
+
+    /** Each cycle once, as its two directions with the classes that make each. */
+    static List<String> cycles(Map<String, Map<String, Set<String>>> uses) {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        uses.forEach((from, to) -> graph.put(from, to.keySet()));
+        List<String> cycles = new ArrayList<>();
+        for (String from : graph.keySet()) {
+            for (String to : graph.get(from)) {
+                if (from.compareTo(to) < 0 && reaches(graph, to, from, new TreeSet<>())) {
+                    cycles.add(from + " -> " + to + ": " + String.join(", ", uses.get(from).get(to))
+                            + (uses.getOrDefault(to, Map.of()).containsKey(from)
+                                    ? "; " + to + " -> " + from + ": " + String.join(", ", uses.get(to).get(from))
+                                    : "; " + to + " reaches " + from + " through other packages"));
                 }
-                String from = relative.getName(0).toString();
+            }
+        }
+        return cycles;
+    }
+
+    /** package -> package it uses -> simple names of the classes that use it. */
+    static Map<String, Map<String, Set<String>>> dependencies(Path sources) throws IOException {
+        Map<String, Map<String, Set<String>>> uses = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                Path folder = sources.relativize(file).getParent();
+                String from = folder == null ? ROOT : ROOT + "." + folder.toString().replace(file.getFileSystem().getSeparator(), ".");
+                String className = file.getFileName().toString().replace(".java", "");
+                Map<String, Set<String>> targets = uses.computeIfAbsent(from, k -> new TreeMap<>());
                 Matcher m = REFERENCE.matcher(Files.readString(file));
-                Set<String> targets = uses.computeIfAbsent(from, k -> new TreeSet<>());
                 while (m.find()) {
                     if (!m.group(1).equals(from)) {
-                        targets.add(m.group(1));
+                        targets.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(className);
                     }
                 }
             }
@@ -82,5 +133,11 @@ class PackageCyclesTest {
             }
         }
         return false;
+    }
+
+    private static void write(Path sources, String name, String text) throws IOException {
+        Path file = sources.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 }

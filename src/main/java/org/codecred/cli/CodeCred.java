@@ -6,6 +6,7 @@ import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
 import org.codecred.CodeCredApplication;
 import org.codecred.job.RunLock;
+import org.codecred.history.HistoryIntegrityException;
 import org.codecred.output.ScratchFolder;
 import org.codecred.rules.RuleTableException;
 import org.slf4j.Logger;
@@ -149,6 +150,11 @@ public final class CodeCred {
         RuleTableException table = causeOf(e, RuleTableException.class);
         if (table != null) {
             err.println("codecred: " + tableMessage(table.getMessage()));
+            return ExitCode.USAGE;
+        }
+        HistoryIntegrityException history = causeOf(e, HistoryIntegrityException.class);
+        if (history != null) {
+            err.println("codecred: " + history.getMessage());
             return ExitCode.USAGE;
         }
         if (databaseLocked(e)) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * excluded, unlicensed or deactivated. Keyed by rule id text, so rules added later still print
  * (as their id) until they get words here.
  */
-final class DecisionWords {
+public final class DecisionWords {
 
     private static final Map<String, String> REASONS = new LinkedHashMap<>();
 
@@ -54,7 +54,7 @@ final class DecisionWords {
     }
 
     /** The symbol that marks a verdict in print, whatever the colors (a shape survives grayscale). */
-    static String symbol(Verdict verdict) {
+    public static String symbol(Verdict verdict) {
         return switch (verdict) {
             case HOLD -> "■";
             case REVIEW -> "▲";
@@ -63,7 +63,7 @@ final class DecisionWords {
     }
 
     /** The verdict as the decision box shows it: symbol, verdict, what it means. */
-    static String headline(Verdict verdict) {
+    public static String headline(Verdict verdict) {
         return symbol(verdict) + " " + verdict.name() + switch (verdict) {
             case HOLD -> " — do not credential";
             case REVIEW -> " — committee review needed";
@@ -71,7 +71,7 @@ final class DecisionWords {
         };
     }
 
-    static String action(Verdict verdict) {
+    public static String action(Verdict verdict) {
         return switch (verdict) {
             case HOLD -> "Hold credentialing and payment: do not approve this provider; review or recover the"
                     + " lines billed after the dates below; refer the file to the credentialing committee.";
@@ -82,7 +82,7 @@ final class DecisionWords {
     }
 
     /** A rule's reason in words, or the rule id when it has none here. */
-    static String reason(String ruleId) {
+    public static String reason(String ruleId) {
         return REASONS.getOrDefault(ruleId, ruleId);
     }
 
@@ -90,7 +90,7 @@ final class DecisionWords {
      * The verdict's reasons ("EXCLUDED-OIG; NPPES-MISMATCH (name, taxonomy); coding errors on ...")
      * in words, one per element.
      */
-    static List<String> reasons(String reasons) {
+    public static List<String> reasons(String reasons) {
         List<String> out = new ArrayList<>();
         if (reasons == null || reasons.isBlank()) {
             return out;
@@ -108,7 +108,7 @@ final class DecisionWords {
     }
 
     /** What the verdict's reasons say about a rule beyond its id ("(name, taxonomy)", ": since ..."), or "". */
-    static String detailOf(String reasons, String ruleId) {
+    public static String detailOf(String reasons, String ruleId) {
         if (reasons != null) {
             for (String piece : splitReasons(reasons)) {
                 if (ruleId.equals(ruleIdOf(piece))) {
@@ -120,7 +120,7 @@ final class DecisionWords {
     }
 
     /** The rule ids a verdict's reasons name, in their order. */
-    static List<String> ruleIds(String reasons) {
+    public static List<String> ruleIds(String reasons) {
         List<String> ids = new ArrayList<>();
         if (reasons != null) {
             for (String piece : splitReasons(reasons)) {
@@ -171,19 +171,19 @@ final class DecisionWords {
     }
 
     /** A date after which a provider's claim lines should not have been billed, and why. */
-    record Cutoff(String what, LocalDate date, boolean inclusive) {
+    public record Cutoff(String what, LocalDate date, boolean inclusive) {
 
-        boolean covers(LocalDate serviceDate) {
+        public boolean covers(LocalDate serviceDate) {
             return serviceDate != null && (inclusive ? !serviceDate.isBefore(date) : serviceDate.isAfter(date));
         }
 
-        String describe() {
+        public String describe() {
             return (inclusive ? "on or after " : "after ") + what + " " + date;
         }
     }
 
     /** The cutoffs the provider's findings establish: license expiry, exclusion start, NPI deactivation. */
-    static List<Cutoff> cutoffs(Provider provider, List<Finding> findings) {
+    public static List<Cutoff> cutoffs(Provider provider, List<Finding> findings) {
         List<Cutoff> cutoffs = new ArrayList<>();
         for (Finding f : findings) {
             if (f.claimId() != null) {
@@ -221,7 +221,7 @@ final class DecisionWords {
     }
 
     /** "12 lines, $1,680.00 billed on or after the exclusion start 2024-10-01" (or "no line billed ..."). */
-    static String billedAfter(Cutoff cutoff, List<ClaimLine> lines) {
+    public static String billedAfter(Cutoff cutoff, List<ClaimLine> lines) {
         long count = 0;
         BigDecimal charges = BigDecimal.ZERO;
         for (ClaimLine line : lines) {
@@ -238,14 +238,14 @@ final class DecisionWords {
         return count + (count == 1 ? " line, " : " lines, ") + money(charges) + " billed " + cutoff.describe();
     }
 
-    static String money(BigDecimal amount) {
+    public static String money(BigDecimal amount) {
         return String.format(Locale.ROOT, "$%,.2f", amount);
     }
 
     private static final Pattern VISITS = Pattern.compile("(\\d+) of (\\d+) visits");
 
     /** The "x of y" visit counts at the start of an alignment's evidence text, or null. */
-    static long[] visits(String evidence) {
+    public static long[] visits(String evidence) {
         Matcher m = VISITS.matcher(evidence == null ? "" : evidence);
         return m.find() ? new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))} : null;
     }

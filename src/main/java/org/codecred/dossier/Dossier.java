@@ -52,6 +52,11 @@ public record Dossier(
         lines = List.copyOf(lines);
     }
 
+    /** "Name · NPI n · month": who and when, as every sheet's title and print header name it. */
+    public String identity() {
+        return provider.displayName() + " · NPI " + provider.npi() + " · " + month;
+    }
+
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
     }

@@ -235,7 +235,7 @@ public class DossierStepsConfig {
      * When the month's run first started, in UTC: the same on a resumed run, so a rewritten dossier
      * says the same.
      */
-    static LocalDateTime runStarted(JobRepository repository, JobExecution execution) {
+    public static LocalDateTime runStarted(JobRepository repository, JobExecution execution) {
         LocalDateTime local = repository.getJobExecutions(execution.getJobInstance()).stream()
                 .map(JobExecution::getStartTime).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(execution.getStartTime())

@@ -37,7 +37,7 @@ import java.util.Map;
  * the shares over the months. Months without a row for the provider (not on that roster) are not
  * listed; months are the completed ones, not every calendar month.
  */
-final class HistorySheet {
+final class HistorySheet implements DossierSheet {
 
     static final String NAME = "History";
 
@@ -50,7 +50,9 @@ final class HistorySheet {
 
     static final String NO_HISTORY = "no earlier completed month in the database";
 
-    private HistorySheet() {
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /** One row of the sheet. */
@@ -73,8 +75,9 @@ final class HistorySheet {
         return rows;
     }
 
-    static void write(SheetWriter sheet, Dossier dossier) {
-        sheet.title("History: " + DossierWorkbook.identity(dossier));
+    @Override
+    public void write(SheetWriter sheet, Dossier dossier, RunFacts run) {
+        sheet.title("History: " + dossier.identity());
         List<String> header = new ArrayList<>(List.of("Month", "Verdict", "Lines", "Coding accuracy", "Errors",
                 "Warnings", "Info"));
         METRICS.forEach(m -> header.add(m[1]));
@@ -84,9 +87,9 @@ final class HistorySheet {
         for (MonthRow row : rows) {
             SheetWriter.RowWriter out = sheet.row().text(row.month().toString());
             if (row.verdict() == null) {
-                out.text(DossierWorkbook.NOT_DECIDED, Fill.MUTED);
+                out.text(NOT_DECIDED, Fill.MUTED);
             } else {
-                out.text(row.verdict().name(), DossierWorkbook.verdictFill(row.verdict()));
+                out.text(row.verdict().name(), Fill.of(row.verdict()));
             }
             out.integer(row.lines()).percent(row.codingAccuracy()).integer(row.errors()).integer(row.warnings())
                     .integer(row.infos());

@@ -2,11 +2,14 @@ package org.codecred.dossier;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.codecred.dossier.Styles.Fill;
 import org.codecred.dossier.Styles.Kind;
 
@@ -163,6 +166,23 @@ final class SheetWriter {
 
     RowWriter row() {
         return new RowWriter(newRow());
+    }
+
+    /** A label and its text across the rest of the sheet. */
+    void value(String label, String text) {
+        row().label(label).spanning(text, Kind.TEXT, Fill.NONE);
+    }
+
+    /** Offers {@code choices} as a drop-down list in the given cells (written rows or not). */
+    void dropDown(List<String> choices, int firstRow, int lastRow, int firstColumn, int lastColumn) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidation validation = helper.createValidation(
+                helper.createExplicitListConstraint(choices.toArray(String[]::new)),
+                new CellRangeAddressList(firstRow, lastRow, firstColumn, Math.max(firstColumn, lastColumn)));
+        validation.setSuppressDropDownArrow(true); // POI's inverted flag: true shows the arrow in XSSF
+        validation.setShowErrorBox(true);
+        validation.setEmptyCellAllowed(true);
+        sheet.addValidationData(validation);
     }
 
     private PendingRow newRow() {

@@ -13,6 +13,10 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.codecred.alignment.AlignmentOutcome;
+import org.codecred.credentials.CheckResult;
+import org.codecred.domain.Severity;
+import org.codecred.domain.Verdict;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -83,6 +87,41 @@ final class Styles {
         Fill(String rgb, FillPatternType pattern) {
             this.rgb = rgb;
             this.pattern = pattern;
+        }
+
+        static Fill of(Verdict verdict) {
+            return switch (verdict) {
+                case HOLD -> ERROR;
+                case REVIEW -> WARNING;
+                case CLEAR -> GOOD;
+            };
+        }
+
+        static Fill of(Severity severity) {
+            return switch (severity) {
+                case ERROR -> ERROR;
+                case WARNING -> WARNING;
+                case INFO -> INFO;
+            };
+        }
+
+        static Fill of(AlignmentOutcome outcome) {
+            return switch (outcome) {
+                case SUPPORTED -> GOOD;
+                case UNSUPPORTED -> WARNING;
+                case UNDECLARED -> INFO;
+                case INSUFFICIENT_DATA -> MUTED;
+                case WEAK -> NONE;
+            };
+        }
+
+        static Fill of(CheckResult result) {
+            return switch (result) {
+                case PASS -> GOOD;
+                case FAIL -> ERROR;
+                case WARN -> WARNING;
+                case NOT_CHECKED -> MUTED;
+            };
         }
     }
 

@@ -78,4 +78,9 @@ public final class DiagnosticEvaluationTable {
                 Long.class, month.toString());
         return n == null ? 0 : n;
     }
+
+    /** Whether history holds any member hash at all (made with the key whose fingerprint history_key keeps). */
+    boolean holdsHashes() {
+        return !jdbc.queryForList("SELECT 1 FROM codecred.history_diag_eval LIMIT 1", Integer.class).isEmpty();
+    }
 }

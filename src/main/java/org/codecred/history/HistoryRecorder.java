@@ -66,6 +66,10 @@ public final class HistoryRecorder {
         List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
         lines.forEachService(month, DiagnosticEvaluationTable.CODES, evaluated::add);
         int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
+        if (evaluations > 0) {
+            // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
+            tables.key.record(memberKey.fingerprint(), recordedAt);
+        }
         tables.runs.insert(month, recordedAt, providers, lines.count(month));
         int dropped = dropBeyondRetention();
         log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations){}",

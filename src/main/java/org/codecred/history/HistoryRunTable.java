@@ -37,19 +37,19 @@ public final class HistoryRunTable {
     /** The latest completed month before {@code month} (months may be run out of order). */
     public Optional<YearMonth> latestBefore(YearMonth month) {
         return jdbc.queryForList("SELECT MAX(history_month) FROM codecred.history_run WHERE history_month < ?",
-                String.class, month.toString()).stream().filter(m -> m != null).findFirst().map(YearMonth::parse);
+                String.class, month.toString()).stream().filter(m -> m != null).findFirst().map(m -> monthOf(TABLE, m));
     }
 
     /** Up to {@code limit} completed months before {@code month}, newest first. */
     public List<YearMonth> before(YearMonth month, int limit) {
         return jdbc.queryForList("SELECT history_month FROM codecred.history_run WHERE history_month < ?"
                         + " ORDER BY history_month DESC", String.class, month.toString()).stream()
-                .limit(limit).map(YearMonth::parse).toList();
+                .limit(limit).map(m -> monthOf(TABLE, m)).toList();
     }
 
     public List<Run> all() {
         return jdbc.query("SELECT history_month, recorded_at, providers, lines FROM codecred.history_run ORDER BY history_month",
-                (rs, i) -> new Run(YearMonth.parse(rs.getString(1)), rs.getTimestamp(2).toLocalDateTime(),
+                (rs, i) -> new Run(monthOf(TABLE, rs.getString(1)), rs.getTimestamp(2).toLocalDateTime(),
                         rs.getInt(3), rs.getLong(4)));
     }
 
@@ -62,12 +62,32 @@ public final class HistoryRunTable {
     /** The newest completed month, if any. */
     Optional<YearMonth> newest() {
         return jdbc.queryForList("SELECT MAX(history_month) FROM codecred.history_run", String.class).stream()
-                .filter(m -> m != null).findFirst().map(YearMonth::parse);
+                .filter(m -> m != null).findFirst().map(m -> monthOf(TABLE, m));
     }
 
     /** Months older than {@code oldestKept}, which retention drops. */
     List<YearMonth> olderThan(YearMonth oldestKept) {
         return jdbc.queryForList("SELECT history_month FROM codecred.history_run WHERE history_month < ?",
                 String.class, oldestKept.toString()).stream().map(m -> YearMonth.parse(m.trim())).toList();
+    }
+
+    private static final String TABLE = "codecred.history_run";
+
+    /** Stops with the first completed month not written YYYY-MM. */
+    void checkReadable() {
+        for (String m : jdbc.queryForList("SELECT history_month FROM codecred.history_run", String.class)) {
+            monthOf(TABLE, m);
+        }
+    }
+
+    /** A history_month as written (YYYY-MM), or a one-line failure naming the table and the row. */
+    static YearMonth monthOf(String table, String month) {
+        String value = month == null ? "" : month.trim();
+        if (value.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            return YearMonth.parse(value);
+        }
+        throw new HistoryIntegrityException("the history rows " + table + " (history_month='" + value + "') cannot be"
+                + " read: '" + value + "' is not a month YYYY-MM; delete them (DELETE FROM " + table
+                + " WHERE history_month = '" + value + "') and run the month they were meant for with --force");
     }
 }

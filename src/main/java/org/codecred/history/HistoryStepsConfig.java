@@ -41,6 +41,16 @@ public class HistoryStepsConfig {
         return new MemberKey(keyFile.isBlank() ? MemberKey.besideDatabase(settings.db()) : Path.of(keyFile));
     }
 
+    /** Checked when the month's context starts, before any step: a bad key or unreadable history is exit 2. */
+    @Bean
+    public HistoryIntegrity historyIntegrity(HistoryTables tables, MemberKey memberKey, RunSettings settings) {
+        HistoryIntegrity integrity = new HistoryIntegrity(tables, memberKey);
+        if (settings.month() != null) {
+            integrity.checkAtStart(settings.month());
+        }
+        return integrity;
+    }
+
     @Bean
     public HistoryRecorder historyRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings,
                                            MetricTable metrics, ClaimLineTable lines, MemberKey memberKey,

@@ -12,6 +12,7 @@ public final class HistoryTables {
     public final RuleHistoryTable rules;
     public final MetricHistoryTable metrics;
     public final DiagnosticEvaluationTable evaluations;
+    public final HistoryKeyTable key;
 
     public HistoryTables(JdbcTemplate jdbc) {
         this.runs = new HistoryRunTable(jdbc);
@@ -19,6 +20,7 @@ public final class HistoryTables {
         this.rules = new RuleHistoryTable(jdbc);
         this.metrics = new MetricHistoryTable(jdbc);
         this.evaluations = new DiagnosticEvaluationTable(jdbc);
+        this.key = new HistoryKeyTable(jdbc);
     }
 
     /** Deletes every history row of {@code month}; the completion row first, so a half-deleted month is never "completed". */

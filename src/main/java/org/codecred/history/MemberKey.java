@@ -27,6 +27,8 @@ public final class MemberKey {
         return db.resolveSibling(db.getFileName() + ".history-key");
     }
 
+    private static final int KEY_BYTES = 32;
+
     private final Path file;
     private volatile byte[] key;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
@@ -64,21 +66,64 @@ public final class MemberKey {
             if (!Files.exists(file)) {
                 create(file);
             }
-            String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            byte[] key = HexFormat.of().parseHex(hex);
-            if (key.length < 32) {
-                throw new IllegalStateException("the history key " + file + " is shorter than 32 bytes; restore it from backup");
-            }
-            return key;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the history key " + file + " is not hexadecimal; restore it from backup", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the history key " + file + ": " + e.getMessage(), e);
+        }
+        return read(file);
+    }
+
+    /**
+     * The key at {@code file}, which must exist: 64 hexadecimal characters (32 bytes). Anything else
+     * (cut short, edited, not readable) is a {@link HistoryIntegrityException} saying to restore it.
+     */
+    static byte[] read(Path file) {
+        String hex;
+        try {
+            hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            String why = e instanceof java.nio.charset.CharacterCodingException ? "damaged: not text" : e.getMessage();
+            throw new HistoryIntegrityException("the history key " + file + " cannot be read (" + why
+                    + "): restore it from backup (the copy made with the database)");
+        }
+        byte[] key;
+        try {
+            key = HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw new HistoryIntegrityException("the history key " + file + " is damaged (not " + KEY_BYTES * 2
+                    + " hexadecimal characters): restore it from backup (the copy made with the database)");
+        }
+        if (key.length < KEY_BYTES) {
+            throw new HistoryIntegrityException("the history key " + file + " is damaged (" + key.length + " bytes, not "
+                    + KEY_BYTES + "; cut short?): restore it from backup (the copy made with the database)");
+        }
+        return key;
+    }
+
+    /**
+     * A check value of the key (HMAC of a fixed text under it): history keeps it beside the member
+     * hashes, so that a key replaced by another is told apart at start. It reveals nothing of the key.
+     */
+    public String fingerprint() {
+        return fingerprintOf(key());
+    }
+
+    /** The fingerprint of the key file as it is now; the file must exist (see {@link #read}). */
+    static String fingerprintOf(Path file) {
+        return fingerprintOf(read(file));
+    }
+
+    private static String fingerprintOf(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal("codecred history key check".getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available in this Java runtime", e);
         }
     }
 
     private static void create(Path file) throws IOException {
-        byte[] key = new byte[32];
+        byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);

@@ -54,7 +54,7 @@ public final class ProviderHistoryTable {
     public Map<String, Verdict> verdicts(YearMonth month) {
         Map<String, Verdict> verdicts = new HashMap<>();
         jdbc.query("SELECT npi, verdict FROM codecred.history_provider WHERE history_month = ?",
-                (RowCallbackHandler) rs -> verdicts.put(rs.getString(1), Verdict.valueOf(rs.getString(2).trim())), month.toString());
+                (RowCallbackHandler) rs -> verdicts.put(rs.getString(1), verdictOf(month.toString(), rs.getString(1), rs.getString(2))), month.toString());
         return verdicts;
     }
 
@@ -63,8 +63,41 @@ public final class ProviderHistoryTable {
         return jdbc.query("SELECT history_month, npi, verdict, lines, coding_accuracy, errors, warnings, infos"
                         + " FROM codecred.history_provider WHERE npi = ? AND history_month >= ? AND history_month < ?"
                         + " ORDER BY history_month",
-                (rs, i) -> new ProviderMonth(YearMonth.parse(rs.getString(1).trim()), rs.getString(2), Verdict.valueOf(rs.getString(3).trim()),
+                (rs, i) -> new ProviderMonth(HistoryRunTable.monthOf(TABLE, rs.getString(1)), rs.getString(2), verdictOf(rs.getString(1), rs.getString(2), rs.getString(3)),
                         rs.getInt(4), rs.getObject(5, Double.class), rs.getInt(6), rs.getInt(7), rs.getInt(8)),
                 npi, from.toString(), to.toString());
+    }
+
+    /**
+     * Stops with the first row of a month before {@code month} that cannot be read back: a verdict
+     * none of {@link Verdict}'s values (an edited or damaged row) or a month not written YYYY-MM.
+     */
+    void checkReadable(YearMonth month) {
+        String known = String.join(", ", java.util.Collections.nCopies(Verdict.values().length, "?"));
+        List<Object> args = new java.util.ArrayList<>(List.of(month.toString()));
+        for (Verdict v : Verdict.values()) {
+            args.add(v.name());
+        }
+        jdbc.query("SELECT history_month, npi, verdict FROM codecred.history_provider WHERE history_month < ?"
+                        + " AND TRIM(verdict) NOT IN (" + known + ") ORDER BY history_month, npi LIMIT 1",
+                (RowCallbackHandler) rs -> verdictOf(rs.getString(1), rs.getString(2), rs.getString(3)), args.toArray());
+        for (String m : jdbc.queryForList("SELECT DISTINCT history_month FROM codecred.history_provider", String.class)) {
+            HistoryRunTable.monthOf(TABLE, m);
+        }
+    }
+
+    private static final String TABLE = "codecred.history_provider";
+
+    private static Verdict verdictOf(String month, String npi, String verdict) {
+        String value = verdict == null ? "" : verdict.trim();
+        for (Verdict v : Verdict.values()) {
+            if (v.name().equals(value)) {
+                return v;
+            }
+        }
+        throw new HistoryIntegrityException("the history row " + TABLE + " (history_month=" + month.trim() + ", npi="
+                + npi.trim() + ") cannot be read: its verdict '" + value + "' is none of "
+                + java.util.Arrays.toString(Verdict.values()) + "; run --month=" + month.trim()
+                + " --force to rewrite that month's history");
     }
 }

@@ -4,47 +4,24 @@ import org.codecred.staging.RejectedRow;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.MemberIds;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.time.YearMonth;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads one claim-file row into a normalized {@link ClaimLine}, or rejects it naming the field and
- * value. Normalizing never changes meaning: dates become ISO dates, codes and modifiers upper case,
- * diagnosis codes get their dot ({@code F4310} → {@code F43.10}). A diagnosis that is not a valid
- * ICD-10-CM code is kept as written: that is a coding finding (DX-INVALID), not a reading problem.
+ * Reads one claim-file CSV row into a normalized {@link ClaimLine}, or rejects it naming the field
+ * and value: splits the row, hands its columns to the {@link ClaimLineValidator} every format
+ * shares, and masks member ids in what a rejected row shows.
  */
 public final class ClaimRowParser {
 
     public static final List<String> REQUIRED_COLUMNS =
             List.of("claim_id", "line_no", "rendering_npi", "member_id", "service_date", "procedure_code");
 
-    private static final Pattern PROCEDURE = Pattern.compile("[A-Z0-9]{5}");
-    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
-    private static final Pattern POS = Pattern.compile("\\d{2}");
-    private static final Pattern ICD10_WITHOUT_DOT = Pattern.compile("[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}");
-
-    /** Longest claim or member id (the staging columns' width). */
-    public static final int MAX_ID = 64;
-    /** Most units on one line: far above any unit limit, low enough that no sum can overflow. */
-    public static final int MAX_UNITS = 99_999;
-    /** Most documented minutes on one line: a day. */
-    public static final int MAX_MINUTES = 1440;
-    /** Most diagnosis codes on one line (the 837P carries 12). */
-    public static final int MAX_DIAGNOSES = 12;
-    /** Longest single diagnosis code after normalizing (an ICD-10-CM code has at most 8 with its dot). */
-    public static final int MAX_DIAGNOSIS_CODE = 16;
-    /** Longest diagnosis list after normalizing (the staging column's width). */
-    public static final int MAX_DIAGNOSIS_LIST = 255;
-
-    private final YearMonth month;
+    private final ClaimLineValidator validator;
 
     /** A parser that takes service dates of any month (for tools and tests of single rows). */
     public ClaimRowParser() {
@@ -53,119 +30,26 @@ public final class ClaimRowParser {
 
     /** @param month the month being credentialed: a line dated outside it is rejected, never counted silently */
     public ClaimRowParser(YearMonth month) {
-        this.month = month;
+        this.validator = new ClaimLineValidator(month);
     }
 
     public IngestResult<ClaimLine> parse(RawRow row) {
         try {
             return new IngestResult.Accepted<>(toClaimLine(row, RowFields.parse(row)), row.text());
-        } catch (RowFields.Unreadable e) {
+        } catch (UnreadableRow e) {
             return new IngestResult.Rejected<>(new RejectedRow(row.file(), row.lineNumber(),
                     withoutMemberIds(e.getMessage(), row), maskedRaw(row)));
         }
     }
 
-    /**
-     * A row whose fields another reader has already split, in the order of {@code row.header()}
-     * (an X12 service line): the same validation and normalizing as a CSV row. {@code row.text()}
-     * is what rejected.csv shows, member id masked.
-     */
-    public IngestResult<ClaimLine> parse(RawRow row, String[] fields) {
-        try {
-            return new IngestResult.Accepted<>(toClaimLine(row, RowFields.of(row.header(), fields)), row.text());
-        } catch (RowFields.Unreadable e) {
-            return new IngestResult.Rejected<>(new RejectedRow(row.file(), row.lineNumber(),
-                    withoutMemberIds(e.getMessage(), row), maskedRaw(row)));
-        }
-    }
-
-    private ClaimLine toClaimLine(RawRow row, RowFields f) throws RowFields.Unreadable {
-        String claimId = f.maxLength("claim_id", f.required("claim_id"), MAX_ID);
-        f.required("line_no");
-        int lineNo = f.integer("line_no", 1, Integer.MAX_VALUE, null);
-        String rendering = f.npi("rendering_npi", true);
-        String billing = f.npi("billing_npi", false);
-        String member = f.required("member_id");
-        if (member.length() > MAX_ID) {
-            // the value is protected health information: the reason never quotes it
-            throw new RowFields.Unreadable("member_id: longer than " + MAX_ID + " characters (" + member.length() + ")");
-        }
-        String elsewhere = f.columnAlsoHolding(member, "member_id");
-        if (member.length() >= 5 && elsewhere != null) {
-            // every other field reaches outputs unmasked (claim ids, diagnosis subjects): a member id must not ride along
-            throw new RowFields.Unreadable("member_id: the same value also stands in " + elsewhere
-                    + "; a member id may appear only in its own column");
-        }
-        LocalDate dob = f.date("member_dob", false);
-        LocalDate service = f.date("service_date", true);
-        if (month != null && !YearMonth.from(service).equals(month)) {
-            throw new RowFields.Unreadable("service_date: '" + service + "' is outside the month " + month
-                    + " being credentialed; credential it with the month it belongs to");
-        }
-        String code = f.required("procedure_code").toUpperCase(Locale.ROOT);
-        if (!PROCEDURE.matcher(code).matches()) {
-            throw new RowFields.Unreadable("procedure_code: '" + RowFields.shorten(code) + "' is not a 5-character CPT/HCPCS code");
-        }
-        List<String> modifiers = modifiers(f.text("modifiers"));
-        int units = f.integer("units", 1, MAX_UNITS, 1);
-        Integer minutes = f.integer("minutes", 0, MAX_MINUTES, null);
-        List<String> diagnoses = diagnoses(f.text("diagnosis_codes"));
-        String pos = f.text("place_of_service");
-        if (!pos.isEmpty() && !POS.matcher(pos).matches()) {
-            throw new RowFields.Unreadable("place_of_service: '" + RowFields.shorten(pos) + "' is not a 2-digit place of service");
-        }
-        BigDecimal charge = f.amount("charge");
-        return new ClaimLine(row.file(), row.lineNumber(), claimId, lineNo, rendering, billing, member, dob, service,
-                code, modifiers, units, minutes, diagnoses, pos.isEmpty() ? null : pos, charge,
-                row.header().has("minutes"));
-    }
-
-    private static List<String> modifiers(String value) throws RowFields.Unreadable {
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        List<String> modifiers = new ArrayList<>();
-        for (String part : value.split(";", -1)) {
-            String modifier = part.trim().toUpperCase(Locale.ROOT);
-            if (!MODIFIER.matcher(modifier).matches()) {
-                throw new RowFields.Unreadable("modifiers: '" + RowFields.shorten(value) + "' holds '" + RowFields.shorten(part)
-                        + "', not a 2-character modifier");
-            }
-            modifiers.add(modifier);
-        }
-        if (modifiers.size() > 4) {
-            throw new RowFields.Unreadable("modifiers: '" + RowFields.shorten(value) + "' has more than four modifiers");
-        }
-        return modifiers;
-    }
-
-    /** Lengths and count are checked on the codes as stored (after the dot is added), never before. */
-    private static List<String> diagnoses(String value) throws RowFields.Unreadable {
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        List<String> codes = new ArrayList<>();
-        for (String part : value.split(";")) {
-            String code = part.trim().toUpperCase(Locale.ROOT);
-            if (code.isEmpty()) {
-                continue;
-            }
-            if (ICD10_WITHOUT_DOT.matcher(code).matches()) {
-                code = code.substring(0, 3) + "." + code.substring(3);
-            }
-            if (code.length() > MAX_DIAGNOSIS_CODE) {
-                throw new RowFields.Unreadable("diagnosis_codes: '" + RowFields.shorten(code) + "' is longer than "
-                        + MAX_DIAGNOSIS_CODE + " characters, not a diagnosis code");
-            }
-            codes.add(code);
-            if (codes.size() > MAX_DIAGNOSES) {
-                throw new RowFields.Unreadable("diagnosis_codes: more than " + MAX_DIAGNOSES + " diagnosis codes");
-            }
-        }
-        if (String.join(";", codes).length() > MAX_DIAGNOSIS_LIST) {
-            throw new RowFields.Unreadable("diagnosis_codes: longer than " + MAX_DIAGNOSIS_LIST + " characters");
-        }
-        return codes;
+    /** The row's columns by name (null for a column the file lacks), checked as every format's claim fields are. */
+    private ClaimLine toClaimLine(RawRow row, RowFields f) throws UnreadableRow {
+        ClaimFields fields = new ClaimFields(f.carried("claim_id"), f.carried("line_no"), f.carried("rendering_npi"),
+                f.carried("billing_npi"), f.carried("member_id"), f.carried("member_dob"), f.carried("service_date"),
+                f.carried("procedure_code"), f.carried("modifiers"), f.carried("units"), f.carried("minutes"),
+                f.carried("diagnosis_codes"), f.carried("place_of_service"), f.carried("charge"),
+                f.carried("claim_frequency"));
+        return validator.validate(row.file(), row.lineNumber(), fields, member -> f.columnAlsoHolding(member, "member_id"));
     }
 
     /** Field values that cannot be a member id's hiding place, shown as they are in rejected.csv. */

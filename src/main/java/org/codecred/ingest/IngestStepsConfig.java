@@ -3,9 +3,6 @@ package org.codecred.ingest;
 import org.codecred.job.RunSettings;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
-import org.codecred.ingest.x12.X12ClaimReader;
-import org.codecred.ingest.x12.X12Item;
-import org.codecred.ingest.x12.X12LineParser;
 import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
@@ -29,15 +26,16 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Steps loadRoster, loadClaims and loadX12Claims: input CSV rows and 837P service lines to staging tables,
- * unreadable rows to the reject table (the claim loads one partition per file); then listRenderingNpis: the month's rendering NPIs, staged once for
- * the steps after.
+ * Steps loadRoster and loadClaims: input CSV rows to staging tables, unreadable rows to the reject
+ * table (the claim load one partition per file); then listRenderingNpis: the month's rendering NPIs,
+ * staged once for the steps after. The 837P files' step (loadX12Claims, between the two) is
+ * {@link org.codecred.ingest.x12.X12StepsConfig}'s; it stages through {@link #claimLineWriter}.
  */
 @Configuration
 public class IngestStepsConfig {
 
     /** Rows per transaction; a restart resumes after the last committed chunk. */
-    static final int CHUNK = 2000;
+    public static final int CHUNK = 2000;
 
     // step 1
 
@@ -94,42 +92,6 @@ public class IngestStepsConfig {
     public ItemWriter<IngestResult<ClaimLine>> claimLineWriter(ClaimLineTable lines, RejectTable rejects,
                                                                @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
         return StagingWriters.claims(month, lines, rejects);
-    }
-
-    // step 2b: the month's 837P files, to the same staged claim lines, one partition per file (a month
-    // without any is a step that reads nothing)
-
-    @Bean
-    public Step loadX12Claims(Partitioning partitioning, Step loadX12ClaimsWorker, RunSettings settings) {
-        return partitioning.partitioned("loadX12Claims", loadX12ClaimsWorker, new FilePartitioner(settings::x12ClaimFiles));
-    }
-
-    @Bean
-    public Step loadX12ClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
-                                    X12ClaimReader x12FileReader,
-                                    ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser,
-                                    ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog) {
-        return partitioning.workerStep("loadX12ClaimsWorker")
-                .<X12Item, IngestResult<ClaimLine>>chunk(CHUNK)
-                .transactionManager(transactionManager)
-                .reader(x12FileReader)
-                .processor(x12LineParser)
-                .writer(claimLineWriter)
-                .listener(stepLog)
-                .build();
-    }
-
-    /** As for CSV: the month comes from the job, and a line dated outside it is rejected. */
-    @Bean
-    @StepScope
-    public ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
-        return new X12LineParser(month)::parse;
-    }
-
-    @Bean
-    @StepScope
-    public X12ClaimReader x12FileReader(@Value("#{stepExecutionContext['file']}") String file) {
-        return new X12ClaimReader("x12claims", FilePartitioner.filesOf(file));
     }
 
     // step 2c: one grouped pass over the loaded month, instead of one in each step that needs the NPI list

@@ -14,20 +14,13 @@ import java.util.List;
 
 /**
  * The fields of one input row, looked up by column name. Every accessor that cannot read its field
- * throws {@link Unreadable} with a reason naming the field and the value, which becomes the row's
+ * throws {@link UnreadableRow} with a reason naming the field and the value, which becomes the row's
  * line in rejected.csv.
  */
 final class RowFields {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
-
-    /** Why a row cannot be read. */
-    static final class Unreadable extends Exception {
-        Unreadable(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 
     private final CsvHeader header;
     private final String[] fields;
@@ -42,36 +35,36 @@ final class RowFields {
      * line: readable bytes, no control character, quotes only around whole fields, every quoted field
      * closed on this line, as many fields as the header.
      */
-    static RowFields parse(RawRow row) throws Unreadable {
+    static RowFields parse(RawRow row) throws UnreadableRow {
         if (row.problem() != null) {
-            throw new Unreadable(row.problem());
+            throw new UnreadableRow(row.problem());
         }
         String text = row.text();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' || c == 0x7F) {
-                throw new Unreadable("the line holds a control character (U+" + String.format("%04X", (int) c)
+                throw new UnreadableRow("the line holds a control character (U+" + String.format("%04X", (int) c)
                         + ") at position " + (i + 1));
             }
         }
         String shape = shapeProblem(text);
         if (shape != null) {
             if (row.previousLine() != null && oddQuotes(row.previousLine()) && oddQuotes(text)) {
-                throw new Unreadable("this line continues a quoted field left open on the line before ("
+                throw new UnreadableRow("this line continues a quoted field left open on the line before ("
                         + (row.lineNumber() - 1) + "): a line break inside a quoted field is not allowed, a record never "
                         + "spans two lines");
             }
-            throw new Unreadable(shape);
+            throw new UnreadableRow(shape);
         }
         RFC4180Parser parser = new RFC4180ParserBuilder().build();
         String[] fields;
         try {
             fields = parser.parseLine(text);
         } catch (IOException e) {
-            throw new Unreadable("the line cannot be split into fields: " + e.getMessage());
+            throw new UnreadableRow("the line cannot be split into fields: " + e.getMessage());
         }
         if (fields.length != row.header().width()) {
-            throw new Unreadable("expected " + row.header().width() + " fields as in the header, found " + fields.length);
+            throw new UnreadableRow("expected " + row.header().width() + " fields as in the header, found " + fields.length);
         }
         return new RowFields(row.header(), fields);
     }
@@ -190,20 +183,9 @@ final class RowFields {
         return null;
     }
 
-    /**
-     * Fields already split by another reader (an X12 service line mapped to the claim columns):
-     * the same checks and accessors as a CSV row, without the CSV split.
-     */
-    static RowFields of(CsvHeader header, String[] fields) throws Unreadable {
-        for (String field : fields) {
-            if (field.indexOf('\uFFFD') >= 0) {
-                throw new Unreadable("the line is not valid UTF-8 text");
-            }
-        }
-        if (fields.length != header.width()) {
-            throw new IllegalArgumentException("expected " + header.width() + " fields, got " + fields.length);
-        }
-        return new RowFields(header, fields);
+    /** The trimmed value, or null when the file has no such column. */
+    String carried(String column) {
+        return header.has(column) ? text(column) : null;
     }
 
     /** The trimmed value, or "" when the file has no such column. */
@@ -212,46 +194,66 @@ final class RowFields {
         return i < 0 ? "" : fields[i].trim();
     }
 
-    String required(String column) throws Unreadable {
-        String value = text(column);
-        if (value.isEmpty()) {
-            throw new Unreadable(column + ": required field is empty");
+    String required(String column) throws UnreadableRow {
+        return required(column, text(column));
+    }
+
+    String maxLength(String column, String value, int max) throws UnreadableRow {
+        if (value.length() > max) {
+            throw new UnreadableRow(column + ": '" + shorten(value) + "' is longer than " + max + " characters");
         }
         return value;
     }
 
-    String maxLength(String column, String value, int max) throws Unreadable {
-        if (value.length() > max) {
-            throw new Unreadable(column + ": '" + shorten(value) + "' is longer than " + max + " characters");
+    String npi(String column, boolean required) throws UnreadableRow {
+        return npi(column, text(column), required);
+    }
+
+    LocalDate date(String column, boolean required) throws UnreadableRow {
+        return date(column, text(column), required);
+    }
+
+    Integer integer(String column, int min, int max, Integer fallback) throws UnreadableRow {
+        return integer(column, text(column), min, max, fallback);
+    }
+
+    BigDecimal amount(String column) throws UnreadableRow {
+        return amount(column, text(column));
+    }
+
+    // the value readers, shared by every format: a column's trimmed value ("" when empty or absent) in, a typed value out
+
+    static String required(String column, String value) throws UnreadableRow {
+        if (value.isEmpty()) {
+            throw new UnreadableRow(column + ": required field is empty");
         }
         return value;
     }
 
     /** 10 digits; the check digit is a rule (NPI-INVALID), not a reading problem. */
-    String npi(String column, boolean required) throws Unreadable {
-        String value = required ? required(column) : text(column);
+    static String npi(String column, String text, boolean required) throws UnreadableRow {
+        String value = required ? required(column, text) : text;
         if (!value.isEmpty() && !value.matches("\\d{10}")) {
-            throw new Unreadable(column + ": '" + shorten(value) + "' is not a 10-digit NPI");
+            throw new UnreadableRow(column + ": '" + shorten(value) + "' is not a 10-digit NPI");
         }
         return value.isEmpty() ? null : value;
     }
 
     /** {@code YYYY-MM-DD} or {@code MM/DD/YYYY}; null when empty and not required. */
-    LocalDate date(String column, boolean required) throws Unreadable {
-        String value = required ? required(column) : text(column);
+    static LocalDate date(String column, String text, boolean required) throws UnreadableRow {
+        String value = required ? required(column, text) : text;
         if (value.isEmpty()) {
             return null;
         }
         try {
             return LocalDate.parse(value, value.contains("/") ? US : ISO);
         } catch (DateTimeParseException e) {
-            throw new Unreadable(column + ": '" + shorten(value) + "' is not a date (YYYY-MM-DD or MM/DD/YYYY)");
+            throw new UnreadableRow(column + ": '" + shorten(value) + "' is not a date (YYYY-MM-DD or MM/DD/YYYY)");
         }
     }
 
     /** A whole number from {@code min} to {@code max}; {@code fallback} when empty. */
-    Integer integer(String column, int min, int max, Integer fallback) throws Unreadable {
-        String value = text(column);
+    static Integer integer(String column, String value, int min, int max, Integer fallback) throws UnreadableRow {
         if (value.isEmpty()) {
             return fallback;
         }
@@ -260,33 +262,32 @@ final class RowFields {
             n = Long.parseLong(value);
         } catch (NumberFormatException e) {
             if (value.matches("[+-]?\\d+")) {
-                throw new Unreadable(column + ": '" + shorten(value) + "' is above " + max);
+                throw new UnreadableRow(column + ": '" + shorten(value) + "' is above " + max);
             }
-            throw new Unreadable(column + ": '" + shorten(value) + "' is not a whole number");
+            throw new UnreadableRow(column + ": '" + shorten(value) + "' is not a whole number");
         }
         if (n < min) {
-            throw new Unreadable(column + ": '" + shorten(value) + "' is below " + min);
+            throw new UnreadableRow(column + ": '" + shorten(value) + "' is below " + min);
         }
         if (n > max) {
-            throw new Unreadable(column + ": '" + shorten(value) + "' is above " + max);
+            throw new UnreadableRow(column + ": '" + shorten(value) + "' is above " + max);
         }
         return (int) n;
     }
 
     /** A decimal amount with at most 2 decimals; null when empty. */
-    BigDecimal amount(String column) throws Unreadable {
-        String value = text(column);
+    static BigDecimal amount(String column, String value) throws UnreadableRow {
         if (value.isEmpty()) {
             return null;
         }
         try {
             BigDecimal amount = new BigDecimal(value);
             if (amount.scale() > 2 || amount.abs().compareTo(new BigDecimal("1000000000000")) >= 0) {
-                throw new Unreadable(column + ": '" + shorten(value) + "' is not an amount with at most 2 decimals");
+                throw new UnreadableRow(column + ": '" + shorten(value) + "' is not an amount with at most 2 decimals");
             }
             return amount;
         } catch (NumberFormatException e) {
-            throw new Unreadable(column + ": '" + shorten(value) + "' is not a decimal number");
+            throw new UnreadableRow(column + ": '" + shorten(value) + "' is not a decimal number");
         }
     }
 

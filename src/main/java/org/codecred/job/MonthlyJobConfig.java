@@ -40,7 +40,7 @@ public class MonthlyJobConfig {
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step loadX12Claims,
                           Step listRenderingNpis, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
-                          Step writeFindings, Step writeDossiers, Step writeSummary,
+                          Step writeFindings, Step writeDossiers, Step writeSummary, Step writeReport,
                           Step recordHistory) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runSummaryWriter)
@@ -57,6 +57,7 @@ public class MonthlyJobConfig {
                 .next(writeFindings)
                 .next(writeDossiers)
                 .next(writeSummary)
+                .next(writeReport)
                 .next(recordHistory)
                 .build();
     }

@@ -203,7 +203,7 @@ class DossierWorkbookTest {
 
     @Test
     void peerTableShowsComparedMetricsFirstAndLeavesPerCodeDetailToItsOwnTables() {
-        List<ProviderMetric> shown = DossierWorkbook.keyMetrics(List.of(
+        List<ProviderMetric> shown = CodingProfileSheet.keyMetrics(List.of(
                 new ProviderMetric("1234567893", "lines", 120.0, null, null, null, null),
                 new ProviderMetric("1234567893", "code:90834", 40.0, null, null, null, null),
                 new ProviderMetric("1234567893", "band:90834:38-52", 38.0, null, null, null, null),

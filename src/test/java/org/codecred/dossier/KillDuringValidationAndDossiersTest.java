@@ -2,7 +2,7 @@ package org.codecred.dossier;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.codecred.CodeCredApplication;
+import org.codecred.cli.Main;
 import org.codecred.job.ExitCode;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.JobProcess;
@@ -40,7 +40,7 @@ class KillDuringValidationAndDossiersTest {
         assertThat(uninterrupted.run()).isEqualTo(ExitCode.COMPLETED);
 
         Path log = Path.of(killed.db + ".log");
-        try (JobProcess job = JobProcess.start(CodeCredApplication.class, killed.args())) {
+        try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("validateCoding to start", Duration.ofSeconds(180), () -> job.printed("step validateCoding: started"));
             long atStart = size(log);
             job.await("validateCoding to commit", Duration.ofSeconds(120),
@@ -49,7 +49,7 @@ class KillDuringValidationAndDossiersTest {
             assertThat(job.printed("step validateCoding: COMPLETED")).as("killed inside validateCoding").isFalse();
         }
         Path dossiers = killed.outputDir().resolve("dossiers");
-        try (JobProcess job = JobProcess.start(CodeCredApplication.class, killed.args())) {
+        try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("some dossiers", Duration.ofSeconds(240), () -> count(dossiers) >= 20 || job.printed("step writeDossiers: COMPLETED"));
             job.kill();
             assertThat(job.printed("step writeDossiers: COMPLETED")).as("killed inside writeDossiers").isFalse();

@@ -1,6 +1,6 @@
 package org.codecred.history;
 
-import org.codecred.CodeCredApplication;
+import org.codecred.cli.Main;
 import org.codecred.job.ExitCode;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.JobProcess;
@@ -55,7 +55,7 @@ class KillDuringHistoryTest {
     }
 
     private static void killDuringRecordHistory(TestMonth month, String... extra) throws Exception {
-        try (JobProcess job = JobProcess.start(CodeCredApplication.class, month.args(extra))) {
+        try (JobProcess job = JobProcess.start(Main.class, month.args(extra))) {
             job.await("recordHistory to start", Duration.ofSeconds(600), () -> job.printed("step recordHistory: started"));
             job.kill();
             assertThat(job.printed("step recordHistory: COMPLETED")).as("killed before recordHistory finished").isFalse();

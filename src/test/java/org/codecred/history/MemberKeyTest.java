@@ -42,4 +42,22 @@ class MemberKeyTest {
         assertThatThrownBy(() -> new MemberKey(file).hash("MBR1"))
                 .hasMessageContaining("history key").hasMessageContaining("restore it from backup");
     }
+
+    @Test
+    void aKeyCutShortIsNamedWithItsLength(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("codecred.history-key");
+        Files.writeString(file, "ab".repeat(31) + "\n");
+        assertThatThrownBy(() -> new MemberKey(file).hash("MBR1")).isInstanceOf(HistoryIntegrityException.class)
+                .hasMessageContaining("31 bytes, not 32").hasMessageContaining("restore it from backup");
+    }
+
+    @Test
+    void theFingerprintTellsKeysApartAndRevealsNeither(@TempDir Path tmp) throws Exception {
+        MemberKey one = new MemberKey(tmp.resolve("one"));
+        MemberKey two = new MemberKey(tmp.resolve("two"));
+        one.hash("MBR1");
+        assertThat(one.fingerprint()).hasSize(64).isEqualTo(MemberKey.fingerprintOf(tmp.resolve("one")))
+                .isNotEqualTo(two.fingerprint())
+                .isNotEqualTo(Files.readString(tmp.resolve("one")).strip());
+    }
 }

@@ -47,7 +47,7 @@ class IngestFuzzTest {
                 if (result instanceof IngestResult.Accepted<ClaimLine> a) {
                     seen.add(a.value().lineNumber());
                     accepted++;
-                    assertThat(a.value().memberId().length()).isLessThanOrEqualTo(ClaimRowParser.MAX_ID);
+                    assertThat(a.value().memberId().length()).isLessThanOrEqualTo(ClaimLineValidator.MAX_ID);
                     assertThat(String.join(";", a.value().diagnosisCodes()).length()).isLessThanOrEqualTo(255);
                 } else if (result instanceof IngestResult.Rejected<ClaimLine> r) {
                     seen.add(r.row().lineNumber());

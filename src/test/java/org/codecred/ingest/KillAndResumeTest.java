@@ -1,6 +1,6 @@
 package org.codecred.ingest;
 
-import org.codecred.CodeCredApplication;
+import org.codecred.cli.Main;
 import org.codecred.job.ExitCode;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.JobProcess;
@@ -37,7 +37,7 @@ class KillAndResumeTest {
         }
         assertThat(uninterrupted.run()).isEqualTo(ExitCode.COMPLETED);
 
-        try (JobProcess job = JobProcess.start(CodeCredApplication.class, killed.args())) {
+        try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("loadClaims to start", Duration.ofSeconds(120), () -> job.printed("step loadClaims: started"));
             Path log = Path.of(killed.db + ".log");
             long atStart = Files.exists(log) ? Files.size(log) : 0;

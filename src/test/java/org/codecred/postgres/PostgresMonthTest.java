@@ -154,7 +154,7 @@ class PostgresMonthTest {
     /** The command as an operator runs it, in a JVM of its own; credentials from SPRING_DATASOURCE_*. */
     private Process childRun(Path input, Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.codecred.CodeCredApplication"));
+                "-cp", System.getProperty("java.class.path"), "org.codecred.cli.Main"));
         command.addAll(List.of(args(input, output, "--spring.datasource.url=" + URL)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SPRING_DATASOURCE_USERNAME", USER);

@@ -2,7 +2,7 @@ package org.codecred.scaleout;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.codecred.CodeCredApplication;
+import org.codecred.cli.Main;
 import org.codecred.job.ExitCode;
 import org.codecred.dossier.Cells;
 import org.codecred.generate.SampleMonthGenerator;
@@ -73,15 +73,15 @@ class RemotePartitioningTest {
         String[] worker = args(List.of("--worker", "--rules=jobs/rules", broker, "--codecred.threads=1"), database);
 
         try (JobProcess brokerJvm = JobProcess.start(TestBroker.class, String.valueOf(port), tmp.resolve("broker").toString());
-             JobProcess doomed = JobProcess.start(CodeCredApplication.class, worker);
-             JobProcess survivor = JobProcess.start(CodeCredApplication.class, worker)) {
+             JobProcess doomed = JobProcess.start(Main.class, worker);
+             JobProcess survivor = JobProcess.start(Main.class, worker)) {
             brokerJvm.await("the broker", Duration.ofSeconds(120), () -> brokerJvm.printed(TestBroker.READY));
             for (JobProcess w : List.of(doomed, survivor)) {
                 w.await("a worker to start", Duration.ofSeconds(300), () -> w.printed("worker started"));
             }
 
             Path dossiers = output.resolve(MONTH).resolve("dossiers");
-            try (JobProcess first = JobProcess.start(CodeCredApplication.class, manager)) {
+            try (JobProcess first = JobProcess.start(Main.class, manager)) {
                 doomed.await("the worker inside a dossier partition", Duration.ofSeconds(600),
                         () -> doomed.printed("partition writeDossiersWorker:") && count(dossiers) >= 5);
                 doomed.kill();
@@ -95,7 +95,7 @@ class RemotePartitioningTest {
             assertThat(failed.get(0)).startsWith("writeDossiersWorker:");
             assertThat(survivor.output()).contains("partition writeDossiersWorker:");
 
-            try (JobProcess again = JobProcess.start(CodeCredApplication.class, manager)) {
+            try (JobProcess again = JobProcess.start(Main.class, manager)) {
                 assertThat(again.process().waitFor(300, TimeUnit.SECONDS)).as("the rerun ends").isTrue();
                 assertThat(again.process().exitValue()).as(again.output()).isEqualTo(ExitCode.COMPLETED.code());
             }

@@ -1,5 +1,7 @@
 package org.codecred.ingest.x12;
 
+import org.codecred.ingest.ClaimFields;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,10 +21,6 @@ import java.util.Set;
  * rejected alone.
  */
 final class Claim837Mapper {
-
-    /** The claim columns an 837 fills, in the order of {@link X12Item.ServiceLine#fields()}; minutes are not carried. */
-    static final String[] COLUMNS = {"claim_id", "line_no", "rendering_npi", "billing_npi", "member_id", "member_dob",
-            "service_date", "procedure_code", "modifiers", "units", "diagnosis_codes", "place_of_service", "charge"};
 
     /** Diagnosis qualifiers of the HI segment: ICD-10-CM principal / other, and ICD-9-CM as older files and the guide's examples use. */
     private static final Set<String> DIAGNOSIS_QUALIFIERS = Set.of("ABK", "ABF", "BK", "BF");
@@ -433,10 +431,11 @@ final class Claim837Mapper {
             }
         }
         String pos = !sv1.element(5).isEmpty() ? sv1.element(5) : c.clm.component(5, 1);
-        String[] fields = {c.clm.element(1), l.lx.element(1), rendering, billingNpi, memberId,
+        // minutes are not carried by an 837 (null), nor yet the claim frequency
+        ClaimFields fields = new ClaimFields(c.clm.element(1), l.lx.element(1), rendering, billingNpi, memberId,
                 d8(member.birthDate == null ? "" : member.birthDate), serviceDate, sv1.component(1, 2),
-                String.join(";", modifiers), wholeIfIntegral(sv1.element(4)), String.join(";", diagnoses), pos,
-                sv1.element(2)};
+                String.join(";", modifiers), wholeIfIntegral(sv1.element(4)), null, String.join(";", diagnoses), pos,
+                sv1.element(2), null);
         return new X12Item.ServiceLine(file, at, fields, l::raw);
     }
 

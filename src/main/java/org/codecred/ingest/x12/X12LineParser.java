@@ -1,25 +1,23 @@
 package org.codecred.ingest.x12;
 
 import org.codecred.domain.ClaimLine;
-import org.codecred.ingest.ClaimRowParser;
-import org.codecred.ingest.CsvHeader;
+import org.codecred.ingest.ClaimFields;
+import org.codecred.ingest.ClaimLineValidator;
 import org.codecred.ingest.IngestResult;
-import org.codecred.ingest.RawRow;
+import org.codecred.ingest.UnreadableRow;
 import org.codecred.staging.RejectedRow;
 
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Turns an 837 item into what loadClaims stages: a service line goes through the same
- * {@link ClaimRowParser} checks as a CSV row (so every later step sees the same claim line), an
+ * Turns an 837 item into what loadClaims stages: a service line's fields go through the same
+ * {@link ClaimLineValidator} as a CSV row's (so every later step sees the same claim line), an
  * unreadable set or line becomes a row of rejected.csv with the file and segment number.
  */
 public final class X12LineParser {
 
-    private final ClaimRowParser parser;
-    private final Map<String, CsvHeader> headers = new HashMap<>();
+    private final ClaimLineValidator validator;
 
     /** Where each claim column comes from in the 837, so a reason names the element too. */
     private static final Map<String, String> ELEMENTS = Map.ofEntries(
@@ -38,23 +36,32 @@ public final class X12LineParser {
 
     /** @param month the month being credentialed: a line dated outside it is rejected, as a CSV row is */
     public X12LineParser(YearMonth month) {
-        this.parser = new ClaimRowParser(month);
+        this.validator = new ClaimLineValidator(month);
     }
 
     public IngestResult<ClaimLine> parse(X12Item item) {
         if (item instanceof X12Item.ServiceLine line) {
-            CsvHeader header = headers.computeIfAbsent(line.file(), f -> new CsvHeader(f, Claim837Mapper.COLUMNS));
-            // the raw text is written only for a reject (it is the line's own segments, no member data)
-            IngestResult<ClaimLine> result = parser.parse(new RawRow(header, line.segment(), ""), line.fields());
-            if (result instanceof IngestResult.Rejected<ClaimLine> r) {
-                RejectedRow row = r.row();
-                return new IngestResult.Rejected<>(new RejectedRow(row.file(), row.lineNumber(),
-                        withElement(row.reason()) + " (segment " + row.lineNumber() + ")", line.raw().get()));
+            try {
+                readable(line.fields());
+                // the raw text is written only for a reject (it is the line's own segments, no member data)
+                return new IngestResult.Accepted<>(validator.validate(line.file(), line.segment(), line.fields(),
+                        line.fields()::fieldAlsoHolding), "");
+            } catch (UnreadableRow e) {
+                return new IngestResult.Rejected<>(new RejectedRow(line.file(), line.segment(),
+                        withElement(e.getMessage()) + " (segment " + line.segment() + ")", line.raw().get()));
             }
-            return result;
         }
         X12Item.Unreadable u = (X12Item.Unreadable) item;
         return new IngestResult.Rejected<>(new RejectedRow(u.file(), u.segment(), u.reason(), u.raw()));
+    }
+
+    /** StAEDI shows bytes that are not UTF-8 as U+FFFD: such a line is not read. */
+    private static void readable(ClaimFields fields) throws UnreadableRow {
+        for (String field : fields.values()) {
+            if (field != null && field.indexOf('\uFFFD') >= 0) {
+                throw new UnreadableRow("the line is not valid UTF-8 text");
+            }
+        }
     }
 
     /** "units: '0' is below 1" → "units (SV104): '0' is below 1". */

@@ -1,6 +1,6 @@
 package org.codecred.ingest.x12;
 
-import org.codecred.CodeCredApplication;
+import org.codecred.cli.Main;
 import org.codecred.job.ExitCode;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.JobProcess;
@@ -44,7 +44,7 @@ class KillAndResume837Test {
         }
         assertThat(uninterrupted.run()).as(uninterrupted.lastMessage).isEqualTo(ExitCode.COMPLETED);
 
-        try (JobProcess job = JobProcess.start(CodeCredApplication.class, killed.args())) {
+        try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("loadX12Claims to start", Duration.ofSeconds(180), () -> job.printed("step loadX12Claims: started"));
             Path log = Path.of(killed.db + ".log");
             long atStart = size(log);

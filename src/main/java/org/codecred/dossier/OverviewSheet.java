@@ -1,0 +1,63 @@
+package org.codecred.dossier;
+
+import org.codecred.domain.Verdict;
+import org.codecred.dossier.Styles.Fill;
+
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The summary's Overview: providers by verdict, with what each asks of the committee, and the run's counts. */
+final class OverviewSheet implements MonthSheet {
+
+    static final String NAME = "Overview";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void write(SheetWriter sheet, SummaryMonth summary) {
+        YearMonth month = summary.month();
+        List<SummaryWorkbook.ProviderRow> rows = summary.providers();
+        SummaryWorkbook.RunCounts counts = summary.facts().counts();
+        sheet.sheet().setDisplayGridlines(false);
+        sheet.budget(600);
+        sheet.fillToBudget();
+        sheet.title("Credentialing summary " + month + ": " + rows.size() + " providers");
+        sheet.skipRows(1);
+        sheet.heading("Providers by verdict");
+        sheet.header("Verdict", "Providers", "What it asks of the committee");
+        Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
+        long undecided = 0;
+        for (SummaryWorkbook.ProviderRow row : rows) {
+            if (row.decision() == null) {
+                undecided++;
+            } else {
+                byVerdict.merge(row.decision().verdict(), 1L, Long::sum);
+            }
+        }
+        for (Verdict verdict : Verdict.values()) {
+            sheet.row().text(DecisionWords.symbol(verdict) + " " + verdict.name(), Fill.of(verdict))
+                    .integer(byVerdict.getOrDefault(verdict, 0L)).text(DecisionWords.action(verdict));
+        }
+        if (undecided > 0) {
+            sheet.row().text(DossierSheet.NOT_DECIDED, Fill.MUTED).integer(undecided).text("the run did not decide a verdict");
+        }
+        sheet.row().label("All providers").integer(rows.size());
+        sheet.skipRows(1);
+        sheet.heading("The run");
+        if (counts == null) {
+            sheet.row().label("Counts").text("not recorded");
+        } else {
+            sheet.row().label("Claim lines read").integer(counts.linesRead());
+            sheet.row().label("Claim lines accepted").integer(counts.linesAccepted());
+            sheet.row().label("Claim lines rejected").integer(counts.linesRejected()).text("see the Rejected sheet");
+            sheet.row().label("Unrostered NPIs").integer(counts.unrosteredNpis()).text("see the Unrostered sheet");
+            sheet.row().label("Roster rows rejected").integer(counts.rosterRowsRejected()).text("see the Rejected sheet");
+        }
+        sheet.finish();
+    }
+}

@@ -1,0 +1,148 @@
+package org.codecred.ingest;
+
+import org.codecred.domain.ClaimLine;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The one check of a claim line, whatever the file's format: a CSV row and an 837P service line
+ * both arrive as {@link ClaimFields} and leave as the same normalized {@link ClaimLine}, or are
+ * rejected with a reason naming the field and value. Normalizing never changes meaning: dates
+ * become ISO dates, codes and modifiers upper case, diagnosis codes get their dot ({@code F4310} →
+ * {@code F43.10}). A diagnosis that is not a valid ICD-10-CM code is kept as written: that is a
+ * coding finding (DX-INVALID), not a reading problem.
+ */
+public final class ClaimLineValidator {
+
+    private static final Pattern PROCEDURE = Pattern.compile("[A-Z0-9]{5}");
+    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
+    private static final Pattern POS = Pattern.compile("\\d{2}");
+    private static final Pattern ICD10_WITHOUT_DOT = Pattern.compile("[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}");
+
+    /** Longest claim or member id (the staging columns' width). */
+    public static final int MAX_ID = 64;
+    /** Most units on one line: far above any unit limit, low enough that no sum can overflow. */
+    public static final int MAX_UNITS = 99_999;
+    /** Most documented minutes on one line: a day. */
+    public static final int MAX_MINUTES = 1440;
+    /** Most diagnosis codes on one line (the 837P carries 12). */
+    public static final int MAX_DIAGNOSES = 12;
+    /** Longest single diagnosis code after normalizing (an ICD-10-CM code has at most 8 with its dot). */
+    public static final int MAX_DIAGNOSIS_CODE = 16;
+    /** Longest diagnosis list after normalizing (the staging column's width). */
+    public static final int MAX_DIAGNOSIS_LIST = 255;
+
+    private final YearMonth month;
+
+    /** @param month the month being credentialed: a line dated outside it is rejected; null takes any month */
+    public ClaimLineValidator(YearMonth month) {
+        this.month = month;
+    }
+
+    /**
+     * @param memberAlsoIn the name of another field of the same row holding the member id, or null: a
+     *                     format asks its own fields (a CSV row also has columns the contract does not name)
+     */
+    public ClaimLine validate(String file, long lineNumber, ClaimFields f, UnaryOperator<String> memberAlsoIn)
+            throws UnreadableRow {
+        String claimId = RowFields.required("claim_id", text(f.claimId()));
+        if (claimId.length() > MAX_ID) {
+            throw new UnreadableRow("claim_id: '" + RowFields.shorten(claimId) + "' is longer than " + MAX_ID + " characters");
+        }
+        RowFields.required("line_no", text(f.lineNo()));
+        int lineNo = RowFields.integer("line_no", text(f.lineNo()), 1, Integer.MAX_VALUE, null);
+        String rendering = RowFields.npi("rendering_npi", text(f.renderingNpi()), true);
+        String billing = RowFields.npi("billing_npi", text(f.billingNpi()), false);
+        String member = RowFields.required("member_id", text(f.memberId()));
+        if (member.length() > MAX_ID) {
+            // the value is protected health information: the reason never quotes it
+            throw new UnreadableRow("member_id: longer than " + MAX_ID + " characters (" + member.length() + ")");
+        }
+        String elsewhere = memberAlsoIn.apply(member);
+        if (member.length() >= 5 && elsewhere != null) {
+            // every other field reaches outputs unmasked (claim ids, diagnosis subjects): a member id must not ride along
+            throw new UnreadableRow("member_id: the same value also stands in " + elsewhere
+                    + "; a member id may appear only in its own column");
+        }
+        LocalDate dob = RowFields.date("member_dob", text(f.memberDob()), false);
+        LocalDate service = RowFields.date("service_date", text(f.serviceDate()), true);
+        if (month != null && !YearMonth.from(service).equals(month)) {
+            throw new UnreadableRow("service_date: '" + service + "' is outside the month " + month
+                    + " being credentialed; credential it with the month it belongs to");
+        }
+        String code = RowFields.required("procedure_code", text(f.procedureCode())).toUpperCase(Locale.ROOT);
+        if (!PROCEDURE.matcher(code).matches()) {
+            throw new UnreadableRow("procedure_code: '" + RowFields.shorten(code) + "' is not a 5-character CPT/HCPCS code");
+        }
+        List<String> modifiers = modifiers(text(f.modifiers()));
+        int units = RowFields.integer("units", text(f.units()), 1, MAX_UNITS, 1);
+        Integer minutes = RowFields.integer("minutes", text(f.minutes()), 0, MAX_MINUTES, null);
+        List<String> diagnoses = diagnoses(text(f.diagnosisCodes()));
+        String pos = text(f.placeOfService());
+        if (!pos.isEmpty() && !POS.matcher(pos).matches()) {
+            throw new UnreadableRow("place_of_service: '" + RowFields.shorten(pos) + "' is not a 2-digit place of service");
+        }
+        BigDecimal charge = RowFields.amount("charge", text(f.charge()));
+        return new ClaimLine(file, lineNumber, claimId, lineNo, rendering, billing, member, dob, service,
+                code, modifiers, units, minutes, diagnoses, pos.isEmpty() ? null : pos, charge, f.minutes() != null);
+    }
+
+    private static String text(String value) {
+        return ClaimFields.orEmpty(value).trim();
+    }
+
+    private static List<String> modifiers(String value) throws UnreadableRow {
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<String> modifiers = new ArrayList<>();
+        for (String part : value.split(";", -1)) {
+            String modifier = part.trim().toUpperCase(Locale.ROOT);
+            if (!MODIFIER.matcher(modifier).matches()) {
+                throw new UnreadableRow("modifiers: '" + RowFields.shorten(value) + "' holds '" + RowFields.shorten(part)
+                        + "', not a 2-character modifier");
+            }
+            modifiers.add(modifier);
+        }
+        if (modifiers.size() > 4) {
+            throw new UnreadableRow("modifiers: '" + RowFields.shorten(value) + "' has more than four modifiers");
+        }
+        return modifiers;
+    }
+
+    /** Lengths and count are checked on the codes as stored (after the dot is added), never before. */
+    private static List<String> diagnoses(String value) throws UnreadableRow {
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>();
+        for (String part : value.split(";")) {
+            String code = part.trim().toUpperCase(Locale.ROOT);
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (ICD10_WITHOUT_DOT.matcher(code).matches()) {
+                code = code.substring(0, 3) + "." + code.substring(3);
+            }
+            if (code.length() > MAX_DIAGNOSIS_CODE) {
+                throw new UnreadableRow("diagnosis_codes: '" + RowFields.shorten(code) + "' is longer than "
+                        + MAX_DIAGNOSIS_CODE + " characters, not a diagnosis code");
+            }
+            codes.add(code);
+            if (codes.size() > MAX_DIAGNOSES) {
+                throw new UnreadableRow("diagnosis_codes: more than " + MAX_DIAGNOSES + " diagnosis codes");
+            }
+        }
+        if (String.join(";", codes).length() > MAX_DIAGNOSIS_LIST) {
+            throw new UnreadableRow("diagnosis_codes: longer than " + MAX_DIAGNOSIS_LIST + " characters");
+        }
+        return codes;
+    }
+}
