@@ -105,7 +105,7 @@ public final class CodeCred {
             if (runLock == null) {
                 // the embedded database serves one run at a time, whichever month it runs: say so, not that this month runs
                 err.println("codecred: a month is already running on the database " + settings.db()
-                        + " (another CodeCred process holds it), so month " + settings.monthKey()
+                        + " (another CodeCred process holds it), so month " + settings.month()
                         + " cannot start; wait for it to finish");
                 return ExitCode.RUNNING;
             }

@@ -41,9 +41,9 @@ public final class InputCheck {
     public static void check(RunSettings settings) throws UsageException {
         Path dir = settings.inputDir();
         if (!Files.isDirectory(dir)) {
-            throw new UsageException("no input folder " + dir + " for month " + settings.monthKey()
+            throw new UsageException("no input folder " + dir + " for month " + settings.month()
                     + ": put the month's roster.csv and claims*.csv there, or point --input at the folder that holds "
-                    + settings.monthKey() + "/");
+                    + settings.month() + "/");
         }
         if (!Files.isReadable(dir)) {
             throw new UsageException("input folder " + dir + " is not readable: check its permissions");

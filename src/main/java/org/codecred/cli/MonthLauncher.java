@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 
@@ -64,7 +65,7 @@ public class MonthLauncher {
     }
 
     public ExitCode launch(PrintStream err) {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         if (!lock.tryAcquire(month)) {
             err.println("codecred: month " + month + " is already running in another process; wait for it to finish");
             return ExitCode.RUNNING;
@@ -76,7 +77,7 @@ public class MonthLauncher {
         }
     }
 
-    private ExitCode launchHeld(PrintStream err, String month) {
+    private ExitCode launchHeld(PrintStream err, YearMonth month) {
         if (GracefulStop.requested()) {
             err.println("codecred: month " + month + " was not started: a stop was requested");
             return ExitCode.STOPPED;
@@ -90,9 +91,9 @@ public class MonthLauncher {
     }
 
     /** Asks the month's running execution to stop at its steps' next chunk boundary. */
-    private void stopRunning(String month) {
+    private void stopRunning(YearMonth month) {
         for (JobExecution running : repository.findRunningJobExecutions(monthlyJob.getName())) {
-            if (month.equals(running.getJobParameters().getString("month"))) {
+            if (month.toString().equals(running.getJobParameters().getString("month"))) {
                 try {
                     operator.stop(running);
                 } catch (Exception e) {
@@ -102,7 +103,7 @@ public class MonthLauncher {
         }
     }
 
-    private ExitCode launchUnlessStopped(PrintStream err, String month) {
+    private ExitCode launchUnlessStopped(PrintStream err, YearMonth month) {
         log.info("CodeCred {} (process {}): month {}", Version.current(), ProcessHandle.current().pid(), month);
         JobExecution last = lastExecutionOf(month);
         try {
@@ -188,7 +189,7 @@ public class MonthLauncher {
         String cause = (partition != null ? partition.getFailureExceptions() : execution.getAllFailureExceptions())
                 .stream().findFirst()
                 .map(Failures::describe).orElse(Failures.oneLine(execution.getExitStatus().getExitDescription()));
-        err.println("codecred: month " + settings.monthKey() + " failed in step " + failedStep + ": " + cause
+        err.println("codecred: month " + settings.month() + " failed in step " + failedStep + ": " + cause
                 + ". Run the same command again to resume from the last commit.");
         return ExitCode.FAILED;
     }
@@ -207,11 +208,11 @@ public class MonthLauncher {
     }
 
     /** The newest execution of the newest job instance of {@code month}, or null if the month never ran. */
-    JobExecution lastExecutionOf(String month) {
+    JobExecution lastExecutionOf(YearMonth month) {
         List<JobInstance> instances = repository.findJobInstances(monthlyJob.getName());
         return instances.stream()
                 .map(repository::getLastJobExecution)
-                .filter(e -> e != null && month.equals(e.getJobParameters().getString("month")))
+                .filter(e -> e != null && month.toString().equals(e.getJobParameters().getString("month")))
                 .max(Comparator.comparingLong(JobExecution::getId))
                 .orElse(null);
     }
@@ -228,8 +229,8 @@ public class MonthLauncher {
         return execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
     }
 
-    static JobParameters parameters(String month, String forcedAt) {
-        JobParametersBuilder builder = new JobParametersBuilder().addString("month", month);
+    static JobParameters parameters(YearMonth month, String forcedAt) {
+        JobParametersBuilder builder = new JobParametersBuilder().addString("month", month.toString());
         if (forcedAt != null) {
             builder.addString("forced", forcedAt);
         }

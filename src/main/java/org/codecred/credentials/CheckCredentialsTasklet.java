@@ -26,6 +26,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,7 +77,7 @@ public class CheckCredentialsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         checks.clear(month);
         findings.deleteRules(month, RuleId.ofStage(RuleId.Stage.CREDENTIALS));
         List<Provider> roster = providers.all(month);
@@ -120,7 +121,7 @@ public class CheckCredentialsTasklet implements Tasklet {
     }
 
     /** Per rostered NPI the registry shows deactivated, its claim lines dated on or after the deactivation. */
-    private Map<String, ClaimLineTable.NpiActivity> linesSinceDeactivation(String month, List<Provider> roster,
+    private Map<String, ClaimLineTable.NpiActivity> linesSinceDeactivation(YearMonth month, List<Provider> roster,
                                                                            NppesRegistry registry) {
         Map<String, ClaimLineTable.NpiActivity> byNpi = new HashMap<>();
         for (Provider p : roster) {
@@ -135,7 +136,7 @@ public class CheckCredentialsTasklet implements Tasklet {
     }
 
     /** Writes and forgets what has been found so far (whole providers only, so check numbering stays per provider). */
-    private long flush(String month, Results results) {
+    private long flush(YearMonth month, Results results) {
         findings.insert(month, results.findings());
         checks.insert(month, results.checks());
         long n = results.findings().size();
@@ -145,7 +146,7 @@ public class CheckCredentialsTasklet implements Tasklet {
     }
 
     /** Rendering NPIs of the month's claim lines that are not on the roster, with their line counts and dates. */
-    private List<UnrosteredRule.UnrosteredNpi> unrostered(String month) {
+    private List<UnrosteredRule.UnrosteredNpi> unrostered(YearMonth month) {
         return renderingNpis.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new UnrosteredRule.UnrosteredNpi(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
@@ -154,7 +155,7 @@ public class CheckCredentialsTasklet implements Tasklet {
      * Per rostered provider whose license expires before the month's end, the claim lines dated
      * after the expiry: one indexed query per such provider, which are few.
      */
-    private Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry(String month) {
+    private Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry(YearMonth month) {
         Map<String, LicenseRule.LinesAfterExpiry> byNpi = new LinkedHashMap<>();
         for (ProviderTable.LicenseExpiry license : providers.licensesExpiringBefore(month, settings.month().atEndOfMonth())) {
             ClaimLineTable.NpiActivity after = claimLines.linesAfter(month, license.npi(), license.expires());

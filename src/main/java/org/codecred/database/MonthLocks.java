@@ -1,5 +1,6 @@
 package org.codecred.database;
 
+import java.time.YearMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ final class MonthLocks {
      * Lets a held month go on its dedicated session, then closes the session. A failed unlock is only
      * logged: closing the session frees the lock (or the row lock) anyway.
      */
-    static void release(String month, Connection connection, Unlock unlock) {
+    static void release(YearMonth month, Connection connection, Unlock unlock) {
         if (connection == null) {
             return;
         }

@@ -12,6 +12,7 @@ import org.codecred.staging.RejectedRow;
 import org.codecred.verdict.ProviderVerdict;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ import java.util.List;
  * @param rejected  the month's rejected input rows that name the provider's NPI (file order)
  */
 public record Dossier(
-        String month,
+        YearMonth month,
         Provider provider,
         ProviderVerdict decision,
         List<CredentialCheck> checks,
@@ -39,14 +40,14 @@ public record Dossier(
         List<RejectedRow> rejected) {
 
     /** A dossier without rejected rows. */
-    public Dossier(String month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
+    public Dossier(YearMonth month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
                    List<ProviderMetric> metrics, List<AlignmentRow> alignments, List<Finding> findings,
                    List<ClaimLine> lines, LocalDateTime generated, ProviderHistory history) {
         this(month, provider, decision, checks, metrics, alignments, findings, lines, generated, history, List.of());
     }
 
     /** A dossier without history (no earlier completed month). */
-    public Dossier(String month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
+    public Dossier(YearMonth month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
                    List<ProviderMetric> metrics, List<AlignmentRow> alignments, List<Finding> findings,
                    List<ClaimLine> lines, LocalDateTime generated) {
         this(month, provider, decision, checks, metrics, alignments, findings, lines, generated, ProviderHistory.NONE);

@@ -18,6 +18,7 @@ import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ public final class DossierLoader {
         this.history = history;
     }
 
-    public Dossier load(String month, Provider provider, LocalDateTime generated) {
+    public Dossier load(YearMonth month, Provider provider, LocalDateTime generated) {
         String npi = provider.npi();
         return new Dossier(month, provider, verdicts.find(month, npi).orElse(null), checks.ofProvider(month, npi),
                 metrics.ofProvider(month, npi), alignments.ofProvider(month, npi), findings.ofProvider(month, npi),
@@ -66,14 +67,14 @@ public final class DossierLoader {
                 rejectedByNpi(month).getOrDefault(npi, List.of()));
     }
 
-    private String rejectedMonth;
+    private YearMonth rejectedMonth;
     private Map<String, List<RejectedRow>> rejectedByNpi = Map.of();
 
     /**
      * The month's rejected rows by the NPIs they name (a whole field of ten digits in the masked raw
      * row: NPIs stay readable there), read once per month and shared by the partition threads.
      */
-    private synchronized Map<String, List<RejectedRow>> rejectedByNpi(String month) {
+    private synchronized Map<String, List<RejectedRow>> rejectedByNpi(YearMonth month) {
         if (!month.equals(rejectedMonth)) {
             Map<String, List<RejectedRow>> byNpi = new HashMap<>();
             rejects.forEachInOrder(month, row -> {
@@ -101,7 +102,7 @@ public final class DossierLoader {
     // month-wide figures for the summary workbook
 
     /** Every rostered provider's row of the Providers sheet, in NPI order. */
-    public List<SummaryWorkbook.ProviderRow> providerRows(String month, List<Provider> roster) {
+    public List<SummaryWorkbook.ProviderRow> providerRows(YearMonth month, List<Provider> roster) {
         Map<String, ProviderVerdict> decisions = verdicts.allByNpi(month);
         Map<String, Map<Severity, Long>> severities = findings.severityCountsByProvider(month);
         Map<String, List<String>> unsupported = new HashMap<>();
@@ -125,13 +126,13 @@ public final class DossierLoader {
     }
 
     /** Findings of the month by rule: every catalog rule, in catalog order, with zero counts kept. */
-    public List<SummaryWorkbook.RuleRow> ruleRows(String month) {
+    public List<SummaryWorkbook.RuleRow> ruleRows(YearMonth month) {
         return findings.countByRule(month).stream()
                 .map(c -> new SummaryWorkbook.RuleRow(c.rule(), c.severity(), c.findings(), c.providers())).toList();
     }
 
     /** The rules that fired per provider this month. */
-    public Map<String, Set<String>> rulesByProvider(String month) {
+    public Map<String, Set<String>> rulesByProvider(YearMonth month) {
         return findings.rulesByProvider(month, "");
     }
 
@@ -139,7 +140,7 @@ public final class DossierLoader {
      * What each Docket provider's dossier adds to its row: the charges billed while not allowed and
      * what to verify before acting. One provider's lines at a time, as the dossiers are written.
      */
-    public Map<String, SummaryMonth.DocketFacts> docketFacts(String month, List<Provider> docket, LocalDateTime generated) {
+    public Map<String, SummaryMonth.DocketFacts> docketFacts(YearMonth month, List<Provider> docket, LocalDateTime generated) {
         Map<String, SummaryMonth.DocketFacts> facts = new HashMap<>();
         for (Provider p : docket) {
             Dossier dossier = load(month, p, generated);
@@ -152,13 +153,13 @@ public final class DossierLoader {
     }
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */
-    public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
+    public List<SummaryWorkbook.UnrosteredRow> unrostered(YearMonth month) {
         return renderingNpis.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 
     /** The run's counts for the summary's Overview (the same figures as run-summary.json). */
-    public SummaryWorkbook.RunCounts runCounts(String month, long unrosteredNpis) {
+    public SummaryWorkbook.RunCounts runCounts(YearMonth month, long unrosteredNpis) {
         long accepted = lines.count(month);
         long roster = rejects.count(month, RosterRowParser.FILE);
         long rejected = rejects.count(month, "%") - roster;
@@ -166,7 +167,7 @@ public final class DossierLoader {
     }
 
     /** The month's rejected input rows, in file and line order. */
-    public List<RejectedRow> rejected(String month) {
+    public List<RejectedRow> rejected(YearMonth month) {
         List<RejectedRow> rows = new ArrayList<>();
         rejects.forEachInOrder(month, rows::add);
         return rows;

@@ -36,6 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public class DossierStepsConfig {
             if (removed > 0) {
                 org.slf4j.LoggerFactory.getLogger(DossierStepsConfig.class).info(
                         "month {}: removed {} dossier(s) of the previous run; this run writes them anew",
-                        settings.monthKey(), removed);
+                        settings.month(), removed);
             }
         };
     }
@@ -83,7 +84,7 @@ public class DossierStepsConfig {
     public Step writeDossiers(Partitioning partitioning, Step writeDossiersWorker, ProviderTable providers,
                               RunSettings settings) {
         NpiRangePartitioner ranges = new NpiRangePartitioner(
-                () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList());
+                () -> providers.all(settings.month()).stream().map(Provider::npi).toList());
         String outputDir = settings.outputDir().toAbsolutePath().toString();
         // a worker serves any month: the month's input folder (its Sources sheet) travels with the partition
         String inputDir = settings.inputDir().toAbsolutePath().toString();
@@ -116,13 +117,13 @@ public class DossierStepsConfig {
     @Bean
     public ItemProgress dossierProgress(ProviderTable providers, RunSettings settings) {
         // a worker (--worker) serves any month and knows no total: it logs the count and rate only
-        return new ItemProgress("writeDossiers: dossiers", () -> settings.month() == null ? 0 : providers.count(settings.monthKey()));
+        return new ItemProgress("writeDossiers: dossiers", () -> settings.month() == null ? 0 : providers.count(settings.month()));
     }
 
     @Bean
     @StepScope
     public ProviderRangeReader dossierProviderReader(ProviderTable providers,
-                                                     @Value("#{jobParameters['month']}") String month,
+                                                     @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                      @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                      @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
         return new ProviderRangeReader(providers, month, fromNpi, toNpi);
@@ -131,7 +132,7 @@ public class DossierStepsConfig {
     @Bean
     @StepScope
     public DossierAssembler dossierAssembler(DossierLoader loader, JobRepository jobRepository,
-                                             @Value("#{jobParameters['month']}") String month,
+                                             @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                              @Value("#{stepExecution}") StepExecution stepExecution) {
         return new DossierAssembler(loader, month, runStarted(jobRepository, stepExecution.getJobExecution()));
     }
@@ -220,7 +221,7 @@ public class DossierStepsConfig {
                              MonthHistory history, RunFactsOnce runFacts, StepLog stepLog) {
         return new StepBuilder("writeSummary", jobRepository)
                 .tasklet((contribution, context) -> {
-                    String month = settings.monthKey();
+                    YearMonth month = settings.month();
                     SummaryWorkbook summary = new SummaryWorkbook();
                     Path target = settings.outputDir().resolve(SummaryWorkbook.fileName(month));
                     var rows = loader.providerRows(month, providers.all(month));

@@ -25,6 +25,7 @@ import org.codecred.dossier.Styles.Fill;
 import org.codecred.history.ProviderHistory;
 import org.codecred.verdict.ProviderVerdict;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,14 +62,14 @@ final class HistorySheet implements DossierSheet {
     }
 
     /** One row of the sheet. */
-    record MonthRow(String month, Verdict verdict, Integer lines, Double codingAccuracy, Integer errors,
+    record MonthRow(YearMonth month, Verdict verdict, Integer lines, Double codingAccuracy, Integer errors,
                     Integer warnings, Integer infos, Map<String, Double> metrics) {
     }
 
     static List<MonthRow> rows(Dossier dossier) {
         List<MonthRow> rows = new ArrayList<>();
         for (ProviderHistory.PastMonth m : dossier.history().months()) {
-            rows.add(new MonthRow(m.month().toString(), m.verdict(), m.lines(), m.codingAccuracy(), m.errors(),
+            rows.add(new MonthRow(m.month(), m.verdict(), m.lines(), m.codingAccuracy(), m.errors(),
                     m.warnings(), m.infos(), m.metrics()));
         }
         ProviderVerdict d = dossier.decision();
@@ -90,7 +91,7 @@ final class HistorySheet implements DossierSheet {
         int firstRow = sheet.rowIndex();
         List<MonthRow> rows = rows(dossier);
         for (MonthRow row : rows) {
-            SheetWriter.RowWriter out = sheet.row().text(row.month());
+            SheetWriter.RowWriter out = sheet.row().text(row.month().toString());
             if (row.verdict() == null) {
                 out.text(NOT_DECIDED, Fill.MUTED);
             } else {

@@ -4,6 +4,7 @@ import org.codecred.domain.Verdict;
 import org.codecred.dossier.Styles.Fill;
 import org.codecred.history.MonthHistory;
 
+import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class OverviewSheet implements MonthSheet {
 
     @Override
     public void write(SheetWriter sheet, SummaryMonth summary) {
-        String month = summary.month();
+        YearMonth month = summary.month();
         List<SummaryWorkbook.ProviderRow> rows = summary.providers();
         SummaryWorkbook.RunCounts counts = summary.facts().counts();
         sheet.sheet().setDisplayGridlines(false);

@@ -7,6 +7,7 @@ import org.codecred.history.MonthHistory;
 import org.codecred.history.VerdictChange;
 import org.codecred.verdict.ProviderVerdict;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /** The summary's Providers sheet: every rostered provider in triage order (HOLD, REVIEW, CLEAR, by NPI) with reasons in words, previous verdict, a Committee decision drop-down and a link to the dossier. */
@@ -26,7 +27,7 @@ final class ProvidersSheet implements MonthSheet {
 
     @Override
     public void write(SheetWriter sheet, SummaryMonth summary) {
-        String month = summary.month();
+        YearMonth month = summary.month();
         List<SummaryWorkbook.ProviderRow> rows = summary.providers();
         MonthHistory.Comparison comparison = summary.facts().comparison();
         sheet.sheet().setDisplayGridlines(false);

@@ -28,7 +28,7 @@ final class RenewalsSheet implements MonthSheet {
                 .sorted(java.util.Comparator.comparing(Provider::licenseExpires,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(Provider::npi))
                 .toList();
-        var monthEnd = YearMonth.parse(summary.month()).atEndOfMonth();
+        var monthEnd = summary.month().atEndOfMonth();
         sheet.title("License renewals due after " + summary.month() + " (" + due.size() + "): get the renewal before the"
                 + " license expires (dates as the roster states them)");
         sheet.tableHeader("Provider", "NPI", "Credential", "License", "State", "Expires", "Days after the month");

@@ -1,5 +1,6 @@
 package org.codecred.dossier;
 
+import java.time.YearMonth;
 import org.codecred.domain.Verdict;
 import org.codecred.history.MonthHistory;
 import org.codecred.history.VerdictChange;
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param docket    what the Docket adds for the providers on it, by NPI (absent: nothing billed while
  *                  not allowed, nothing to verify)
  */
-public record SummaryMonth(String month, List<SummaryWorkbook.ProviderRow> providers, List<SummaryWorkbook.RuleRow> rules,
+public record SummaryMonth(YearMonth month, List<SummaryWorkbook.ProviderRow> providers, List<SummaryWorkbook.RuleRow> rules,
                            List<SummaryWorkbook.UnrosteredRow> unrostered, SummaryWorkbook.MonthFacts facts,
                            Map<String, Set<String>> rulesNow, Map<String, DocketFacts> docket) {
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class SummaryWorkbook {
 
     private static final MonthHistory.Comparison NO_HISTORY = new MonthHistory.Comparison(null, Map.of(), Map.of());
 
-    public static String fileName(String month) {
+    public static String fileName(YearMonth month) {
         return "credentialing-summary-" + month + ".xlsx";
     }
 
@@ -101,19 +102,19 @@ public final class SummaryWorkbook {
             .comparingInt((ProviderRow r) -> r.decision() == null ? Verdict.values().length : r.decision().verdict().ordinal())
             .thenComparing(r -> r.provider().npi());
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       Path file) throws IOException {
         write(month, providers, rules, unrostered, MonthFacts.none(null), file);
     }
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       MonthFacts facts, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(month, providers, rules, unrostered, facts, out);
         }
     }
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       MonthFacts facts, OutputStream out) throws IOException {
         List<ProviderRow> sorted = new ArrayList<>(providers);
         sorted.sort(TRIAGE);

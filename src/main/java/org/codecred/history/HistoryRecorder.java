@@ -54,7 +54,7 @@ public final class HistoryRecorder {
         this.retentionMonths = retentionMonths;
     }
 
-    public Recorded record(String month, LocalDateTime recordedAt) {
+    public Recorded record(YearMonth month, LocalDateTime recordedAt) {
         tables.delete(month);
         int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
         List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
@@ -80,7 +80,7 @@ public final class HistoryRecorder {
     }
 
     /** The claim ledger: every line the month counted, without member data, in batches. */
-    private long recordLedger(String month) {
+    private long recordLedger(YearMonth month) {
         List<org.codecred.domain.ClaimLine> batch = new ArrayList<>(LEDGER_BATCH);
         long[] written = {0};
         lines.forEachClaim(month, claim -> {
@@ -106,10 +106,10 @@ public final class HistoryRecorder {
         if (newest == null) {
             return 0;
         }
-        String oldestKept = newest.minusMonths(retentionMonths - 1L).toString();
+        YearMonth oldestKept = newest.minusMonths(retentionMonths - 1L);
         int dropped = 0;
-        for (String old : tables.runs.olderThan(oldestKept)) {
-            tables.delete(old.trim());
+        for (YearMonth old : tables.runs.olderThan(oldestKept)) {
+            tables.delete(old);
             dropped++;
         }
         return dropped;

@@ -52,7 +52,7 @@ public class HistoryStepsConfig {
     public HistoryIntegrity historyIntegrity(HistoryTables tables, MemberKey memberKey, RunSettings settings) {
         HistoryIntegrity integrity = new HistoryIntegrity(tables, memberKey);
         if (settings.month() != null) {
-            integrity.checkAtStart(settings.monthKey());
+            integrity.checkAtStart(settings.month());
         }
         return integrity;
     }
@@ -82,7 +82,7 @@ public class HistoryStepsConfig {
                               RunSettings settings, HistoryRecorder recorder, StepLog stepLog) {
         return new StepBuilder("recordHistory", jobRepository)
                 .tasklet((contribution, context) -> {
-                    HistoryRecorder.Recorded recorded = recorder.record(settings.monthKey(), LocalDateTime.now());
+                    HistoryRecorder.Recorded recorded = recorder.record(settings.month(), LocalDateTime.now());
                     contribution.incrementWriteCount(recorded.rows());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -4,11 +4,11 @@ import org.codecred.staging.RejectedRow;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.MemberIds;
 
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.time.YearMonth;
 import java.util.regex.Pattern;
 
 /**

@@ -49,7 +49,7 @@ public class IngestStepsConfig {
                 .transactionManager(transactionManager)
                 .reader(new CsvLineReader("roster", List.of(settings.rosterFile())))
                 .processor(parser::parse)
-                .writer(StagingWriters.roster(settings.monthKey(), providers, rejects))
+                .writer(StagingWriters.roster(settings.month(), providers, rejects))
                 .listener(stepLog)
                 .build();
     }
@@ -92,7 +92,7 @@ public class IngestStepsConfig {
     @Bean
     @StepScope
     public ItemWriter<IngestResult<ClaimLine>> claimLineWriter(ClaimLineTable lines, RejectTable rejects,
-                                                               @Value("#{jobParameters['month']}") String month) {
+                                                               @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
         return StagingWriters.claims(month, lines, rejects);
     }
 
@@ -118,7 +118,7 @@ public class IngestStepsConfig {
         return new StepBuilder("listRenderingNpis", jobRepository)
                 // one transaction: a rerun replaces the month's list whole
                 .tasklet((contribution, context) -> {
-                    contribution.incrementWriteCount(renderingNpis.stage(settings.monthKey()));
+                    contribution.incrementWriteCount(renderingNpis.stage(settings.month()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

@@ -55,16 +55,15 @@ public final class ResolveClaimsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String key = month.toString();
         Map<List<String>, Repeats> repeats = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         List<Finding> adjusted = new ArrayList<>();
         long[] changed = {0};
-        lines.forEachClaim(key, claimLines -> {
+        lines.forEachClaim(month, claimLines -> {
             ClaimResolution resolution = new ClaimResolution(month, earlier);
             resolution.resolve(claimLines);
             resolution.statuses().forEach((status, marked) -> {
-                lines.setStatus(key, marked, status);
+                lines.setStatus(month, marked, status);
                 changed[0] += marked.size();
             });
             List<ClaimLine> repeated = new ArrayList<>();
@@ -76,8 +75,8 @@ public final class ResolveClaimsTasklet implements Tasklet {
                         (a, b) -> new Repeats(a.count() + 1, ClaimResolution.ARRIVAL.compare(a.first().line(), b.first().line()) <= 0
                                 ? a.first() : b.first()));
             }
-            lines.delete(key, repeated);
-            rejects.insert(key, rejected);
+            lines.delete(month, repeated);
+            rejects.insert(month, rejected);
             changed[0] += repeated.size();
             for (ClaimResolution.Adjustment a : resolution.adjustments()) {
                 adjusted.add(adjustsEarlier(a));
@@ -89,7 +88,7 @@ public final class ResolveClaimsTasklet implements Tasklet {
                         + " with the same claim, line number and content (first: line " + r.first().line().lineNumber()
                         + ", a copy of " + r.first().original().sourceFile() + " line " + r.first().original().lineNumber()
                         + "); each service is counted once and the repeats are listed in rejected.csv")));
-        findings.insert(key, found);
+        findings.insert(month, found);
         contribution.incrementWriteCount(changed[0]);
         return RepeatStatus.FINISHED;
     }

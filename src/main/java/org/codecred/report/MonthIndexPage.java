@@ -35,7 +35,7 @@ final class MonthIndexPage {
      */
     static String render(MonthReport report, String summaryFile) {
         Html html = new Html();
-        String month = report.month().toString();
+        YearMonth month = report.month();
         html.head("CodeCred " + month + ": credentialing report", Html.POLICY, "report.css", "report.js");
         html.raw("<body>\n<header>\n").raw("<p class=\"confidential\">Confidential: credentialing review. Member"
                 + " identifiers are masked.</p>\n");

@@ -44,7 +44,7 @@ final class ProviderPage {
      */
     static String render(Dossier dossier, String family, String dossierFile, Links links) {
         Provider p = dossier.provider();
-        YearMonth month = YearMonth.parse(dossier.month());
+        YearMonth month = dossier.month();
         Html html = new Html();
         html.head(p.displayName() + ", NPI " + p.npi() + ", " + month + ": CodeCred", Html.POLICY, "../report.css", null);
         html.raw("<body>\n<header>\n<p class=\"confidential\">Confidential: credentialing review. Member identifiers"

@@ -26,8 +26,8 @@ public final class SourceFileTable {
     }
 
     /** Replaces the month's rows with {@code files} (a rerun of the step writes them again). */
-    public void replace(String month, List<SourceFile> files) {
-        jdbc.update("DELETE FROM codecred.source_file WHERE month = ?", month);
+    public void replace(YearMonth month, List<SourceFile> files) {
+        jdbc.update("DELETE FROM codecred.source_file WHERE month = ?", month.toString());
         if (files.isEmpty()) {
             return;
         }
@@ -43,13 +43,13 @@ public final class SourceFileTable {
     }
 
     /** The month's source files in the order they were read. */
-    public List<SourceFile> ofMonth(String month) {
+    public List<SourceFile> ofMonth(YearMonth month) {
         return jdbc.query("SELECT kind, file_name, published, row_count, sha256 FROM codecred.source_file"
                         + " WHERE month = ? ORDER BY seq",
                 (rs, i) -> new SourceFile(rs.getString(1), rs.getString(2),
                         rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), "", rs.getLong(4), 0,
                         rs.getString(5).trim()),
-                month);
+                month.toString());
     }
 
     /**

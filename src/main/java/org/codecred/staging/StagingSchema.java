@@ -1,5 +1,6 @@
 package org.codecred.staging;
 
+import java.time.YearMonth;
 import org.codecred.database.Dialect;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +52,7 @@ public final class StagingSchema {
      * call in its own transaction, so clearing a month of millions of lines never holds them all
      * in one transaction (HSQLDB keeps a transaction's row versions on the heap).
      */
-    public int clearMonth(String month, int batch) {
+    public int clearMonth(YearMonth month, int batch) {
         List<String> tables = jdbc.queryForList(
                 "SELECT table_name FROM information_schema.columns"
                         + " WHERE LOWER(table_schema) = 'codecred' AND LOWER(column_name) = 'month'",
@@ -60,7 +61,7 @@ public final class StagingSchema {
         for (String name : tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).sorted().toList()) {
             // table names come from the catalog, never from input; values are bound
             String table = "codecred." + name;
-            int deleted = jdbc.update(dialect.deleteSomeOfMonth(table), month, batch);
+            int deleted = jdbc.update(dialect.deleteSomeOfMonth(table), month.toString(), batch);
             if (deleted > 0) {
                 return deleted;
             }

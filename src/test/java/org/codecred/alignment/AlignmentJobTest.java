@@ -1,5 +1,7 @@
 package org.codecred.alignment;
 
+import java.time.YearMonth;
+
 import org.codecred.verdict.DecideVerdictsTasklet;
 import org.codecred.verdict.VerdictPolicy;
 import org.codecred.verdict.VerdictTable;
@@ -139,7 +141,7 @@ class AlignmentJobTest {
             assertThat(lpc.get("peer_threshold")).isNull();
 
             // the reader resumes after the last committed provider: nothing before it comes again
-            ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), MONTH,
+            ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), YearMonth.parse(MONTH),
                     Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
             ExecutionContext state = new ExecutionContext();
             state.putString(ProviderActivityReader.LAST_NPI, SW4);
@@ -155,7 +157,7 @@ class AlignmentJobTest {
 
             // findings from the coding and credential steps (built in parallel) drive the other verdicts
             FindingTable table = new FindingTable(jdbc);
-            table.insert(MONTH, List.of(Finding.onProvider(RuleId.EXCLUDED_OIG, SW1, "", "on the LEIE"),
+            table.insert(YearMonth.parse(MONTH), List.of(Finding.onProvider(RuleId.EXCLUDED_OIG, SW1, "", "on the LEIE"),
                     Finding.onProvider(RuleId.SPECIALTY_UNDECLARED, SW5, "geriatric", "info only")));
             List<Finding> codingErrors = new ArrayList<>();
             for (int i = 0; i < 2; i++) { // 2 of SW2's 20 lines = 10 %, one of them with two errors
@@ -166,9 +168,9 @@ class AlignmentJobTest {
                     "test", "claims.csv", 500L));
             codingErrors.add(new Finding(SW5, "Y0", 1, Fixtures.DAY1, "90837", RuleId.TIME_UPCODED, "90834",
                     "test", "claims.csv", 900L)); // 1 of 20 = 5 %: not above the threshold
-            table.insert(MONTH, codingErrors);
+            table.insert(YearMonth.parse(MONTH), codingErrors);
             AlignmentRules rules = Fixtures.rules();
-            DecideVerdictsTasklet decide = new DecideVerdictsTasklet(MONTH, VerdictPolicy.load(Fixtures.RULES),
+            DecideVerdictsTasklet decide = new DecideVerdictsTasklet(YearMonth.parse(MONTH), VerdictPolicy.load(Fixtures.RULES),
                     new ProviderTable(jdbc), new MetricTable(jdbc), table, new VerdictTable(jdbc));
             assertThat(decide.decideAll()).isEqualTo(7);
             assertThat(decide.decideAll()).isEqualTo(7); // redone, not doubled

@@ -33,7 +33,7 @@ class CheckCredentialsTaskletTest {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:hsqldb:mem:tasklet" + System.nanoTime(), "SA", ""));
         new StagingSchema(jdbc).create();
         ProviderTable providers = new ProviderTable(jdbc);
-        providers.insert("2026-10", List.of(
+        providers.insert(YearMonth.parse("2026-10"), List.of(
                 Fixtures.provider("1234567890", "Quillon", "Mae", "LMFT", "LMFT-3003", "CA", LocalDate.of(2026, 10, 1),
                         "106H00000X", null),
                 Fixtures.lcsw(Fixtures.npi("167890123"), "Marchetti", "Sol", null)));

@@ -1,5 +1,7 @@
 package org.codecred.dossier;
 
+import java.time.YearMonth;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -282,7 +284,7 @@ class CommitteePacketTest {
     void sourcesNameEachFileWithItsSha256() throws Exception {
         Path leie = month.monthDir().resolve("exclusions/UPDATED.csv");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(leie)));
-        for (String workbook : List.of(dossierOf("Stroud"), SummaryWorkbook.fileName("2026-10"))) {
+        for (String workbook : List.of(dossierOf("Stroud"), SummaryWorkbook.fileName(YearMonth.parse("2026-10")))) {
             try (XSSFWorkbook wb = open(workbook)) {
                 Sheet sources = wb.getSheet(DossierWorkbook.SOURCES);
                 int row = rowWith(sources, 1, "UPDATED.csv");
@@ -295,7 +297,7 @@ class CommitteePacketTest {
 
     @Test
     void theSummaryIsInTriageOrderWithTheRunCountsFirst() throws IOException {
-        try (XSSFWorkbook wb = open(SummaryWorkbook.fileName("2026-10"))) {
+        try (XSSFWorkbook wb = open(SummaryWorkbook.fileName(YearMonth.parse("2026-10")))) {
             assertThat(Cells.sheetNames(wb)).containsExactlyElementsOf(SummaryWorkbook.SHEETS);
             Sheet overview = wb.getSheet("Overview");
             String json = Files.readString(month.outputDir().resolve("run-summary.json"));

@@ -84,7 +84,7 @@ class HistoryIntegrityFuzzTest {
 
                 Throwable thrown = catchThrowable(() -> {
                     tables.runs.checkReadable();
-                    tables.providers.checkReadable("2026-10");
+                    tables.providers.checkReadable(java.time.YearMonth.parse("2026-10"));
                 });
                 boolean verdictReadable = Arrays.stream(Verdict.values()).anyMatch(v -> v.name().equals(verdict.trim()));
                 boolean monthReadable = month.trim().matches("\\d{4}-(0[1-9]|1[0-2])");

@@ -1,5 +1,7 @@
 package org.codecred.postgres;
 
+import java.time.YearMonth;
+
 import org.codecred.domain.ClaimLine;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.StagingSchema;
@@ -55,8 +57,8 @@ class ClaimLineCopyTest {
     private static List<ClaimLine> stageAndRead(JdbcTemplate jdbc, List<ClaimLine> lines) {
         new StagingSchema(jdbc).create();
         ClaimLineTable table = new ClaimLineTable(jdbc);
-        table.insert(MONTH, lines);
-        return table.ofProvider(MONTH, "1234567893");
+        table.insert(YearMonth.parse(MONTH), lines);
+        return table.ofProvider(YearMonth.parse(MONTH), "1234567893");
     }
 
     private static ClaimLine line(long lineNumber, String member, List<String> modifiers, Integer minutes,
