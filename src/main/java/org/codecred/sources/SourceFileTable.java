@@ -34,7 +34,7 @@ public final class SourceFileTable {
         List<Object[]> rows = new ArrayList<>(files.size());
         int seq = 0;
         for (SourceFile f : files) {
-            rows.add(new Object[]{month, ++seq, truncate(f.kind(), 40), truncate(f.name(), 255),
+            rows.add(new Object[]{month.toString(), ++seq, truncate(f.kind(), 40), truncate(f.name(), 255),
                     f.date() == null ? null : java.sql.Date.valueOf(f.date()), f.rows() == null ? 0 : f.rows(), f.sha256()});
         }
         jdbc.batchUpdate("INSERT INTO codecred.source_file (month, seq, kind, file_name, published, row_count, sha256)"
