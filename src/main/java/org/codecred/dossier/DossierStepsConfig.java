@@ -182,7 +182,7 @@ public class DossierStepsConfig {
         private final RunSettings settings;
         private LocalDateTime started;
         private Path inputDir;
-        private List<SourceFiles.SourceFile> sources;
+        private List<org.codecred.sources.SourceFile> sources;
         private Set<String> timed;
 
         RunFactsOnce(RunSettings settings) {

@@ -2,6 +2,7 @@ package org.codecred.dossier;
 
 import org.codecred.dossier.Styles.Fill;
 import org.codecred.dossier.Styles.Kind;
+import org.codecred.sources.SourceFile;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +28,7 @@ final class SourcesSheet implements DossierSheet, MonthSheet {
     /** A dossier lists the files its checks, findings and lines rest on; the summary lists every file once. */
     @Override
     public void write(SheetWriter sheet, Dossier dossier, RunFacts run) {
-        List<SourceFiles.SourceFile> used = restingOn(dossier, run.sources());
+        List<SourceFile> used = restingOn(dossier, run.sources());
         sources(sheet, run, "Sources: the files this dossier's checks, findings and claim lines rest on ("
                 + used.size() + " of the run's " + run.sources().size() + "; all are in the summary workbook's Sources)", used);
     }
@@ -47,7 +48,7 @@ final class SourcesSheet implements DossierSheet, MonthSheet {
      * The run's files the dossier rests on: the roster, the claim files of its lines, and every file
      * a credential check or a finding names; the rule tables are the run's (see the sources digest).
      */
-    static List<SourceFiles.SourceFile> restingOn(Dossier dossier, List<SourceFiles.SourceFile> sources) {
+    static List<SourceFile> restingOn(Dossier dossier, List<SourceFile> sources) {
         Set<String> named = new HashSet<>();
         dossier.lines().forEach(l -> named.add(l.sourceFile()));
         StringBuilder text = new StringBuilder();
@@ -59,10 +60,10 @@ final class SourcesSheet implements DossierSheet, MonthSheet {
     }
 
     /** SHA-256 over every source file's name and SHA-256, in the listed order: one value that names the run's inputs. */
-    static String digest(List<SourceFiles.SourceFile> sources) {
+    static String digest(List<SourceFile> sources) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (SourceFiles.SourceFile f : sources) {
+            for (SourceFile f : sources) {
                 sha.update((f.name() + '\u0000' + f.sha256() + '\n').getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest());
@@ -71,7 +72,7 @@ final class SourcesSheet implements DossierSheet, MonthSheet {
         }
     }
 
-    private static void sources(SheetWriter sheet, RunFacts run, String title, List<SourceFiles.SourceFile> listed) {
+    private static void sources(SheetWriter sheet, RunFacts run, String title, List<SourceFile> listed) {
         sheet.title(title);
         sheet.row().label("CodeCred version").spanning(run.version(), Kind.TEXT, Fill.NONE);
         sheet.row().label("Run started (UTC)").spanning(Workbooks.utc(run.started()), Kind.TEXT, Fill.NONE);
@@ -88,8 +89,8 @@ final class SourcesSheet implements DossierSheet, MonthSheet {
         if (listed.isEmpty()) {
             sheet.row().text("not recorded");
         }
-        for (SourceFiles.SourceFile f : listed) {
-            sheet.row().text(f.kind()).text(f.name()).date(f.date()).text(f.dateFrom()).integer(f.rows())
+        for (SourceFile f : listed) {
+            sheet.row().text(SourceFiles.label(f)).text(f.name()).date(f.date()).text(f.dateFrom()).integer(f.rows())
                     .integer(f.bytes()).text(f.sha256());
         }
         sheet.finish();

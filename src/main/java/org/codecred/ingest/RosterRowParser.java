@@ -69,7 +69,7 @@ public final class RosterRowParser {
         List<String> specialties = new ArrayList<>();
         for (String part : f.text("specialties").split(";")) {
             String id = part.trim().toLowerCase(Locale.ROOT);
-            if (id.length() > MAX_SPECIALTY_ID) {
+            if (RowFields.characters(id) > MAX_SPECIALTY_ID) {
                 // ids are keys downstream: two long ids must never be cut to the same one
                 throw new UnreadableRow("specialties: '" + RowFields.shorten(id) + "' is longer than "
                         + MAX_SPECIALTY_ID + " characters, not a specialty id");
@@ -78,7 +78,7 @@ public final class RosterRowParser {
                 specialties.add(id);
             }
         }
-        if (String.join(";", specialties).length() > 500) {
+        if (RowFields.characters(String.join(";", specialties)) > 500) {
             throw new UnreadableRow("specialties: longer than 500 characters");
         }
         LocalDate dob = f.date("date_of_birth", false);
