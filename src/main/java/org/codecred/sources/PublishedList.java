@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -6,7 +6,6 @@ import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import org.codecred.domain.Provider;
 import org.codecred.ingest.CsvHeader;
-import org.codecred.staging.SourceFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,16 +25,15 @@ import java.util.Set;
  *
  * <p>A file is read in the encoding it was saved in ({@link PublishedText}); a blank line is skipped.
  */
-public abstract class PublishedList<E> {
+public abstract class PublishedList<E> implements PublishedSource.PublishedData {
 
     private final String kind;
     private final String fileDescription;
     private final int multilineLimit;
-    private final List<Source> sources = new ArrayList<>();
     private final List<SourceFile> files = new ArrayList<>();
     private final Map<String, List<E>> byNpi = new HashMap<>();
     private final Map<String, List<E>> byName = new HashMap<>();
-    private int rows;
+    private long rows;
 
     /**
      * @param kind            the list's name in the Sources sheets ("OIG LEIE")
@@ -52,7 +50,7 @@ public abstract class PublishedList<E> {
     abstract void checkHeader(Path file, CsvHeader header);
 
     /** The row as an entry, or null for a row the list does not keep. */
-    abstract E entry(Row row, Source source, long line);
+    abstract E entry(Row row, SourceFile source, long line);
 
     /** Files a kept entry with {@link #fileByNpi} and {@link #fileByName}. */
     abstract void file(E entry);
@@ -62,9 +60,8 @@ public abstract class PublishedList<E> {
     }
 
     private void read(Path file) {
-        Source source = Source.of(file);
-        sources.add(source);
-        int before = rows;
+        SourceFile source = SourceFile.of(kind, file, 0);
+        long before = rows;
         try (CSVReader csv = open(file)) {
             String[] names = csv.readNext();
             if (names != null) {
@@ -87,7 +84,7 @@ public abstract class PublishedList<E> {
         } catch (CsvException e) {
             throw new IllegalStateException("cannot read " + fileDescription + " " + file + ": " + e.getMessage(), e);
         }
-        files.add(SourceFile.of(kind, file, rows - before));
+        files.add(source.withRows(rows - before));
     }
 
     /**
@@ -138,20 +135,14 @@ public abstract class PublishedList<E> {
         }
     }
 
-    public boolean isEmpty() {
-        return sources.isEmpty();
-    }
-
-    public List<Source> sources() {
-        return sources;
-    }
-
-    /** The files read, with their rows and SHA-256. */
+    /** The files read, with the rows kept from each, their dates and SHA-256. */
+    @Override
     public List<SourceFile> files() {
         return files;
     }
 
-    public int rows() {
+    @Override
+    public long rows() {
         return rows;
     }
 

@@ -1,4 +1,4 @@
-package org.codecred.staging;
+package org.codecred.sources;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code codecred.source_file}: the published source files a month's checks used, one row each, in
+ * {@code codecred.source_file} (a staging table): the published source files a month's checks used, one row each, in
  * the order they were read (written by step checkCredentials, read by the Sources sheets and
  * run-summary.json). A source published more than {@link #STALE_AFTER_DAYS} days before the month's
  * end is stale: the month was checked against old data.
@@ -34,8 +34,8 @@ public final class SourceFileTable {
         List<Object[]> rows = new ArrayList<>(files.size());
         int seq = 0;
         for (SourceFile f : files) {
-            rows.add(new Object[]{month, ++seq, truncate(f.kind(), 40), truncate(f.fileName(), 255),
-                    f.published() == null ? null : java.sql.Date.valueOf(f.published()), f.rows(), f.sha256()});
+            rows.add(new Object[]{month, ++seq, truncate(f.kind(), 40), truncate(f.name(), 255),
+                    f.date() == null ? null : java.sql.Date.valueOf(f.date()), f.rows() == null ? 0 : f.rows(), f.sha256()});
         }
         jdbc.batchUpdate("INSERT INTO codecred.source_file (month, seq, kind, file_name, published, row_count, sha256)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows, new int[]{Types.CHAR, Types.INTEGER, Types.VARCHAR,
@@ -47,7 +47,8 @@ public final class SourceFileTable {
         return jdbc.query("SELECT kind, file_name, published, row_count, sha256 FROM codecred.source_file"
                         + " WHERE month = ? ORDER BY seq",
                 (rs, i) -> new SourceFile(rs.getString(1), rs.getString(2),
-                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getLong(4), rs.getString(5).trim()),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), "", rs.getLong(4), 0,
+                        rs.getString(5).trim()),
                 month);
     }
 
@@ -60,15 +61,15 @@ public final class SourceFileTable {
         LocalDate end = month.atEndOfMonth();
         List<String> warnings = new ArrayList<>();
         for (SourceFile f : files) {
-            if (f.published() == null) {
+            if (f.date() == null) {
                 continue;
             }
-            LocalDate current = f.kind().startsWith("CMS ") ? f.published().plusMonths(3).minusDays(1) : f.published();
+            LocalDate current = f.kind().startsWith("CMS ") ? f.date().plusMonths(3).minusDays(1) : f.date();
             long days = ChronoUnit.DAYS.between(current, end);
             if (days > STALE_AFTER_DAYS) {
-                warnings.add(f.kind() + " file " + f.fileName() + " is dated " + f.published() + ", "
-                        + ChronoUnit.DAYS.between(f.published(), end) + " days before the end of " + month
-                        + " (more than " + STALE_AFTER_DAYS + (current.equals(f.published()) ? "" : " after its quarter")
+                warnings.add(f.kind() + " file " + f.name() + " is dated " + f.date() + ", "
+                        + ChronoUnit.DAYS.between(f.date(), end) + " days before the end of " + month
+                        + " (more than " + STALE_AFTER_DAYS + (current.equals(f.date()) ? "" : " after its quarter")
                         + "): download the current edition");
             }
         }

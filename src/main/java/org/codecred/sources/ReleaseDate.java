@@ -1,28 +1,24 @@
-package org.codecred.staging;
+package org.codecred.sources;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One published source file a month's checks used, as the dossiers' Sources sheet shows it.
+ * A source file's release date and how it was known: the date its name carries, else the day the
+ * file was last modified (labelled so, because that is the day it was copied, not released).
  *
- * @param kind      what the file is, e.g. {@code CMS MUE}, {@code NPPES}, {@code OIG LEIE}, {@code SAM exclusions}
- * @param fileName  the file's name (for a zip: the zip's name)
- * @param published the publication date the file's name carries, else the file's modification date
- * @param rows      the rows read from it (for CMS tables: rows kept)
- * @param sha256    the SHA-256 of the file's bytes, lower-case hex
+ * @param date the date, null when neither gives one
+ * @param from how it was known, in words: {@link #FILE_NAME} or {@link #FILE_MODIFIED}
  */
-public record SourceFile(String kind, String fileName, LocalDate published, long rows, String sha256) {
+public record ReleaseDate(LocalDate date, String from) {
+
+    public static final String FILE_NAME = "file name";
+    public static final String FILE_MODIFIED = "file modified";
 
     private static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})-?(\\d{2})-?(\\d{2})(?!\\d)");
     private static final Pattern MDY = Pattern.compile("(?<!\\d)(\\d{2})-(\\d{2})-(\\d{4})(?!\\d)");
@@ -30,23 +26,61 @@ public record SourceFile(String kind, String fileName, LocalDate published, long
     /** SAM.gov extracts end in a Julian date YYDDD: {@code SAM_Exclusions_Public_Extract_V2_26305.ZIP}. */
     private static final Pattern SAM_JULIAN = Pattern.compile("(?i)^SAM_Exclusions_Public_Extract(?:_V2)?_(\\d{2})(\\d{3})\\.");
     /** OIG LEIE monthly supplements: {@code 2610EXCL.csv}, {@code 2610REIN.csv} (YYMM). */
+    /** NUCC's release in its file name: {@code nucc_taxonomy_251.csv} is 25.1, {@code _91} is 9.1. */
+    private static final Pattern NUCC_VERSION = Pattern.compile("(?i)nucc_taxonomy_(\\d{1,2})(\\d)(?!\\d)");
     private static final Pattern LEIE_SUPPLEMENT = Pattern.compile("(?i)^(\\d{2})(\\d{2})(EXCL|REIN)\\.");
 
-    /** A file on disk: its published date from its name or modification time, and its SHA-256. */
-    public static SourceFile of(String kind, Path file, long rows) {
-        return new SourceFile(kind, file.getFileName().toString(), published(file), rows, sha256(file));
+    /** The release date of a file of this kind: by its source's rule in the registry, else {@link #fromName}. */
+    public static ReleaseDate of(String kind, Path file) {
+        return PublishedSources.byKind(kind).map(s -> s.releaseDate().of(file)).orElseGet(() -> fromName(file));
     }
 
-    /** The date a file's name carries (its last one), else its modification date; null if neither. */
-    public static LocalDate published(Path file) {
+    /** The date the file's name carries ({@link #dateInName}), else the day it was last modified. */
+    public static ReleaseDate fromName(Path file) {
         LocalDate inName = dateInName(file.getFileName().toString());
-        if (inName != null) {
-            return inName;
+        return inName != null ? new ReleaseDate(inName, FILE_NAME) : modified(file);
+    }
+
+    /**
+     * The OIG LEIE: {@code UPDATED.csv} carries no release date (its newest exclusion date is not one),
+     * so it is dated by the day it was downloaded (its modification time, labelled so); a monthly
+     * supplement {@code 2610EXCL.csv} / {@code 2610REIN.csv} by its month (YYMM, year first).
+     */
+    public static ReleaseDate leie(Path file) {
+        Matcher supplement = LEIE_SUPPLEMENT.matcher(file.getFileName().toString());
+        if (supplement.find()) {
+            LocalDate month = date("20" + supplement.group(1), supplement.group(2), "1");
+            if (month != null) {
+                return new ReleaseDate(month, "supplement month in file name");
+            }
         }
+        return fromName(file);
+    }
+
+    /**
+     * The NUCC taxonomy: released 1 January (version YY.0) and 1 July (YY.1), so
+     * {@code nucc_taxonomy_251.csv} is version 25.1, released 2025-07-01.
+     */
+    public static ReleaseDate nucc(Path file) {
+        Matcher version = NUCC_VERSION.matcher(file.getFileName().toString());
+        if (version.find()) {
+            int year = 2000 + Integer.parseInt(version.group(1));
+            int half = Integer.parseInt(version.group(2));
+            if (half <= 1) {
+                return new ReleaseDate(LocalDate.of(year, half == 0 ? 1 : 7, 1),
+                        "NUCC version " + version.group(1) + "." + half);
+            }
+        }
+        return fromName(file);
+    }
+
+    /** The day the file was last modified, labelled so; no date when the file cannot be read. */
+    public static ReleaseDate modified(Path file) {
         try {
-            return LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneId.systemDefault());
+            return new ReleaseDate(LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneId.systemDefault()),
+                    FILE_MODIFIED);
         } catch (IOException e) {
-            return null;
+            return new ReleaseDate(null, FILE_MODIFIED);
         }
     }
 
@@ -95,29 +129,12 @@ public record SourceFile(String kind, String fileName, LocalDate published, long
         return null;
     }
 
-    private static LocalDate date(String year, String month, String day) {
+    static LocalDate date(String year, String month, String day) {
         try {
             LocalDate d = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
             return d.getYear() >= 1990 && d.getYear() <= 2199 ? d : null;
         } catch (RuntimeException e) {
             return null;    // digits that are not a date
-        }
-    }
-
-    /** The SHA-256 of a file, read in blocks. */
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import org.codecred.ingest.CsvHeader;
 import com.opencsv.RFC4180Parser;
@@ -6,14 +6,9 @@ import com.opencsv.RFC4180ParserBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.codecred.staging.SourceFile;
-
 import java.io.BufferedReader;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -40,29 +35,46 @@ import java.util.Set;
  * published names; extra columns are ignored. When an NPI appears in several files, the last file
  * in name order wins (a weekly update after the monthly full file).
  */
-public final class NppesRegistry {
+public final class NppesRegistry implements PublishedSource.PublishedData {
 
     private static final Logger log = LoggerFactory.getLogger(NppesRegistry.class);
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("MM/dd/yyyy");
     static final int REPEATS = 15;
     /** Columns every NPPES file must have (header matched case-insensitively). */
+    static final String KIND = "NPPES";
     public static final List<String> REQUIRED_COLUMNS = List.of("npi", "provider last name (legal name)");
 
-    private final List<Source> sources;
+    /** The layout the registry of published sources reads the extract with: screened for the rostered NPIs. */
+    public static final PublishedSource.Layout<NppesRegistry> LAYOUT = new PublishedSource.Layout<>() {
+        @Override
+        public List<String> requiredColumns() {
+            return REQUIRED_COLUMNS;
+        }
+
+        @Override
+        public void checkReadable(List<Path> files) {
+            // the extract is read line by line, each line on its own: a damaged line cannot hide the next ones
+        }
+
+        @Override
+        public NppesRegistry load(List<Path> files, Set<String> rosteredNpis) {
+            return files.isEmpty() ? empty() : scan(files, rosteredNpis);
+        }
+    };
+
     private final Map<String, RegistryRecord> byNpi;
     private final long linesRead;
     private final List<SourceFile> files;
 
-    private NppesRegistry(List<Source> sources, Map<String, RegistryRecord> byNpi, long linesRead, List<SourceFile> files) {
-        this.sources = sources;
+    private NppesRegistry(Map<String, RegistryRecord> byNpi, long linesRead, List<SourceFile> files) {
         this.byNpi = byNpi;
         this.linesRead = linesRead;
         this.files = files;
     }
 
     public static NppesRegistry empty() {
-        return new NppesRegistry(List.of(), Map.of(), 0, List.of());
+        return new NppesRegistry(Map.of(), 0, List.of());
     }
 
     /**
@@ -72,14 +84,14 @@ public final class NppesRegistry {
      * one wins (same date: the monthly full file first).
      */
     public static List<Path> registryFiles(Path dir) {
-        return Source.csvFiles(dir).stream()
+        return PublishedSources.csvFiles(dir).stream()
                 .filter(p -> {
                     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
                     return !n.contains("fileheader") && !n.startsWith("othername") && !n.startsWith("pl_pfile")
                             && !n.startsWith("endpoint");
                 })
                 .sorted(Comparator.comparing((Path p) -> {
-                            LocalDate d = SourceFile.dateInName(p.getFileName().toString());
+                            LocalDate d = ReleaseDate.dateInName(p.getFileName().toString());
                             return d == null ? LocalDate.MIN : d;
                         })
                         .thenComparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains("20050523") ? 0 : 1)
@@ -90,36 +102,45 @@ public final class NppesRegistry {
     /** Reads every file in the given order, keeping the rows of {@code npis}; a later file's row wins. */
     public static NppesRegistry scan(List<Path> files, Set<String> npis) {
         Map<String, RegistryRecord> found = new HashMap<>();
-        List<Source> sources = new ArrayList<>();
         List<SourceFile> read = new ArrayList<>();
         long lines = 0;
         for (Path file : files) {
-            Source source = Source.of(file);
-            sources.add(source);
-            MessageDigest digest = sha256();
-            long fileLines = scanFile(file, source, npis, found, digest);
+            SourceFile source = SourceFile.of(KIND, file, 0);
+            long fileLines;
+            try {
+                fileLines = scanFile(file, source, npis, found, false);
+            } catch (CharacterCodingException notUtf8) {
+                // the text policy of every published file: UTF-8 only when every byte is; this file is read
+                // again as Windows-1252, its rows replacing those read so far
+                fileLines = rescan(file, source, npis, found);
+            }
             lines += fileLines;
-            read.add(new SourceFile("NPPES", source.name(), SourceFile.published(file), fileLines,
-                    HexFormat.of().formatHex(digest.digest())));
+            read.add(source.withRows(fileLines));
         }
-        return new NppesRegistry(List.copyOf(sources), found, lines, List.copyOf(read));
+        return new NppesRegistry(found, lines, List.copyOf(read));
     }
 
-    private static MessageDigest sha256() {
+    private static long rescan(Path file, SourceFile source, Set<String> npis, Map<String, RegistryRecord> found) {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return scanFile(file, source, npis, found, true);
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("every byte is a Windows-1252 character", e);
         }
     }
 
-    /** The files read, with their rows and SHA-256 (computed while screening: the file is read once). */
+    /** The files read, with their rows, dates and SHA-256. */
+    @Override
     public List<SourceFile> files() {
         return files;
     }
 
-    private static long scanFile(Path file, Source source, Set<String> npis, Map<String, RegistryRecord> found,
-                                 MessageDigest digest) {
+    @Override
+    public long rows() {
+        return linesRead;
+    }
+
+    private static long scanFile(Path file, SourceFile source, Set<String> npis, Map<String, RegistryRecord> found,
+                                 boolean windows1252) throws CharacterCodingException {
         long size = sizeOf(file);
         long started = System.nanoTime();
         long lastLog = started;
@@ -127,9 +148,8 @@ public final class NppesRegistry {
         long chars = 0;
         int kept = 0;
         RFC4180Parser parser = new RFC4180ParserBuilder().build();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new DigestInputStream(Files.newInputStream(file), digest),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 17)) {
+        try (BufferedReader in = new BufferedReader(windows1252 ? PublishedText.windows1252(Files.newInputStream(file))
+                : PublishedText.strictUtf8(Files.newInputStream(file)), 1 << 17)) {
             String headerLine = in.readLine();
             if (headerLine == null) {
                 return 0;
@@ -155,6 +175,8 @@ public final class NppesRegistry {
                     }
                 }
             }
+        } catch (CharacterCodingException e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read NPPES file " + file, e);
         }
@@ -167,7 +189,7 @@ public final class NppesRegistry {
      * The value of field {@code index} of a CSV line without parsing the rest: quotes are honored
      * ({@code ""} inside a quoted value is one quote). Null when the line is shorter.
      */
-    static String field(String line, int index) {
+    public static String field(String line, int index) {
         int n = line.length();
         int pos = 0;
         for (int f = 0; f < index; f++) {
@@ -233,14 +255,6 @@ public final class NppesRegistry {
         }
     }
 
-    public boolean isEmpty() {
-        return sources.isEmpty();
-    }
-
-    public List<Source> sources() {
-        return sources;
-    }
-
     public long linesRead() {
         return linesRead;
     }
@@ -281,7 +295,7 @@ public final class NppesRegistry {
                     index.indexOf("provider business practice location address postal code"));
         }
 
-        RegistryRecord record(String npi, String[] f, Source source, long line) {
+        RegistryRecord record(String npi, String[] f, SourceFile source, long line) {
             List<String> taxonomies = new ArrayList<>();
             List<String> numbers = new ArrayList<>();
             List<String> licenses = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -6,7 +6,6 @@ import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import org.codecred.ingest.CsvHeader;
 import org.codecred.rules.RuleTableException;
-import org.codecred.staging.SourceFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,12 +89,12 @@ public final class NuccTaxonomy {
     }
 
     /** The release in a file name, as a number: {@code nucc_taxonomy_251.csv} is 251, newer than 91; none is 0. */
-    static int version(Path file) {
+    public static int version(Path file) {
         Matcher m = RELEASE.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT));
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    static NuccTaxonomy read(Path file) {
+    public static NuccTaxonomy read(Path file) {
         Map<String, Code> byCode = new HashMap<>();
         // UTF-8 as NUCC publishes now; Windows-1252 for older releases whose bytes are not UTF-8
         try (CSVReader csv = new CSVReaderBuilder(PublishedText.open(file))

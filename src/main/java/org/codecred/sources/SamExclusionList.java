@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import org.codecred.ingest.CsvHeader;
 
@@ -26,7 +26,7 @@ public final class SamExclusionList extends PublishedList<SamExclusionList.Entry
     /** One row; {@code terminationDate} null for {@code Indefinite}, {@code npi} null when empty. */
     public record Entry(String classification, String name, String first, String middle, String last, String city,
                         String state, String zip, String npi, LocalDate activeDate, LocalDate terminationDate,
-                        String exclusionType, String agency, String samNumber, Source source, long line) {
+                        String exclusionType, String agency, String samNumber, SourceFile source, long line) {
 
         public boolean isIndividual() {
             return classification.equalsIgnoreCase("Individual");
@@ -66,10 +66,18 @@ public final class SamExclusionList extends PublishedList<SamExclusionList.Entry
         return header.containsAll(REQUIRED_COLUMNS);
     }
 
-    /** Stops with the file and the problem when a record of one of the files cannot be read. */
-    public static void checkReadable(List<Path> files) {
-        new SamExclusionList().checkRecords(files);
-    }
+    /** The layout the registry of published sources reads the list with. */
+    public static final PublishedSource.Layout<SamExclusionList> LAYOUT = new PublishedSource.Layout<>() {
+        @Override
+        public void checkReadable(List<Path> files) {
+            new SamExclusionList().checkRecords(files);
+        }
+
+        @Override
+        public SamExclusionList load(List<Path> files, java.util.Set<String> rosteredNpis) {
+            return files.isEmpty() ? empty() : SamExclusionList.load(files);
+        }
+    };
 
     public static SamExclusionList load(List<Path> files) {
         SamExclusionList list = new SamExclusionList();
@@ -85,7 +93,7 @@ public final class SamExclusionList extends PublishedList<SamExclusionList.Entry
     }
 
     @Override
-    Entry entry(Row row, Source source, long line) {
+    Entry entry(Row row, SourceFile source, long line) {
         return new Entry(row.get("classification"), row.get("name"), row.get("first"), row.get("middle"),
                 row.get("last"), row.get("city"), row.get("state / province").toUpperCase(Locale.ROOT),
                 zip5(row.get("zip code")), npi(row.get("npi")), date(row.get("active date")),
@@ -115,7 +123,7 @@ public final class SamExclusionList extends PublishedList<SamExclusionList.Entry
     }
 
     /** {@code MM/DD/YYYY} (or {@code YYYY-MM-DD}); {@code Indefinite}, empty or unreadable → null. */
-    static LocalDate date(String value) {
+    public static LocalDate date(String value) {
         if (value.isEmpty() || value.equalsIgnoreCase("indefinite")) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import org.codecred.ingest.CsvHeader;
 
@@ -20,7 +20,7 @@ public final class OptOutList extends PublishedList<OptOutList.Entry> {
 
     /** One affidavit; {@code end} null when open. */
     public record Entry(String npi, String lastName, String firstName, String specialty, LocalDate effective,
-                        LocalDate end, Source source, long line) {
+                        LocalDate end, SourceFile source, long line) {
 
         public boolean covers(LocalDate from, LocalDate to) {
             return effective != null && !effective.isAfter(to) && (end == null || !end.isBefore(from));
@@ -41,10 +41,23 @@ public final class OptOutList extends PublishedList<OptOutList.Entry> {
         return new OptOutList();
     }
 
-    /** Stops with the file and the problem when a record of one of the files cannot be read. */
-    public static void checkReadable(List<Path> files) {
-        new OptOutList().checkRecords(files);
-    }
+    /** The layout the registry of published sources reads the list with. */
+    public static final PublishedSource.Layout<OptOutList> LAYOUT = new PublishedSource.Layout<>() {
+        @Override
+        public List<String> requiredColumns() {
+            return REQUIRED_COLUMNS;
+        }
+
+        @Override
+        public void checkReadable(List<Path> files) {
+            new OptOutList().checkRecords(files);
+        }
+
+        @Override
+        public OptOutList load(List<Path> files, java.util.Set<String> rosteredNpis) {
+            return files.isEmpty() ? empty() : OptOutList.load(files);
+        }
+    };
 
     public static OptOutList load(List<Path> files) {
         OptOutList list = new OptOutList();
@@ -63,7 +76,7 @@ public final class OptOutList extends PublishedList<OptOutList.Entry> {
 
     /** Affidavits without an NPI cannot be matched to a provider and are not kept. */
     @Override
-    Entry entry(Row row, Source source, long line) {
+    Entry entry(Row row, SourceFile source, long line) {
         String npi = row.get("npi");
         return npi.isEmpty() ? null : new Entry(npi, row.get("last name"), row.get("first name"), row.get("specialty"),
                 date(row.get("optout effective date")), date(row.get("optout end date")), source, line);

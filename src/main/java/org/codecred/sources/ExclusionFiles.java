@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import com.opencsv.RFC4180ParserBuilder;
 
@@ -24,7 +24,7 @@ public record ExclusionFiles(List<Path> leie, List<Path> sam) {
     public static ExclusionFiles of(Path dir) {
         List<Path> leie = new ArrayList<>();
         List<Path> sam = new ArrayList<>();
-        for (Path file : Source.csvFiles(dir)) {
+        for (Path file : PublishedSources.csvFiles(dir)) {
             List<String> header = header(file);
             if (SamExclusionList.isSamHeader(header)) {
                 sam.add(file);
@@ -42,9 +42,7 @@ public record ExclusionFiles(List<Path> leie, List<Path> sam) {
 
     /** A file's header cells, lower case and trimmed, the byte-order mark removed; empty for an empty file. */
     static List<String> header(Path file) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+        try (BufferedReader in = new BufferedReader(PublishedText.open(file))) {
             String line = in.readLine();
             if (line == null) {
                 return List.of();

@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +18,7 @@ public record RegistryRecord(String npi, String entityType, String lastName, Str
                              String organizationName, LocalDate deactivationDate, String deactivationReason,
                              LocalDate reactivationDate, List<String> taxonomies, List<String> licenseNumbers,
                              List<String> licenses, String otherLastName, String practiceState, String practiceZip,
-                             Source source, long line, String unreadableDeactivation) {
+                             SourceFile source, long line, String unreadableDeactivation) {
 
     public RegistryRecord {
         taxonomies = List.copyOf(taxonomies);

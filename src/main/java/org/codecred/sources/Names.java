@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import java.text.Normalizer;
 import java.util.Locale;

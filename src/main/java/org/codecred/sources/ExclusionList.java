@@ -1,4 +1,4 @@
-package org.codecred.credentials;
+package org.codecred.sources;
 
 import org.codecred.ingest.CsvHeader;
 
@@ -25,7 +25,7 @@ public final class ExclusionList extends PublishedList<ExclusionList.Entry> {
     /** One row of a published file; {@code npi}, {@code dob} and the dates are null when empty. */
     public record Entry(String lastName, String firstName, String midName, String busName, String general,
                         String specialty, String npi, LocalDate dob, String exclType, LocalDate exclDate,
-                        LocalDate reinDate, Source source, long line) {
+                        LocalDate reinDate, SourceFile source, long line) {
 
         public String displayName() {
             String name = (lastName + ", " + firstName + (midName.isEmpty() ? "" : " " + midName)).trim();
@@ -50,10 +50,18 @@ public final class ExclusionList extends PublishedList<ExclusionList.Entry> {
         return new ExclusionList();
     }
 
-    /** Stops with the file and the problem when a record of one of the files cannot be read. */
-    public static void checkReadable(List<Path> files) {
-        new ExclusionList().checkRecords(files);
-    }
+    /** The layout the registry of published sources reads the list with. */
+    public static final PublishedSource.Layout<ExclusionList> LAYOUT = new PublishedSource.Layout<>() {
+        @Override
+        public void checkReadable(List<Path> files) {
+            new ExclusionList().checkRecords(files);
+        }
+
+        @Override
+        public ExclusionList load(List<Path> files, java.util.Set<String> rosteredNpis) {
+            return files.isEmpty() ? empty() : ExclusionList.load(files);
+        }
+    };
 
     /** Reads every file; a file without the LEIE header is an error naming the file. */
     public static ExclusionList load(List<Path> files) {
@@ -72,7 +80,7 @@ public final class ExclusionList extends PublishedList<ExclusionList.Entry> {
     }
 
     @Override
-    Entry entry(Row row, Source source, long line) {
+    Entry entry(Row row, SourceFile source, long line) {
         return new Entry(row.get("lastname"), row.get("firstname"), row.get("midname"), row.get("busname"),
                 row.get("general"), row.get("specialty"), npi(row.get("npi")), date(row.get("dob")), row.get("excltype"),
                 date(row.get("excldate")), date(row.get("reindate")), source, line);
