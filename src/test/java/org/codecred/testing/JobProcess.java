@@ -18,10 +18,11 @@ public final class JobProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread pump;
 
     private JobProcess(Process process) {
         this.process = process;
-        Thread pump = new Thread(() -> {
+        this.pump = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -64,6 +65,15 @@ public final class JobProcess implements AutoCloseable {
             }
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
+    }
+
+    /** Waits until the process has ended and all it printed has been read; returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("gave up waiting for the process to end; it said:\n" + output());
+        }
+        pump.join(timeout.toMillis());
+        return process.exitValue();
     }
 
     /** Kills the process the way kill -9 does. */
