@@ -1,6 +1,7 @@
 package org.codecred.output;
 
 import org.codecred.domain.Severity;
+import org.codecred.ingest.ResolveClaimsTasklet;
 import org.codecred.domain.Verdict;
 import org.codecred.ingest.RosterRowParser;
 import org.codecred.job.ExitCode;
@@ -10,7 +11,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
-import org.codecred.staging.SourceFileTable;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -83,6 +84,8 @@ public class RunSummaryWriter implements JobExecutionListener {
         summary.put("lines_read", 0);
         summary.put("lines_accepted", 0);
         summary.put("lines_rejected", 0);
+        summary.put("lines_superseded", 0);
+        summary.put("lines_duplicate", 0);
         summary.put("roster_rows_rejected", 0);
         summary.put("providers", 0);
         summary.put("findings", zeroes(Severity.values()));
@@ -108,6 +111,8 @@ public class RunSummaryWriter implements JobExecutionListener {
         summary.put("lines_read", accepted + rejected);
         summary.put("lines_accepted", accepted);
         summary.put("lines_rejected", rejected);
+        summary.put("lines_superseded", accepted - lines.countCounted(month));
+        summary.put("lines_duplicate", rejects.countReasonStarting(month, ResolveClaimsTasklet.DUPLICATE_OF));
         summary.put("roster_rows_rejected", rosterRejected);
         summary.put("providers", providers.count(month));
         summary.put("findings", byName(findings.countBySeverity(month), Severity.values()));
