@@ -57,7 +57,7 @@ class GracefulStopTest {
 
     private static TestMonth generated(Path root) throws IOException {
         TestMonth month = new TestMonth(root, "2026-10");
-        SampleMonthGenerator.generate(YearMonth.of(2026, 10), 150, 60_000, 11, month.input);
+        SampleMonthGenerator.generate(YearMonth.of(2026, 10), 100, 30_000, 11, month.input);
         return month;
     }
 
@@ -70,7 +70,7 @@ class GracefulStopTest {
             assertThat(running.path("status").asString()).isEqualTo("RUNNING");
             assertThat(JsonSchemaCheck.problems(schema(), running)).isEmpty();
 
-            job.process().destroy(); // SIGTERM
+            job.terminate();
             assertThat(job.awaitExit(Duration.ofSeconds(120))).as(job.output()).isEqualTo(ExitCode.STOPPED.code());
             assertThat(job.printed("step validateCoding: STOPPED")).as(job.output()).isTrue();
             assertThat(job.printed("stopped on request")).isTrue();
@@ -96,7 +96,7 @@ class GracefulStopTest {
         try (JobProcess job = JobProcess.start(Main.class, month.args("--force"))) {
             job.await("validateCoding to start", Duration.ofSeconds(240), () -> job.printed("step validateCoding: started"));
             assertThat(JSON.readTree(aside.resolve("run-summary.json").toFile()).path("status").asString()).isEqualTo("RUNNING");
-            job.process().destroy(); // SIGTERM
+            job.terminate();
             assertThat(job.awaitExit(Duration.ofSeconds(120))).as(job.output()).isEqualTo(ExitCode.STOPPED.code());
         }
         assertThat(digests(month.outputDir())).as("the previous outputs, byte for byte").isEqualTo(before);
@@ -119,7 +119,7 @@ class GracefulStopTest {
             assertThat(Files.readString(actual.resolve(csv))).as(csv).isEqualTo(Files.readString(expected.resolve(csv)));
         }
         List<String> workbooks = workbooks(expected);
-        assertThat(workbooks(actual)).isEqualTo(workbooks).hasSizeGreaterThan(150);
+        assertThat(workbooks(actual)).isEqualTo(workbooks).hasSizeGreaterThan(100);
         for (String name : workbooks) {
             assertThat(cells(actual.resolve(name))).as(name).isEqualTo(cells(expected.resolve(name)));
         }

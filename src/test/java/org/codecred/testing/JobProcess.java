@@ -76,6 +76,17 @@ public final class JobProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Sends SIGTERM, as a service manager's stop or Ctrl-C does. Not {@link Process#destroy()}: that
+     * also closes this side's pipes, so whatever the process prints while it stops would be lost.
+     */
+    public void terminate() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -TERM " + process.pid() + " failed");
+        }
+    }
+
     /** Kills the process the way kill -9 does. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
