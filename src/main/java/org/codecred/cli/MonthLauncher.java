@@ -153,7 +153,7 @@ public class MonthLauncher {
     private ExitCode exitCodeOf(PrintStream err, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             OutputAside.publish(settings, resets);
-            log.info("month {} completed; results in {}", settings.monthKey(), settings.outputDir());
+            log.info("month {} completed; results in {}", settings.monthKey(), settings.publishedDir());
             return ExitCode.COMPLETED;
         }
         if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
