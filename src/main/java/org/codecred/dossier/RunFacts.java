@@ -12,7 +12,7 @@ import java.util.Set;
  * @param ended      null while the run is still writing (the dossiers are written before it ends)
  * @param timedCodes codes with a time band in the code table; empty when unknown
  */
-public record RunFacts(String version, LocalDateTime started, LocalDateTime ended, List<SourceFiles.SourceFile> sources,
+public record RunFacts(String version, LocalDateTime started, LocalDateTime ended, List<org.codecred.sources.SourceFile> sources,
                        Set<String> timedCodes) {
 
     /** The psychotherapy, family and crisis codes: the timed families when no code table is at hand. */

@@ -11,7 +11,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
-import org.codecred.staging.SourceFileTable;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
