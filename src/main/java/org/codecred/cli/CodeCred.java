@@ -1,17 +1,21 @@
 package org.codecred.cli;
 
-import org.codecred.job.AbandonedDatabaseLock;
+import org.codecred.database.AbandonedDatabaseLock;
+import org.codecred.database.Dialect;
 import org.codecred.job.ExitCode;
+import org.codecred.job.GracefulStop;
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
 import org.codecred.CodeCredApplication;
-import org.codecred.job.RunLock;
+import org.codecred.database.RunLock;
+import org.codecred.output.OutputAside;
 import org.codecred.history.HistoryIntegrityException;
 import org.codecred.output.ScratchFolder;
 import org.codecred.rules.RuleTableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -34,6 +38,15 @@ public final class CodeCred {
     }
 
     public static ExitCode run(PrintStream err, String... args) {
+        return run(System.out, err, args);
+    }
+
+    public static ExitCode run(PrintStream out, PrintStream err, String... args) {
+        String answer = Usage.answer(args);
+        if (answer != null) {
+            out.println(answer);
+            return ExitCode.COMPLETED;
+        }
         MonthRange range;
         try {
             range = MonthRange.in(args);
@@ -44,13 +57,24 @@ public final class CodeCred {
         return range == null ? runMonth(err, args) : runRange(err, range, args);
     }
 
-    /** Each month of the range in order; stops at the first that does not complete and returns its code. */
+    /**
+     * Each month of the range in order; stops at the first that does not complete and returns its
+     * code. Every month's input is checked first, so a missing month is found before hours of others.
+     */
     private static ExitCode runRange(PrintStream err, MonthRange range, String... args) {
         for (java.time.YearMonth month : range.months()) {
-            ExitCode code = runMonth(err, MonthRange.argsFor(month, args));
+            try {
+                InputCheck.check(RunSettings.parse(MonthRange.argsFor(month, args)));
+            } catch (UsageException e) {
+                err.println("codecred: months " + range + ": nothing started, month " + month + " cannot run: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
+        for (java.time.YearMonth month : range.months()) {
+            ExitCode code = GracefulStop.requested() ? ExitCode.STOPPED : runMonth(err, MonthRange.argsFor(month, args));
             if (code != ExitCode.COMPLETED) {
                 err.println("codecred: months " + range + " stopped at " + month
-                        + (code == ExitCode.FAILED ? "; run the same command again to resume there" : ""));
+                        + (code == ExitCode.FAILED || code == ExitCode.STOPPED ? "; run the same command again to resume there" : ""));
                 return code;
             }
         }
@@ -61,7 +85,7 @@ public final class CodeCred {
         RunSettings settings;
         Path fileDatabase;
         try {
-            settings = RunSettings.parse(args);
+            settings = OutputAside.forRun(RunSettings.parse(args));
             InputCheck.check(settings);
             fileDatabase = fileDatabase(settings, args);
             OutputCheck.check(settings, fileDatabase);
@@ -105,12 +129,14 @@ public final class CodeCred {
         ConfigurableApplicationContext context = null;
         try {
             ScratchFolder.useFor(settings);
+            ConfigurationFailureReporter.take(); // nothing left from an earlier start on this thread
             context = new SpringApplicationBuilder(CodeCredApplication.class)
                     .initializers(c -> c.getBeanFactory().registerSingleton("runSettings", settings))
+                    .registerShutdownHook(false) // GracefulStop ends the run on SIGTERM, then the context closes
                     .run(args);
             return context.getBean(MonthLauncher.class).launch(err);
         } catch (RuntimeException e) {
-            return failedToStart(err, settings, e);
+            return failedToStart(err, settings, e, args);
         } finally {
             if (context != null) {
                 context.close();
@@ -120,11 +146,16 @@ public final class CodeCred {
     }
 
     /**
-     * The embedded HSQLDB file database this run opens (--db), or null when a
-     * {@code spring.datasource.url} points elsewhere (a server database guards months itself, see
-     * MonthLocks). A file URL given that way counts as the file database it names.
+     * The embedded file database this run opens (--db), or null when a {@code spring.datasource.url}
+     * points elsewhere (a server database guards months itself, see {@link Dialect#monthLock}). A file
+     * URL given that way counts as the file database it names.
      */
     static Path fileDatabase(RunSettings settings, String... args) {
+        return dialect(settings, args).fileDatabase().orElse(null);
+    }
+
+    /** The database of this run: the one {@code spring.datasource.url} names, else the embedded one at --db. */
+    static Dialect dialect(RunSettings settings, String... args) {
         String url = null;
         for (String arg : args) {
             if (arg.startsWith("--spring.datasource.url=")) {
@@ -134,19 +165,10 @@ public final class CodeCred {
         if (url == null) {
             url = System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
         }
-        if (url == null) {
-            return settings.db();
-        }
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("jdbc:hsqldb:file:")) {
-            String path = url.substring("jdbc:hsqldb:file:".length());
-            int options = path.indexOf(';');
-            return Path.of(options < 0 ? path : path.substring(0, options));
-        }
-        return null;
+        return url == null ? Dialect.embedded(settings.db()) : Dialect.forUrl(url);
     }
 
-    private static ExitCode failedToStart(PrintStream err, RunSettings settings, RuntimeException e) {
+    private static ExitCode failedToStart(PrintStream err, RunSettings settings, RuntimeException e, String... args) {
         RuleTableException table = causeOf(e, RuleTableException.class);
         if (table != null) {
             err.println("codecred: " + tableMessage(table.getMessage()));
@@ -157,10 +179,16 @@ public final class CodeCred {
             err.println("codecred: " + history.getMessage());
             return ExitCode.USAGE;
         }
-        if (databaseLocked(e)) {
+        if (dialect(settings, args).openElsewhere(e)) {
             // no CodeCred run holds the database (this process holds the run lock): another program has it open
             err.println("codecred: the database " + settings.db() + " is open in another program (not a CodeCred run): "
                     + "close that program, then run the same command again");
+            return ExitCode.USAGE;
+        }
+        FailureAnalysis configuration = ConfigurationFailureReporter.take();
+        if (configuration != null) {
+            err.println("codecred: " + Failures.oneLine(configuration.getDescription())
+                    + (configuration.getAction() == null ? "" : ": " + configuration.getAction()) + "; nothing was started");
             return ExitCode.USAGE;
         }
         log.error("CodeCred could not run month {}", settings.month(), e);
@@ -173,17 +201,6 @@ public final class CodeCred {
         String text = Failures.oneLine(String.valueOf(message));
         return text.endsWith(": null") ? text.substring(0, text.length() - ": null".length())
                 + ": the file is damaged or cut short (not a readable file of its kind)" : text;
-    }
-
-    /** HSQLDB refuses a second process its file database; that is how a running month is seen. */
-    private static boolean databaseLocked(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("lockFile") || message.contains("Database lock acquisition failure")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -8,7 +8,7 @@ import java.util.zip.ZipException;
 
 /**
  * Turns an exception chain into the one line a user reads: never "null", never a multi-line SQL
- * statement. A full disk is named as such wherever in the chain it shows (HSQLDB, the JDBC driver
+ * statement. A full disk is named as such wherever in the chain it shows (the database, its JDBC driver
  * and Spring each wrap it), and a damaged zip or a file cut short says so.
  */
 public final class Failures {

@@ -2,6 +2,7 @@ package org.codecred.cli;
 
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.job.ExitCode;
+import org.codecred.job.GracefulStop;
 import org.codecred.scaleout.Worker;
 
 /**
@@ -28,6 +29,9 @@ public final class Main {
             }
             return; // serves partitions until stopped
         }
-        System.exit(CodeCred.run(args).code());
+        GracefulStop.install();
+        ExitCode code = CodeCred.run(args);
+        GracefulStop.runEnded(code);
+        System.exit(code.code());
     }
 }

@@ -1,5 +1,11 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.ExclusionList;
+import org.codecred.sources.SamExclusionList;
+import org.codecred.sources.OptOutList;
+import org.codecred.sources.NppesRegistry;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.ExclusionFiles;
 import org.codecred.job.RunSettings;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
@@ -7,8 +13,11 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
-import org.codecred.staging.SourceFile;
-import org.codecred.staging.SourceFileTable;
+import org.codecred.sources.SourceFile;
+import org.codecred.sources.SourceFileTable;
+import org.codecred.sources.PublishedSource;
+import org.codecred.sources.PublishedSource.PublishedData;
+import org.codecred.sources.PublishedSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,8 +25,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.nio.file.Path;
 import java.time.YearMonth;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,24 +84,26 @@ public class CheckCredentialsTasklet implements Tasklet {
         Set<String> npis = new HashSet<>();
         roster.forEach(p -> npis.add(p.npi()));
 
-        ExclusionFiles exclusionFiles = ExclusionFiles.of(settings.inputDir().resolve("exclusions"));
-        ExclusionList exclusions = exclusionFiles.leie().isEmpty() ? ExclusionList.empty() : ExclusionList.load(exclusionFiles.leie());
-        log.info("OIG exclusion list: {} rows from {} file(s)", exclusions.rows(), exclusionFiles.leie().size());
-        SamExclusionList sam = exclusionFiles.sam().isEmpty() ? SamExclusionList.empty() : SamExclusionList.load(exclusionFiles.sam());
-        log.info("SAM.gov exclusions: {} rows from {} file(s)", sam.rows(), exclusionFiles.sam().size());
-        List<Path> optOutFiles = Source.csvFiles(settings.inputDir().resolve("optout"));
-        OptOutList optOuts = optOutFiles.isEmpty() ? OptOutList.empty() : OptOutList.load(optOutFiles);
-        log.info("Medicare opt-out list: {} rows from {} file(s)", optOuts.rows(), optOutFiles.size());
-        List<Path> nppesFiles = NppesRegistry.registryFiles(settings.inputDir().resolve("nppes"));
-        NppesRegistry registry = nppesFiles.isEmpty() ? NppesRegistry.empty() : NppesRegistry.scan(nppesFiles, npis);
-        if (nppesFiles.isEmpty()) {
-            log.info("NPPES registry: no file in {}, registry checks not done", settings.inputDir().resolve("nppes"));
+        Map<PublishedSource, PublishedData> lists = new LinkedHashMap<>();
+        List<SourceFile> used = new ArrayList<>(ruleSources);
+        for (PublishedSource source : PublishedSources.monthly()) {
+            List<Path> files = source.filesIn(settings.inputDir(), settings.rulesDir());
+            PublishedData list = source.layout().load(files, npis);
+            lists.put(source, list);
+            used.addAll(list.files());
+            if (files.isEmpty()) {
+                log.info("{}: no file in {}, its checks not done", source.kind(), settings.inputDir().resolve(source.folder()));
+            } else {
+                log.info("{}: {} rows from {} file(s)", source.kind(), list.rows(), files.size());
+            }
         }
-        recordSources(month, exclusions, sam, optOuts, registry);
+        sourceFiles.replace(month, used);
+        SourceFileTable.staleWarnings(settings.month(), used).forEach(w -> log.warn("Stale source: {}", w));
 
-        CredentialSources sources = new CredentialSources(settings.month(), Source.of(settings.rosterFile()), rules,
-                exclusions, registry, linesAfterExpiry(month), sam, optOuts,
-                linesSinceDeactivation(month, roster, registry), claimLines.billingNpis(month));
+        NppesRegistry registry = (NppesRegistry) lists.get(PublishedSources.NPPES);
+        CredentialSources sources = new CredentialSources(settings.month(), SourceFile.cited(settings.rosterFile()), rules,
+                lists, linesAfterExpiry(month), linesSinceDeactivation(month, roster, registry),
+                claimLines.billingNpis(month));
         CredentialChecker checker = new CredentialChecker(checkList, sources);
         Results results = new Results();
         long written = 0;
@@ -107,18 +118,6 @@ public class CheckCredentialsTasklet implements Tasklet {
         written += flush(month, results);
         contribution.incrementWriteCount(written);
         return RepeatStatus.FINISHED;
-    }
-
-    /** Every published file the month's checks use, in one list; each stale one is logged. */
-    private void recordSources(YearMonth month, ExclusionList exclusions, SamExclusionList sam, OptOutList optOuts,
-                               NppesRegistry registry) {
-        List<SourceFile> used = new ArrayList<>(ruleSources);
-        used.addAll(exclusions.files());
-        used.addAll(sam.files());
-        used.addAll(optOuts.files());
-        used.addAll(registry.files());
-        sourceFiles.replace(month, used);
-        SourceFileTable.staleWarnings(settings.month(), used).forEach(w -> log.warn("Stale source: {}", w));
     }
 
     /** Per rostered NPI the registry shows deactivated, its claim lines dated on or after the deactivation. */

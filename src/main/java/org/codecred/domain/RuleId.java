@@ -58,7 +58,10 @@ public enum RuleId {
     // found by alignSpecialties (it needs the provider's whole month), a coding warning in the catalog
     TIME_UNDOCUMENTED_SHARE("TIME-UNDOCUMENTED-SHARE", Severity.WARNING, Stage.ALIGNMENT, VerdictEffect.REVIEW),
     // peers
-    PEER_OUTLIER("PEER-OUTLIER", Severity.WARNING, Stage.PEERS, VerdictEffect.REVIEW);
+    PEER_OUTLIER("PEER-OUTLIER", Severity.WARNING, Stage.PEERS, VerdictEffect.REVIEW),
+    // claims as they arrive (resolveClaims, contract v3)
+    DUPLICATE_SUBMISSION("DUPLICATE-SUBMISSION", Severity.WARNING, Stage.CLAIMS, VerdictEffect.NONE),
+    CLAIM_ADJUSTS_EARLIER("CLAIM-ADJUSTS-EARLIER", Severity.INFO, Stage.CLAIMS, VerdictEffect.NONE);
 
     private static final Map<String, RuleId> BY_ID =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(RuleId::id, Function.identity()));
@@ -72,7 +75,9 @@ public enum RuleId {
         /** alignSpecialties: per provider, claimed specialties against coding evidence. */
         ALIGNMENT,
         /** comparePeers: per provider and metric, against its credential family. */
-        PEERS
+        PEERS,
+        /** resolveClaims: resubmissions, replacements and voids over the month's staged lines. */
+        CLAIMS
     }
 
     /** What any finding of a rule does to the provider's verdict (besides the coding error share). */

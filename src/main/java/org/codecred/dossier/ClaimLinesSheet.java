@@ -42,6 +42,11 @@ final class ClaimLinesSheet implements DossierSheet {
     }
 
     @Override
+    public boolean printsFor(Dossier dossier) {
+        return DossierSheet.needsDecision(dossier);
+    }
+
+    @Override
     public Volume volume() {
         return Volume.CLAIM_LINES;
     }
@@ -52,11 +57,11 @@ final class ClaimLinesSheet implements DossierSheet {
         List<Cutoff> cutoffs = DecisionWords.cutoffs(dossier.provider(), dossier.findings());
         sheet.paragraph(cutoffs.isEmpty()
                 ? "No line is dated after a license expiry, an exclusion start or an NPI deactivation."
-                : cutoffs.stream().map(c -> DecisionWords.billedAfter(c, dossier.lines()))
+                : cutoffs.stream().map(c -> DecisionWords.billedAfter(c, dossier.countedLines()))
                 .collect(Collectors.joining("; ")) + ": those lines are flagged in the column Billed while.");
         sheet.tableHeader("Claim id", "Line", "Service date", "Member", "Code", "Modifiers", "Units", "Minutes",
                 "Diagnoses", "Place of service", "Charge", "Billing NPI", "Source file", "Source line", "Findings",
-                "Billed while");
+                "Billed while", "Status");
         sheet.cap(14, 24);
         if (dossier.lines().isEmpty()) {
             sheet.row().text(NO_LINES);
@@ -80,7 +85,8 @@ final class ClaimLinesSheet implements DossierSheet {
                     .text(line.placeOfService()).money(line.charge())
                     .text(line.billingNpi()).text(line.sourceFile()).lineNo(line.lineNumber())
                     .text(rules.isEmpty() ? null : rules, worst == null ? Fill.NONE : Fill.of(worst))
-                    .text(flag.isEmpty() ? null : flag, flag.isEmpty() ? Fill.NONE : Fill.ERROR);
+                    .text(flag.isEmpty() ? null : flag, flag.isEmpty() ? Fill.NONE : Fill.ERROR)
+                    .text(line.counts() ? null : line.status().words()); // superseded, voided or a void: counts nowhere
         }
         sheet.finish();
     }

@@ -7,6 +7,7 @@ import org.codecred.job.RunSettings;
 import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.Provider;
 import org.codecred.history.MonthHistory;
+import org.codecred.job.ItemProgress;
 import org.codecred.job.StepLog;
 import org.codecred.output.OutputFiles;
 import org.codecred.scaleout.NpiRangePartitioner;
@@ -39,6 +40,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -100,7 +102,7 @@ public class DossierStepsConfig {
     @Bean
     public Step writeDossiersWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                     ProviderRangeReader dossierProviderReader, DossierAssembler dossierAssembler,
-                                    DossierFileWriter dossierFileWriter, StepLog stepLog) {
+                                    DossierFileWriter dossierFileWriter, StepLog stepLog, ItemProgress dossierProgress) {
         return partitioning.workerStep("writeDossiersWorker")
                 .<Provider, Dossier>chunk(PROVIDERS_PER_CHUNK)
                 .transactionManager(transactionManager)
@@ -108,7 +110,15 @@ public class DossierStepsConfig {
                 .processor(dossierAssembler)
                 .writer(dossierFileWriter)
                 .listener(stepLog)
+                .listener(dossierProgress)
                 .build();
+    }
+
+    /** writeDossiers is the longest step: done/total, rate and time left, every few seconds. */
+    @Bean
+    public ItemProgress dossierProgress(ProviderTable providers, RunSettings settings) {
+        // a worker (--worker) serves any month and knows no total: it logs the count and rate only
+        return new ItemProgress("writeDossiers: dossiers", () -> settings.month() == null ? 0 : providers.count(settings.month()));
     }
 
     @Bean
@@ -174,7 +184,7 @@ public class DossierStepsConfig {
         private final RunSettings settings;
         private LocalDateTime started;
         private Path inputDir;
-        private List<SourceFiles.SourceFile> sources;
+        private List<org.codecred.sources.SourceFile> sources;
         private Set<String> timed;
         private TimeBands bands;
 
@@ -230,13 +240,17 @@ public class DossierStepsConfig {
                     var rules = loader.ruleRows(month);
                     var unrostered = loader.unrostered(month);
                     var comparison = history.compare(month);
-                    var newSince = SummaryWorkbook.newSince(rows, comparison, loader.exclusionRules(month));
                     LocalDateTime started = runStarted(jobRepository, context.getStepContext().getStepExecution().getJobExecution());
                     RunFacts run = runFacts.get(settings.inputDir(), started,
                             LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
                     var facts = new SummaryWorkbook.MonthFacts(loader.runCounts(month, unrostered.size()),
-                            loader.rejected(month), run, comparison, newSince);
-                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, facts, temporary));
+                            loader.rejected(month), run, comparison);
+                    var packet = new SummaryMonth(month, rows, rules, unrostered, facts, loader.rulesByProvider(month),
+                            Map.of());
+                    var docket = loader.docketFacts(month, rows.stream().filter(packet::onDocket)
+                            .map(SummaryWorkbook.ProviderRow::provider).toList(), started);
+                    var withDocket = new SummaryMonth(month, rows, rules, unrostered, facts, packet.rulesNow(), docket);
+                    OutputFiles.writeAtomically(target, temporary -> summary.write(withDocket, temporary));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

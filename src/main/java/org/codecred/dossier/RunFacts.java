@@ -15,7 +15,7 @@ import java.util.Set;
  * @param timedCodes codes with a time band in the code table; empty when unknown
  * @param timeBands  the psychotherapy time bands of the code table's ladder
  */
-public record RunFacts(String version, LocalDateTime started, LocalDateTime ended, List<SourceFiles.SourceFile> sources,
+public record RunFacts(String version, LocalDateTime started, LocalDateTime ended, List<org.codecred.sources.SourceFile> sources,
                        Set<String> timedCodes, TimeBands timeBands) {
 
     /** The psychotherapy, family and crisis codes: the timed families when no code table is at hand. */

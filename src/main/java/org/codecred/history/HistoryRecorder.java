@@ -26,9 +26,9 @@ public final class HistoryRecorder {
     private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
 
     /** What one month's recording wrote. */
-    public record Recorded(int providers, int rules, int metrics, int evaluations, int monthsDropped) {
+    public record Recorded(int providers, int rules, int metrics, int evaluations, int monthsDropped, long ledgerLines) {
         public int rows() {
-            return 1 + providers + rules + metrics + evaluations;
+            return (int) (1 + providers + rules + metrics + evaluations + ledgerLines);
         }
     }
 
@@ -75,17 +75,39 @@ public final class HistoryRecorder {
         List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
         lines.forEachService(month, evaluationCodes, evaluated::add);
         int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
-        if (evaluations > 0) {
+        long ledger = recordLedger(month);
+        if (evaluations > 0 || ledger > 0) {
             // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
             tables.key.record(memberKey.fingerprint(), recordedAt);
         }
-        tables.runs.insert(month, recordedAt, providers, lines.count(month));
+        tables.runs.insert(month, recordedAt, providers, lines.countCounted(month));
         int dropped = dropBeyondRetention();
-        log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations){}",
-                month, providers, rules, metrics, evaluations,
+        log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations,"
+                        + " {} claim ledger lines){}", month, providers, rules, metrics, evaluations, ledger,
                 dropped == 0 ? "" : "; " + dropped + " month(s) beyond the " + retentionMonths + "-month retention dropped");
-        return new Recorded(providers, rules, metrics, evaluations, dropped);
+        return new Recorded(providers, rules, metrics, evaluations, dropped, ledger);
     }
+
+    /** The claim ledger: every line the month counted, without member data, in batches. */
+    private long recordLedger(YearMonth month) {
+        List<org.codecred.domain.ClaimLine> batch = new ArrayList<>(LEDGER_BATCH);
+        long[] written = {0};
+        lines.forEachClaim(month, claim -> {
+            for (org.codecred.domain.ClaimLine line : claim) {
+                if (line.counts()) {
+                    batch.add(line);
+                }
+            }
+            if (batch.size() >= LEDGER_BATCH) {
+                written[0] += tables.claims.insert(month, batch, memberKey);
+                batch.clear();
+            }
+        });
+        written[0] += tables.claims.insert(month, batch, memberKey);
+        return written[0];
+    }
+
+    private static final int LEDGER_BATCH = 5000;
 
     /** Keeps the newest {@code retentionMonths} calendar months counted back from the newest completed month. */
     private int dropBeyondRetention() {

@@ -37,6 +37,12 @@ public class HistoryStepsConfig {
         return new HistoryTables(jdbc);
     }
 
+    /** The claim ledger of completed months, as loading and resolveClaims ask it. */
+    @Bean
+    public org.codecred.ingest.EarlierClaims earlierClaims(HistoryTables tables) {
+        return tables.claims;
+    }
+
     @Bean
     public MemberKey memberKey(RunSettings settings, @Value("${codecred.history.key-file:}") String keyFile) {
         return new MemberKey(keyFile.isBlank() ? MemberKey.besideDatabase(settings.db()) : Path.of(keyFile));

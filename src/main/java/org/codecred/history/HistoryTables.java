@@ -4,7 +4,7 @@ import java.time.YearMonth;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The owners of the history tables together (DDL in {@code staging/9N-history_*.sql}); a month's rows go together. */
+/** The owners of the history tables together (DDL in the migrations, {@code db/migration}); a month's rows go together. */
 public final class HistoryTables {
 
     public final HistoryRunTable runs;
@@ -12,6 +12,7 @@ public final class HistoryTables {
     public final RuleHistoryTable rules;
     public final MetricHistoryTable metrics;
     public final DiagnosticEvaluationTable evaluations;
+    public final ClaimLedgerTable claims;
     public final HistoryKeyTable key;
 
     public HistoryTables(JdbcTemplate jdbc) {
@@ -20,6 +21,7 @@ public final class HistoryTables {
         this.rules = new RuleHistoryTable(jdbc);
         this.metrics = new MetricHistoryTable(jdbc);
         this.evaluations = new DiagnosticEvaluationTable(jdbc);
+        this.claims = new ClaimLedgerTable(jdbc);
         this.key = new HistoryKeyTable(jdbc);
     }
 
@@ -30,5 +32,6 @@ public final class HistoryTables {
         rules.delete(month);
         metrics.delete(month);
         evaluations.delete(month);
+        claims.delete(month);
     }
 }

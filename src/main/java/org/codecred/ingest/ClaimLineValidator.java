@@ -40,10 +40,20 @@ public final class ClaimLineValidator {
     public static final int MAX_DIAGNOSIS_LIST = 255;
 
     private final YearMonth month;
+    private final EarlierClaims earlier;
 
     /** @param month the month being credentialed: a line dated outside it is rejected; null takes any month */
     public ClaimLineValidator(YearMonth month) {
+        this(month, EarlierClaims.NONE);
+    }
+
+    /**
+     * @param earlier the claims of earlier completed months: a replacement or void of one of them dated
+     *                in its month is taken, not rejected as out of month (contract v3)
+     */
+    public ClaimLineValidator(YearMonth month, EarlierClaims earlier) {
         this.month = month;
+        this.earlier = earlier;
     }
 
     /**
@@ -53,7 +63,7 @@ public final class ClaimLineValidator {
     public ClaimLine validate(String file, long lineNumber, ClaimFields f, UnaryOperator<String> memberAlsoIn)
             throws UnreadableRow {
         String claimId = RowFields.required("claim_id", text(f.claimId()));
-        if (claimId.length() > MAX_ID) {
+        if (RowFields.characters(claimId) > MAX_ID) {
             throw new UnreadableRow("claim_id: '" + RowFields.shorten(claimId) + "' is longer than " + MAX_ID + " characters");
         }
         RowFields.required("line_no", text(f.lineNo()));
@@ -61,9 +71,9 @@ public final class ClaimLineValidator {
         String rendering = RowFields.npi("rendering_npi", text(f.renderingNpi()), true);
         String billing = RowFields.npi("billing_npi", text(f.billingNpi()), false);
         String member = RowFields.required("member_id", text(f.memberId()));
-        if (member.length() > MAX_ID) {
+        if (RowFields.characters(member) > MAX_ID) {
             // the value is protected health information: the reason never quotes it
-            throw new UnreadableRow("member_id: longer than " + MAX_ID + " characters (" + member.length() + ")");
+            throw new UnreadableRow("member_id: longer than " + MAX_ID + " characters (" + RowFields.characters(member) + ")");
         }
         String elsewhere = memberAlsoIn.apply(member);
         if (member.length() >= 5 && elsewhere != null) {
@@ -73,7 +83,8 @@ public final class ClaimLineValidator {
         }
         LocalDate dob = RowFields.date("member_dob", text(f.memberDob()), false);
         LocalDate service = RowFields.date("service_date", text(f.serviceDate()), true);
-        if (month != null && !YearMonth.from(service).equals(month)) {
+        if (month != null && !YearMonth.from(service).equals(month)
+                && !adjustsEarlierMonth(claimId, billing != null ? billing : rendering, service, text(f.claimFrequency()))) {
             throw new UnreadableRow("service_date: '" + service + "' is outside the month " + month
                     + " being credentialed; credential it with the month it belongs to");
         }
@@ -90,8 +101,27 @@ public final class ClaimLineValidator {
             throw new UnreadableRow("place_of_service: '" + RowFields.shorten(pos) + "' is not a 2-digit place of service");
         }
         BigDecimal charge = RowFields.amount("charge", text(f.charge()));
+        String frequency = frequency(text(f.claimFrequency()));
         return new ClaimLine(file, lineNumber, claimId, lineNo, rendering, billing, member, dob, service,
-                code, modifiers, units, minutes, diagnoses, pos.isEmpty() ? null : pos, charge, f.minutes() != null);
+                code, modifiers, units, minutes, diagnoses, pos.isEmpty() ? null : pos, charge, f.minutes() != null,
+                frequency, null);
+    }
+
+    /** 1 (original, also when empty), 7 (replacement) or 8 (void). */
+    static String frequency(String value) throws UnreadableRow {
+        return switch (value) {
+            case "", ClaimLine.ORIGINAL -> ClaimLine.ORIGINAL;
+            case ClaimLine.REPLACEMENT, ClaimLine.VOID -> value;
+            default -> throw new UnreadableRow("claim_frequency: '" + RowFields.shorten(value)
+                    + "' is not 1 (original), 7 (replacement) or 8 (void)");
+        };
+    }
+
+    /** A replacement or void dated in an earlier completed month whose claim that month counted. */
+    private boolean adjustsEarlierMonth(String claimId, String billingKey, LocalDate service, String frequency) {
+        YearMonth serviceMonth = YearMonth.from(service);
+        return (frequency.equals(ClaimLine.REPLACEMENT) || frequency.equals(ClaimLine.VOID))
+                && serviceMonth.isBefore(month) && earlier.counted(billingKey, claimId, serviceMonth);
     }
 
     private static String text(String value) {
@@ -131,7 +161,7 @@ public final class ClaimLineValidator {
             if (ICD10_WITHOUT_DOT.matcher(code).matches()) {
                 code = code.substring(0, 3) + "." + code.substring(3);
             }
-            if (code.length() > MAX_DIAGNOSIS_CODE) {
+            if (RowFields.characters(code) > MAX_DIAGNOSIS_CODE) {
                 throw new UnreadableRow("diagnosis_codes: '" + RowFields.shorten(code) + "' is longer than "
                         + MAX_DIAGNOSIS_CODE + " characters, not a diagnosis code");
             }
@@ -140,7 +170,7 @@ public final class ClaimLineValidator {
                 throw new UnreadableRow("diagnosis_codes: more than " + MAX_DIAGNOSES + " diagnosis codes");
             }
         }
-        if (String.join(";", codes).length() > MAX_DIAGNOSIS_LIST) {
+        if (RowFields.characters(String.join(";", codes)) > MAX_DIAGNOSIS_LIST) {
             throw new UnreadableRow("diagnosis_codes: longer than " + MAX_DIAGNOSIS_LIST + " characters");
         }
         return codes;

@@ -5,6 +5,7 @@ import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
 import org.codecred.job.StepLog;
 import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RenderingNpiTable;
@@ -83,8 +84,9 @@ public class IngestStepsConfig {
     /** The month comes from the job, not this JVM's settings: a scale-out worker serves any month. */
     @Bean
     @StepScope
-    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
-        return new ClaimRowParser(month)::parse;
+    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
+                                                                         EarlierClaims earlierClaims) {
+        return new ClaimRowParser(month, earlierClaims)::parse;
     }
 
     @Bean
@@ -94,7 +96,21 @@ public class IngestStepsConfig {
         return StagingWriters.claims(month, lines, rejects);
     }
 
-    // step 2c: one grouped pass over the loaded month, instead of one in each step that needs the NPI list
+    // step 2c: resubmissions, replacements and voids over everything loaded, in arrival order
+
+    @Bean
+    public Step resolveClaims(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              RunSettings settings, ClaimLineTable lines, RejectTable rejects, FindingTable findings,
+                              EarlierClaims earlierClaims, StepLog stepLog) {
+        return new StepBuilder("resolveClaims", jobRepository)
+                // one transaction: a kill leaves the month as loaded, and the rerun resolves it whole
+                .tasklet((contribution, context) -> new ResolveClaimsTasklet(settings.month(), lines, rejects, findings,
+                        earlierClaims).execute(contribution, context), transactionManager)
+                .listener(stepLog)
+                .build();
+    }
+
+    // step 2d: one grouped pass over the loaded month, instead of one in each step that needs the NPI list
 
     @Bean
     public Step listRenderingNpis(JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -9,7 +9,9 @@ public enum ExitCode {
     /** Bad invocation or unusable input; nothing was started. */
     USAGE(2),
     /** The same month is already running in another process. */
-    RUNNING(3);
+    RUNNING(3),
+    /** Stopped on request (SIGTERM, Ctrl-C) at a chunk boundary; the same command resumes it. */
+    STOPPED(4);
 
     private final int code;
 

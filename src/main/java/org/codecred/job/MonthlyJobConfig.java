@@ -1,5 +1,7 @@
 package org.codecred.job;
 
+import org.codecred.database.Dialect;
+import org.codecred.database.MonthLock;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -38,7 +40,7 @@ public class MonthlyJobConfig {
     @Bean
     public Job monthlyJob(JobRepository jobRepository, JobExecutionListener runSummaryWriter,
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step loadX12Claims,
-                          Step listRenderingNpis, Step validateCoding,
+                          Step resolveClaims, Step listRenderingNpis, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary, Step writeReport,
                           Step recordHistory) {
@@ -48,6 +50,7 @@ public class MonthlyJobConfig {
                 .next(loadRoster)
                 .next(loadClaims)
                 .next(loadX12Claims)
+                .next(resolveClaims)
                 .next(listRenderingNpis)
                 .next(validateCoding)
                 .next(checkCredentials)
@@ -118,9 +121,10 @@ public class MonthlyJobConfig {
         return new RejectTable(jdbc);
     }
 
-    /** The running-month guard fitting the database (see {@link MonthLocks}). */
+    /** The running-month guard fitting the database (see {@link Dialect#monthLock}). */
     @Bean
     public MonthLock monthLock(DataSource dataSource) {
-        return MonthLocks.forDataSource(dataSource);
+        Dialect database = Dialect.of(dataSource);
+        return database.monthLock(database.dedicatedConnections(dataSource));
     }
 }

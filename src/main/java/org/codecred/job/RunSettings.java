@@ -15,7 +15,17 @@ import java.util.stream.Stream;
  * ({@code --months=YYYY-MM..YYYY-MM} runs a range month by month: {@link MonthRange}).
  * Any other {@code --name=value} is a Spring property and is left to Spring.
  */
-public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path db, Path rulesDir, boolean force) {
+public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path db, Path rulesDir, boolean force,
+                          boolean buildingAside) {
+
+    public RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path db, Path rulesDir, boolean force) {
+        this(month, inputRoot, outputRoot, db, rulesDir, force, false);
+    }
+
+    /** These settings, with the run's outputs built aside ({@link #asideDir()}) and put in place only when it completes. */
+    public RunSettings withOutputsAside() {
+        return new RunSettings(month, inputRoot, outputRoot, db, rulesDir, force, true);
+    }
 
     /** The month as the job's identifying parameter and the staging tables' key, e.g. {@code 2026-10}. */
     public String monthKey() {
@@ -27,9 +37,22 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
         return inputRoot.resolve(monthKey());
     }
 
-    /** {@code output/YYYY-MM}: everything the run writes. */
+    /**
+     * Where the run writes: {@code output/YYYY-MM}, or, for a run that replaces a month's complete
+     * outputs (--force), the folder beside it that becomes {@code output/YYYY-MM} when the run completes.
+     */
     public Path outputDir() {
+        return buildingAside ? asideDir() : publishedDir();
+    }
+
+    /** {@code output/YYYY-MM}: the month's outputs as users and other systems read them. */
+    public Path publishedDir() {
         return outputRoot.resolve(monthKey());
+    }
+
+    /** {@code output/.YYYY-MM.next}: a forced run's outputs until it completes. */
+    public Path asideDir() {
+        return outputRoot.resolve("." + monthKey() + ".next");
     }
 
     public Path rosterFile() {
@@ -85,15 +108,20 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
         String db = "data/codecred";
         String rules = "jobs/rules";
         boolean force = false;
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + arg + "': options are written --name=value");
             }
             String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            if (!name.contains(".") && !given.add(name) && !name.equals("month")) {
+                // the last one would win silently: --db twice may be a script's default and the user's own
+                throw new UsageException("--" + name + " is given twice: give it once");
+            }
             switch (name) {
                 case "month" -> {
-                    if (month != null && !month.equals(value)) {
+                    if (month != null) {
                         throw new UsageException("--month is given twice (" + month + " and " + value + "): give it once");
                     }
                     month = value;
@@ -115,9 +143,11 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
                     // a Spring property (--spring.datasource.url=..., --logging.level.org=..., --codecred.x=...)
                     // has a dot; any other name is a typo that would otherwise be ignored (--ouput, --forced)
                     if (!name.contains(".")) {
-                        throw new UsageException("unknown option --" + name + ": the options are --month, --months, --input,"
+                        String meant = OptionNames.nearest(name);
+                        throw new UsageException("unknown option --" + name + (meant == null ? "" : " (did you mean --" + meant + "?)")
+                                + ": the options are --month, --months, --input,"
                                 + " --output, --db, --rules and --force, and Spring properties such as"
-                                + " --spring.datasource.url=...");
+                                + " --spring.datasource.url=...; --help lists them");
                     }
                 }
             }

@@ -19,6 +19,9 @@ public class StepLog implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution step) {
         log.info("step {}: started", step.getStepName());
+        if (GracefulStop.requested()) {
+            step.setTerminateOnly(); // a stop asked for while the run was starting: stop before the first chunk
+        }
     }
 
     @Override

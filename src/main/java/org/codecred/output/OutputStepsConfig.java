@@ -1,5 +1,6 @@
 package org.codecred.output;
 
+import org.codecred.job.MonthReset;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.staging.FindingTable;
@@ -27,5 +28,11 @@ public class OutputStepsConfig {
                 }, transactionManager)
                 .listener(stepLog)
                 .build();
+    }
+
+    /** A new forced run empties the folder its outputs are built in aside (see {@link OutputAside}). */
+    @Bean
+    public MonthReset clearOutputAside() {
+        return new OutputAside();
     }
 }

@@ -68,6 +68,10 @@ final class ReportLoader {
     List<MonthsIndexPage.MonthCounts> months(MonthReport current) {
         Map<YearMonth, MonthsIndexPage.MonthCounts> months = new TreeMap<>(Comparator.reverseOrder());
         for (HistoryRunTable.Run run : tables.runs.all()) {
+            // the month being written has this run's counts; its old history (a --force) is replaced later
+            if (run.month().equals(current.month())) {
+                continue;
+            }
             Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
             tables.providers.verdicts(run.month()).values()
                     .forEach(v -> counts.merge(v, 1L, Long::sum));

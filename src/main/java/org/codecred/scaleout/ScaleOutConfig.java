@@ -3,7 +3,8 @@ package org.codecred.scaleout;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.codecred.job.CheckpointPause;
-import org.codecred.job.MonthLocks;
+import org.codecred.database.Dialect;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,10 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
+import org.springframework.messaging.Message;
 
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Where the per-provider steps run. Without a broker ({@code spring.artemis.broker-url} unset) their
@@ -83,18 +84,17 @@ public class ScaleOutConfig {
 
         @Bean
         PartitionLeases partitionLeases(DataSource dataSource) {
-            String url = MonthLocks.urlOf(dataSource).toLowerCase(Locale.ROOT);
-            if (url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:")
-                    || url.startsWith("jdbc:hsqldb:") && !url.contains("://")) {
-                throw new IllegalStateException("a broker is configured (spring.artemis.broker-url) but the database "
-                        + url + " is this process's own: workers need a shared database, e.g. "
+            Dialect database = Dialect.of(dataSource);
+            if (!database.shared()) {
+                throw new org.codecred.job.ConfigurationException("a broker is configured (spring.artemis.broker-url) but the database "
+                        + database.url() + " is this process's own: workers need a shared database, e.g. "
                         + "--spring.datasource.url=jdbc:postgresql://HOST:5432/codecred");
             }
-            if (url.startsWith("jdbc:postgresql:")) {
-                return new PostgresPartitionLeases(MonthLocks.dedicatedConnections(dataSource));
+            if (database.sessionLocks().isPresent()) {
+                return new SessionPartitionLeases(database.dedicatedConnections(dataSource), database.sessionLocks().get());
             }
-            log.warn("partition leases need PostgreSQL; on {} a worker that dies leaves its partition running "
-                    + "until the manager is stopped and run again", url);
+            log.warn("partition leases need session locks (PostgreSQL has them); on {} a worker that dies leaves its"
+                    + " partition running until the manager is stopped and run again", database.name());
             return PartitionLeases.NONE;
         }
 
@@ -106,8 +106,11 @@ public class ScaleOutConfig {
 
         @Bean
         @ConditionalOnExpression("'${" + ROLE + ":manager}' != 'worker'")
-        IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory partitionConnectionFactory) {
+        IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory partitionConnectionFactory,
+                                                  RunSettings settings) {
+            String digest = RuleTablesDigest.of(settings.rulesDir());
             return IntegrationFlow.from(partitionRequests)
+                    .enrichHeaders(h -> h.header(RuleTablesDigest.HEADER, digest))
                     .handle(Jms.outboundAdapter(partitionConnectionFactory).destination(QUEUE))
                     .get();
         }
@@ -131,11 +134,11 @@ public class ScaleOutConfig {
         @Lazy(false)
         @ConditionalOnProperty(name = ROLE, havingValue = "worker")
         IntegrationFlow partitionRequestsFromBroker(ConnectionFactory partitionConnectionFactory, JobRepository repository,
-                                                    PartitionLeases leases, BeanFactory beanFactory,
+                                                    PartitionLeases leases, BeanFactory beanFactory, RunSettings settings,
                                                     @Value("${codecred.threads:0}") int threads) {
             int consumers = threads(threads);
             DirectChannel requests = new DirectChannel();
-            requests.addInterceptor(new PartitionLeaseGuard(repository, leases));
+            requests.addInterceptor(new PartitionLeaseGuard(repository, leases, RuleTablesDigest.of(settings.rulesDir())));
             BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
             steps.setBeanFactory(beanFactory);
             StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
@@ -146,6 +149,7 @@ public class ScaleOutConfig {
                             .destination(QUEUE)
                             .configureListenerContainer(c -> c.concurrentConsumers(consumers).maxConcurrentConsumers(consumers)))
                     .channel(requests)
+                    .filter(Message.class, m -> !m.getHeaders().containsKey(PartitionLeaseGuard.DROPPED))
                     .handle(handler, "handle")
                     .nullChannel();
         }

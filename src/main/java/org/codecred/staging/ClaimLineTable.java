@@ -1,17 +1,19 @@
 package org.codecred.staging;
 
+import org.codecred.database.Dialect;
+import org.codecred.database.PostgresCopy;
 import org.codecred.domain.ClaimLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.time.YearMonth;
 import java.sql.Date;
 import java.sql.Types;
-import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Owner of {@code codecred.claim_line} (DDL in {@code staging/10-claim_line.sql}): the staged claim
+ * Owner of {@code codecred.claim_line} (DDL in the migrations, {@code db/migration}): the staged claim
  * lines of a month, their batch insert, row mapping and every query over them.
  */
 public final class ClaimLineTable {
@@ -19,7 +21,10 @@ public final class ClaimLineTable {
     /** Columns in the order {@link #ROW_MAPPER} expects; every reader selects these. */
     public static final String COLUMNS = "source_file, line_number, claim_id, line_no, rendering_npi, billing_npi,"
             + " member_id, member_dob, service_date, procedure_code, modifiers, units, minutes, diagnosis_codes,"
-            + " place_of_service, charge, minutes_column";
+            + " place_of_service, charge, minutes_column, claim_frequency, line_status";
+
+    /** Only the lines that count: superseded and voided lines and voids count nowhere (contract v3). */
+    private static final String COUNTED = " AND line_status IS NULL";
 
     /**
      * Lines of one provider-day arrive together; ties broken by origin so order is total and stable.
@@ -33,10 +38,15 @@ public final class ClaimLineTable {
             rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
             rs.getString(7), localDate(rs.getDate(8)), rs.getDate(9).toLocalDate(), rs.getString(10),
             split(rs.getString(11)), rs.getInt(12), (Integer) rs.getObject(13, Integer.class),
-            split(rs.getString(14)), rs.getString(15), rs.getBigDecimal(16), rs.getBoolean(17));
+            split(rs.getString(14)), rs.getString(15), rs.getBigDecimal(16), rs.getBoolean(17), rs.getString(18),
+            status(rs.getString(19)));
+
+    private static ClaimLine.LineStatus status(String value) {
+        return value == null ? null : ClaimLine.LineStatus.valueOf(value.trim());
+    }
 
     private final JdbcTemplate jdbc;
-    /** Null until the first insert asks; then whether this is PostgreSQL, loaded with COPY. */
+    /** Null until the first insert asks; then whether the database loads rows with COPY. */
     private volatile Boolean copy;
 
     public ClaimLineTable(JdbcTemplate jdbc) {
@@ -48,14 +58,14 @@ public final class ClaimLineTable {
             return; // HSQLDB throws on an empty batch
         }
         if (copy == null) {
-            copy = PostgresCopy.available(jdbc);
+            copy = Dialect.of(jdbc.getDataSource()).copiesRows();
         }
         if (copy) {
             copyInto(month, lines);
             return;
         }
         jdbc.batchUpdate("INSERT INTO codecred.claim_line (month, " + COLUMNS + ")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 lines, lines.size(), (ps, line) -> {
                     ps.setString(1, month.toString());
                     ps.setString(2, line.sourceFile());
@@ -75,6 +85,8 @@ public final class ClaimLineTable {
                     ps.setString(16, line.placeOfService());
                     ps.setBigDecimal(17, line.charge());
                     ps.setBoolean(18, line.minutesColumnPresent());
+                    ps.setString(19, line.claimFrequency());
+                    ps.setString(20, line.status() == null ? null : line.status().name());
                 });
     }
 
@@ -87,7 +99,8 @@ public final class ClaimLineTable {
                     .plain(line.serviceDate()).text(line.procedureCode()).text(join(line.modifiers()))
                     .plain(line.units()).plain(line.minutes()).text(join(line.diagnosisCodes()))
                     .text(line.placeOfService()).plain(line.charge() == null ? null : line.charge().toPlainString())
-                    .plain(line.minutesColumnPresent()).endRow();
+                    .plain(line.minutesColumnPresent()).text(line.claimFrequency())
+                    .text(line.status() == null ? null : line.status().name()).endRow();
         }
         rows.copyInto(jdbc, "codecred.claim_line", "month, " + COLUMNS);
     }
@@ -102,19 +115,27 @@ public final class ClaimLineTable {
         args.add(month.toString());
         args.addAll(codes);
         jdbc.query("SELECT rendering_npi, member_id, procedure_code, service_date FROM codecred.claim_line"
-                        + " WHERE month = ? AND procedure_code IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")"
+                        + " WHERE month = ? AND procedure_code IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")" + COUNTED
                         + " GROUP BY rendering_npi, member_id, procedure_code, service_date", // not DISTINCT: see billingNpis
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(new CodedService(rs.getString(1),
                         rs.getString(2), rs.getString(3).trim(), rs.getDate(4).toLocalDate())), args.toArray());
     }
 
+    /** Every staged line of the month, counted or not (lines_accepted). */
     public long count(YearMonth month) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?", Long.class, month.toString());
         return n == null ? 0 : n;
     }
 
+    /** The month's lines that count (not superseded, voided nor a void). */
+    public long countCounted(YearMonth month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?" + COUNTED, Long.class, month.toString());
+        return n == null ? 0 : n;
+    }
+
     /**
-     * Every staged line of one rendering provider, in encounter order (for dossiers). Sorted here,
+     * Every staged line of one rendering provider, counted or not (the Claim Lines sheet marks the
+     * others), in encounter order (for dossiers). Sorted here,
      * not by the database: text columns sort by the database's collation (PostgreSQL's en_US puts
      * "m-2" before "M1", HSQLDB does not), and outputs must not depend on the database.
      */
@@ -123,6 +144,72 @@ public final class ClaimLineTable {
                 + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?", ROW_MAPPER, month.toString(), npi));
         lines.sort(PROVIDER_ORDER);
         return lines;
+    }
+
+    /**
+     * Every staged line of the month, counted or not, handed over one claim id at a time (all the
+     * lines with that id, whatever their billing NPI, in no particular order). Pages through the
+     * claim index by claim id, a few thousand lines a query, so memory stays flat as the month grows.
+     */
+    public void forEachClaim(YearMonth month, java.util.function.Consumer<List<ClaimLine>> sink) {
+        String after = null;
+        while (true) {
+            List<ClaimLine> page = after == null
+                    ? jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ?"
+                    + " ORDER BY claim_id LIMIT " + CLAIM_PAGE, ROW_MAPPER, month.toString())
+                    : jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND claim_id > ?"
+                    + " ORDER BY claim_id LIMIT " + CLAIM_PAGE, ROW_MAPPER, month.toString(), after);
+            if (page.isEmpty()) {
+                return;
+            }
+            String last = page.get(page.size() - 1).claimId();
+            List<ClaimLine> group = new java.util.ArrayList<>();
+            for (ClaimLine line : page) {
+                if (line.claimId().equals(last)) {
+                    break; // the last claim of a page may go on in the next one: read it whole below
+                }
+                if (!group.isEmpty() && !group.get(0).claimId().equals(line.claimId())) {
+                    sink.accept(group);
+                    group = new java.util.ArrayList<>();
+                }
+                group.add(line);
+            }
+            if (!group.isEmpty()) {
+                sink.accept(group);
+            }
+            sink.accept(jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND claim_id = ?",
+                    ROW_MAPPER, month.toString(), last));
+            after = last;
+        }
+    }
+
+    private static final int CLAIM_PAGE = 5000;
+
+    /** Marks lines as counting nowhere (superseded, voided, a void), or as counting again (null). */
+    public void setStatus(YearMonth month, List<ClaimLine> lines, ClaimLine.LineStatus status) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE codecred.claim_line SET line_status = ? WHERE month = ? AND source_file = ?"
+                + " AND line_number = ?", lines, lines.size(), (ps, line) -> {
+                    ps.setString(1, status == null ? null : status.name());
+                    ps.setString(2, month.toString());
+                    ps.setString(3, line.sourceFile());
+                    ps.setLong(4, line.lineNumber());
+                });
+    }
+
+    /** Takes lines out of the month (an exact resubmission goes to the reject table instead). */
+    public void delete(YearMonth month, List<ClaimLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("DELETE FROM codecred.claim_line WHERE month = ? AND source_file = ? AND line_number = ?",
+                lines, lines.size(), (ps, line) -> {
+                    ps.setString(1, month.toString());
+                    ps.setString(2, line.sourceFile());
+                    ps.setLong(3, line.lineNumber());
+                });
     }
 
     /** Service date, member, then origin: the same order on every database (Java string order, not a collation). */
@@ -150,7 +237,7 @@ public final class ClaimLineTable {
             args[2 * i + 1] = npis.get(i);
         }
         jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE (month, rendering_npi) IN (" + pairs + ")"
-                        + " ORDER BY " + ENCOUNTER_ORDER,
+                        + COUNTED + " ORDER BY " + ENCOUNTER_ORDER,
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), args);
     }
 
@@ -164,7 +251,7 @@ public final class ClaimLineTable {
     /** One provider's lines dated after {@code date}, or null when there are none (uses the encounter index). */
     public NpiActivity linesAfter(YearMonth month, String npi, java.time.LocalDate date) {
         return jdbc.query("SELECT COUNT(*), MIN(service_date), MAX(service_date) FROM codecred.claim_line"
-                        + " WHERE month = ? AND rendering_npi = ? AND service_date > ?",
+                        + " WHERE month = ? AND rendering_npi = ? AND service_date > ?" + COUNTED,
                 (rs, i) -> rs.getLong(1) == 0 ? null : new NpiActivity(npi, rs.getLong(1), localDate(rs.getDate(2)),
                         localDate(rs.getDate(3))), month.toString(), npi, Date.valueOf(date)).get(0);
     }
@@ -175,7 +262,7 @@ public final class ClaimLineTable {
         // GROUP BY, not DISTINCT: HSQLDB keeps only the groups, where DISTINCT first materializes every
         // line on disk and then removes duplicates (minutes for a 1,000,000-line month)
         jdbc.query("SELECT rendering_npi, billing_npi FROM codecred.claim_line WHERE month = ?"
-                        + " AND billing_npi IS NOT NULL GROUP BY rendering_npi, billing_npi",
+                        + " AND billing_npi IS NOT NULL" + COUNTED + " GROUP BY rendering_npi, billing_npi",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> byRendering
                         .computeIfAbsent(rs.getString(1).trim(), k -> new java.util.TreeSet<>()).add(rs.getString(2).trim()),
                 month.toString());

@@ -36,6 +36,13 @@ public final class RejectTable {
         return n == null ? 0 : n;
     }
 
+    /** The month's rejects whose reason starts with {@code prefix} (e.g. the exact resubmissions). */
+    public long countReasonStarting(YearMonth month, String prefix) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.rejected_row WHERE month = ? AND reason LIKE ?",
+                Long.class, month.toString(), prefix.replace("%", "") + "%");
+        return n == null ? 0 : n;
+    }
+
     /** Every reject in file-name then line order (file names compared in Java so every database agrees). */
     public void forEachInOrder(YearMonth month, Consumer<RejectedRow> sink) {
         List<String> files = jdbc.queryForList("SELECT DISTINCT source_file FROM codecred.rejected_row WHERE month = ?",

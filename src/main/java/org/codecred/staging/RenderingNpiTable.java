@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Owner of {@code codecred.rendering_npi} (DDL in {@code staging/12-rendering_npi.sql}): the month's
+ * Owner of {@code codecred.rendering_npi} (DDL in the migrations, {@code db/migration}): the month's
  * rendering NPIs, each with its line count and first and last service date. Staged with one grouped
  * pass over the month's claim lines right after the load ({@link #stage}); validateCoding's slices,
  * checkCredentials' unrostered NPIs and the summary's Unrostered sheet read it instead of grouping
@@ -32,7 +32,7 @@ public final class RenderingNpiTable {
         jdbc.update("DELETE FROM codecred.rendering_npi WHERE month = ?", month.toString());
         return jdbc.update("INSERT INTO codecred.rendering_npi (month, rendering_npi, lines, first_service, last_service)"
                 + " SELECT month, rendering_npi, COUNT(*), MIN(service_date), MAX(service_date)"
-                + " FROM codecred.claim_line WHERE month = ? GROUP BY month, rendering_npi", month.toString());
+                + " FROM codecred.claim_line WHERE month = ? AND line_status IS NULL GROUP BY month, rendering_npi", month.toString());
     }
 
     /** Every rendering NPI of the month's lines, in NPI order (Java string order, the same on every database). */

@@ -1,7 +1,9 @@
 package org.codecred.staging;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.codecred.database.Dialect;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -17,22 +19,23 @@ import java.sql.Statement;
  * there) and be created again, empty, in {@code codecred} on the next one, losing every run's
  * history. With the schema always there first, the job repository stays in one place.
  *
- * <p>On HSQLDB it also keeps large query results off the heap (see {@link #HSQLDB_RESULT_MEMORY_ROWS}).
+ * <p>CodeCred's own tables are migrated to the newest version right then too ({@link StagingSchema}),
+ * while the schema holds nothing but them: before the job repository, and before any bean reads a table.
+ *
+ * <p>It also gives each pooled session the database's own settings ({@link Dialect#sessionInitSql}:
+ * on HSQLDB, large query results kept off the heap).
  */
 @Component
 public class StagingNamespace implements BeanPostProcessor {
 
-    /** Rows of one query result HSQLDB keeps on the heap; larger results go to a temporary disk store. */
-    static final int HSQLDB_RESULT_MEMORY_ROWS = 100_000;
-
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
-                && hikari.getJdbcUrl().startsWith("jdbc:hsqldb:")) {
-            // HSQLDB builds a query's whole result before returning its first row; the encounter-ordered
-            // read of a 5-million-line month would not fit a 1 GB heap. Set per session, before the pool
-            // opens any, because the database-wide default reaches only sessions opened after it is set.
-            hikari.setConnectionInitSql("SET SESSION RESULT MEMORY ROWS " + HSQLDB_RESULT_MEMORY_ROWS);
+        if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            // before the pool opens any session
+            String init = Dialect.forUrl(hikari.getJdbcUrl()).sessionInitSql();
+            if (init != null) {
+                hikari.setConnectionInitSql(init);
+            }
         }
         if (bean instanceof DataSource dataSource) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -43,6 +46,7 @@ public class StagingNamespace implements BeanPostProcessor {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create the schema codecred: " + e.getMessage(), e);
             }
+            new StagingSchema(new JdbcTemplate(dataSource)).create();
         }
         return bean;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Owner of {@code codecred.provider_verdict} (DDL in {@code staging/50-provider_verdict.sql}): the
+ * Owner of {@code codecred.provider_verdict} (DDL in the migrations, {@code db/migration}): the
  * verdict per rostered provider, written once by decideVerdicts and read by every output. No other
  * class touches the table.
  */
@@ -55,6 +55,17 @@ public final class VerdictTable {
                     ps.setLong(9, v.warnings());
                     ps.setLong(10, v.infos());
                 });
+    }
+
+    /** How many providers got each verdict this month (every verdict listed, 0 when none). */
+    public Map<Verdict, Long> countByVerdict(YearMonth month) {
+        Map<Verdict, Long> counts = new java.util.EnumMap<>(Verdict.class);
+        for (Verdict verdict : Verdict.values()) {
+            counts.put(verdict, 0L);
+        }
+        jdbc.query("SELECT verdict, COUNT(*) FROM codecred.provider_verdict WHERE month = ? GROUP BY verdict",
+                (RowCallbackHandler) rs -> counts.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2)), month.toString());
+        return counts;
     }
 
     /** One provider's verdict, if decideVerdicts has decided it. */

@@ -37,11 +37,12 @@ class MonthRangeTest {
 
     @Test
     void theCommandStopsAtTheFirstMonthThatDoesNotCompleteWithItsExitCode() {
-        // no input folder for the first month: exit 2 before anything starts
+        // no input folder for any month: exit 2 before anything starts
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         ExitCode code = CodeCred.run(new java.io.PrintStream(err, true), "--months=1999-01..1999-02",
                 "--input=no-such-folder", "--db=target/no-db");
         assertThat(code).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("stopped at 1999-01").doesNotContain("folder no-such-folder/1999-02");
+        // every month is checked before the first starts; the first that cannot run is named
+        assertThat(err.toString()).contains("nothing started, month 1999-01 cannot run").hasLineCount(1);
     }
 }

@@ -5,7 +5,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
-import org.codecred.staging.SourceFileTable;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.staging.StagingSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

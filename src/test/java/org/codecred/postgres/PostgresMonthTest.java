@@ -4,7 +4,7 @@ import java.time.YearMonth;
 
 import org.codecred.cli.CodeCred;
 import org.codecred.job.ExitCode;
-import org.codecred.job.PostgresMonthLock;
+import org.codecred.database.PostgresMonthLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

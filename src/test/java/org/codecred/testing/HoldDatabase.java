@@ -1,6 +1,6 @@
 package org.codecred.testing;
 
-import org.codecred.job.RunLock;
+import org.codecred.database.RunLock;
 
 import java.nio.file.Path;
 import java.sql.Connection;

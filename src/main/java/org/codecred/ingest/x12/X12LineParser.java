@@ -3,6 +3,7 @@ package org.codecred.ingest.x12;
 import org.codecred.domain.ClaimLine;
 import org.codecred.ingest.ClaimFields;
 import org.codecred.ingest.ClaimLineValidator;
+import org.codecred.ingest.EarlierClaims;
 import org.codecred.ingest.IngestResult;
 import org.codecred.ingest.UnreadableRow;
 import org.codecred.staging.RejectedRow;
@@ -27,7 +28,7 @@ public final class X12LineParser {
             Map.entry("service_date", "DTP03 of DTP*472"), Map.entry("procedure_code", "SV101-2"),
             Map.entry("modifiers", "SV101-3..6"), Map.entry("units", "SV104"),
             Map.entry("diagnosis_codes", "HI by SV107"), Map.entry("place_of_service", "SV105 or CLM05-1"),
-            Map.entry("charge", "SV102"));
+            Map.entry("charge", "SV102"), Map.entry("claim_frequency", "CLM05-3"));
 
     /** A parser that takes service dates of any month (for tools and tests of single files). */
     public X12LineParser() {
@@ -36,7 +37,12 @@ public final class X12LineParser {
 
     /** @param month the month being credentialed: a line dated outside it is rejected, as a CSV row is */
     public X12LineParser(YearMonth month) {
-        this.validator = new ClaimLineValidator(month);
+        this(month, EarlierClaims.NONE);
+    }
+
+    /** @param earlier the earlier months' claims, whose replacements and voids are not out of month */
+    public X12LineParser(YearMonth month, EarlierClaims earlier) {
+        this.validator = new ClaimLineValidator(month, earlier);
     }
 
     public IngestResult<ClaimLine> parse(X12Item item) {

@@ -1,6 +1,7 @@
 package org.codecred.ingest.x12;
 
 import org.codecred.domain.ClaimLine;
+import org.codecred.ingest.EarlierClaims;
 import org.codecred.ingest.IngestResult;
 import org.codecred.ingest.IngestStepsConfig;
 import org.codecred.job.RunSettings;
@@ -49,8 +50,9 @@ public class X12StepsConfig {
     /** As for CSV: the month comes from the job, and a line dated outside it is rejected. */
     @Bean
     @StepScope
-    public ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
-        return new X12LineParser(month)::parse;
+    public ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
+                                                                         EarlierClaims earlierClaims) {
+        return new X12LineParser(month, earlierClaims)::parse;
     }
 
     @Bean

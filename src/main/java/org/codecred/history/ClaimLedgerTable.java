@@ -1,0 +1,73 @@
+package org.codecred.history;
+
+import org.codecred.domain.ClaimContent;
+import org.codecred.domain.ClaimLine;
+import org.codecred.ingest.EarlierClaims;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * codecred.history_claim_ledger: the claim lines each completed month counted — billing NPI (or
+ * the rendering NPI when the file named no billing provider), claim id, line number and a content
+ * digest ({@link ClaimContent}, member id as a keyed hash), no member data. A later month asks it
+ * which claims its replacements and voids adjust.
+ */
+public final class ClaimLedgerTable implements EarlierClaims {
+
+    private final JdbcTemplate jdbc;
+
+    public ClaimLedgerTable(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void delete(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.history_claim_ledger WHERE history_month = ?", month.toString());
+    }
+
+    /** One batch of the month's counted lines. */
+    int insert(YearMonth month, List<ClaimLine> lines, MemberKey memberKey) {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        jdbc.batchUpdate("INSERT INTO codecred.history_claim_ledger (history_month, billing_npi, claim_id, line_no,"
+                        + " content_digest) VALUES (?, ?, ?, ?, ?)", lines, lines.size(), (ps, line) -> {
+                    ps.setString(1, month.toString());
+                    ps.setString(2, line.billingKey());
+                    ps.setString(3, line.claimId());
+                    ps.setInt(4, line.lineNo());
+                    ps.setLong(5, ClaimContent.digest(line, memberKey.hash(line.memberId())));
+                });
+        return lines.size();
+    }
+
+    @Override
+    public boolean counted(String billingKey, String claimId, YearMonth month) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_claim_ledger"
+                + " WHERE billing_npi = ? AND claim_id = ? AND history_month = ?", Integer.class,
+                billingKey, claimId, month.toString());
+        return n != null && n > 0;
+    }
+
+    @Override
+    public Optional<YearMonth> latestBefore(String billingKey, String claimId, YearMonth month) {
+        return jdbc.queryForList("SELECT MAX(history_month) FROM codecred.history_claim_ledger"
+                                + " WHERE billing_npi = ? AND claim_id = ? AND history_month < ?", String.class,
+                        billingKey, claimId, month.toString()).stream()
+                .filter(m -> m != null).findFirst().map(m -> YearMonth.parse(m.trim()));
+    }
+
+    /** How many ledger rows a month has (for the record and the figures in docs/history.md). */
+    public long rows(YearMonth month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_claim_ledger WHERE history_month = ?",
+                Long.class, month.toString());
+        return n == null ? 0 : n;
+    }
+
+    /** Whether the ledger holds any line (its digests are taken over member hashes made with the history key). */
+    boolean holdsHashes() {
+        return !jdbc.queryForList("SELECT 1 FROM codecred.history_claim_ledger LIMIT 1", Integer.class).isEmpty();
+    }
+}
