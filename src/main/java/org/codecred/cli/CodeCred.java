@@ -191,7 +191,7 @@ public final class CodeCred {
                     + (configuration.getAction() == null ? "" : ": " + configuration.getAction()) + "; nothing was started");
             return ExitCode.USAGE;
         }
-        log.error("CodeCred could not run month {}", settings.monthKey(), e);
+        log.error("CodeCred could not run month {}", settings.month(), e);
         err.println("codecred: the job could not run: " + Failures.describe(e) + " (details in the log above)");
         return ExitCode.FAILED;
     }

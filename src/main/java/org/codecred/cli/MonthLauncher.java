@@ -24,9 +24,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.time.YearMonth;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 
@@ -153,11 +153,11 @@ public class MonthLauncher {
     private ExitCode exitCodeOf(PrintStream err, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             OutputAside.publish(settings, resets);
-            log.info("month {} completed; results in {}", settings.monthKey(), settings.publishedDir());
+            log.info("month {} completed; results in {}", settings.month(), settings.outputDir());
             return ExitCode.COMPLETED;
         }
         if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
-            err.println("codecred: month " + settings.monthKey() + " stopped on request at a chunk boundary."
+            err.println("codecred: month " + settings.month() + " stopped on request at a chunk boundary."
                     + " Run the same command again to resume from there.");
             return ExitCode.STOPPED;
         }
@@ -174,7 +174,7 @@ public class MonthLauncher {
             if (remote != null) {
                 String step = failed.stream().map(StepExecution::getStepName).filter(name -> !name.contains(":"))
                         .findFirst().orElse("?");
-                err.println("codecred: month " + settings.monthKey() + " failed in step " + step + " (partition "
+                err.println("codecred: month " + settings.month() + " failed in step " + step + " (partition "
                         + remote.getStepName().substring(remote.getStepName().indexOf(':') + 1) + "): "
                         + Failures.oneLine(remote.getExitStatus().getExitDescription())
                         + ". Run the same command again to resume from the last commit.");
@@ -212,7 +212,7 @@ public class MonthLauncher {
         List<JobInstance> instances = repository.findJobInstances(monthlyJob.getName());
         return instances.stream()
                 .map(repository::getLastJobExecution)
-                .filter(e -> e != null && month.toString().equals(e.getJobParameters().getString("month")))
+                .filter(e -> e != null && month.equals(e.getJobParameters().getString("month")))
                 .max(Comparator.comparingLong(JobExecution::getId))
                 .orElse(null);
     }

@@ -34,13 +34,4 @@ public final class CredentialChecker {
         }
     }
 
-    /** Convenience for tests and small rosters: every provider plus the claims' unrostered NPIs. */
-    public Results checkAll(List<Provider> providers, List<UnrosteredRule.UnrosteredNpi> unrostered) {
-        Results results = new Results();
-        for (Provider p : providers) {
-            checkProvider(p, results);
-        }
-        UnrosteredRule.check(unrostered, results);
-        return results;
-    }
 }

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.YearMonth;
 import java.sql.Connection;
 import java.sql.SQLException;
 

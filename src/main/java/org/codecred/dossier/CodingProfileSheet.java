@@ -22,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.codecred.alignment.ProviderMetric;
 import org.codecred.domain.ClaimLine;
-import org.codecred.domain.TimeBand;
+import org.codecred.domain.TimeBands;
 import org.codecred.dossier.Styles.Fill;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
@@ -104,10 +104,11 @@ final class CodingProfileSheet implements DossierSheet {
         sheet.heading("Documented minutes on the " + timed.size() + " lines with timed codes (of " + lines.size()
                 + " lines); share of the timed lines");
         sheet.header("Band", "Lines", "Share of timed lines");
-        int[] bands = new int[TimeBand.values().length];
-        timed.forEach(line -> bands[TimeBand.of(line.minutes()).ordinal()]++);
+        List<TimeBands.Band> all = run.timeBands().all();
+        int[] bands = new int[all.size()];
+        timed.forEach(line -> bands[run.timeBands().of(line.minutes()).index()]++);
         for (int b = 0; b < bands.length; b++) {
-            SheetWriter.RowWriter row = sheet.row().text(TimeBand.values()[b].label()).integer(bands[b]);
+            SheetWriter.RowWriter row = sheet.row().text(all.get(b).label()).integer(bands[b]);
             if (timed.isEmpty()) {
                 row.text("no timed lines");
             } else {

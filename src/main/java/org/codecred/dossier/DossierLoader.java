@@ -17,9 +17,8 @@ import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -18,6 +18,7 @@ import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.coding.CodeDef;
 import org.codecred.coding.CodeCatalog;
+import org.codecred.domain.TimeBands;
 import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -185,6 +186,7 @@ public class DossierStepsConfig {
         private Path inputDir;
         private List<org.codecred.sources.SourceFile> sources;
         private Set<String> timed;
+        private TimeBands bands;
 
         RunFactsOnce(RunSettings settings) {
             this.settings = settings;
@@ -195,10 +197,20 @@ public class DossierStepsConfig {
             if (sources == null || !Objects.equals(started, runStarted) || !monthInput.equals(inputDir)) {
                 sources = SourceFiles.of(monthInput, settings.rulesDir());
                 timed = timedCodes(settings.rulesDir());
+                bands = timeBands(settings.rulesDir());
                 started = runStarted;
                 inputDir = monthInput;
             }
-            return new RunFacts(SourceFiles.version(), runStarted, ended, sources, timed);
+            return new RunFacts(SourceFiles.version(), runStarted, ended, sources, timed, bands);
+        }
+    }
+
+    /** The psychotherapy ladder's time bands; none when the code table cannot be read. */
+    static TimeBands timeBands(Path rulesDir) {
+        try {
+            return TimeBands.ofRungs(CodeCatalog.load(rulesDir).rungs(CodeCatalog.PSYCHOTHERAPY));
+        } catch (RuntimeException e) {
+            return TimeBands.NONE; // validateCoding has already stopped the run on a bad code table
         }
     }
 

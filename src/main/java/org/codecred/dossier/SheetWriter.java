@@ -571,14 +571,6 @@ final class SheetWriter {
             return this;
         }
 
-        RowWriter dateTime(LocalDateTime time) {
-            if (time == null) {
-                return blank();
-            }
-            row.cells.add(new PendingCell(column++, time, Kind.DATE_TIME, fill, false));
-            return this;
-        }
-
         /** A text cell linking to a file given by a relative path. */
         RowWriter link(String text, String relativePath) {
             return linked(text, relativePath, HyperlinkType.FILE);

@@ -1,10 +1,10 @@
 package org.codecred.dossier;
 
-import java.time.YearMonth;
 import org.codecred.domain.Verdict;
 import org.codecred.history.MonthHistory;
 import org.codecred.history.VerdictChange;
 
+import java.time.YearMonth;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -21,13 +21,6 @@ import java.util.Map;
  */
 public final class DiagnosticEvaluationTable {
 
-    /**
-     * The codes recorded: the psychiatric diagnostic evaluations without and with medical services, and
-     * the base codes the testing add-ons (codes.csv rows with primary_earlier) may follow on later dates.
-     */
-    public static final List<String> CODES = List.of("90791", "90792", "96130", "96132", "96136", "96138");
-
-
     /** One earlier evaluation as history holds it. */
     public record Evaluation(YearMonth month, String npi, String memberHash, String code, LocalDate date) {
     }

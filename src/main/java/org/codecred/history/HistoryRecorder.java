@@ -11,6 +11,7 @@ import org.codecred.verdict.VerdictTable;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -38,10 +39,17 @@ public final class HistoryRecorder {
     private final ClaimLineTable lines;
     private final MemberKey memberKey;
     private final int retentionMonths;
+    private final List<String> evaluationCodes;
 
-    /** The month's staging is read through its owners; the history tables through theirs. */
+    /**
+     * The month's staging is read through its owners; the history tables through theirs.
+     *
+     * @param evaluationCodes the codes whose services history keeps for the cross-month rules (the code
+     *                        table's {@code crossDayCodes})
+     */
     public HistoryRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings, MetricTable metrics,
-                           ClaimLineTable lines, MemberKey memberKey, int retentionMonths) {
+                           ClaimLineTable lines, MemberKey memberKey, int retentionMonths,
+                           Collection<String> evaluationCodes) {
         if (retentionMonths < 1) {
             throw new IllegalArgumentException("history retention must be at least 1 month, not " + retentionMonths);
         }
@@ -52,6 +60,7 @@ public final class HistoryRecorder {
         this.lines = lines;
         this.memberKey = memberKey;
         this.retentionMonths = retentionMonths;
+        this.evaluationCodes = List.copyOf(new java.util.TreeSet<>(evaluationCodes));
     }
 
     public Recorded record(YearMonth month, LocalDateTime recordedAt) {
@@ -64,7 +73,7 @@ public final class HistoryRecorder {
         this.metrics.forEachExceptCounts(month, kept::add);
         int metrics = tables.metrics.insert(month, kept);
         List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
-        lines.forEachService(month, DiagnosticEvaluationTable.CODES, evaluated::add);
+        lines.forEachService(month, evaluationCodes, evaluated::add);
         int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
         long ledger = recordLedger(month);
         if (evaluations > 0 || ledger > 0) {

@@ -1,5 +1,6 @@
 package org.codecred.history;
 
+import org.codecred.coding.CodeCatalog;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.alignment.MetricTable;
@@ -60,8 +61,10 @@ public class HistoryStepsConfig {
     @Bean
     public HistoryRecorder historyRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings,
                                            MetricTable metrics, ClaimLineTable lines, MemberKey memberKey,
-                                           @Value("${codecred.history.retention-months:24}") int retentionMonths) {
-        return new HistoryRecorder(tables, verdicts, findings, metrics, lines, memberKey, retentionMonths);
+                                           @Value("${codecred.history.retention-months:24}") int retentionMonths,
+                                           RunSettings settings) {
+        return new HistoryRecorder(tables, verdicts, findings, metrics, lines, memberKey, retentionMonths,
+                CodeCatalog.load(settings.rulesDir()).crossDayCodes());
     }
 
     @Bean

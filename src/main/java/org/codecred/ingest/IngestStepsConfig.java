@@ -84,9 +84,9 @@ public class IngestStepsConfig {
     /** The month comes from the job, not this JVM's settings: a scale-out worker serves any month. */
     @Bean
     @StepScope
-    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{jobParameters['month']}") String month,
+    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                                          EarlierClaims earlierClaims) {
-        return new ClaimRowParser(YearMonth.parse(month), earlierClaims)::parse;
+        return new ClaimRowParser(month, earlierClaims)::parse;
     }
 
     @Bean

@@ -78,7 +78,7 @@ public class RunSummaryWriter implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("month", settings.monthKey());
+        summary.put("month", settings.month());
         summary.put("status", "RUNNING");
         summary.put("version", Version.current());
         summary.put("exit_code", null);

@@ -46,19 +46,15 @@ public class ScaleOutConfig {
     private static final Logger log = LoggerFactory.getLogger(ScaleOutConfig.class);
 
     /** Partition threads of this JVM: {@code codecred.threads}, else the number of cores. */
-    static int threads(int configured, int legacyDossierThreads) {
-        if (configured > 0) {
-            return configured;
-        }
-        return legacyDossierThreads > 0 ? legacyDossierThreads : Runtime.getRuntime().availableProcessors();
+    static int threads(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     @Bean
     public Partitioning partitioning(JobRepository repository, StepLog stepLog, ObjectProvider<Partitioning.Remote> remote,
                                      @Value("${codecred.threads:0}") int threads,
-                                     @Value("${codecred.dossier.threads:0}") int dossierThreads,
                                      @Value("${codecred.partitions:0}") int partitions, DataSource dataSource) {
-        int local = threads(threads, dossierThreads);
+        int local = threads(threads);
         Partitioning.Remote sender = remote.getIfAvailable();
         // two per thread even out providers of unequal volume; remotely, enough for several workers
         int count = partitions > 0 ? partitions : sender == null ? local * 2 : 16;
@@ -140,7 +136,7 @@ public class ScaleOutConfig {
         IntegrationFlow partitionRequestsFromBroker(ConnectionFactory partitionConnectionFactory, JobRepository repository,
                                                     PartitionLeases leases, BeanFactory beanFactory, RunSettings settings,
                                                     @Value("${codecred.threads:0}") int threads) {
-            int consumers = threads(threads, 0);
+            int consumers = threads(threads);
             DirectChannel requests = new DirectChannel();
             requests.addInterceptor(new PartitionLeaseGuard(repository, leases, RuleTablesDigest.of(settings.rulesDir())));
             BeanFactoryStepLocator steps = new BeanFactoryStepLocator();

@@ -5,6 +5,7 @@ import org.codecred.database.Dialect;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 

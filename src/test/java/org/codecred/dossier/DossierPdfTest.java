@@ -1,5 +1,6 @@
 package org.codecred.dossier;
 
+import java.time.YearMonth;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.job.ExitCode;
@@ -42,7 +43,7 @@ class DossierPdfTest {
         CommitteePacketTest.copy(Path.of("input/2026-10"), month.monthDir());
         assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
         Path out = Files.createDirectories(tmp.resolve("pdf"));
-        Path summary = month.outputDir().resolve(SummaryWorkbook.fileName(java.time.YearMonth.parse("2026-10")));
+        Path summary = month.outputDir().resolve(SummaryWorkbook.fileName(YearMonth.parse("2026-10")));
 
         // per verdict, the dossier with the most claim lines (a CLEAR of at most 100), and the one with the most findings
         Map<String, String> verdictOf = new HashMap<>();
@@ -91,7 +92,7 @@ class DossierPdfTest {
             }
         }
 
-        Path summaryPdf = out.resolve(SummaryWorkbook.fileName(java.time.YearMonth.parse("2026-10")).replace(".xlsx", ".pdf"));
+        Path summaryPdf = out.resolve(SummaryWorkbook.fileName(YearMonth.parse("2026-10")).replace(".xlsx", ".pdf"));
         String text = pdfText(tmp, summaryPdf);
         assertThat(text).contains(words("CONFIDENTIAL — contains PHI"));
         assertThat(text).contains(words("NPI fails the check digit"));

@@ -69,7 +69,7 @@ class SummaryPacketTest {
         var docket = Map.of(excluded.npi(), new SummaryMonth.DocketFacts(new BigDecimal("1680.00"),
                 List.of("Verify before acting: matched by name and birth date, no NPI")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new SummaryWorkbook().write(new SummaryMonth(java.time.YearMonth.parse("2026-10"), rows, List.of(), List.of(), facts, rulesNow, docket), out);
+        new SummaryWorkbook().write(new SummaryMonth(YearMonth.parse("2026-10"), rows, List.of(), List.of(), facts, rulesNow, docket), out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 

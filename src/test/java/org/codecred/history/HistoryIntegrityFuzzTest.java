@@ -1,5 +1,6 @@
 package org.codecred.history;
 
+import java.time.YearMonth;
 import org.codecred.domain.Verdict;
 import org.codecred.staging.StagingSchema;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class HistoryIntegrityFuzzTest {
 
                 Throwable thrown = catchThrowable(() -> {
                     tables.runs.checkReadable();
-                    tables.providers.checkReadable(java.time.YearMonth.parse("2026-10"));
+                    tables.providers.checkReadable(YearMonth.parse("2026-10"));
                 });
                 boolean verdictReadable = Arrays.stream(Verdict.values()).anyMatch(v -> v.name().equals(verdict.trim()));
                 boolean monthReadable = month.trim().matches("\\d{4}-(0[1-9]|1[0-2])");
