@@ -1,4 +1,4 @@
--- Owned by org.codecred.staging.SourceFileTable: no other class reads or writes this table.
+-- Owned by org.codecred.sources.SourceFileTable: no other class reads or writes this table.
 -- Every published source file a month's checks used (CMS PTP/MUE, NUCC, NPPES, OIG LEIE, SAM.gov,
 -- Medicare opt-out): kind, file name, publication date, rows and SHA-256, for the Sources sheets.
 CREATE TABLE IF NOT EXISTS codecred.source_file (
