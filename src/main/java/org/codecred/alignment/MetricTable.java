@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Owner of {@code codecred.provider_metric} (DDL in {@code staging/70-provider_metric.sql}): each
+ * Owner of {@code codecred.provider_metric} (DDL in the migrations, {@code db/migration}): each
  * provider's coding metrics, written by alignSpecialties, given their peer figures by comparePeers
  * and read by decideVerdicts (line counts) and the dossiers. No other class touches the table.
  */

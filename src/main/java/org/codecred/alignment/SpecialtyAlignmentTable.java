@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Owner of {@code codecred.specialty_alignment} (DDL in {@code staging/80-specialty_alignment.sql}):
+ * Owner of {@code codecred.specialty_alignment} (DDL in the migrations, {@code db/migration}):
  * each claimed or strongly evidenced specialty of a provider with its evidence and outcome, written
  * by alignSpecialties and read by the dossiers and the summary. No other class touches the table.
  */

@@ -166,6 +166,20 @@ public class MonthLauncher {
                 .filter(s -> s.getStatus() == BatchStatus.FAILED).toList();
         StepExecution partition = failed.stream()
                 .filter(s -> s.getStepName().contains(":") && !s.getFailureExceptions().isEmpty()).findFirst().orElse(null);
+        if (partition == null) {
+            // a remote partition failed on its worker, or was failed for a lost worker: only the
+            // repository has it, with its reason as exit description (naming the worker)
+            StepExecution remote = failedRemotePartition(execution);
+            if (remote != null) {
+                String step = failed.stream().map(StepExecution::getStepName).filter(name -> !name.contains(":"))
+                        .findFirst().orElse("?");
+                err.println("codecred: month " + settings.monthKey() + " failed in step " + step + " (partition "
+                        + remote.getStepName().substring(remote.getStepName().indexOf(':') + 1) + "): "
+                        + Failures.oneLine(remote.getExitStatus().getExitDescription())
+                        + ". Run the same command again to resume from the last commit.");
+                return ExitCode.FAILED;
+            }
+        }
         String failedStep = failed.stream().map(StepExecution::getStepName).filter(name -> !name.contains(":"))
                 .findFirst().orElse(partition == null ? "?" : partition.getStepName());
         if (partition != null) {
@@ -177,6 +191,19 @@ public class MonthLauncher {
         err.println("codecred: month " + settings.monthKey() + " failed in step " + failedStep + ": " + cause
                 + ". Run the same command again to resume from the last commit.");
         return ExitCode.FAILED;
+    }
+
+    /** A failed partition of {@code execution} as the job repository holds it, with a reason; null when none. */
+    private StepExecution failedRemotePartition(JobExecution execution) {
+        try {
+            JobExecution stored = repository.getJobExecution(execution.getId());
+            return stored == null ? null : stored.getStepExecutions().stream()
+                    .filter(s -> s.getStatus() == BatchStatus.FAILED && s.getStepName().contains(":"))
+                    .filter(s -> !s.getExitStatus().getExitDescription().isBlank())
+                    .min(Comparator.comparing(StepExecution::getStepName)).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the database went away: the step's own cause is said instead
+        }
     }
 
     /** The newest execution of the newest job instance of {@code month}, or null if the month never ran. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Owner of {@code codecred.credential_check} (DDL in {@code staging/60-credential_check.sql}): one
+ * Owner of {@code codecred.credential_check} (DDL in the migrations, {@code db/migration}): one
  * row per check per rostered provider, written by checkCredentials and read by the dossier's
  * Credentials sheet. No other class touches the table.
  */

@@ -56,6 +56,11 @@ final class CodingProfileSheet implements DossierSheet {
     }
 
     @Override
+    public boolean printsFor(Dossier dossier) {
+        return DossierSheet.needsDecision(dossier);
+    }
+
+    @Override
     public void write(SheetWriter sheet, Dossier dossier, RunFacts run) {
         List<ClaimLine> lines = dossier.countedLines();
         sheet.title("Coding profile: " + dossier.identity());
@@ -150,6 +155,8 @@ final class CodingProfileSheet implements DossierSheet {
         int chartTop = sheet.rowIndex() + 1;
         sheet.atLeast(0, 16);
         sheet.finish();
+        // print the tables on one page; the charts repeat them for the screen
+        sheet.printRows(0, chartTop - 1);
         for (int c : new int[] {HELPER_RATIO, HELPER_MEDIAN, HELPER_THRESHOLD}) {
             sheet.sheet().setColumnHidden(c, true);
         }

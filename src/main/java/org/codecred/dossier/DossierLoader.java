@@ -62,7 +62,40 @@ public final class DossierLoader {
         String npi = provider.npi();
         return new Dossier(month, provider, verdicts.find(month, npi).orElse(null), checks.ofProvider(month, npi),
                 metrics.ofProvider(month, npi), alignments.ofProvider(month, npi), findings.ofProvider(month, npi),
-                lines.ofProvider(month, npi), generated, history.ofProvider(month, npi));
+                lines.ofProvider(month, npi), generated, history.ofProvider(month, npi),
+                rejectedByNpi(month).getOrDefault(npi, List.of()));
+    }
+
+    private String rejectedMonth;
+    private Map<String, List<RejectedRow>> rejectedByNpi = Map.of();
+
+    /**
+     * The month's rejected rows by the NPIs they name (a whole field of ten digits in the masked raw
+     * row: NPIs stay readable there), read once per month and shared by the partition threads.
+     */
+    private synchronized Map<String, List<RejectedRow>> rejectedByNpi(String month) {
+        if (!month.equals(rejectedMonth)) {
+            Map<String, List<RejectedRow>> byNpi = new HashMap<>();
+            rejects.forEachInOrder(month, row -> {
+                for (String npi : npisIn(row.raw())) {
+                    byNpi.computeIfAbsent(npi, k -> new ArrayList<>()).add(row);
+                }
+            });
+            rejectedByNpi = byNpi;
+            rejectedMonth = month;
+        }
+        return rejectedByNpi;
+    }
+
+    private static final java.util.regex.Pattern NPI_FIELD = java.util.regex.Pattern.compile("(?<![\\w*])\\d{10}(?!\\w)");
+
+    static Set<String> npisIn(String raw) {
+        Set<String> npis = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = NPI_FIELD.matcher(raw == null ? "" : raw);
+        while (m.find()) {
+            npis.add(m.group());
+        }
+        return npis;
     }
 
     // month-wide figures for the summary workbook
@@ -97,9 +130,25 @@ public final class DossierLoader {
                 .map(c -> new SummaryWorkbook.RuleRow(c.rule(), c.severity(), c.findings(), c.providers())).toList();
     }
 
-    /** The exclusion rules (EXCLUDED-OIG, EXCLUDED-SAM, ...) that fired per provider this month. */
-    public Map<String, Set<String>> exclusionRules(String month) {
-        return findings.rulesByProvider(month, "EXCLUDED-");
+    /** The rules that fired per provider this month. */
+    public Map<String, Set<String>> rulesByProvider(String month) {
+        return findings.rulesByProvider(month, "");
+    }
+
+    /**
+     * What each Docket provider's dossier adds to its row: the charges billed while not allowed and
+     * what to verify before acting. One provider's lines at a time, as the dossiers are written.
+     */
+    public Map<String, SummaryMonth.DocketFacts> docketFacts(String month, List<Provider> docket, LocalDateTime generated) {
+        Map<String, SummaryMonth.DocketFacts> facts = new HashMap<>();
+        for (Provider p : docket) {
+            Dossier dossier = load(month, p, generated);
+            java.math.BigDecimal billed = DecisionWords.billedWhileNotAllowed(
+                    DecisionWords.cutoffs(p, dossier.findings()), dossier.lines());
+            facts.put(p.npi(), new SummaryMonth.DocketFacts(billed,
+                    dossier.decision() == null ? List.of() : SummarySheet.verifyNotes(dossier)));
+        }
+        return facts;
     }
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */

@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -226,13 +227,17 @@ public class DossierStepsConfig {
                     var rules = loader.ruleRows(month);
                     var unrostered = loader.unrostered(month);
                     var comparison = history.compare(month);
-                    var newSince = SummaryWorkbook.newSince(rows, comparison, loader.exclusionRules(month));
                     LocalDateTime started = runStarted(jobRepository, context.getStepContext().getStepExecution().getJobExecution());
                     RunFacts run = runFacts.get(settings.inputDir(), started,
                             LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
                     var facts = new SummaryWorkbook.MonthFacts(loader.runCounts(month, unrostered.size()),
-                            loader.rejected(month), run, comparison, newSince);
-                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, facts, temporary));
+                            loader.rejected(month), run, comparison);
+                    var packet = new SummaryMonth(month, rows, rules, unrostered, facts, loader.rulesByProvider(month),
+                            Map.of());
+                    var docket = loader.docketFacts(month, rows.stream().filter(packet::onDocket)
+                            .map(SummaryWorkbook.ProviderRow::provider).toList(), started);
+                    var withDocket = new SummaryMonth(month, rows, rules, unrostered, facts, packet.rulesNow(), docket);
+                    OutputFiles.writeAtomically(target, temporary -> summary.write(withDocket, temporary));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

@@ -54,6 +54,12 @@ final class HistorySheet implements DossierSheet {
         return NAME;
     }
 
+    /** The trend is for the screen: page 1 of the Summary states the previous verdict. */
+    @Override
+    public boolean printsFor(Dossier dossier) {
+        return false;
+    }
+
     /** One row of the sheet. */
     record MonthRow(String month, Verdict verdict, Integer lines, Double codingAccuracy, Integer errors,
                     Integer warnings, Integer infos, Map<String, Double> metrics) {
@@ -88,7 +94,7 @@ final class HistorySheet implements DossierSheet {
             if (row.verdict() == null) {
                 out.text(NOT_DECIDED, Fill.MUTED);
             } else {
-                out.text(row.verdict().name(), Fill.of(row.verdict()));
+                out.verdict(row.verdict());
             }
             out.integer(row.lines()).percent(row.codingAccuracy()).integer(row.errors()).integer(row.warnings())
                     .integer(row.infos());

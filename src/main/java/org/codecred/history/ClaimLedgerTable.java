@@ -65,4 +65,9 @@ public final class ClaimLedgerTable implements EarlierClaims {
                 Long.class, month);
         return n == null ? 0 : n;
     }
+
+    /** Whether the ledger holds any line (its digests are taken over member hashes made with the history key). */
+    boolean holdsHashes() {
+        return !jdbc.queryForList("SELECT 1 FROM codecred.history_claim_ledger LIMIT 1", Integer.class).isEmpty();
+    }
 }

@@ -38,7 +38,7 @@ public final class HistoryIntegrity {
         if (file == null) {
             return; // a key given in memory (tests): no file to lose
         }
-        boolean hashes = tables.evaluations.holdsHashes();
+        boolean hashes = tables.evaluations.holdsHashes() || tables.claims.holdsHashes();
         if (!Files.exists(file)) {
             if (hashes) {
                 throw new HistoryIntegrityException("the history key " + file + " is missing, but history holds member"

@@ -67,7 +67,7 @@ public final class HistoryRecorder {
         lines.forEachService(month, DiagnosticEvaluationTable.CODES, evaluated::add);
         int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
         long ledger = recordLedger(month);
-        if (evaluations > 0) {
+        if (evaluations > 0 || ledger > 0) {
             // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
             tables.key.record(memberKey.fingerprint(), recordedAt);
         }

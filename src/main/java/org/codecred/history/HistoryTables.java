@@ -2,7 +2,7 @@ package org.codecred.history;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The owners of the history tables together (DDL in {@code staging/9N-history_*.sql}); a month's rows go together. */
+/** The owners of the history tables together (DDL in the migrations, {@code db/migration}); a month's rows go together. */
 public final class HistoryTables {
 
     public final HistoryRunTable runs;

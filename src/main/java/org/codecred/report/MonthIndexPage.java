@@ -166,7 +166,8 @@ final class MonthIndexPage {
             html.el("td", row.family());
             html.el("td", String.join(", ", row.provider().specialties()));
             html.el("td", String.join(", ", row.rules()));
-            html.el("td class=\"num\"", row.errors()).el("td class=\"num\"", row.warnings()).el("td class=\"num\"", row.lines());
+            // numbers right-aligned by the stylesheet (columns 9 to 11): no class per cell on the longest table
+            html.el("td", row.errors()).el("td", row.warnings()).el("td", row.lines());
             html.raw("</tr>\n");
         }
         html.raw("</tbody></table>\n</section>\n");

@@ -4,6 +4,7 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.codecred.job.CheckpointPause;
 import org.codecred.database.Dialect;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
+import org.springframework.messaging.Message;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -108,8 +110,11 @@ public class ScaleOutConfig {
 
         @Bean
         @ConditionalOnExpression("'${" + ROLE + ":manager}' != 'worker'")
-        IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory partitionConnectionFactory) {
+        IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory partitionConnectionFactory,
+                                                  RunSettings settings) {
+            String digest = RuleTablesDigest.of(settings.rulesDir());
             return IntegrationFlow.from(partitionRequests)
+                    .enrichHeaders(h -> h.header(RuleTablesDigest.HEADER, digest))
                     .handle(Jms.outboundAdapter(partitionConnectionFactory).destination(QUEUE))
                     .get();
         }
@@ -133,11 +138,11 @@ public class ScaleOutConfig {
         @Lazy(false)
         @ConditionalOnProperty(name = ROLE, havingValue = "worker")
         IntegrationFlow partitionRequestsFromBroker(ConnectionFactory partitionConnectionFactory, JobRepository repository,
-                                                    PartitionLeases leases, BeanFactory beanFactory,
+                                                    PartitionLeases leases, BeanFactory beanFactory, RunSettings settings,
                                                     @Value("${codecred.threads:0}") int threads) {
             int consumers = threads(threads, 0);
             DirectChannel requests = new DirectChannel();
-            requests.addInterceptor(new PartitionLeaseGuard(repository, leases));
+            requests.addInterceptor(new PartitionLeaseGuard(repository, leases, RuleTablesDigest.of(settings.rulesDir())));
             BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
             steps.setBeanFactory(beanFactory);
             StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
@@ -148,6 +153,7 @@ public class ScaleOutConfig {
                             .destination(QUEUE)
                             .configureListenerContainer(c -> c.concurrentConsumers(consumers).maxConcurrentConsumers(consumers)))
                     .channel(requests)
+                    .filter(Message.class, m -> !m.getHeaders().containsKey(PartitionLeaseGuard.DROPPED))
                     .handle(handler, "handle")
                     .nullChannel();
         }

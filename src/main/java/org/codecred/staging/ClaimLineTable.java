@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Owner of {@code codecred.claim_line} (DDL in {@code staging/10-claim_line.sql}): the staged claim
+ * Owner of {@code codecred.claim_line} (DDL in the migrations, {@code db/migration}): the staged claim
  * lines of a month, their batch insert, row mapping and every query over them.
  */
 public final class ClaimLineTable {

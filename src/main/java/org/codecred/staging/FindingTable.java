@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Owner of {@code codecred.finding} (DDL in {@code staging/40-finding.sql}): every finding of the
+ * Owner of {@code codecred.finding} (DDL in the migrations, {@code db/migration}): every finding of the
  * month, written by the coding, credential, alignment and peer steps and read by the verdicts, the
  * CSV export and the workbooks. No other class touches the table. Steps insert in the same
  * transaction as their chunk, so restarts never double them.

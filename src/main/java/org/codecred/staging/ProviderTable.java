@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Owner of {@code codecred.provider} (DDL in {@code staging/30-provider.sql}): the month's roster as
+ * Owner of {@code codecred.provider} (DDL in the migrations, {@code db/migration}): the month's roster as
  * loaded. No other class touches the table.
  */
 public final class ProviderTable {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Owner of {@code codecred.rendering_npi} (DDL in {@code staging/12-rendering_npi.sql}): the month's
+ * Owner of {@code codecred.rendering_npi} (DDL in the migrations, {@code db/migration}): the month's
  * rendering NPIs, each with its line count and first and last service date. Staged with one grouped
  * pass over the month's claim lines right after the load ({@link #stage}); validateCoding's slices,
  * checkCredentials' unrostered NPIs and the summary's Unrostered sheet read it instead of grouping

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Owner of {@code codecred.provider_verdict} (DDL in {@code staging/50-provider_verdict.sql}): the
+ * Owner of {@code codecred.provider_verdict} (DDL in the migrations, {@code db/migration}): the
  * verdict per rostered provider, written once by decideVerdicts and read by every output. No other
  * class touches the table.
  */

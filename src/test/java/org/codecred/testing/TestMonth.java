@@ -101,7 +101,12 @@ public final class TestMonth {
     public String[] args(String... extra) {
         List<String> args = new ArrayList<>(List.of("--month=" + month, "--input=" + input, "--output=" + output,
                 "--db=" + db, "--rules=jobs/rules"));
-        args.addAll(List.of(extra));
+        for (String option : extra) {
+            // an extra --rules=... replaces the default one: an option given twice is refused
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option;
+            args.removeIf(a -> name.endsWith("=") && a.startsWith(name));
+            args.add(option);
+        }
         return args.toArray(String[]::new);
     }
 
