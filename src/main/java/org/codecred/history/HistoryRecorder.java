@@ -66,7 +66,10 @@ public final class HistoryRecorder {
         List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
         lines.forEachService(month, DiagnosticEvaluationTable.CODES, evaluated::add);
         int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
+        long ledgerStart = System.nanoTime();
         long ledger = recordLedger(month);
+        log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
+                (System.nanoTime() - ledgerStart) / 1_000_000);
         if (evaluations > 0) {
             // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
             tables.key.record(memberKey.fingerprint(), recordedAt);

@@ -59,30 +59,26 @@ public final class ResolveClaimsTasklet implements Tasklet {
         Map<List<String>, Repeats> repeats = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         List<Finding> adjusted = new ArrayList<>();
-        long[] changed = {0};
+        Pending pending = new Pending(key);
         lines.forEachClaim(key, claimLines -> {
             ClaimResolution resolution = new ClaimResolution(month, earlier);
             resolution.resolve(claimLines);
-            resolution.statuses().forEach((status, marked) -> {
-                lines.setStatus(key, marked, status);
-                changed[0] += marked.size();
-            });
-            List<ClaimLine> repeated = new ArrayList<>();
-            List<RejectedRow> rejected = new ArrayList<>();
+            resolution.statuses().forEach((status, marked) -> pending.statuses.get(status).addAll(marked));
             for (ClaimResolution.Duplicate d : resolution.duplicates()) {
-                repeated.add(d.line());
-                rejected.add(new RejectedRow(d.line().sourceFile(), d.line().lineNumber(), reason(d), shown(d.line())));
+                pending.repeated.add(d.line());
+                pending.rejected.add(new RejectedRow(d.line().sourceFile(), d.line().lineNumber(), reason(d), shown(d.line())));
                 repeats.merge(List.of(d.line().renderingNpi(), d.line().sourceFile()), new Repeats(1, d),
                         (a, b) -> new Repeats(a.count() + 1, ClaimResolution.ARRIVAL.compare(a.first().line(), b.first().line()) <= 0
                                 ? a.first() : b.first()));
             }
-            lines.delete(key, repeated);
-            rejects.insert(key, rejected);
-            changed[0] += repeated.size();
             for (ClaimResolution.Adjustment a : resolution.adjustments()) {
                 adjusted.add(adjustsEarlier(a));
             }
+            if (pending.size() >= BATCH) {
+                pending.flush();
+            }
         });
+        pending.flush();
         List<Finding> found = new ArrayList<>(adjusted);
         repeats.forEach((npiAndFile, r) -> found.add(Finding.onProvider(RuleId.DUPLICATE_SUBMISSION, npiAndFile.get(0),
                 npiAndFile.get(1), r.count() + " line(s) of " + npiAndFile.get(1) + " repeat lines already read this month"
@@ -90,8 +86,44 @@ public final class ResolveClaimsTasklet implements Tasklet {
                         + ", a copy of " + r.first().original().sourceFile() + " line " + r.first().original().lineNumber()
                         + "); each service is counted once and the repeats are listed in rejected.csv")));
         findings.insert(key, found);
-        contribution.incrementWriteCount(changed[0]);
+        contribution.incrementWriteCount(pending.written);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Rows changed per batch: a month of repeats is written in a few large batches, not one per claim. */
+    private static final int BATCH = 5000;
+
+    /** What the claims read so far change, written in batches. */
+    private final class Pending {
+        final String month;
+        final Map<ClaimLine.LineStatus, List<ClaimLine>> statuses = new java.util.EnumMap<>(ClaimLine.LineStatus.class);
+        final List<ClaimLine> repeated = new ArrayList<>();
+        final List<RejectedRow> rejected = new ArrayList<>();
+        long written;
+
+        Pending(String month) {
+            this.month = month;
+            for (ClaimLine.LineStatus status : ClaimLine.LineStatus.values()) {
+                statuses.put(status, new ArrayList<>());
+            }
+        }
+
+        int size() {
+            return repeated.size() + statuses.values().stream().mapToInt(List::size).sum();
+        }
+
+        void flush() {
+            statuses.forEach((status, marked) -> {
+                lines.setStatus(month, marked, status);
+                written += marked.size();
+                marked.clear();
+            });
+            lines.delete(month, repeated);
+            rejects.insert(month, rejected);
+            written += repeated.size();
+            repeated.clear();
+            rejected.clear();
+        }
     }
 
     /** The reason rejected.csv gives a repeat: it starts "duplicate of FILE line N" (contract v3). */

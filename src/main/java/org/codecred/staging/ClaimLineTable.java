@@ -148,16 +148,17 @@ public final class ClaimLineTable {
     /**
      * Every staged line of the month, counted or not, handed over one claim id at a time (all the
      * lines with that id, whatever their billing NPI, in no particular order). Pages through the
-     * claim index by claim id, a few thousand lines a query, so memory stays flat as the month grows.
+     * claim index by claim id, a few thousand lines a query, so memory stays flat as the month grows
+     * (ordered by the index's own columns, so the database walks the index instead of sorting the month).
      */
     public void forEachClaim(String month, java.util.function.Consumer<List<ClaimLine>> sink) {
         String after = null;
         while (true) {
             List<ClaimLine> page = after == null
                     ? jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ?"
-                    + " ORDER BY claim_id LIMIT " + CLAIM_PAGE, ROW_MAPPER, month)
+                    + " ORDER BY month, claim_id LIMIT " + CLAIM_PAGE, ROW_MAPPER, month)
                     : jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND claim_id > ?"
-                    + " ORDER BY claim_id LIMIT " + CLAIM_PAGE, ROW_MAPPER, month, after);
+                    + " ORDER BY month, claim_id LIMIT " + CLAIM_PAGE, ROW_MAPPER, month, after);
             if (page.isEmpty()) {
                 return;
             }
