@@ -19,9 +19,10 @@ import java.util.List;
  * <li>CSV: {@code claims-corrections.csv} (with a {@code claim_frequency} column) replaces a claim of
  *     the clearinghouse file that billed 90837 for 45 minutes (the TIME-UPCODED it had is gone) and
  *     voids another; beside them an original claim of the same provider, day and code that stays;</li>
- * <li>837 (a mixed month): {@code claims-portal.837} replaces (CLM05-3 7, REF*F8) and voids (8) two
- *     claims of the practice-management 837, beside an original claim that stays;</li>
- * <li>a resend: the portal file dropped again as {@code claims-portal.x12} — every line of it is an
+ * <li>837 (a mixed month): {@code claims-replacements.837} replaces (CLM05-3 7, REF*F8) and voids (8) two
+ *     claims of the practice-management 837 (its name sorts after that file's: arrival is in name
+ *     order), beside an original claim that stays;</li>
+ * <li>a resend: the replacements file dropped again as {@code claims-replacements.x12} — every line of it is an
  *     exact resubmission, counted once (rejected.csv, DUPLICATE-SUBMISSION) — beside the look-alike
  *     of a member seen again on another day, which is a new service.</li>
  * </ul>
@@ -71,7 +72,7 @@ final class PlantedArrivalCases {
             practiceMgmt.write(new Line(replaced, 1, b.npi, b.billingNpi, m1, adult, day, "90837", null, 1, null, "F43.10", "11", "185.00"));
             practiceMgmt.write(new Line(voided, 1, b.npi, b.billingNpi, m2, adult, day, "90834", null, 1, null, "F43.10", "11", "140.00"));
             practiceMgmt.endSet();
-            try (Claim837Writer portal = new Claim837Writer(g.monthDir.resolve("claims-portal.837"), g.month, "PORTAL04")) {
+            try (Claim837Writer portal = new Claim837Writer(g.monthDir.resolve("claims-replacements.837"), g.month, "PORTAL04")) {
                 portal.rawSet(claim(b, replaced, m1, adult, day, "90834", "140", "7"), 0);
                 portal.rawSet(claim(b, voided, m2, adult, day, "90834", "140", "8"), 0);
                 // the look-alike: the same member again, on another day: a new service, not a resend
@@ -80,7 +81,7 @@ final class PlantedArrivalCases {
                 throw new UncheckedIOException(e);
             }
             try {
-                Files.copy(g.monthDir.resolve("claims-portal.837"), g.monthDir.resolve("claims-portal.x12"),
+                Files.copy(g.monthDir.resolve("claims-replacements.837"), g.monthDir.resolve("claims-replacements.x12"),
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

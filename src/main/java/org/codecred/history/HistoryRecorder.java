@@ -86,12 +86,8 @@ public final class HistoryRecorder {
     private long recordLedger(String month) {
         List<org.codecred.domain.ClaimLine> batch = new ArrayList<>(LEDGER_BATCH);
         long[] written = {0};
-        lines.forEachClaim(month, claim -> {
-            for (org.codecred.domain.ClaimLine line : claim) {
-                if (line.counts()) {
-                    batch.add(line);
-                }
-            }
+        lines.forEachCountedLine(month, line -> {
+            batch.add(line);
             if (batch.size() >= LEDGER_BATCH) {
                 written[0] += tables.claims.insert(month, batch, memberKey);
                 batch.clear();
