@@ -32,9 +32,12 @@ class PackageCyclesTest {
     static final String ROOT = "org.codecred";
     /** A reference to a class (or a whole package, {@code .*}) of CodeCred: its package is group 1. */
     private static final Pattern REFERENCE = Pattern.compile("\\b(org\\.codecred(?:\\.[a-z][a-z0-9_]*)*)\\.(?:[A-Z]|\\*)");
-    /** A char or string literal (kept: it may hold a quote or "//") or a comment (dropped). */
-    private static final Pattern STRING_OR_COMMENT =
-            Pattern.compile("'(?:\\\\.|[^'\\\\])'|\"(?:\\\\.|[^\"\\\\])*\"|/\\*[\\s\\S]*?\\*/|//[^\\n]*");
+    /**
+     * A char or string literal (kept: it may hold a quote or "//") or a comment (dropped). Unrolled
+     * loops ({@code [^"\\]*+(?:\\.[^"\\]*+)*+}): an alternation repeated per character overflows the stack.
+     */
+    private static final Pattern STRING_OR_COMMENT = Pattern.compile(
+            "'[^'\\\\]*+(?:\\\\.[^'\\\\]*+)*+'|\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|/\\*[\\s\\S]*?\\*/|//[^\\n]*+");
 
     @Test
     void packagesFormNoCycle() throws IOException {

@@ -1,5 +1,7 @@
 package org.codecred.alignment;
 
+import java.time.YearMonth;
+
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.staging.FindingTable;
@@ -53,7 +55,7 @@ public class AlignmentStepsConfig {
     public Step alignSpecialties(Partitioning partitioning, Step alignSpecialtiesWorker, ProviderTable providers,
                                  RunSettings settings) {
         return partitioning.partitioned("alignSpecialties", alignSpecialtiesWorker, new NpiRangePartitioner(
-                () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList()));
+                () -> providers.all(settings.month()).stream().map(Provider::npi).toList()));
     }
 
     @Bean
@@ -74,7 +76,7 @@ public class AlignmentStepsConfig {
     @StepScope
     public ProviderActivityReader providerActivityReader(ClaimLineTable claimLines, ProviderTable providers,
                                                          AlignmentRules rules,
-                                                         @Value("#{jobParameters['month']}") String month,
+                                                         @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                          @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                          @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
         return new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), rules.telehealth(),
@@ -84,7 +86,7 @@ public class AlignmentStepsConfig {
     @Bean
     @StepScope
     public AlignmentWriter alignmentWriter(MetricTable metrics, SpecialtyAlignmentTable alignments, FindingTable findings,
-                                           @Value("#{jobParameters['month']}") String month) {
+                                           @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
         return new AlignmentWriter(month, metrics, alignments, findings);
     }
 
@@ -94,7 +96,7 @@ public class AlignmentStepsConfig {
     public Step comparePeers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              RunSettings settings, AlignmentRules rules, MetricTable metrics, FindingTable findings,
                              ProviderTable providers, StepLog stepLog) {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         return new StepBuilder("comparePeers", jobRepository)
                 .tasklet(new ComparePeersTasklet(month, rules.peers(), metrics, findings,
                         () -> claimedSpecialties(providers, month)), transactionManager)
@@ -103,7 +105,7 @@ public class AlignmentStepsConfig {
     }
 
     /** The roster's claimed specialty ids (trimmed, lower-case) by NPI, for the specialty peer groups. */
-    static java.util.Map<String, java.util.List<String>> claimedSpecialties(ProviderTable providers, String month) {
+    static java.util.Map<String, java.util.List<String>> claimedSpecialties(ProviderTable providers, YearMonth month) {
         java.util.Map<String, java.util.List<String>> claims = new java.util.HashMap<>();
         for (org.codecred.domain.Provider p : providers.all(month)) {
             java.util.List<String> ids = p.specialties().stream().filter(id -> !id.isBlank()).map(SpecialtyTable::key)

@@ -1,5 +1,7 @@
 package org.codecred.alignment;
 
+import java.time.YearMonth;
+
 import org.codecred.staging.FindingTable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -7,12 +9,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /** alignSpecialties' writer: each provider's metrics, alignment rows and findings, in the chunk's transaction. */
 public class AlignmentWriter implements ItemWriter<ProviderAlignment> {
 
-    private final String month;
+    private final YearMonth month;
     private final MetricTable metrics;
     private final SpecialtyAlignmentTable alignments;
     private final FindingTable findings;
 
-    public AlignmentWriter(String month, MetricTable metrics, SpecialtyAlignmentTable alignments, FindingTable findings) {
+    public AlignmentWriter(YearMonth month, MetricTable metrics, SpecialtyAlignmentTable alignments, FindingTable findings) {
         this.month = month;
         this.metrics = metrics;
         this.alignments = alignments;

@@ -10,6 +10,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,18 +29,18 @@ public final class ComparePeersTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ComparePeersTasklet.class);
 
-    private final String month;
+    private final YearMonth month;
     private final List<PeerMetric> metrics;
     private final MetricTable metricTable;
     private final FindingTable findings;
     private final java.util.function.Supplier<Map<String, List<String>>> claimedSpecialties;
 
-    public ComparePeersTasklet(String month, List<PeerMetric> metrics, MetricTable metricTable, FindingTable findings) {
+    public ComparePeersTasklet(YearMonth month, List<PeerMetric> metrics, MetricTable metricTable, FindingTable findings) {
         this(month, metrics, metricTable, findings, Map::of);
     }
 
     /** @param claimedSpecialties the roster's claimed specialty ids by NPI (read when the step runs) */
-    public ComparePeersTasklet(String month, List<PeerMetric> metrics, MetricTable metricTable, FindingTable findings,
+    public ComparePeersTasklet(YearMonth month, List<PeerMetric> metrics, MetricTable metricTable, FindingTable findings,
                                java.util.function.Supplier<Map<String, List<String>>> claimedSpecialties) {
         this.month = month;
         this.metrics = metrics;

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Owner of {@code codecred.provider_metric} (DDL in {@code staging/70-provider_metric.sql}): each
+ * Owner of {@code codecred.provider_metric} (DDL in the migrations, {@code db/migration}): each
  * provider's coding metrics, written by alignSpecialties, given their peer figures by comparePeers
  * and read by decideVerdicts (line counts) and the dossiers. No other class touches the table.
  */
@@ -37,13 +38,13 @@ public final class MetricTable {
         this.jdbc = jdbc;
     }
 
-    public void insert(String month, String npi, String peerGroup, List<MetricValue> metrics) {
+    public void insert(YearMonth month, String npi, String peerGroup, List<MetricValue> metrics) {
         if (metrics.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO codecred.provider_metric (month, npi, metric_id, metric_value, peer_group)"
                         + " VALUES (?, ?, ?, ?, ?)", metrics, BATCH, (ps, m) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, npi);
                     ps.setString(3, m.metricId());
                     ps.setObject(4, m.value(), Types.DOUBLE);
@@ -52,26 +53,26 @@ public final class MetricTable {
     }
 
     /** Every metric row of the month except per-code and per-band counts (for history). */
-    public void forEachExceptCounts(String month, Consumer<ProviderMetric> sink) {
+    public void forEachExceptCounts(YearMonth month, Consumer<ProviderMetric> sink) {
         jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ?"
                         + " AND metric_id NOT LIKE 'code:%' AND metric_id NOT LIKE 'band:%'",
-                (RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), month);
+                (RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), month.toString());
     }
 
     /** The rows of the given metrics (values and volumes of the peer comparison), every provider of the month. */
-    public void forEach(String month, List<String> metricIds, Consumer<ProviderMetric> sink) {
+    public void forEach(YearMonth month, List<String> metricIds, Consumer<ProviderMetric> sink) {
         if (metricIds.isEmpty()) {
             return;
         }
         String marks = String.join(", ", Collections.nCopies(metricIds.size(), "?"));
         List<Object> args = new ArrayList<>();
-        args.add(month);
+        args.add(month.toString());
         args.addAll(metricIds);
         jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ? AND metric_id IN (" + marks + ")",
                 (RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), args.toArray());
     }
 
-    public void updatePeerFigures(String month, List<PeerFigures> figures) {
+    public void updatePeerFigures(YearMonth month, List<PeerFigures> figures) {
         if (figures.isEmpty()) {
             return;
         }
@@ -80,23 +81,23 @@ public final class MetricTable {
                     ps.setInt(1, f.size());
                     ps.setObject(2, f.median(), Types.DOUBLE);
                     ps.setObject(3, f.threshold(), Types.DOUBLE);
-                    ps.setString(4, month);
+                    ps.setString(4, month.toString());
                     ps.setString(5, f.npi());
                     ps.setString(6, f.metricId());
                 });
     }
 
     /** Lines per provider, from the metric alignSpecialties kept (rostered providers only). */
-    public Map<String, Long> linesByProvider(String month) {
+    public Map<String, Long> linesByProvider(YearMonth month) {
         Map<String, Long> lines = new HashMap<>();
         jdbc.query("SELECT npi, metric_value FROM codecred.provider_metric WHERE month = ? AND metric_id = ?",
-                (RowCallbackHandler) rs -> lines.put(rs.getString(1), Math.round(rs.getDouble(2))), month, MetricIds.LINES);
+                (RowCallbackHandler) rs -> lines.put(rs.getString(1), Math.round(rs.getDouble(2))), month.toString(), MetricIds.LINES);
         return lines;
     }
 
     /** One provider's metrics in metric-id order. */
-    public List<ProviderMetric> ofProvider(String month, String npi) {
+    public List<ProviderMetric> ofProvider(YearMonth month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ? AND npi = ? ORDER BY metric_id",
-                ROW_MAPPER, month, npi);
+                ROW_MAPPER, month.toString(), npi);
     }
 }

@@ -1,6 +1,5 @@
 package org.codecred.alignment;
 
-import org.codecred.rules.CodeSet;
 import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.ClaimLine;
 
@@ -19,12 +18,6 @@ import java.util.TreeMap;
  * contiguous; {@link #finish()} closes the last visit.
  */
 public final class ProviderActivity {
-
-    /** Individual psychotherapy codes whose mix gives the 90837 share. */
-    static final CodeSet INDIVIDUAL = CodeSet.of("90832", "90834", "90837");
-    /** Psychotherapy codes reported by time band (with and without E/M). */
-    static final CodeSet BANDED = CodeSet.of("90832", "90833", "90834", "90836", "90837", "90838");
-    static final CodeSet PSYCHOTHERAPY_ADDON = CodeSet.of("90833", "90836", "90838");
 
     private final String npi;
     private final List<Specialty> specialties;
@@ -114,12 +107,12 @@ public final class ProviderActivity {
         members.add(line.memberId());
         days.add(line.serviceDate());
         byCode.merge(code, 1L, Long::sum);
-        if (BANDED.contains(code)) {
-            byBand.merge(MetricIds.band(code, band(line.minutes())), 1L, Long::sum);
+        if (facts.banded(code)) {
+            byBand.merge(MetricIds.band(code, facts.bands().of(line.minutes()).id()), 1L, Long::sum);
         }
-        if (INDIVIDUAL.contains(code)) {
+        if (facts.individualPsychotherapy(code)) {
             individual++;
-            if ("90837".equals(code)) {
+            if (facts.longestIndividualPsychotherapy(code)) {
                 individual90837++;
             }
         }
@@ -142,7 +135,7 @@ public final class ProviderActivity {
         // E/M visits that may carry a psychotherapy add-on: the add-ons' primaries in codes.csv
         if (visit.codes().stream().anyMatch(facts::psychotherapyAddonPrimary)) {
             emVisits++;
-            if (PSYCHOTHERAPY_ADDON.containsAny(visit.codes())) {
+            if (visit.codes().stream().anyMatch(facts::psychotherapyAddon)) {
                 emVisitsWithAddon++;
             }
         }
@@ -172,11 +165,6 @@ public final class ProviderActivity {
             return -1;
         }
         return java.time.Period.between(line.memberDob(), line.serviceDate()).getYears();
-    }
-
-    /** The psychotherapy time band of documented minutes, as in metric ids. */
-    static String band(Integer minutes) {
-        return org.codecred.domain.TimeBand.of(minutes).id();
     }
 
     public long lines() {

@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,7 +33,7 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
 
     private final ClaimLineTable lines;
     private final ProviderTable providers;
-    private final String month;
+    private final YearMonth month;
     private final List<Specialty> specialties;
     private final TelehealthRules telehealth;
     private final CodingFacts facts;
@@ -45,19 +46,19 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
     private String lastNpi = "";
 
     /** The rostered providers {@code fromNpi..toNpi} (inclusive; one partition of alignSpecialties). */
-    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, YearMonth month, List<Specialty> specialties,
                                   TelehealthRules telehealth, int slice) {
         this(lines, providers, month, specialties, telehealth, CodingFacts.NONE, slice);
     }
 
     /** @param facts what the metrics need from the code set (timed codes, 90785 primaries) */
-    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, YearMonth month, List<Specialty> specialties,
                                   TelehealthRules telehealth, CodingFacts facts, int slice) {
         this(lines, providers, month, specialties, telehealth, facts, slice, "0", "9999999999");
     }
 
     /** The rostered providers {@code fromNpi..toNpi} (inclusive; one partition of alignSpecialties). */
-    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, String month, List<Specialty> specialties,
+    public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, YearMonth month, List<Specialty> specialties,
                                   TelehealthRules telehealth, CodingFacts facts, int slice, String fromNpi, String toNpi) {
         this.telehealth = telehealth;
         this.facts = facts;

@@ -101,18 +101,4 @@ public record Specialty(
         return true;
     }
 
-    /** The kinds of evidence the row uses, for messages: "diagnosis", "code", "age" joined with " + ". */
-    public String evidenceKinds() {
-        List<String> kinds = new ArrayList<>();
-        if (!diagnosisPrefixes.isEmpty()) {
-            kinds.add("diagnosis");
-        }
-        if (!codes.isEmpty()) {
-            kinds.add("code");
-        }
-        if (usesAge()) {
-            kinds.add("age");
-        }
-        return String.join(anyCriterion ? " or " : " + ", kinds);
-    }
 }

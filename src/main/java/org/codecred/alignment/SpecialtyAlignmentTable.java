@@ -5,11 +5,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Owner of {@code codecred.specialty_alignment} (DDL in {@code staging/80-specialty_alignment.sql}):
+ * Owner of {@code codecred.specialty_alignment} (DDL in the migrations, {@code db/migration}):
  * each claimed or strongly evidenced specialty of a provider with its evidence and outcome, written
  * by alignSpecialties and read by the dossiers and the summary. No other class touches the table.
  */
@@ -29,14 +30,14 @@ public final class SpecialtyAlignmentTable {
         this.jdbc = jdbc;
     }
 
-    public void insert(String month, List<AlignmentRow> rows) {
+    public void insert(YearMonth month, List<AlignmentRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO codecred.specialty_alignment (month, " + COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows, BATCH, (ps, r) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, r.npi());
                     ps.setString(3, truncate(r.specialty(), 40));
                     ps.setBoolean(4, r.claimed());
@@ -49,15 +50,15 @@ public final class SpecialtyAlignmentTable {
     }
 
     /** One provider's rows: claimed specialties first, then by specialty id. */
-    public List<AlignmentRow> ofProvider(String month, String npi) {
+    public List<AlignmentRow> ofProvider(YearMonth month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.specialty_alignment WHERE month = ? AND npi = ?"
-                + " ORDER BY claimed DESC, specialty", ROW_MAPPER, month, npi);
+                + " ORDER BY claimed DESC, specialty", ROW_MAPPER, month.toString(), npi);
     }
 
     /** Every row of the month, in NPI then specialty order. */
-    public void forEachInOrder(String month, Consumer<AlignmentRow> sink) {
+    public void forEachInOrder(YearMonth month, Consumer<AlignmentRow> sink) {
         jdbc.query("SELECT " + COLUMNS + " FROM codecred.specialty_alignment WHERE month = ? ORDER BY npi, specialty",
-                (RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), month);
+                (RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), month.toString());
     }
 
     private static String truncate(String text, int max) {

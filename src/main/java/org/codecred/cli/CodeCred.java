@@ -105,7 +105,7 @@ public final class CodeCred {
             if (runLock == null) {
                 // the embedded database serves one run at a time, whichever month it runs: say so, not that this month runs
                 err.println("codecred: a month is already running on the database " + settings.db()
-                        + " (another CodeCred process holds it), so month " + settings.monthKey()
+                        + " (another CodeCred process holds it), so month " + settings.month()
                         + " cannot start; wait for it to finish");
                 return ExitCode.RUNNING;
             }
@@ -191,7 +191,7 @@ public final class CodeCred {
                     + (configuration.getAction() == null ? "" : ": " + configuration.getAction()) + "; nothing was started");
             return ExitCode.USAGE;
         }
-        log.error("CodeCred could not run month {}", settings.monthKey(), e);
+        log.error("CodeCred could not run month {}", settings.month(), e);
         err.println("codecred: the job could not run: " + Failures.describe(e) + " (details in the log above)");
         return ExitCode.FAILED;
     }

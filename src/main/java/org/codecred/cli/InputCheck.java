@@ -2,12 +2,8 @@ package org.codecred.cli;
 
 import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
-import org.codecred.credentials.ExclusionFiles;
-import org.codecred.credentials.ExclusionList;
-import org.codecred.credentials.OptOutList;
-import org.codecred.credentials.SamExclusionList;
-import org.codecred.credentials.Source;
-import org.codecred.credentials.NppesRegistry;
+import org.codecred.sources.PublishedSource;
+import org.codecred.sources.PublishedSources;
 import org.codecred.ingest.ClaimRowParser;
 import org.codecred.ingest.CsvHeader;
 import org.codecred.ingest.CsvLineReader;
@@ -45,9 +41,9 @@ public final class InputCheck {
     public static void check(RunSettings settings) throws UsageException {
         Path dir = settings.inputDir();
         if (!Files.isDirectory(dir)) {
-            throw new UsageException("no input folder " + dir + " for month " + settings.monthKey()
+            throw new UsageException("no input folder " + dir + " for month " + settings.month()
                     + ": put the month's roster.csv and claims*.csv there, or point --input at the folder that holds "
-                    + settings.monthKey() + "/");
+                    + settings.month() + "/");
         }
         if (!Files.isReadable(dir)) {
             throw new UsageException("input folder " + dir + " is not readable: check its permissions");
@@ -67,23 +63,23 @@ public final class InputCheck {
         for (Path file : x12Claims) {
             requireInterchange(file);
         }
-        for (String folder : List.of("exclusions", "nppes", "optout")) {
+        for (String folder : PublishedSources.monthlyFolders()) {
             requireUnzipped(dir.resolve(folder));
         }
-        List<Path> optOut = Source.csvFiles(dir.resolve("optout"));
-        for (Path file : optOut) {
-            requireColumns(file, OptOutList.REQUIRED_COLUMNS);
-        }
+        // every published list of the month, each file read whole, before the month starts
         try {
-            ExclusionFiles exclusions = ExclusionFiles.of(dir.resolve("exclusions"));
-            ExclusionList.checkReadable(exclusions.leie());
-            SamExclusionList.checkReadable(exclusions.sam());
-            OptOutList.checkReadable(optOut);
+            for (PublishedSource source : PublishedSources.monthly()) {
+                List<Path> files = source.filesIn(dir, settings.rulesDir());
+                for (Path file : files) {
+                    List<String> required = source.layout().requiredColumns();
+                    if (!required.isEmpty()) {
+                        requireColumns(file, required);
+                    }
+                }
+                source.layout().checkReadable(files);
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-        for (Path file : NppesRegistry.registryFiles(dir.resolve("nppes"))) {
-            requireColumns(file, NppesRegistry.REQUIRED_COLUMNS);
         }
         if (!Files.isDirectory(settings.rulesDir())) {
             throw new UsageException("no rules folder " + settings.rulesDir()

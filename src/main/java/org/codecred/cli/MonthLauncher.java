@@ -24,6 +24,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.time.YearMonth;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ public class MonthLauncher {
     }
 
     public ExitCode launch(PrintStream err) {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         if (!lock.tryAcquire(month)) {
             err.println("codecred: month " + month + " is already running in another process; wait for it to finish");
             return ExitCode.RUNNING;
@@ -76,7 +77,7 @@ public class MonthLauncher {
         }
     }
 
-    private ExitCode launchHeld(PrintStream err, String month) {
+    private ExitCode launchHeld(PrintStream err, YearMonth month) {
         if (GracefulStop.requested()) {
             err.println("codecred: month " + month + " was not started: a stop was requested");
             return ExitCode.STOPPED;
@@ -90,9 +91,9 @@ public class MonthLauncher {
     }
 
     /** Asks the month's running execution to stop at its steps' next chunk boundary. */
-    private void stopRunning(String month) {
+    private void stopRunning(YearMonth month) {
         for (JobExecution running : repository.findRunningJobExecutions(monthlyJob.getName())) {
-            if (month.equals(running.getJobParameters().getString("month"))) {
+            if (month.toString().equals(running.getJobParameters().getString("month"))) {
                 try {
                     operator.stop(running);
                 } catch (Exception e) {
@@ -102,7 +103,7 @@ public class MonthLauncher {
         }
     }
 
-    private ExitCode launchUnlessStopped(PrintStream err, String month) {
+    private ExitCode launchUnlessStopped(PrintStream err, YearMonth month) {
         log.info("CodeCred {} (process {}): month {}", Version.current(), ProcessHandle.current().pid(), month);
         JobExecution last = lastExecutionOf(month);
         try {
@@ -152,11 +153,11 @@ public class MonthLauncher {
     private ExitCode exitCodeOf(PrintStream err, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             OutputAside.publish(settings, resets);
-            log.info("month {} completed; results in {}", settings.monthKey(), settings.outputDir());
+            log.info("month {} completed; results in {}", settings.month(), settings.outputDir());
             return ExitCode.COMPLETED;
         }
         if (execution.getStatus() == BatchStatus.STOPPED || execution.getStatus() == BatchStatus.STOPPING) {
-            err.println("codecred: month " + settings.monthKey() + " stopped on request at a chunk boundary."
+            err.println("codecred: month " + settings.month() + " stopped on request at a chunk boundary."
                     + " Run the same command again to resume from there.");
             return ExitCode.STOPPED;
         }
@@ -166,6 +167,20 @@ public class MonthLauncher {
                 .filter(s -> s.getStatus() == BatchStatus.FAILED).toList();
         StepExecution partition = failed.stream()
                 .filter(s -> s.getStepName().contains(":") && !s.getFailureExceptions().isEmpty()).findFirst().orElse(null);
+        if (partition == null) {
+            // a remote partition failed on its worker, or was failed for a lost worker: only the
+            // repository has it, with its reason as exit description (naming the worker)
+            StepExecution remote = failedRemotePartition(execution);
+            if (remote != null) {
+                String step = failed.stream().map(StepExecution::getStepName).filter(name -> !name.contains(":"))
+                        .findFirst().orElse("?");
+                err.println("codecred: month " + settings.month() + " failed in step " + step + " (partition "
+                        + remote.getStepName().substring(remote.getStepName().indexOf(':') + 1) + "): "
+                        + Failures.oneLine(remote.getExitStatus().getExitDescription())
+                        + ". Run the same command again to resume from the last commit.");
+                return ExitCode.FAILED;
+            }
+        }
         String failedStep = failed.stream().map(StepExecution::getStepName).filter(name -> !name.contains(":"))
                 .findFirst().orElse(partition == null ? "?" : partition.getStepName());
         if (partition != null) {
@@ -174,13 +189,26 @@ public class MonthLauncher {
         String cause = (partition != null ? partition.getFailureExceptions() : execution.getAllFailureExceptions())
                 .stream().findFirst()
                 .map(Failures::describe).orElse(Failures.oneLine(execution.getExitStatus().getExitDescription()));
-        err.println("codecred: month " + settings.monthKey() + " failed in step " + failedStep + ": " + cause
+        err.println("codecred: month " + settings.month() + " failed in step " + failedStep + ": " + cause
                 + ". Run the same command again to resume from the last commit.");
         return ExitCode.FAILED;
     }
 
+    /** A failed partition of {@code execution} as the job repository holds it, with a reason; null when none. */
+    private StepExecution failedRemotePartition(JobExecution execution) {
+        try {
+            JobExecution stored = repository.getJobExecution(execution.getId());
+            return stored == null ? null : stored.getStepExecutions().stream()
+                    .filter(s -> s.getStatus() == BatchStatus.FAILED && s.getStepName().contains(":"))
+                    .filter(s -> !s.getExitStatus().getExitDescription().isBlank())
+                    .min(Comparator.comparing(StepExecution::getStepName)).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the database went away: the step's own cause is said instead
+        }
+    }
+
     /** The newest execution of the newest job instance of {@code month}, or null if the month never ran. */
-    JobExecution lastExecutionOf(String month) {
+    JobExecution lastExecutionOf(YearMonth month) {
         List<JobInstance> instances = repository.findJobInstances(monthlyJob.getName());
         return instances.stream()
                 .map(repository::getLastJobExecution)
@@ -201,8 +229,8 @@ public class MonthLauncher {
         return execution.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning());
     }
 
-    static JobParameters parameters(String month, String forcedAt) {
-        JobParametersBuilder builder = new JobParametersBuilder().addString("month", month);
+    static JobParameters parameters(YearMonth month, String forcedAt) {
+        JobParametersBuilder builder = new JobParametersBuilder().addString("month", month.toString());
         if (forcedAt != null) {
             builder.addString("forced", forcedAt);
         }

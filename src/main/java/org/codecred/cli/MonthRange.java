@@ -24,7 +24,12 @@ public record MonthRange(YearMonth first, YearMonth last) {
         boolean force = false;
         for (String arg : args) {
             if (arg.startsWith(OPTION) || arg.equals("--months")) {
-                range = arg.contains("=") ? arg.substring(OPTION.length()) : "";
+                String value = arg.contains("=") ? arg.substring(OPTION.length()) : "";
+                if (range != null) {
+                    // the last range would win silently
+                    throw new UsageException("--months is given twice (" + range + " and " + value + "): give it once");
+                }
+                range = value;
             } else if (arg.startsWith("--month=") || arg.equals("--month")) {
                 month = true;
             } else if (arg.equals("--force") || arg.startsWith("--force=")) {

@@ -24,6 +24,12 @@ public final class CodeCatalog {
 
     /** The family of the rows that declare a range fully covered. */
     public static final String COVERED_RANGE = "covered-range";
+    /** The psychiatric diagnostic evaluations (90791, 90792). */
+    public static final String EVALUATION = "evaluation";
+    /** Stand-alone individual psychotherapy: the 16/38/53-minute ladder. */
+    public static final String PSYCHOTHERAPY = "psychotherapy";
+    /** Psychotherapy add-ons billed with an E/M (90833, 90836, 90838). */
+    public static final String PSYCHOTHERAPY_WITH_EM = "psychotherapy-with-em";
 
     /** A well-formed CPT code (5 digits, or 4 digits and F/T/U) or HCPCS level II code (a letter and 4 digits). */
     private static final java.util.regex.Pattern WELL_FORMED = java.util.regex.Pattern.compile("\\d{4}[0-9FTU]|[A-Z]\\d{4}");
@@ -169,6 +175,52 @@ public final class CodeCatalog {
             }
         }
         return inForce;
+    }
+
+    /**
+     * The codes the cross-month rules look back on: the psychiatric diagnostic evaluations (family
+     * {@code evaluation}, DIAG-EVAL-REPEATED) and the base codes that add-ons marked primary_earlier may
+     * follow on later dates (testing over several days). History keeps these of every completed month.
+     */
+    public Set<String> crossDayCodes() {
+        Set<String> codes = new java.util.TreeSet<>(evaluationCodes());
+        for (CodeDef def : definitions()) {
+            if (def.primaryEarlier()) {
+                codes.addAll(def.primaries());
+            }
+        }
+        return Set.copyOf(codes);
+    }
+
+    /** The psychiatric diagnostic evaluations: codes of the {@code evaluation} family. */
+    public Set<String> evaluationCodes() {
+        Set<String> codes = new java.util.TreeSet<>();
+        for (CodeDef def : definitions()) {
+            if (EVALUATION.equals(def.family())) {
+                codes.add(def.code());
+            }
+        }
+        return Set.copyOf(codes);
+    }
+
+    /**
+     * The lower limits (minutes) of a family's time ladder over every period, ascending and distinct:
+     * 16, 38, 53 for the psychotherapy family.
+     */
+    public List<Integer> rungs(String family) {
+        return timedByFamily.getOrDefault(family, List.of()).stream().map(CodeDef::minMinutes).distinct().sorted()
+                .toList();
+    }
+
+    /** Codes of {@code family} in any period; add-ons only, or only codes that are not add-ons. */
+    public Set<String> familyCodes(String family, boolean addon) {
+        Set<String> codes = new java.util.TreeSet<>();
+        for (CodeDef def : definitions()) {
+            if (def.family().equals(family) && def.addon() == addon) {
+                codes.add(def.code());
+            }
+        }
+        return Set.copyOf(codes);
     }
 
     /** Every row of the table (covered ranges aside). */

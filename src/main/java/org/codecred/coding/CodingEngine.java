@@ -4,7 +4,6 @@ import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,23 +28,12 @@ public final class CodingEngine {
     /** @param history evaluations of earlier months (DIAG-EVAL-REPEATED, testing add-ons across a month end) */
     public CodingEngine(CodingRules rules, EvaluationHistory history) {
         this.rules = rules;
-        Set<String> evaluations = new HashSet<>();
-        Set<String> crossDay = new HashSet<>();
-        for (CodeDef def : rules.codes().definitions()) {
-            if (DiagEvalRepeatedRule.FAMILY.equals(def.family())) {
-                evaluations.add(def.code());
-            }
-            if (def.primaryEarlier()) {
-                crossDay.addAll(def.primaries());
-            }
-        }
-        crossDay.addAll(evaluations);
-        this.crossDayCodes = Set.copyOf(crossDay);
+        this.crossDayCodes = rules.codes().crossDayCodes();
         this.lineRules = List.of(new CodeUnknownRule(rules.codes()), new TimeRule(rules.codes()),
                 new DiagnosisRule(rules.diagnoses()), new ScopeRule(rules.scope()), new TelehealthRule(rules.telehealth()));
         this.encounterRules = List.of(new AddonRule(history), new PairEditRule(rules.pairs(), rules.settings()),
                 new UnitLimitRule(rules.units()), new DuplicateLineRule(), new PsychotherapyWithEmRule(),
-                new DiagEvalRepeatedRule(Set.copyOf(evaluations), rules.settings().evaluationRepeatMonths(), history));
+                new DiagEvalRepeatedRule(rules.codes().evaluationCodes(), rules.settings().evaluationRepeatMonths(), history));
         this.dailyTime = new DailyTimeRule(rules.settings());
     }
 

@@ -8,6 +8,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,10 @@ public class CodingProcessor implements ItemProcessor<ProviderDay, List<Finding>
     private final CodingEngine engine;
     private final ProviderTable providers;
     private final CredentialVocabulary vocabulary;
-    private final String month;
+    private final YearMonth month;
     private Map<String, Credential> credentials = Map.of();
 
-    public CodingProcessor(CodingEngine engine, ProviderTable providers, CredentialVocabulary vocabulary, String month) {
+    public CodingProcessor(CodingEngine engine, ProviderTable providers, CredentialVocabulary vocabulary, YearMonth month) {
         this.engine = engine;
         this.providers = providers;
         this.vocabulary = vocabulary;

@@ -1,6 +1,6 @@
 package org.codecred.coding;
 
-import org.codecred.staging.SourceFile;
+import org.codecred.sources.SourceFile;
 import org.codecred.rules.TelehealthRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public class CodingStepsConfig {
     public Step validateCoding(Partitioning partitioning, Step validateCodingWorker, RenderingNpiTable renderingNpis,
                                RunSettings settings) {
         return partitioning.partitioned("validateCoding", validateCodingWorker,
-                new NpiRangePartitioner(() -> renderingNpis.npis(settings.monthKey())));
+                new NpiRangePartitioner(() -> renderingNpis.npis(settings.month())));
     }
 
     @Bean
@@ -73,7 +74,7 @@ public class CodingStepsConfig {
     @StepScope
     public ProviderDayReader providerDayReader(ClaimLineTable claimLines, RenderingNpiTable renderingNpis,
                                                CodingEngine codingEngine,
-                                               @Value("#{jobParameters['month']}") String month,
+                                               @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
         return new ProviderDayReader(claimLines, renderingNpis, month, codingEngine::tracksAcrossDays, fromNpi, toNpi);
@@ -82,13 +83,13 @@ public class CodingStepsConfig {
     @Bean
     @StepScope
     public CodingProcessor codingProcessor(CodingEngine codingEngine, ProviderTable providers, RunSettings settings,
-                                           @Value("#{jobParameters['month']}") String month) {
+                                           @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
         return new CodingProcessor(codingEngine, providers, CredentialVocabulary.load(settings.rulesDir()), month);
     }
 
     @Bean
     @StepScope
-    public FindingWriter codingFindingWriter(FindingTable findings, @Value("#{jobParameters['month']}") String month) {
+    public FindingWriter codingFindingWriter(FindingTable findings, @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
         return new FindingWriter(findings, month);
     }
 }

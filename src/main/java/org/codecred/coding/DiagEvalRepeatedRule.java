@@ -17,8 +17,6 @@ import java.util.Set;
  */
 final class DiagEvalRepeatedRule implements EncounterRule {
 
-    static final String FAMILY = "evaluation";
-
     private final Set<String> evaluationCodes;
     private final int months;
     private final EvaluationHistory history;
@@ -33,7 +31,7 @@ final class DiagEvalRepeatedRule implements EncounterRule {
     public void check(List<CheckedLine> encounter, EarlierDays earlier, List<Finding> out) {
         for (CheckedLine checked : encounter) {
             CodeDef code = checked.code();
-            if (code == null || !FAMILY.equals(code.family())) {
+            if (code == null || !CodeCatalog.EVALUATION.equals(code.family())) {
                 continue;
             }
             ClaimLine line = checked.line();

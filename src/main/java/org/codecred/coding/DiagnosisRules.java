@@ -3,6 +3,7 @@ package org.codecred.coding;
 import org.codecred.rules.EffectivePeriod;
 import org.codecred.rules.RuleTable;
 import org.codecred.rules.RuleTableException;
+import org.codecred.sources.Icd10cmOrderFiles;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -46,6 +47,8 @@ public final class DiagnosisRules {
     private final List<Match> behavioral = new ArrayList<>();
     private final List<Match> allowedZ = new ArrayList<>();
     private final List<Match> notBillable = new ArrayList<>();
+    /** CMS's order files in the rules folder: where one covers the date of service, it alone says what is billable. */
+    private Icd10cmOrderFiles orderFiles = Icd10cmOrderFiles.none();
 
     private DiagnosisRules() {
     }
@@ -75,6 +78,7 @@ public final class DiagnosisRules {
         if (rules.syntax.isEmpty()) {
             throw new RuleTableException(table.file() + " needs at least one 'syntax' row");
         }
+        rules.orderFiles = Icd10cmOrderFiles.load(rulesDir);
         return rules;
     }
 
@@ -109,6 +113,17 @@ public final class DiagnosisRules {
                 return "is not written as an ICD-10-CM code (a letter, a digit, a digit or letter, then up to 4 characters after the dot)";
             }
         }
+        var orderFile = orderFiles.fileFor(date);
+        if (orderFile.isPresent()) {
+            String fiscalYear = orderFile.get().label();
+            return switch (Icd10cmOrderFiles.status(orderFile.get(), c)) {
+                case BILLABLE -> null;
+                case HEADER -> "is a category heading, not billable in the ICD-10-CM of " + fiscalYear
+                        + ", the fiscal year of the service date " + date + " (a more specific code is needed)";
+                case ABSENT -> "is not an ICD-10-CM code in " + fiscalYear + ", the fiscal year of the service date "
+                        + date;
+            };
+        }
         for (Match header : notBillable) {
             if (header.period().covers(date) && c.equals(header.from())) {
                 return "is a category heading, not a billable ICD-10-CM code on " + date + " (a more specific code is needed)";
@@ -117,8 +132,16 @@ public final class DiagnosisRules {
         return null;
     }
 
+    /** The CMS order files read from the rules folder (none: the header rows of the table apply). */
+    public Icd10cmOrderFiles orderFiles() {
+        return orderFiles;
+    }
+
     /** True when {@code code} is a header the table lists as not billable on {@code date} in a row marked UNVERIFIED. */
     public boolean headerUnverified(String code, LocalDate date) {
+        if (orderFiles.fileFor(date).isPresent()) {
+            return false;       // CMS's file says it, not a hand-kept row
+        }
         String c = normalize(code);
         for (Match header : notBillable) {
             if (header.period().covers(date) && c.equals(header.from())) {

@@ -5,6 +5,7 @@ import org.codecred.staging.FindingTable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +20,9 @@ public class FindingWriter implements ItemWriter<List<Finding>> {
     };
 
     private final FindingTable findings;
-    private final String month;
+    private final YearMonth month;
 
-    public FindingWriter(FindingTable findings, String month) {
+    public FindingWriter(FindingTable findings, YearMonth month) {
         this.findings = findings;
         this.month = month;
     }

@@ -8,6 +8,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,7 +33,7 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     private final ClaimLineTable lines;
     private final RenderingNpiTable renderingNpis;
-    private final String month;
+    private final YearMonth month;
     private final java.util.function.Predicate<String> crossDayCode;
     /** The current NPI's tracked lines of earlier days; rebuilt from the lines on a restart, committed days included. */
     private final EarlierDays.Builder earlier = new EarlierDays.Builder();
@@ -45,12 +46,12 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private String lastNpi;
     private LocalDate lastDate;
 
-    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month) {
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, YearMonth month) {
         this(lines, renderingNpis, month, code -> false);
     }
 
     /** @param crossDayCode the codes the cross-day rules ask about ({@link CodingEngine#tracksAcrossDays}) */
-    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month, java.util.function.Predicate<String> crossDayCode) {
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, YearMonth month, java.util.function.Predicate<String> crossDayCode) {
         this(lines, renderingNpis, month, crossDayCode, "0", "9999999999");
     }
 
@@ -58,7 +59,7 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
      * The month's provider-days of the rendering NPIs {@code fromNpi..toNpi} (inclusive; one partition).
      * Cross-day context is per NPI, so a range of whole NPIs judges each day as the whole month would.
      */
-    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, String month, java.util.function.Predicate<String> crossDayCode,
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, YearMonth month, java.util.function.Predicate<String> crossDayCode,
                              String fromNpi, String toNpi) {
         this.lines = lines;
         this.renderingNpis = renderingNpis;

@@ -1,5 +1,11 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.ExclusionList;
+import org.codecred.sources.SamExclusionList;
+import org.codecred.sources.OptOutList;
+import org.codecred.sources.NppesRegistry;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.ExclusionFiles;
 import org.codecred.job.RunSettings;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
@@ -7,8 +13,11 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
-import org.codecred.staging.SourceFile;
-import org.codecred.staging.SourceFileTable;
+import org.codecred.sources.SourceFile;
+import org.codecred.sources.SourceFileTable;
+import org.codecred.sources.PublishedSource;
+import org.codecred.sources.PublishedSource.PublishedData;
+import org.codecred.sources.PublishedSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,6 +25,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.time.YearMonth;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,31 +77,33 @@ public class CheckCredentialsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         checks.clear(month);
         findings.deleteRules(month, RuleId.ofStage(RuleId.Stage.CREDENTIALS));
         List<Provider> roster = providers.all(month);
         Set<String> npis = new HashSet<>();
         roster.forEach(p -> npis.add(p.npi()));
 
-        ExclusionFiles exclusionFiles = ExclusionFiles.of(settings.inputDir().resolve("exclusions"));
-        ExclusionList exclusions = exclusionFiles.leie().isEmpty() ? ExclusionList.empty() : ExclusionList.load(exclusionFiles.leie());
-        log.info("OIG exclusion list: {} rows from {} file(s)", exclusions.rows(), exclusionFiles.leie().size());
-        SamExclusionList sam = exclusionFiles.sam().isEmpty() ? SamExclusionList.empty() : SamExclusionList.load(exclusionFiles.sam());
-        log.info("SAM.gov exclusions: {} rows from {} file(s)", sam.rows(), exclusionFiles.sam().size());
-        List<Path> optOutFiles = Source.csvFiles(settings.inputDir().resolve("optout"));
-        OptOutList optOuts = optOutFiles.isEmpty() ? OptOutList.empty() : OptOutList.load(optOutFiles);
-        log.info("Medicare opt-out list: {} rows from {} file(s)", optOuts.rows(), optOutFiles.size());
-        List<Path> nppesFiles = NppesRegistry.registryFiles(settings.inputDir().resolve("nppes"));
-        NppesRegistry registry = nppesFiles.isEmpty() ? NppesRegistry.empty() : NppesRegistry.scan(nppesFiles, npis);
-        if (nppesFiles.isEmpty()) {
-            log.info("NPPES registry: no file in {}, registry checks not done", settings.inputDir().resolve("nppes"));
+        Map<PublishedSource, PublishedData> lists = new LinkedHashMap<>();
+        List<SourceFile> used = new ArrayList<>(ruleSources);
+        for (PublishedSource source : PublishedSources.monthly()) {
+            List<Path> files = source.filesIn(settings.inputDir(), settings.rulesDir());
+            PublishedData list = source.layout().load(files, npis);
+            lists.put(source, list);
+            used.addAll(list.files());
+            if (files.isEmpty()) {
+                log.info("{}: no file in {}, its checks not done", source.kind(), settings.inputDir().resolve(source.folder()));
+            } else {
+                log.info("{}: {} rows from {} file(s)", source.kind(), list.rows(), files.size());
+            }
         }
-        recordSources(month, exclusions, sam, optOuts, registry);
+        sourceFiles.replace(month, used);
+        SourceFileTable.staleWarnings(settings.month(), used).forEach(w -> log.warn("Stale source: {}", w));
 
-        CredentialSources sources = new CredentialSources(settings.month(), Source.of(settings.rosterFile()), rules,
-                exclusions, registry, linesAfterExpiry(month), sam, optOuts,
-                linesSinceDeactivation(month, roster, registry), claimLines.billingNpis(month));
+        NppesRegistry registry = (NppesRegistry) lists.get(PublishedSources.NPPES);
+        CredentialSources sources = new CredentialSources(settings.month(), SourceFile.cited(settings.rosterFile()), rules,
+                lists, linesAfterExpiry(month), linesSinceDeactivation(month, roster, registry),
+                claimLines.billingNpis(month));
         CredentialChecker checker = new CredentialChecker(checkList, sources);
         Results results = new Results();
         long written = 0;
@@ -108,20 +120,8 @@ public class CheckCredentialsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Every published file the month's checks use, in one list; each stale one is logged. */
-    private void recordSources(String month, ExclusionList exclusions, SamExclusionList sam, OptOutList optOuts,
-                               NppesRegistry registry) {
-        List<SourceFile> used = new ArrayList<>(ruleSources);
-        used.addAll(exclusions.files());
-        used.addAll(sam.files());
-        used.addAll(optOuts.files());
-        used.addAll(registry.files());
-        sourceFiles.replace(month, used);
-        SourceFileTable.staleWarnings(settings.month(), used).forEach(w -> log.warn("Stale source: {}", w));
-    }
-
     /** Per rostered NPI the registry shows deactivated, its claim lines dated on or after the deactivation. */
-    private Map<String, ClaimLineTable.NpiActivity> linesSinceDeactivation(String month, List<Provider> roster,
+    private Map<String, ClaimLineTable.NpiActivity> linesSinceDeactivation(YearMonth month, List<Provider> roster,
                                                                            NppesRegistry registry) {
         Map<String, ClaimLineTable.NpiActivity> byNpi = new HashMap<>();
         for (Provider p : roster) {
@@ -136,7 +136,7 @@ public class CheckCredentialsTasklet implements Tasklet {
     }
 
     /** Writes and forgets what has been found so far (whole providers only, so check numbering stays per provider). */
-    private long flush(String month, Results results) {
+    private long flush(YearMonth month, Results results) {
         findings.insert(month, results.findings());
         checks.insert(month, results.checks());
         long n = results.findings().size();
@@ -146,7 +146,7 @@ public class CheckCredentialsTasklet implements Tasklet {
     }
 
     /** Rendering NPIs of the month's claim lines that are not on the roster, with their line counts and dates. */
-    private List<UnrosteredRule.UnrosteredNpi> unrostered(String month) {
+    private List<UnrosteredRule.UnrosteredNpi> unrostered(YearMonth month) {
         return renderingNpis.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new UnrosteredRule.UnrosteredNpi(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
@@ -155,7 +155,7 @@ public class CheckCredentialsTasklet implements Tasklet {
      * Per rostered provider whose license expires before the month's end, the claim lines dated
      * after the expiry: one indexed query per such provider, which are few.
      */
-    private Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry(String month) {
+    private Map<String, LicenseRule.LinesAfterExpiry> linesAfterExpiry(YearMonth month) {
         Map<String, LicenseRule.LinesAfterExpiry> byNpi = new LinkedHashMap<>();
         for (ProviderTable.LicenseExpiry license : providers.licensesExpiringBefore(month, settings.month().atEndOfMonth())) {
             ClaimLineTable.NpiActivity after = claimLines.linesAfter(month, license.npi(), license.expires());

@@ -3,13 +3,14 @@ package org.codecred.credentials;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Owner of {@code codecred.credential_check} (DDL in {@code staging/60-credential_check.sql}): one
+ * Owner of {@code codecred.credential_check} (DDL in the migrations, {@code db/migration}): one
  * row per check per rostered provider, written by checkCredentials and read by the dossier's
  * Credentials sheet. No other class touches the table.
  */
@@ -24,12 +25,12 @@ public final class CredentialCheckTable {
     }
 
     /** Removes the month's check rows (an earlier attempt of the step), so a rerun never doubles them. */
-    public void clear(String month) {
-        jdbc.update("DELETE FROM codecred.credential_check WHERE month = ?", month);
+    public void clear(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.credential_check WHERE month = ?", month.toString());
     }
 
     /** Inserts checks numbering them per provider in the given order (seq 1, 2, ...). */
-    public void insert(String month, List<CredentialCheck> checks) {
+    public void insert(YearMonth month, List<CredentialCheck> checks) {
         if (checks.isEmpty()) {
             return;
         }
@@ -37,7 +38,7 @@ public final class CredentialCheckTable {
         List<Object[]> rows = new ArrayList<>(checks.size());
         for (CredentialCheck c : checks) {
             int n = seq.merge(c.npi(), 1, Integer::sum);
-            rows.add(new Object[]{month, c.npi(), n, c.check(), c.result().label(), truncate(c.detail(), 1000),
+            rows.add(new Object[]{month.toString(), c.npi(), n, c.check(), c.result().label(), truncate(c.detail(), 1000),
                     truncate(c.source(), 255), c.sourceDate() == null ? null : java.sql.Date.valueOf(c.sourceDate())});
         }
         jdbc.batchUpdate("INSERT INTO codecred.credential_check (month, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -46,10 +47,10 @@ public final class CredentialCheckTable {
     }
 
     /** One provider's checks in display order. */
-    public List<CredentialCheck> ofProvider(String month, String npi) {
+    public List<CredentialCheck> ofProvider(YearMonth month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.credential_check WHERE month = ? AND npi = ? ORDER BY seq",
                 (rs, i) -> new CredentialCheck(rs.getString(1), rs.getString(3), CheckResult.ofLabel(rs.getString(4).trim()), rs.getString(5),
-                        rs.getString(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate()), month, npi);
+                        rs.getString(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate()), month.toString(), npi);
     }
 
 

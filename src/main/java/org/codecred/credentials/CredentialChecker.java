@@ -24,7 +24,8 @@ public final class CredentialChecker {
     /** The checks every run makes, in display order (what the {@code credentialRuleList} bean holds). */
     public static List<CredentialRule> standardRules() {
         return List.of(new NpiRule(), new LicenseRule(), new CredentialTypeRule(), new TaxonomyRule(),
-                new TaxonomyInactiveRule(), new ExclusionRule(), new SamRule(), new OptOutRule(), new RegistryRule());
+                new TaxonomyInactiveRule(), new ExclusionRule(), new SamRule(), new OptOutRule(), new RegistryRule(),
+                new ScreeningRule());
     }
 
     /** The checks of one rostered provider. */
@@ -34,13 +35,4 @@ public final class CredentialChecker {
         }
     }
 
-    /** Convenience for tests and small rosters: every provider plus the claims' unrostered NPIs. */
-    public Results checkAll(List<Provider> providers, List<UnrosteredRule.UnrosteredNpi> unrostered) {
-        Results results = new Results();
-        for (Provider p : providers) {
-            checkProvider(p, results);
-        }
-        UnrosteredRule.check(unrostered, results);
-        return results;
-    }
 }

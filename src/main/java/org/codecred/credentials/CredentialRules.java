@@ -1,5 +1,7 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.NuccTaxonomy;
+import org.codecred.sources.SourceFile;
 import org.codecred.rules.CredentialVocabulary;
 
 import java.nio.file.Path;
@@ -9,13 +11,13 @@ import java.nio.file.Path;
  * the run before anything starts: {@code credentials.csv}, {@code taxonomies.csv} and the NUCC
  * taxonomy file as published ({@code nucc_taxonomy_*.csv}).
  */
-public record CredentialRules(CredentialVocabulary vocabulary, TaxonomyTable taxonomies, Source taxonomySource,
+public record CredentialRules(CredentialVocabulary vocabulary, TaxonomyTable taxonomies, SourceFile taxonomySource,
                               NuccTaxonomy nucc) {
 
     public static CredentialRules load(Path rulesDir) {
         CredentialVocabulary vocabulary = CredentialVocabulary.load(rulesDir);
         NuccTaxonomy nucc = NuccTaxonomy.load(rulesDir);
         TaxonomyTable taxonomies = TaxonomyTable.load(rulesDir, vocabulary, nucc);
-        return new CredentialRules(vocabulary, taxonomies, Source.of(rulesDir.resolve(TaxonomyTable.FILE)), nucc);
+        return new CredentialRules(vocabulary, taxonomies, SourceFile.cited(rulesDir.resolve(TaxonomyTable.FILE)), nucc);
     }
 }

@@ -7,8 +7,8 @@ import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
 import org.codecred.coding.CodingRules;
-import org.codecred.staging.SourceFile;
-import org.codecred.staging.SourceFileTable;
+import org.codecred.sources.SourceFile;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -61,6 +61,7 @@ public class CredentialStepsConfig {
                                  FindingTable findings,
                                  CredentialCheckTable checks, SourceFileTable sourceFiles) {
         List<SourceFile> ruleSources = new ArrayList<>(codingRules.cmsFiles());
+        ruleSources.addAll(codingRules.diagnoses().orderFiles().files());
         if (credentialRules.nucc().source() != null) {
             ruleSources.add(credentialRules.nucc().source());
         }

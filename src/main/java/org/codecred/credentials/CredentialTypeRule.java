@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 import org.codecred.rules.CredentialVocabulary;
@@ -18,7 +19,7 @@ final class CredentialTypeRule implements CredentialRule {
         check(p, sources.rules().vocabulary(), sources.roster(), results);
     }
 
-    static void check(Provider p, CredentialVocabulary vocabulary, Source source, Results results) {
+    static void check(Provider p, CredentialVocabulary vocabulary, SourceFile source, Results results) {
         if (vocabulary.isKnown(p.credential())) {
             return; // the taxonomy-fit row already names the credential's family
         }

@@ -1,5 +1,7 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.ExclusionList;
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 
@@ -94,13 +96,13 @@ final class ExclusionRule implements CredentialRule {
                         + all.stream().map(ExclusionList.Entry::describe).collect(Collectors.joining("; ")), all.get(0).source());
             } else {
                 String detail = "not on the OIG exclusion list (" + list.rows() + " rows in "
-                        + list.sources().stream().map(Source::toString).collect(Collectors.joining(", ")) + ")"
+                        + list.files().stream().map(SourceFile::toString).collect(Collectors.joining(", ")) + ")"
                         + (namesakes.isEmpty() ? "" : "; " + namesakes.size() + " namesake(s) with another birth date,"
                         + " e.g. row " + namesakes.get(0).describe());
-                Source latest = list.sources().stream().filter(s -> s.date() != null)
-                        .max((a, b) -> a.date().compareTo(b.date())).orElse(list.sources().get(0));
+                SourceFile latest = list.files().stream().filter(s -> s.date() != null)
+                        .max((a, b) -> a.date().compareTo(b.date())).orElse(list.files().get(0));
                 results.check(p.npi(), CHECK, CheckResult.PASS, detail,
-                        list.sources().stream().map(Source::name).collect(Collectors.joining(", ")), latest.date());
+                        list.files().stream().map(SourceFile::name).collect(Collectors.joining(", ")), latest.date());
             }
         }
         billing(p, list, month, billingNpis, results);
@@ -136,7 +138,7 @@ final class ExclusionRule implements CredentialRule {
         }
         if (!clear.isEmpty()) {
             results.check(p.npi(), BILLING_CHECK, CheckResult.PASS, "billing NPI(s) " + String.join(", ", clear)
-                    + " not on the OIG exclusion list", list.sources().get(0));
+                    + " not on the OIG exclusion list", list.files().get(0));
         }
     }
 

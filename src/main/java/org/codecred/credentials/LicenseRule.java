@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 
@@ -27,7 +28,7 @@ final class LicenseRule implements CredentialRule {
         check(p, sources.month(), sources.linesAfterExpiry().get(p.npi()), sources.roster(), results);
     }
 
-    static void check(Provider p, YearMonth month, LinesAfterExpiry after, Source roster, Results results) {
+    static void check(Provider p, YearMonth month, LinesAfterExpiry after, SourceFile roster, Results results) {
         LocalDate expires = p.licenseExpires();
         String license = "license " + (p.licenseNumber() == null ? "(no number on the roster)" : p.licenseNumber())
                 + (p.licenseState() == null ? "" : " (" + p.licenseState() + ")");

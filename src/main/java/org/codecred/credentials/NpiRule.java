@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 
@@ -13,7 +14,7 @@ final class NpiRule implements CredentialRule {
         check(p, sources.roster(), results);
     }
 
-    static void check(Provider p, Source roster, Results results) {
+    static void check(Provider p, SourceFile roster, Results results) {
         String problem = NpiCheckDigit.problem(p.npi());
         if (problem == null) {
             results.check(p.npi(), CHECK, CheckResult.PASS, "NPI " + p.npi() + " passes the CMS check digit", roster);

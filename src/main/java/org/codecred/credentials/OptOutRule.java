@@ -1,5 +1,7 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.OptOutList;
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 
@@ -41,7 +43,7 @@ final class OptOutRule implements CredentialRule {
                     + rows.get(0).describe(), rows.get(0).source());
         } else {
             results.check(p.npi(), CHECK, CheckResult.PASS, "not on the Medicare opt-out list (" + list.rows() + " rows in "
-                    + String.join(", ", list.sources().stream().map(Source::toString).toList()) + ")", list.sources().get(0));
+                    + String.join(", ", list.files().stream().map(SourceFile::toString).toList()) + ")", list.files().get(0));
         }
     }
 }

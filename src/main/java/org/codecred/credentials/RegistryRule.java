@@ -1,5 +1,9 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.NppesRegistry;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.Names;
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 import org.codecred.staging.ClaimLineTable;
@@ -43,17 +47,17 @@ final class RegistryRule implements CredentialRule {
         }
         Optional<RegistryRecord> found = registry.find(p.npi());
         if (found.isEmpty()) {
-            Source last = registry.sources().get(registry.sources().size() - 1);
+            SourceFile last = registry.files().get(registry.files().size() - 1);
             String message = "NPI " + p.npi() + " is not in the NPPES registry file"
-                    + (registry.sources().size() > 1 ? "s " : " ") + String.join(", ",
-                    registry.sources().stream().map(Source::toString).toList());
+                    + (registry.files().size() > 1 ? "s " : " ") + String.join(", ",
+                    registry.files().stream().map(SourceFile::toString).toList());
             results.finding(RuleId.NPPES_MISMATCH, p.npi(), "registry", message);
             results.check(p.npi(), FOUND, CheckResult.FAIL, message, last);
             FIELD_CHECKS.forEach(c -> results.check(p.npi(), c, CheckResult.NOT_CHECKED, "NPI not in the registry", last));
             return;
         }
         RegistryRecord r = found.get();
-        Source source = r.source();
+        SourceFile source = r.source();
         results.check(p.npi(), FOUND, CheckResult.PASS, "found: " + r.displayName() + " (" + r.where() + ")", source);
 
         if (r.isDeactivated()) {
@@ -108,7 +112,7 @@ final class RegistryRule implements CredentialRule {
 
     /** An organization (Entity Type Code 2) by its legal business name, an individual by last and first name. */
     private static void name(Provider p, RegistryRecord r, Results results) {
-        Source source = r.source();
+        SourceFile source = r.source();
         boolean same;
         if (r.isOrganization()) {
             String roster = Names.key(p.lastName() + " " + p.firstName());
@@ -128,7 +132,7 @@ final class RegistryRule implements CredentialRule {
     }
 
     private static void license(Provider p, RegistryRecord r, Results results) {
-        Source source = r.source();
+        SourceFile source = r.source();
         if (p.licenseNumber() == null) {
             results.check(p.npi(), LICENSE, CheckResult.NOT_CHECKED, "the roster gives no license_number", source);
             return;
@@ -165,7 +169,7 @@ final class RegistryRule implements CredentialRule {
         return number.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
     }
 
-    private static void fail(Provider p, String subject, String check, String message, Source source, Results results) {
+    private static void fail(Provider p, String subject, String check, String message, SourceFile source, Results results) {
         results.finding(RuleId.NPPES_MISMATCH, p.npi(), subject, message);
         results.check(p.npi(), check, CheckResult.FAIL, message, source);
     }

@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 
@@ -21,7 +22,7 @@ public final class Results {
         return checks;
     }
 
-    void check(String npi, String check, CheckResult result, String detail, Source source) {
+    void check(String npi, String check, CheckResult result, String detail, SourceFile source) {
         checks.add(new CredentialCheck(npi, check, result, detail, source == null ? "" : source.name(),
                 source == null ? null : source.date()));
     }

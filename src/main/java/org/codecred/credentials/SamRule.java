@@ -1,5 +1,8 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SamExclusionList;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 
@@ -80,9 +83,9 @@ final class SamRule implements CredentialRule {
             results.check(p.npi(), CHECK, CheckResult.WARN, message, possible.source());
         } else {
             results.check(p.npi(), CHECK, CheckResult.PASS, "no SAM.gov exclusion in force in " + month + " ("
-                    + list.rows() + " rows in " + String.join(", ", list.sources().stream().map(Source::toString).toList())
+                    + list.rows() + " rows in " + String.join(", ", list.files().stream().map(SourceFile::toString).toList())
                     + ")" + (confirmed.isEmpty() ? "" : "; ended: " + confirmed.get(0).entry().describe()),
-                    list.sources().get(0));
+                    list.files().get(0));
         }
     }
 

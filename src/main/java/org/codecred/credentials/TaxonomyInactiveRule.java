@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.NuccTaxonomy;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 
@@ -23,16 +24,16 @@ final class TaxonomyInactiveRule implements CredentialRule {
                     + " rules folder: the code set was not checked", "rules/", null);
             return;
         }
-        String file = nucc.source().fileName();
+        String file = nucc.source().name();
         if (p.taxonomyCode() == null) {
             results.check(p.npi(), CHECK, CheckResult.NOT_CHECKED, "the roster gives no taxonomy_code", file,
-                    nucc.source().published());
+                    nucc.source().date());
             return;
         }
         var code = nucc.find(p.taxonomyCode());
         if (code.isEmpty()) {
             results.check(p.npi(), CHECK, CheckResult.WARN, "taxonomy " + p.taxonomyCode() + " is not in the NUCC code set "
-                    + file + ": check the code", file, nucc.source().published());
+                    + file + ": check the code", file, nucc.source().date());
         } else if (code.get().isInactive()) {
             String since = code.get().inactiveSince().equals(java.time.LocalDate.MIN) ? ""
                     : " since " + code.get().inactiveSince();
@@ -40,10 +41,10 @@ final class TaxonomyInactiveRule implements CredentialRule {
                     + since + " in the NUCC code set (" + file + "): it is not valid on claims; ask the provider for"
                     + " the current code";
             results.finding(RuleId.TAXONOMY_INACTIVE, p.npi(), code.get().code(), message);
-            results.check(p.npi(), CHECK, CheckResult.FAIL, message, file, nucc.source().published());
+            results.check(p.npi(), CHECK, CheckResult.FAIL, message, file, nucc.source().date());
         } else {
             results.check(p.npi(), CHECK, CheckResult.PASS, "taxonomy " + code.get().code() + " (" + code.get().label()
-                    + ") is active in the NUCC code set", file, nucc.source().published());
+                    + ") is active in the NUCC code set", file, nucc.source().date());
         }
     }
 }

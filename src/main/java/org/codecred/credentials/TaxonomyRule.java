@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 import org.codecred.rules.CredentialVocabulary;
@@ -18,7 +19,7 @@ final class TaxonomyRule implements CredentialRule {
         check(p, sources.rules().taxonomies(), sources.rules().vocabulary(), sources.rules().taxonomySource(), results);
     }
 
-    static void check(Provider p, TaxonomyTable table, CredentialVocabulary vocabulary, Source source, Results results) {
+    static void check(Provider p, TaxonomyTable table, CredentialVocabulary vocabulary, SourceFile source, Results results) {
         if (p.taxonomyCode() == null) {
             results.check(p.npi(), CHECK, CheckResult.NOT_CHECKED, "the roster gives no taxonomy_code", source);
             return;

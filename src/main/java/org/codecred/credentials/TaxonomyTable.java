@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.NuccTaxonomy;
 import org.codecred.domain.CredentialFamily;
 import org.codecred.rules.CredentialVocabulary;
 import org.codecred.rules.RuleTable;

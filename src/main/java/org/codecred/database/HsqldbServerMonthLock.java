@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,7 +22,7 @@ public final class HsqldbServerMonthLock implements MonthLock {
 
 
     private final ConnectionSource connections;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Map<YearMonth, Held> held = new ConcurrentHashMap<>();
 
     private record Held(Connection connection, long session) {
     }
@@ -31,7 +32,7 @@ public final class HsqldbServerMonthLock implements MonthLock {
     }
 
     @Override
-    public boolean tryAcquire(String month) {
+    public boolean tryAcquire(YearMonth month) {
         Connection connection = null;
         try {
             connection = connections.open();
@@ -41,7 +42,7 @@ public final class HsqldbServerMonthLock implements MonthLock {
             Long holder = null;
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT session_id FROM codecred.month_lock WHERE locked_month = ?")) {
-                ps.setString(1, month);
+                ps.setString(1, month.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         holder = (Long) rs.getObject(1, Long.class);
@@ -59,7 +60,7 @@ public final class HsqldbServerMonthLock implements MonthLock {
                 ps.setLong(1, me);
                 ps.setString(2, RowMonthLock.holder());
                 ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now()));
-                ps.setString(4, month);
+                ps.setString(4, month.toString());
                 ps.setObject(5, holder == null ? me : holder, java.sql.Types.BIGINT);
                 claimed = ps.executeUpdate();
             }
@@ -76,7 +77,7 @@ public final class HsqldbServerMonthLock implements MonthLock {
     }
 
     @Override
-    public void release(String month) {
+    public void release(YearMonth month) {
         Held h = held.remove(month);
         if (h == null) {
             return;
@@ -84,7 +85,7 @@ public final class HsqldbServerMonthLock implements MonthLock {
         MonthLocks.release(month, h.connection(), connection -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     "UPDATE codecred.month_lock SET session_id = NULL WHERE locked_month = ? AND session_id = ?")) {
-                ps.setString(1, month);
+                ps.setString(1, month.toString());
                 ps.setLong(2, h.session());
                 ps.executeUpdate();
             }

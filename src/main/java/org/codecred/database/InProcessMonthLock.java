@@ -1,5 +1,7 @@
 package org.codecred.database;
 
+import java.time.YearMonth;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,12 +21,12 @@ public final class InProcessMonthLock implements MonthLock {
     }
 
     @Override
-    public boolean tryAcquire(String month) {
+    public boolean tryAcquire(YearMonth month) {
         return HELD.add(database + "|" + month);
     }
 
     @Override
-    public void release(String month) {
+    public void release(YearMonth month) {
         HELD.remove(database + "|" + month);
     }
 }

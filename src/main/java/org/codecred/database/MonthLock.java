@@ -1,5 +1,7 @@
 package org.codecred.database;
 
+import java.time.YearMonth;
+
 /**
  * Keeps two processes from running the same month at once; {@link Dialect#monthLock} picks the one
  * that fits the database. On an embedded file database the command takes {@link RunLock} (an
@@ -9,19 +11,19 @@ package org.codecred.database;
 public interface MonthLock {
 
     /** True when this process now holds {@code month}; false when another process does. */
-    boolean tryAcquire(String month);
+    boolean tryAcquire(YearMonth month);
 
-    void release(String month);
+    void release(YearMonth month);
 
     /** The lock for a file database guarded by {@link RunLock} before Spring starts ({@link Dialect#fileDatabase}). */
     MonthLock PROCESS_EXCLUSIVE_DATABASE = new MonthLock() {
         @Override
-        public boolean tryAcquire(String month) {
+        public boolean tryAcquire(YearMonth month) {
             return true;
         }
 
         @Override
-        public void release(String month) {
+        public void release(YearMonth month) {
         }
     };
 }

@@ -1,8 +1,10 @@
 package org.codecred.database;
 
+import java.time.YearMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.YearMonth;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -24,7 +26,7 @@ final class MonthLocks {
      * Lets a held month go on its dedicated session, then closes the session. A failed unlock is only
      * logged: closing the session frees the lock (or the row lock) anyway.
      */
-    static void release(String month, Connection connection, Unlock unlock) {
+    static void release(YearMonth month, Connection connection, Unlock unlock) {
         if (connection == null) {
             return;
         }

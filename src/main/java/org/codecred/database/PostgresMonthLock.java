@@ -21,7 +21,7 @@ public final class PostgresMonthLock implements MonthLock {
 
     private final ConnectionSource connections;
     private final SessionLocks locks;
-    private final Map<String, Connection> held = new ConcurrentHashMap<>();
+    private final Map<YearMonth, Connection> held = new ConcurrentHashMap<>();
 
     PostgresMonthLock(ConnectionSource connections, SessionLocks locks) {
         this.connections = connections;
@@ -29,13 +29,12 @@ public final class PostgresMonthLock implements MonthLock {
     }
 
     /** Second half of the lock key: the month as the number yyyymm (2026-10 is 202610). */
-    public static int key(String month) {
-        YearMonth ym = YearMonth.parse(month);
-        return ym.getYear() * 100 + ym.getMonthValue();
+    public static int key(YearMonth month) {
+        return month.getYear() * 100 + month.getMonthValue();
     }
 
     @Override
-    public boolean tryAcquire(String month) {
+    public boolean tryAcquire(YearMonth month) {
         Connection connection = null;
         try {
             connection = connections.open();
@@ -53,7 +52,7 @@ public final class PostgresMonthLock implements MonthLock {
     }
 
     @Override
-    public void release(String month) {
+    public void release(YearMonth month) {
         MonthLocks.release(month, held.remove(month), connection -> locks.unlock(connection, NAMESPACE, key(month)));
     }
 }

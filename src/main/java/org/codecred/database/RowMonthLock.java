@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,14 +26,14 @@ public final class RowMonthLock implements MonthLock {
     private static final Logger log = LoggerFactory.getLogger(RowMonthLock.class);
 
     private final ConnectionSource connections;
-    private final Map<String, Connection> held = new ConcurrentHashMap<>();
+    private final Map<YearMonth, Connection> held = new ConcurrentHashMap<>();
 
     public RowMonthLock(ConnectionSource connections) {
         this.connections = connections;
     }
 
     @Override
-    public boolean tryAcquire(String month) {
+    public boolean tryAcquire(YearMonth month) {
         Connection connection = null;
         try {
             connection = connections.open();
@@ -41,7 +42,7 @@ public final class RowMonthLock implements MonthLock {
             connection.setAutoCommit(false);
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT locked_month FROM codecred.month_lock WHERE locked_month = ? FOR UPDATE NOWAIT")) {
-                ps.setString(1, month);
+                ps.setString(1, month.toString());
                 ps.executeQuery().close();
             } catch (SQLException e) {
                 if (!lockNotAvailable(e)) {
@@ -56,7 +57,7 @@ public final class RowMonthLock implements MonthLock {
                     "UPDATE codecred.month_lock SET holder = ?, acquired_at = ? WHERE locked_month = ?")) {
                 ps.setString(1, holder());
                 ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now()));
-                ps.setString(3, month);
+                ps.setString(3, month.toString());
                 ps.executeUpdate();
             }
             held.put(month, connection);
@@ -68,15 +69,15 @@ public final class RowMonthLock implements MonthLock {
     }
 
     @Override
-    public void release(String month) {
+    public void release(YearMonth month) {
         // the row lock lives as long as the transaction that took it
         MonthLocks.release(month, held.remove(month), Connection::rollback);
     }
 
-    static void insertRowIfMissing(Connection connection, String month) throws SQLException {
+    static void insertRowIfMissing(Connection connection, YearMonth month) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement(
                 "SELECT COUNT(*) FROM codecred.month_lock WHERE locked_month = ?")) {
-            exists.setString(1, month);
+            exists.setString(1, month.toString());
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next() && rs.getLong(1) > 0) {
                     return;
@@ -85,7 +86,7 @@ public final class RowMonthLock implements MonthLock {
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO codecred.month_lock (locked_month) VALUES (?)")) {
-            insert.setString(1, month);
+            insert.setString(1, month.toString());
             insert.executeUpdate();
         } catch (SQLException e) {
             if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {

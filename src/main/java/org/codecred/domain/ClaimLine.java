@@ -97,20 +97,8 @@ public record ClaimLine(
         return billingNpi != null ? billingNpi : renderingNpi;
     }
 
-    public boolean hasModifier(String modifier) {
-        return modifiers.contains(modifier);
-    }
-
     /** The first diagnosis, or null when the line has none. */
     public String primaryDiagnosis() {
         return diagnosisCodes.isEmpty() ? null : diagnosisCodes.get(0);
-    }
-
-    /** The member's age in whole years on the service date, or -1 when the birth date is unknown. */
-    public int memberAgeOnServiceDate() {
-        if (memberDob == null) {
-            return -1;
-        }
-        return java.time.Period.between(memberDob, serviceDate).getYears();
     }
 }

@@ -14,6 +14,11 @@ final class AlignmentSheet implements DossierSheet {
     }
 
     @Override
+    public boolean printsFor(Dossier dossier) {
+        return DossierSheet.needsDecision(dossier);
+    }
+
+    @Override
     public void write(SheetWriter sheet, Dossier dossier, RunFacts run) {
         sheet.title("Specialty alignment: " + dossier.identity());
         sheet.tableHeader("Specialty", "Claimed", "Outcome", "Visits with evidence", "Visits", "Evidence share",

@@ -42,6 +42,11 @@ final class ClaimLinesSheet implements DossierSheet {
     }
 
     @Override
+    public boolean printsFor(Dossier dossier) {
+        return DossierSheet.needsDecision(dossier);
+    }
+
+    @Override
     public Volume volume() {
         return Volume.CLAIM_LINES;
     }

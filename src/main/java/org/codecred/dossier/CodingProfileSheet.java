@@ -22,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.codecred.alignment.ProviderMetric;
 import org.codecred.domain.ClaimLine;
-import org.codecred.domain.TimeBand;
+import org.codecred.domain.TimeBands;
 import org.codecred.dossier.Styles.Fill;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
@@ -53,6 +53,11 @@ final class CodingProfileSheet implements DossierSheet {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public boolean printsFor(Dossier dossier) {
+        return DossierSheet.needsDecision(dossier);
     }
 
     @Override
@@ -99,10 +104,11 @@ final class CodingProfileSheet implements DossierSheet {
         sheet.heading("Documented minutes on the " + timed.size() + " lines with timed codes (of " + lines.size()
                 + " lines); share of the timed lines");
         sheet.header("Band", "Lines", "Share of timed lines");
-        int[] bands = new int[TimeBand.values().length];
-        timed.forEach(line -> bands[TimeBand.of(line.minutes()).ordinal()]++);
+        List<TimeBands.Band> all = run.timeBands().all();
+        int[] bands = new int[all.size()];
+        timed.forEach(line -> bands[run.timeBands().of(line.minutes()).index()]++);
         for (int b = 0; b < bands.length; b++) {
-            SheetWriter.RowWriter row = sheet.row().text(TimeBand.values()[b].label()).integer(bands[b]);
+            SheetWriter.RowWriter row = sheet.row().text(all.get(b).label()).integer(bands[b]);
             if (timed.isEmpty()) {
                 row.text("no timed lines");
             } else {
@@ -150,6 +156,8 @@ final class CodingProfileSheet implements DossierSheet {
         int chartTop = sheet.rowIndex() + 1;
         sheet.atLeast(0, 16);
         sheet.finish();
+        // print the tables on one page; the charts repeat them for the screen
+        sheet.printRows(0, chartTop - 1);
         for (int c : new int[] {HELPER_RATIO, HELPER_MEDIAN, HELPER_THRESHOLD}) {
             sheet.sheet().setColumnHidden(c, true);
         }

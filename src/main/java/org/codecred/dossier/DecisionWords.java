@@ -43,6 +43,7 @@ public final class DecisionWords {
         REASONS.put("CREDENTIAL-UNKNOWN", "Credential not in the credential table");
         REASONS.put("TAXONOMY-INACTIVE", "Taxonomy inactive in the NUCC file");
         REASONS.put("MEDICARE-OPT-OUT", "Opted out of Medicare");
+        REASONS.put("SCREENING-INCOMPLETE", "Exclusion list missing or out of date: not screened");
         REASONS.put("TIME-UNDOCUMENTED-SHARE", "Many timed lines without documented minutes");
     }
 
@@ -62,13 +63,56 @@ public final class DecisionWords {
         };
     }
 
-    /** The verdict as the decision box shows it: symbol, verdict, what it means. */
+    /** The verdict as a list shows it, without the counts: symbol, verdict, what it means. */
     public static String headline(Verdict verdict) {
+        return verdict == Verdict.CLEAR ? symbol(verdict) + " CLEAR — no decision needed" : headline(verdict, 0, 0);
+    }
+
+    /**
+     * The verdict as the decision box shows it: symbol, verdict, what it means. A CLEAR says how many
+     * errors and warnings it carries ("CLEAR — 2 warnings, no decision needed"): it never claims that
+     * nothing was found.
+     */
+    public static String headline(Verdict verdict, long errors, long warnings) {
         return symbol(verdict) + " " + verdict.name() + switch (verdict) {
             case HOLD -> " — do not credential";
             case REVIEW -> " — committee review needed";
-            case CLEAR -> " — no issue found";
+            case CLEAR -> " — " + (errors + warnings == 0 ? "no finding" : counted(errors, warnings))
+                    + ", no decision needed";
         };
+    }
+
+    /** "1 error, 2 warnings"; the errors left out when there are none. */
+    static String counted(long errors, long warnings) {
+        String w = warnings + (warnings == 1 ? " warning" : " warnings");
+        return errors == 0 ? w : errors + (errors == 1 ? " error, " : " errors, ") + w;
+    }
+
+    /**
+     * For the rules whose finding may rest on a probable match or on the roster alone: which source
+     * to check before acting. A probable match is recognised by the finding's own words.
+     */
+    private static final Map<String, String> VERIFY = Map.of(
+            "EXCLUSION-POSSIBLE", "a name match without NPI: check the list's entry on the OIG online search or SAM.gov"
+                    + " against the provider's identity documents",
+            "LICENSE-EXPIRED", "the expiry date is the roster's only: check the license with the state licensing board",
+            "LICENSE-UNVERIFIED", "the roster gives no expiry: check the license with the state licensing board",
+            "TAXONOMY-LICENSE-MISMATCH", "the taxonomy and credential are the roster's: check NPPES and the state"
+                    + " licensing board",
+            "CREDENTIAL-UNKNOWN", "the credential is the roster's: check it with the state licensing board");
+
+    /** "Verify before acting: ..." for a finding that rests on a probable match or a roster-only fact, else null. */
+    public static String verifyBeforeActing(Finding finding) {
+        String id = finding.rule().id();
+        String message = finding.message() == null ? "" : finding.message();
+        if (id.startsWith("EXCLUDED-") && message.contains("probable match")) {
+            String source = sourceIn(message);
+            return "Verify before acting: matched by name and birth date, no NPI; check the list's row"
+                    + (source == null ? "" : " (" + source + ")") + " on the OIG online search or SAM.gov against the"
+                    + " provider's identity documents";
+        }
+        String check = VERIFY.get(id);
+        return check == null ? null : "Verify before acting: " + check;
     }
 
     public static String action(Verdict verdict) {
@@ -236,6 +280,17 @@ public final class DecisionWords {
             return "no line billed " + cutoff.describe();
         }
         return count + (count == 1 ? " line, " : " lines, ") + money(charges) + " billed " + cutoff.describe();
+    }
+
+    /** Charges of the lines any cutoff covers, each line counted once. */
+    public static BigDecimal billedWhileNotAllowed(List<Cutoff> cutoffs, List<ClaimLine> lines) {
+        BigDecimal charges = BigDecimal.ZERO;
+        for (ClaimLine line : lines) {
+            if (line.charge() != null && cutoffs.stream().anyMatch(c -> c.covers(line.serviceDate()))) {
+                charges = charges.add(line.charge());
+            }
+        }
+        return charges;
     }
 
     public static String money(BigDecimal amount) {

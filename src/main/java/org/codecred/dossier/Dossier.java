@@ -8,9 +8,11 @@ import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
 import org.codecred.history.ProviderHistory;
+import org.codecred.staging.RejectedRow;
 import org.codecred.verdict.ProviderVerdict;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -22,9 +24,10 @@ import java.util.List;
  * @param decision  the verdict of decideVerdicts, or null when no verdict was decided
  * @param generated when the month's run started (the same on a resumed run, so cells do not change)
  * @param history   the provider's earlier completed months: previous verdict, rules that fired, trend
+ * @param rejected  the month's rejected input rows that name the provider's NPI (file order)
  */
 public record Dossier(
-        String month,
+        YearMonth month,
         Provider provider,
         ProviderVerdict decision,
         List<CredentialCheck> checks,
@@ -33,10 +36,18 @@ public record Dossier(
         List<Finding> findings,
         List<ClaimLine> lines,
         LocalDateTime generated,
-        ProviderHistory history) {
+        ProviderHistory history,
+        List<RejectedRow> rejected) {
+
+    /** A dossier without rejected rows. */
+    public Dossier(YearMonth month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
+                   List<ProviderMetric> metrics, List<AlignmentRow> alignments, List<Finding> findings,
+                   List<ClaimLine> lines, LocalDateTime generated, ProviderHistory history) {
+        this(month, provider, decision, checks, metrics, alignments, findings, lines, generated, history, List.of());
+    }
 
     /** A dossier without history (no earlier completed month). */
-    public Dossier(String month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
+    public Dossier(YearMonth month, Provider provider, ProviderVerdict decision, List<CredentialCheck> checks,
                    List<ProviderMetric> metrics, List<AlignmentRow> alignments, List<Finding> findings,
                    List<ClaimLine> lines, LocalDateTime generated) {
         this(month, provider, decision, checks, metrics, alignments, findings, lines, generated, ProviderHistory.NONE);
@@ -49,6 +60,7 @@ public record Dossier(
         alignments = List.copyOf(alignments);
         findings = List.copyOf(findings);
         lines = List.copyOf(lines);
+        rejected = rejected == null ? List.of() : List.copyOf(rejected);
     }
 
     /** The lines that count: not superseded, voided nor a void (Claim Lines shows those too, marked). */

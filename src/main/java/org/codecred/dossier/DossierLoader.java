@@ -17,6 +17,8 @@ import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads what the workbooks show, composing the read methods of the tables' owners: one provider's
@@ -58,17 +63,50 @@ public final class DossierLoader {
         this.history = history;
     }
 
-    public Dossier load(String month, Provider provider, LocalDateTime generated) {
+    public Dossier load(YearMonth month, Provider provider, LocalDateTime generated) {
         String npi = provider.npi();
         return new Dossier(month, provider, verdicts.find(month, npi).orElse(null), checks.ofProvider(month, npi),
                 metrics.ofProvider(month, npi), alignments.ofProvider(month, npi), findings.ofProvider(month, npi),
-                lines.ofProvider(month, npi), generated, history.ofProvider(month, npi));
+                lines.ofProvider(month, npi), generated, history.ofProvider(month, npi),
+                rejectedByNpi(month).getOrDefault(npi, List.of()));
+    }
+
+    private YearMonth rejectedMonth;
+    private Map<String, List<RejectedRow>> rejectedByNpi = Map.of();
+
+    /**
+     * The month's rejected rows by the NPIs they name (a whole field of ten digits in the masked raw
+     * row: NPIs stay readable there), read once per month and shared by the partition threads.
+     */
+    private synchronized Map<String, List<RejectedRow>> rejectedByNpi(YearMonth month) {
+        if (!month.equals(rejectedMonth)) {
+            Map<String, List<RejectedRow>> byNpi = new HashMap<>();
+            rejects.forEachInOrder(month, row -> {
+                for (String npi : npisIn(row.raw())) {
+                    byNpi.computeIfAbsent(npi, k -> new ArrayList<>()).add(row);
+                }
+            });
+            rejectedByNpi = byNpi;
+            rejectedMonth = month;
+        }
+        return rejectedByNpi;
+    }
+
+    private static final Pattern NPI_FIELD = Pattern.compile("(?<![\\w*])\\d{10}(?!\\w)");
+
+    static Set<String> npisIn(String raw) {
+        Set<String> npis = new TreeSet<>();
+        Matcher m = NPI_FIELD.matcher(raw == null ? "" : raw);
+        while (m.find()) {
+            npis.add(m.group());
+        }
+        return npis;
     }
 
     // month-wide figures for the summary workbook
 
     /** Every rostered provider's row of the Providers sheet, in NPI order. */
-    public List<SummaryWorkbook.ProviderRow> providerRows(String month, List<Provider> roster) {
+    public List<SummaryWorkbook.ProviderRow> providerRows(YearMonth month, List<Provider> roster) {
         Map<String, ProviderVerdict> decisions = verdicts.allByNpi(month);
         Map<String, Map<Severity, Long>> severities = findings.severityCountsByProvider(month);
         Map<String, List<String>> unsupported = new HashMap<>();
@@ -92,24 +130,40 @@ public final class DossierLoader {
     }
 
     /** Findings of the month by rule: every catalog rule, in catalog order, with zero counts kept. */
-    public List<SummaryWorkbook.RuleRow> ruleRows(String month) {
+    public List<SummaryWorkbook.RuleRow> ruleRows(YearMonth month) {
         return findings.countByRule(month).stream()
                 .map(c -> new SummaryWorkbook.RuleRow(c.rule(), c.severity(), c.findings(), c.providers())).toList();
     }
 
-    /** The exclusion rules (EXCLUDED-OIG, EXCLUDED-SAM, ...) that fired per provider this month. */
-    public Map<String, Set<String>> exclusionRules(String month) {
-        return findings.rulesByProvider(month, "EXCLUDED-");
+    /** The rules that fired per provider this month. */
+    public Map<String, Set<String>> rulesByProvider(YearMonth month) {
+        return findings.rulesByProvider(month, "");
+    }
+
+    /**
+     * What each Docket provider's dossier adds to its row: the charges billed while not allowed and
+     * what to verify before acting. One provider's lines at a time, as the dossiers are written.
+     */
+    public Map<String, SummaryMonth.DocketFacts> docketFacts(YearMonth month, List<Provider> docket, LocalDateTime generated) {
+        Map<String, SummaryMonth.DocketFacts> facts = new HashMap<>();
+        for (Provider p : docket) {
+            Dossier dossier = load(month, p, generated);
+            BigDecimal billed = DecisionWords.billedWhileNotAllowed(
+                    DecisionWords.cutoffs(p, dossier.findings()), dossier.lines());
+            facts.put(p.npi(), new SummaryMonth.DocketFacts(billed,
+                    dossier.decision() == null ? List.of() : SummarySheet.verifyNotes(dossier)));
+        }
+        return facts;
     }
 
     /** Rendering NPIs that bill in the month's claims without being on its roster, in NPI order. */
-    public List<SummaryWorkbook.UnrosteredRow> unrostered(String month) {
+    public List<SummaryWorkbook.UnrosteredRow> unrostered(YearMonth month) {
         return renderingNpis.unrostered(month, providers.npis(month)).stream()
                 .map(a -> new SummaryWorkbook.UnrosteredRow(a.npi(), a.lines(), a.firstDate(), a.lastDate())).toList();
     }
 
     /** The run's counts for the summary's Overview (the same figures as run-summary.json). */
-    public SummaryWorkbook.RunCounts runCounts(String month, long unrosteredNpis) {
+    public SummaryWorkbook.RunCounts runCounts(YearMonth month, long unrosteredNpis) {
         long accepted = lines.count(month);
         long roster = rejects.count(month, RosterRowParser.FILE);
         long rejected = rejects.count(month, "%") - roster;
@@ -117,7 +171,7 @@ public final class DossierLoader {
     }
 
     /** The month's rejected input rows, in file and line order. */
-    public List<RejectedRow> rejected(String month) {
+    public List<RejectedRow> rejected(YearMonth month) {
         List<RejectedRow> rows = new ArrayList<>();
         rejects.forEachInOrder(month, rows::add);
         return rows;

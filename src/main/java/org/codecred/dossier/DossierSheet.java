@@ -16,4 +16,18 @@ interface DossierSheet extends WorkbookSheet {
     String NOT_ASSESSED = "not assessed";
 
     void write(SheetWriter sheet, Dossier dossier, RunFacts run);
+
+    /**
+     * Whether the sheet prints for this dossier. Every sheet stays in the workbook; a sheet that does
+     * not print keeps the printed packet short (a CLEAR prints its decision, credential checks and
+     * findings). True unless the sheet says otherwise.
+     */
+    default boolean printsFor(Dossier dossier) {
+        return true;
+    }
+
+    /** HOLD, REVIEW, or no verdict decided: the committee reads the whole packet. */
+    static boolean needsDecision(Dossier dossier) {
+        return dossier.decision() == null || dossier.decision().verdict() != org.codecred.domain.Verdict.CLEAR;
+    }
 }

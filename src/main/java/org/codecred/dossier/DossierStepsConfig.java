@@ -18,6 +18,7 @@ import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.coding.CodeDef;
 import org.codecred.coding.CodeCatalog;
+import org.codecred.domain.TimeBands;
 import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -36,8 +37,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,7 +74,7 @@ public class DossierStepsConfig {
             if (removed > 0) {
                 org.slf4j.LoggerFactory.getLogger(DossierStepsConfig.class).info(
                         "month {}: removed {} dossier(s) of the previous run; this run writes them anew",
-                        settings.monthKey(), removed);
+                        settings.month(), removed);
             }
         };
     }
@@ -82,7 +85,7 @@ public class DossierStepsConfig {
     public Step writeDossiers(Partitioning partitioning, Step writeDossiersWorker, ProviderTable providers,
                               RunSettings settings) {
         NpiRangePartitioner ranges = new NpiRangePartitioner(
-                () -> providers.all(settings.monthKey()).stream().map(Provider::npi).toList());
+                () -> providers.all(settings.month()).stream().map(Provider::npi).toList());
         String outputDir = settings.outputDir().toAbsolutePath().toString();
         // a worker serves any month: the month's input folder (its Sources sheet) travels with the partition
         String inputDir = settings.inputDir().toAbsolutePath().toString();
@@ -115,13 +118,13 @@ public class DossierStepsConfig {
     @Bean
     public ItemProgress dossierProgress(ProviderTable providers, RunSettings settings) {
         // a worker (--worker) serves any month and knows no total: it logs the count and rate only
-        return new ItemProgress("writeDossiers: dossiers", () -> settings.month() == null ? 0 : providers.count(settings.monthKey()));
+        return new ItemProgress("writeDossiers: dossiers", () -> settings.month() == null ? 0 : providers.count(settings.month()));
     }
 
     @Bean
     @StepScope
     public ProviderRangeReader dossierProviderReader(ProviderTable providers,
-                                                     @Value("#{jobParameters['month']}") String month,
+                                                     @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                      @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                      @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
         return new ProviderRangeReader(providers, month, fromNpi, toNpi);
@@ -130,7 +133,7 @@ public class DossierStepsConfig {
     @Bean
     @StepScope
     public DossierAssembler dossierAssembler(DossierLoader loader, JobRepository jobRepository,
-                                             @Value("#{jobParameters['month']}") String month,
+                                             @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                              @Value("#{stepExecution}") StepExecution stepExecution) {
         return new DossierAssembler(loader, month, runStarted(jobRepository, stepExecution.getJobExecution()));
     }
@@ -181,8 +184,9 @@ public class DossierStepsConfig {
         private final RunSettings settings;
         private LocalDateTime started;
         private Path inputDir;
-        private List<SourceFiles.SourceFile> sources;
+        private List<org.codecred.sources.SourceFile> sources;
         private Set<String> timed;
+        private TimeBands bands;
 
         RunFactsOnce(RunSettings settings) {
             this.settings = settings;
@@ -193,10 +197,20 @@ public class DossierStepsConfig {
             if (sources == null || !Objects.equals(started, runStarted) || !monthInput.equals(inputDir)) {
                 sources = SourceFiles.of(monthInput, settings.rulesDir());
                 timed = timedCodes(settings.rulesDir());
+                bands = timeBands(settings.rulesDir());
                 started = runStarted;
                 inputDir = monthInput;
             }
-            return new RunFacts(SourceFiles.version(), runStarted, ended, sources, timed);
+            return new RunFacts(SourceFiles.version(), runStarted, ended, sources, timed, bands);
+        }
+    }
+
+    /** The psychotherapy ladder's time bands; none when the code table cannot be read. */
+    static TimeBands timeBands(Path rulesDir) {
+        try {
+            return TimeBands.ofRungs(CodeCatalog.load(rulesDir).rungs(CodeCatalog.PSYCHOTHERAPY));
+        } catch (RuntimeException e) {
+            return TimeBands.NONE; // validateCoding has already stopped the run on a bad code table
         }
     }
 
@@ -219,20 +233,24 @@ public class DossierStepsConfig {
                              MonthHistory history, RunFactsOnce runFacts, StepLog stepLog) {
         return new StepBuilder("writeSummary", jobRepository)
                 .tasklet((contribution, context) -> {
-                    String month = settings.monthKey();
+                    YearMonth month = settings.month();
                     SummaryWorkbook summary = new SummaryWorkbook();
                     Path target = settings.outputDir().resolve(SummaryWorkbook.fileName(month));
                     var rows = loader.providerRows(month, providers.all(month));
                     var rules = loader.ruleRows(month);
                     var unrostered = loader.unrostered(month);
                     var comparison = history.compare(month);
-                    var newSince = SummaryWorkbook.newSince(rows, comparison, loader.exclusionRules(month));
                     LocalDateTime started = runStarted(jobRepository, context.getStepContext().getStepExecution().getJobExecution());
                     RunFacts run = runFacts.get(settings.inputDir(), started,
                             LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0));
                     var facts = new SummaryWorkbook.MonthFacts(loader.runCounts(month, unrostered.size()),
-                            loader.rejected(month), run, comparison, newSince);
-                    OutputFiles.writeAtomically(target, temporary -> summary.write(month, rows, rules, unrostered, facts, temporary));
+                            loader.rejected(month), run, comparison);
+                    var packet = new SummaryMonth(month, rows, rules, unrostered, facts, loader.rulesByProvider(month),
+                            Map.of());
+                    var docket = loader.docketFacts(month, rows.stream().filter(packet::onDocket)
+                            .map(SummaryWorkbook.ProviderRow::provider).toList(), started);
+                    var withDocket = new SummaryMonth(month, rows, rules, unrostered, facts, packet.rulesNow(), docket);
+                    OutputFiles.writeAtomically(target, temporary -> summary.write(withDocket, temporary));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

@@ -112,6 +112,11 @@ public final class DossierWorkbook {
         int findings = dossier.findings().size();
         int lines = dossier.lines().size();
         Workbooks.write(xssf, frame, SHEET_WRITERS, sheet -> engine.streams(sheet.volume(), findings, lines),
-                (sheet, writer) -> sheet.write(writer, dossier, run), out);
+                (sheet, writer) -> {
+                    sheet.write(writer, dossier, run);
+                    if (!sheet.printsFor(dossier)) {
+                        writer.printNothing();
+                    }
+                }, out);
     }
 }

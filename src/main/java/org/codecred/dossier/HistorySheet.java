@@ -25,6 +25,7 @@ import org.codecred.dossier.Styles.Fill;
 import org.codecred.history.ProviderHistory;
 import org.codecred.verdict.ProviderVerdict;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,15 +55,21 @@ final class HistorySheet implements DossierSheet {
         return NAME;
     }
 
+    /** The trend is for the screen: page 1 of the Summary states the previous verdict. */
+    @Override
+    public boolean printsFor(Dossier dossier) {
+        return false;
+    }
+
     /** One row of the sheet. */
-    record MonthRow(String month, Verdict verdict, Integer lines, Double codingAccuracy, Integer errors,
+    record MonthRow(YearMonth month, Verdict verdict, Integer lines, Double codingAccuracy, Integer errors,
                     Integer warnings, Integer infos, Map<String, Double> metrics) {
     }
 
     static List<MonthRow> rows(Dossier dossier) {
         List<MonthRow> rows = new ArrayList<>();
         for (ProviderHistory.PastMonth m : dossier.history().months()) {
-            rows.add(new MonthRow(m.month().toString(), m.verdict(), m.lines(), m.codingAccuracy(), m.errors(),
+            rows.add(new MonthRow(m.month(), m.verdict(), m.lines(), m.codingAccuracy(), m.errors(),
                     m.warnings(), m.infos(), m.metrics()));
         }
         ProviderVerdict d = dossier.decision();
@@ -84,11 +91,11 @@ final class HistorySheet implements DossierSheet {
         int firstRow = sheet.rowIndex();
         List<MonthRow> rows = rows(dossier);
         for (MonthRow row : rows) {
-            SheetWriter.RowWriter out = sheet.row().text(row.month());
+            SheetWriter.RowWriter out = sheet.row().text(row.month().toString());
             if (row.verdict() == null) {
                 out.text(NOT_DECIDED, Fill.MUTED);
             } else {
-                out.text(row.verdict().name(), Fill.of(row.verdict()));
+                out.verdict(row.verdict());
             }
             out.integer(row.lines()).percent(row.codingAccuracy()).integer(row.errors()).integer(row.warnings())
                     .integer(row.infos());

@@ -2,7 +2,9 @@ package org.codecred.dossier;
 
 import org.codecred.domain.Verdict;
 import org.codecred.dossier.Styles.Fill;
+import org.codecred.history.MonthHistory;
 
+import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ final class OverviewSheet implements MonthSheet {
 
     @Override
     public void write(SheetWriter sheet, SummaryMonth summary) {
-        String month = summary.month();
+        YearMonth month = summary.month();
         List<SummaryWorkbook.ProviderRow> rows = summary.providers();
         SummaryWorkbook.RunCounts counts = summary.facts().counts();
         sheet.sheet().setDisplayGridlines(false);
@@ -28,7 +30,11 @@ final class OverviewSheet implements MonthSheet {
         sheet.title("Credentialing summary " + month + ": " + rows.size() + " providers");
         sheet.skipRows(1);
         sheet.heading("Providers by verdict");
-        sheet.header("Verdict", "Providers", "What it asks of the committee");
+        MonthHistory.Comparison comparison = summary.comparison();
+        String before = comparison.hasHistory() ? comparison.previousMonth().toString() : "previous month";
+        sheet.header("Verdict", "Providers " + month, "Providers " + before, "What it asks of the committee");
+        Map<Verdict, Long> previous = new EnumMap<>(Verdict.class);
+        comparison.previousVerdicts().values().forEach(v -> previous.merge(v, 1L, Long::sum));
         Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
         long undecided = 0;
         for (SummaryWorkbook.ProviderRow row : rows) {
@@ -39,13 +45,22 @@ final class OverviewSheet implements MonthSheet {
             }
         }
         for (Verdict verdict : Verdict.values()) {
-            sheet.row().text(DecisionWords.symbol(verdict) + " " + verdict.name(), Fill.of(verdict))
-                    .integer(byVerdict.getOrDefault(verdict, 0L)).text(DecisionWords.action(verdict));
+            SheetWriter.RowWriter row = sheet.row().verdict(verdict).integer(byVerdict.getOrDefault(verdict, 0L));
+            if (comparison.hasHistory()) {
+                row.integer(previous.getOrDefault(verdict, 0L));
+            } else {
+                row.text("none completed");
+            }
+            row.wrap(DecisionWords.action(verdict));
         }
         if (undecided > 0) {
-            sheet.row().text(DossierSheet.NOT_DECIDED, Fill.MUTED).integer(undecided).text("the run did not decide a verdict");
+            sheet.row().text(DossierSheet.NOT_DECIDED, Fill.MUTED).integer(undecided).skip()
+                    .text("the run did not decide a verdict");
         }
-        sheet.row().label("All providers").integer(rows.size());
+        SheetWriter.RowWriter all = sheet.row().label("All providers").integer(rows.size());
+        if (comparison.hasHistory()) {
+            all.integer(comparison.previousVerdicts().size());
+        }
         sheet.skipRows(1);
         sheet.heading("The run");
         if (counts == null) {

@@ -5,6 +5,7 @@ import org.codecred.staging.ProviderTable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.List;
 
@@ -18,13 +19,13 @@ public class ProviderRangeReader implements ItemStreamReader<Provider> {
     static final String LAST_NPI = "dossier.lastNpi";
 
     private final ProviderTable providerTable;
-    private final String month;
+    private final YearMonth month;
     private final String fromNpi;
     private final String toNpi;
     private Iterator<Provider> providers;
     private String lastNpi;
 
-    public ProviderRangeReader(ProviderTable providerTable, String month, String fromNpi, String toNpi) {
+    public ProviderRangeReader(ProviderTable providerTable, YearMonth month, String fromNpi, String toNpi) {
         this.providerTable = providerTable;
         this.month = month;
         this.fromNpi = fromNpi;

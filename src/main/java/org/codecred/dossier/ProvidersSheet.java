@@ -7,6 +7,7 @@ import org.codecred.history.MonthHistory;
 import org.codecred.history.VerdictChange;
 import org.codecred.verdict.ProviderVerdict;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /** The summary's Providers sheet: every rostered provider in triage order (HOLD, REVIEW, CLEAR, by NPI) with reasons in words, previous verdict, a Committee decision drop-down and a link to the dossier. */
@@ -26,7 +27,7 @@ final class ProvidersSheet implements MonthSheet {
 
     @Override
     public void write(SheetWriter sheet, SummaryMonth summary) {
-        String month = summary.month();
+        YearMonth month = summary.month();
         List<SummaryWorkbook.ProviderRow> rows = summary.providers();
         MonthHistory.Comparison comparison = summary.facts().comparison();
         sheet.sheet().setDisplayGridlines(false);
@@ -36,6 +37,7 @@ final class ProvidersSheet implements MonthSheet {
                 "Coding accuracy", "Errors", "Warnings", "Unsupported specialties", "Committee decision", "Dossier",
                 "Change");
         sheet.cap(4, 48);
+        sheet.atLeast(4, 36); // the reasons are what a reader scans: never squeezed to a few words a line
         sheet.atLeast(11, 14);
         for (SummaryWorkbook.ProviderRow row : rows) {
             Provider p = row.provider();
@@ -46,14 +48,16 @@ final class ProvidersSheet implements MonthSheet {
                 out.text(DossierSheet.NOT_DECIDED, Fill.MUTED).text(p.npi()).text(p.displayName()).text(p.credential())
                         .text("");
             } else {
-                out.text(DecisionWords.symbol(d.verdict()) + " " + d.verdict().name(), Fill.of(d.verdict()))
-                        .text(p.npi()).text(p.displayName()).text(p.credential())
+                out.verdict(d.verdict()).text(p.npi()).text(p.displayName()).text(p.credential())
                         .text(String.join("; ", DecisionWords.reasons(d.reasons())));
             }
             Verdict previous = comparison.previousVerdict(p.npi());
-            out.text(previous != null ? previous.name()
-                    : comparison.hasHistory() ? "not on the roster in " + comparison.previousMonth() : "none")
-                    .integer(row.lines());
+            if (previous != null) {
+                out.verdict(previous);
+            } else {
+                out.text(comparison.hasHistory() ? "not on the roster in " + comparison.previousMonth() : "none");
+            }
+            out.integer(row.lines());
             if (d == null || d.codingAccuracy() == null) {
                 out.text(d == null ? DossierSheet.NOT_DECIDED : "no lines");
             } else {

@@ -2,6 +2,7 @@ package org.codecred.dossier;
 
 import org.codecred.staging.RejectedRow;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /** The summary's Rejected sheet: the month's unreadable input rows with file, line, reason and the row as read. */
@@ -24,7 +25,7 @@ final class RejectedSheet implements MonthSheet {
 
     @Override
     public void write(SheetWriter sheet, SummaryMonth summary) {
-        String month = summary.month();
+        YearMonth month = summary.month();
         List<RejectedRow> rows = summary.facts().rejected();
         sheet.title("Input rows rejected in " + month + " (" + rows.size() + "); the full rows are in rejected.csv");
         sheet.tableHeader("File", "Line", "Reason", "Row as read (member id masked)");

@@ -3,6 +3,7 @@ package org.codecred.dossier;
 import org.codecred.domain.RuleId;
 import org.codecred.dossier.Styles.Fill;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ final class RulesSheet implements MonthSheet {
 
     @Override
     public void write(SheetWriter sheet, SummaryMonth summary) {
-        String month = summary.month();
+        YearMonth month = summary.month();
         List<SummaryWorkbook.RuleRow> rows = summary.rules();
         sheet.title("Findings by rule, " + month);
         sheet.tableHeader("Rule", "Severity", "Area", "Findings", "Providers");

@@ -1,5 +1,7 @@
 package org.codecred.dossier;
 
+import org.codecred.domain.TimeBands;
+
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
@@ -11,16 +13,17 @@ import java.util.Set;
  *
  * @param ended      null while the run is still writing (the dossiers are written before it ends)
  * @param timedCodes codes with a time band in the code table; empty when unknown
+ * @param timeBands  the psychotherapy time bands of the code table's ladder
  */
-public record RunFacts(String version, LocalDateTime started, LocalDateTime ended, List<SourceFiles.SourceFile> sources,
-                       Set<String> timedCodes) {
+public record RunFacts(String version, LocalDateTime started, LocalDateTime ended, List<org.codecred.sources.SourceFile> sources,
+                       Set<String> timedCodes, TimeBands timeBands) {
 
     /** The psychotherapy, family and crisis codes: the timed families when no code table is at hand. */
     public static final Set<String> DEFAULT_TIMED = Set.of("90832", "90833", "90834", "90836", "90837", "90838",
             "90846", "90847", "90839", "90840");
 
     public static RunFacts unknown(LocalDateTime started) {
-        return new RunFacts(SourceFiles.version(), started, null, List.of(), DEFAULT_TIMED);
+        return new RunFacts(SourceFiles.version(), started, null, List.of(), DEFAULT_TIMED, TimeBands.NONE);
     }
 
     public RunFacts {

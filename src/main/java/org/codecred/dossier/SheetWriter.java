@@ -8,8 +8,10 @@ import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.codecred.domain.Verdict;
 import org.codecred.dossier.Styles.Fill;
 import org.codecred.dossier.Styles.Kind;
 
@@ -168,6 +170,24 @@ final class SheetWriter {
         return new RowWriter(newRow());
     }
 
+    /**
+     * Leaves the sheet out of print: its print area is one empty cell beside the data, and
+     * LibreOffice (and Excel) print no page for an empty area. The sheet itself is unchanged.
+     */
+    void printNothing() {
+        int column = widths == null ? 1 : widths.length + 1;
+        Workbook workbook = sheet.getWorkbook();
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), column, column, 0, 0);
+    }
+
+    /** Prints only rows {@code first} to {@code last} (0-based), one page wide and one page tall. */
+    void printRows(int first, int last) {
+        Workbook workbook = sheet.getWorkbook();
+        int columns = widths == null ? 1 : widths.length;
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns - 1, first, last);
+        sheet.getPrintSetup().setFitHeight((short) 1);
+    }
+
     /** A label and its text across the rest of the sheet. */
     void value(String label, String text) {
         row().label(label).spanning(text, Kind.TEXT, Fill.NONE);
@@ -229,7 +249,8 @@ final class SheetWriter {
                     // unchecked: one span per row, never overlapping (the checked form rescans every region)
                     sheet.addMergedRegionUnsafe(new CellRangeAddress(pending.index, pending.index, cell.column, columns - 1));
                 }
-                if (cell.kind.isText() && cell.value instanceof String text) {
+                if (cell.kind.isText() && cell.value instanceof String value) {
+                    String text = cell.kind.shown(value);
                     double room = cell.span ? usableToEnd[cell.column] - TextMetrics.CELL_PADDING : usable[cell.column];
                     int lines = TextMetrics.lines(text, room, cell.kind.bold, cell.kind.points);
                     height = Math.max(height, lines * TextMetrics.lineHeight(cell.kind.points) + (lines > 1 ? 2 : 0));
@@ -260,7 +281,7 @@ final class SheetWriter {
                 }
                 int c = cell.column;
                 if (cell.kind.isText()) {
-                    String text = (String) cell.value;
+                    String text = cell.kind.shown((String) cell.value);
                     double word = TextMetrics.widestWord(text, cell.kind.bold, cell.kind.points);
                     double full = TextMetrics.widestLine(text, cell.kind.bold, cell.kind.points);
                     // a header may wrap at its spaces, into two lines at most where the column allows
@@ -294,7 +315,8 @@ final class SheetWriter {
             double[] slack = new double[columns];
             double slackSum = 0;
             for (int c = 0; c < columns; c++) {
-                double floor = Math.max(narrowest[c], Math.max(min, 14 * TextMetrics.POINTS_PER_CHAR));
+                double asked = c < floors.length ? floors[c] : 0; // atLeast holds while narrowing too
+                double floor = Math.max(Math.max(narrowest[c], asked), Math.max(min, 14 * TextMetrics.POINTS_PER_CHAR));
                 slack[c] = wraps[c] ? Math.max(0, points[c] - floor) : 0;
                 slackSum += slack[c];
             }
@@ -470,6 +492,18 @@ final class SheetWriter {
             return cell(text, Kind.WRAP);
         }
 
+        /** A verdict: the word only, its shape drawn by the number format, in the verdict's fill. */
+        RowWriter verdict(Verdict verdict) {
+            if (verdict == null) {
+                return blank();
+            }
+            Fill saved = fill;
+            fill = Fill.of(verdict);
+            cell(verdict.name(), Kind.of(verdict));
+            fill = saved;
+            return this;
+        }
+
         /** Text in a fill of its own (a verdict, a result), whatever the row's fill. */
         RowWriter text(String text, Fill own) {
             Fill saved = fill;
@@ -490,7 +524,12 @@ final class SheetWriter {
 
         /** An empty boxed cell for the reviewer, running to the sheet's last column. */
         RowWriter input() {
-            row.cells.add(new PendingCell(column++, "", Kind.INPUT, Fill.NONE, true));
+            return input("");
+        }
+
+        /** A boxed cell for the reviewer with printed choices in it, running to the sheet's last column. */
+        RowWriter input(String text) {
+            row.cells.add(new PendingCell(column++, text, Kind.INPUT, Fill.NONE, true));
             return this;
         }
 
@@ -529,14 +568,6 @@ final class SheetWriter {
                 return blank();
             }
             row.cells.add(new PendingCell(column++, date, Kind.DATE, fill, false));
-            return this;
-        }
-
-        RowWriter dateTime(LocalDateTime time) {
-            if (time == null) {
-                return blank();
-            }
-            row.cells.add(new PendingCell(column++, time, Kind.DATE_TIME, fill, false));
             return this;
         }
 

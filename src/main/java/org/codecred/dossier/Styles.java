@@ -36,7 +36,14 @@ final class Styles {
         /** The verdict in the decision box: large and bold. */
         VERDICT(18, true),
         /** A cell the reviewer fills in: boxed. */
-        INPUT(10, false);
+        INPUT(10, false),
+        /** A line to sign or date on: a bottom border only. */
+        SIGN_LINE(10, false),
+        /**
+         * A verdict word: the cell holds HOLD, REVIEW or CLEAR only, and its number format draws the
+         * verdict's shape before it (a program reading the cell gets the word; print keeps the shape).
+         */
+        HOLD_WORD(10, true), REVIEW_WORD(10, true), CLEAR_WORD(10, true);
 
         final double points;
         final boolean bold;
@@ -48,12 +55,35 @@ final class Styles {
 
         boolean isText() {
             return this == TITLE || this == HEADER || this == LABEL || this == TEXT || this == WRAP || this == LINK
-                    || this == VERDICT || this == INPUT;
+                    || this == VERDICT || this == INPUT || this == SIGN_LINE || prefix() != null;
         }
 
         /** Text that wraps into more lines when its column is too narrow (a link's text never does). */
         boolean wraps() {
             return isText() && this != LINK;
+        }
+
+        /** What the number format shows before a verdict word, or null. */
+        String prefix() {
+            return switch (this) {
+                case HOLD_WORD -> "■ ";
+                case REVIEW_WORD -> "▲ ";
+                case CLEAR_WORD -> "● ";
+                default -> null;
+            };
+        }
+
+        /** The text as the cell displays it. */
+        String shown(String text) {
+            return prefix() == null ? text : prefix() + text;
+        }
+
+        static Kind of(Verdict verdict) {
+            return switch (verdict) {
+                case HOLD -> HOLD_WORD;
+                case REVIEW -> REVIEW_WORD;
+                case CLEAR -> CLEAR_WORD;
+            };
         }
 
         /** Excel number format; numbers keep a space's width free on the right so they never touch the next cell. */
@@ -66,6 +96,7 @@ final class Styles {
                 case PERCENT -> "0.0%_)";
                 case DATE -> "yyyy-mm-dd";
                 case DATE_TIME -> "yyyy-mm-dd hh:mm";
+                case HOLD_WORD, REVIEW_WORD, CLEAR_WORD -> "\"" + prefix() + "\"@";
                 default -> "@";
             };
         }
@@ -73,13 +104,14 @@ final class Styles {
 
     /**
      * Background of a cell: severity and outcome colors, or none. The verdict bands add a pattern
-     * (HOLD dense stripes, REVIEW dots) so that they still differ on a grayscale print.
+     * (HOLD dense dark stripes, REVIEW dots, CLEAR a light solid band) so that they still differ on
+     * a grayscale print, HOLD darkest and CLEAR lightest.
      */
     enum Fill {
         NONE(null, null), ERROR("F4C7C3", null), WARNING("FCE8B2", null), INFO("CFE2F3", null), GOOD("D9EAD3", null),
         MUTED("EFEFEF", null), HEADER("D9D9D9", null),
         HOLD_BAND("C00000", FillPatternType.THICK_FORWARD_DIAG), REVIEW_BAND("BF9000", FillPatternType.SPARSE_DOTS),
-        CLEAR_BAND("38761D", FillPatternType.SOLID_FOREGROUND);
+        CLEAR_BAND("B6D7A8", FillPatternType.SOLID_FOREGROUND);
 
         private final String rgb;
         private final FillPatternType pattern;
@@ -174,6 +206,7 @@ final class Styles {
             case HEADER -> style.setBorderBottom(BorderStyle.THIN);
             case DATE, DATE_TIME -> style.setAlignment(HorizontalAlignment.LEFT);
             case VERDICT -> style.setVerticalAlignment(VerticalAlignment.CENTER);
+            case SIGN_LINE -> style.setBorderBottom(BorderStyle.THIN);
             case INPUT -> {
                 style.setBorderBottom(BorderStyle.THIN);
                 style.setBorderTop(BorderStyle.THIN);

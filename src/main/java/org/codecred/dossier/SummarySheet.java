@@ -9,13 +9,18 @@ import org.codecred.domain.Verdict;
 import org.codecred.dossier.DecisionWords.Cutoff;
 import org.codecred.dossier.Styles.Fill;
 import org.codecred.dossier.Styles.Kind;
+import org.codecred.staging.RejectedRow;
 import org.codecred.verdict.ProviderVerdict;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The dossier's first sheet: the decision (verdict, the facts that decided it in words, the
@@ -51,7 +56,9 @@ final class SummarySheet implements DossierSheet {
             case CLEAR -> Fill.CLEAR_BAND;
         };
         sheet.band(band, 7);
-        sheet.row().spanning(verdict == null ? NOT_DECIDED : DecisionWords.headline(verdict), Kind.VERDICT,
+        long errors = dossier.count(Severity.ERROR);
+        long warnings = dossier.count(Severity.WARNING);
+        sheet.row().spanning(verdict == null ? NOT_DECIDED : DecisionWords.headline(verdict, errors, warnings), Kind.VERDICT,
                 verdict == null ? Fill.MUTED : Fill.of(verdict));
         sheet.band(band, 7);
         if (verdict != null) {
@@ -65,6 +72,15 @@ final class SummarySheet implements DossierSheet {
         }
         for (String[] fact : facts) {
             sheet.value(fact[0], fact[1]);
+        }
+        if (verdict != null && verdict != Verdict.CLEAR) {
+            String codingRules = codingErrorsByRule(dossier.findings());
+            if (facts.stream().anyMatch(f -> f[0].equals(CODING_ERRORS)) && !codingRules.isEmpty()) {
+                sheet.value("Coding errors by rule", codingRules);
+            }
+            for (String verify : verifyNotes(dossier)) {
+                sheet.value("Verify before acting", verify.substring(VERIFY_PREFIX.length()));
+            }
         }
         for (Cutoff cutoff : DecisionWords.cutoffs(p, dossier.findings())) {
             sheet.value("Billed while not allowed",
@@ -95,6 +111,7 @@ final class SummarySheet implements DossierSheet {
                 : String.format(Locale.ROOT, "%.1f %%", decision.codingAccuracy() * 100)));
         sheet.value("Findings", dossier.count(Severity.ERROR) + " errors, " + dossier.count(Severity.WARNING)
                 + " warnings, " + dossier.count(Severity.INFO) + " for the record");
+        sheet.value("Rejected input rows", rejectedRows(dossier.rejected()));
         sheet.value("Credential checks", dossier.checks().isEmpty() ? NO_CHECKS
                 : dossier.checks().stream().filter(c -> c.result() == CheckResult.FAIL).count() + " failed of "
                 + dossier.checks().size());
@@ -112,13 +129,57 @@ final class SummarySheet implements DossierSheet {
         sheet.heading("Committee review");
         sheet.row().label("Reviewed by").input();
         sheet.row().label("Date").input();
-        int decisionRow = sheet.row().label("Decision").input().index();
+        // printed boxes to tick on paper; on screen the same cell offers the decisions as a list
+        int decisionRow = sheet.row().label("Decision").input(DocketSheet.DECISION_BOXES).index();
         sheet.row().label("Signature").input().height(30);
         sheet.row().label("Comments").input().height(64);
-        sheet.row().skip().spanning("Decision: choose " + String.join(", ", DECISIONS) + " from the list.", Kind.TEXT,
-                Fill.NONE);
+        sheet.row().skip().spanning("Decision: tick one box on paper, or choose " + String.join(", ", DECISIONS)
+                + " from the cell's list on screen.", Kind.TEXT, Fill.NONE);
         sheet.finish();
         sheet.dropDown(DECISIONS, decisionRow, decisionRow, 1, sheet.widths().length - 1);
+    }
+
+    private static final String CODING_ERRORS = "Coding errors";
+    private static final String VERIFY_PREFIX = "Verify before acting: ";
+
+    /** "3 lines NCCI-PTP, 2 lines TIME-UPCODED": the ERROR findings on claim lines by rule, most first. */
+    static String codingErrorsByRule(List<Finding> findings) {
+        Map<String, Long> byRule = findings.stream()
+                .filter(f -> f.claimId() != null && f.severity() == Severity.ERROR)
+                .collect(Collectors.groupingBy(f -> f.rule().id(), TreeMap::new, Collectors.counting()));
+        return byRule.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getValue() + (e.getValue() == 1 ? " line " : " lines ") + e.getKey())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** What to verify before acting on the verdict, one note per finding that rests on a probable match or the roster. */
+    static List<String> verifyNotes(Dossier dossier) {
+        Set<String> deciding = new LinkedHashSet<>(DecisionWords.ruleIds(dossier.decision().reasons()));
+        return dossier.findings().stream().filter(f -> deciding.contains(f.rule().id()))
+                .map(DecisionWords::verifyBeforeActing).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** "2 rows: service_date (1), expected 14 fields as in the header (1); see rejected.csv", or "none name this NPI". */
+    static String rejectedRows(List<RejectedRow> rows) {
+        if (rows.isEmpty()) {
+            return "none of the month's rejected input rows names this NPI";
+        }
+        Map<String, Long> byReason = rows.stream()
+                .collect(Collectors.groupingBy(r -> reasonKind(r.reason()), TreeMap::new, Collectors.counting()));
+        return rows.size() + (rows.size() == 1 ? " row" : " rows") + " naming this NPI could not be read and count"
+                + " nowhere: " + byReason.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", ")) + "; see rejected.csv";
+    }
+
+    /** The kind of a reject's reason: the field it names ("service_date"), else its first clause. */
+    static String reasonKind(String reason) {
+        int colon = reason.indexOf(':');
+        if (colon > 0 && colon <= 40 && reason.substring(0, colon).matches("[\\w ()./-]+")) {
+            return reason.substring(0, colon);
+        }
+        String first = reason.split("[,(;]", 2)[0].trim();
+        return first.isEmpty() ? reason : first;
     }
 
     /** Each fact that decided the verdict: (reason in words, the finding's message); for CLEAR, the reason. */
@@ -133,7 +194,7 @@ final class SummarySheet implements DossierSheet {
         for (String reason : words) {
             // the reasons that are no rule (the coding-error share, CLEAR's summary) stand as written
             if (ids.stream().noneMatch(id -> reason.startsWith(DecisionWords.reason(id)))) {
-                facts.add(new String[] {decision.verdict() == Verdict.CLEAR ? "Reasons" : "Coding errors", reason});
+                facts.add(new String[] {decision.verdict() == Verdict.CLEAR ? "Reasons" : CODING_ERRORS, reason});
             }
         }
         for (String id : ids) {

@@ -15,26 +15,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The month's credentialing-summary-YYYY-MM.xlsx, laid out for triage: Overview (counts by verdict
- * and the run's counts), Providers (HOLD first, then REVIEW, CLEAR, each by NPI, with the reasons
- * in words, the previous verdict and a Committee decision drop-down), Rules (findings by rule),
- * Unrostered, Rejected and Sources; one {@link MonthSheet} per sheet. The sheets that grow with
+ * The month's credentialing-summary-YYYY-MM.xlsx, the committee packet: Docket (the providers to
+ * decide, with decision boxes to sign), Overview (counts by verdict, this and last month, and the
+ * run's counts), Providers (HOLD first, then REVIEW, CLEAR, each by NPI, with the reasons in words,
+ * the previous verdict and a Committee decision drop-down), Changes since last month, Renewals
+ * due, Rules (findings by rule), Unrostered, Rejected and Sources; one {@link MonthSheet} per sheet. The sheets that grow with
  * the month (Providers, Rejected) are streamed (SXSSF).
  */
 public final class SummaryWorkbook {
 
     /** The sheets in the contract's order: a new sheet is one class and one line here. */
     static final List<MonthSheet> SHEET_WRITERS = List.of(
+            new DocketSheet(),
             new OverviewSheet(),
             new ProvidersSheet(),
-            new NewSinceSheet(),
+            new ChangesSheet(),
+            new RenewalsSheet(),
             new RulesSheet(),
             new UnrosteredSheet(),
             new RejectedSheet(),
@@ -67,14 +70,6 @@ public final class SummaryWorkbook {
     public record RuleRow(RuleId rule, Severity severity, long findings, long providers) {
     }
 
-    /**
-     * A provider newly HOLD or newly excluded since the previous completed month.
-     *
-     * @param what what is new, in words: "newly HOLD", "newly excluded (EXCLUDED-OIG)", or both
-     */
-    public record NewSinceRow(Provider provider, Verdict verdict, Verdict previousVerdict, String what, String reasons) {
-    }
-
     public record UnrosteredRow(String npi, long lines, LocalDate firstService, LocalDate lastService) {
     }
 
@@ -85,10 +80,10 @@ public final class SummaryWorkbook {
 
     /** Everything the workbook shows besides the providers. */
     public record MonthFacts(RunCounts counts, List<RejectedRow> rejected, RunFacts run,
-                             MonthHistory.Comparison comparison, List<NewSinceRow> newSince) {
+                             MonthHistory.Comparison comparison) {
 
         public MonthFacts(RunCounts counts, List<RejectedRow> rejected, RunFacts run) {
-            this(counts, rejected, run, NO_HISTORY, List.of());
+            this(counts, rejected, run, NO_HISTORY);
         }
 
         public static MonthFacts none(LocalDateTime started) {
@@ -98,7 +93,7 @@ public final class SummaryWorkbook {
 
     private static final MonthHistory.Comparison NO_HISTORY = new MonthHistory.Comparison(null, Map.of(), Map.of());
 
-    public static String fileName(String month) {
+    public static String fileName(YearMonth month) {
         return "credentialing-summary-" + month + ".xlsx";
     }
 
@@ -107,63 +102,42 @@ public final class SummaryWorkbook {
             .comparingInt((ProviderRow r) -> r.decision() == null ? Verdict.values().length : r.decision().verdict().ordinal())
             .thenComparing(r -> r.provider().npi());
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       Path file) throws IOException {
         write(month, providers, rules, unrostered, MonthFacts.none(null), file);
     }
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       MonthFacts facts, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(month, providers, rules, unrostered, facts, out);
         }
     }
 
-    public void write(String month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
+    public void write(YearMonth month, List<ProviderRow> providers, List<RuleRow> rules, List<UnrosteredRow> unrostered,
                       MonthFacts facts, OutputStream out) throws IOException {
-        XSSFWorkbook xssf = new XSSFWorkbook();
-        String title = "Credentialing summary " + month;
-        Workbooks.describe(xssf, title, "Credentialing summary for committee triage", facts.run().started());
-        Workbooks.Frame frame = new Workbooks.Frame(new Styles(xssf), title, Workbooks.utc(facts.run().started()));
         List<ProviderRow> sorted = new ArrayList<>(providers);
         sorted.sort(TRIAGE);
-        SummaryMonth summary = new SummaryMonth(month, sorted, rules, unrostered, facts);
-        Workbooks.write(xssf, frame, SHEET_WRITERS, sheet -> engine.streams(sheet.volume(), 0, 0),
-                (sheet, writer) -> sheet.write(writer, summary), out);
+        write(new SummaryMonth(month, sorted, rules, unrostered, facts, Map.of(), Map.of()), out);
     }
 
-    /**
-     * Which providers are newly HOLD (HOLD now, not HOLD in the previous completed month, including
-     * providers not on its roster) or newly excluded (an EXCLUDED-* rule fired now and not then), in
-     * the providers' order.
-     *
-     * @param excludedNow the EXCLUDED-* rule ids that fired per provider this month
-     */
-    public static List<NewSinceRow> newSince(List<ProviderRow> rows, MonthHistory.Comparison comparison,
-                                             Map<String, Set<String>> excludedNow) {
-        List<NewSinceRow> found = new ArrayList<>();
-        if (!comparison.hasHistory()) {
-            return found;
+    /** Writes the workbook; the providers are put in triage order whatever their order in {@code summary}. */
+    public void write(SummaryMonth summary, OutputStream out) throws IOException {
+        List<ProviderRow> sorted = new ArrayList<>(summary.providers());
+        sorted.sort(TRIAGE);
+        SummaryMonth month = new SummaryMonth(summary.month(), sorted, summary.rules(), summary.unrostered(),
+                summary.facts(), summary.rulesNow(), summary.docket());
+        XSSFWorkbook xssf = new XSSFWorkbook();
+        String title = "Credentialing summary " + month.month();
+        Workbooks.describe(xssf, title, "Credentialing summary for committee triage", month.facts().run().started());
+        Workbooks.Frame frame = new Workbooks.Frame(new Styles(xssf), title, Workbooks.utc(month.facts().run().started()));
+        Workbooks.write(xssf, frame, SHEET_WRITERS, sheet -> engine.streams(sheet.volume(), 0, 0),
+                (sheet, writer) -> sheet.write(writer, month), out);
+    }
+
+    public void write(SummaryMonth summary, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(summary, out);
         }
-        for (ProviderRow row : rows) {
-            String npi = row.provider().npi();
-            Verdict now = row.decision() == null ? null : row.decision().verdict();
-            Verdict before = comparison.previousVerdict(npi);
-            List<String> what = new ArrayList<>();
-            if (now == Verdict.HOLD && before != Verdict.HOLD) {
-                what.add("newly HOLD");
-            }
-            Set<String> firedBefore = comparison.previousRules().getOrDefault(npi, Set.of());
-            List<String> newlyExcluded = excludedNow.getOrDefault(npi, Set.of()).stream()
-                    .filter(rule -> !firedBefore.contains(rule)).sorted().toList();
-            if (!newlyExcluded.isEmpty()) {
-                what.add("newly excluded (" + String.join(", ", newlyExcluded) + ")");
-            }
-            if (!what.isEmpty()) {
-                found.add(new NewSinceRow(row.provider(), now, before, String.join("; ", what),
-                        row.decision() == null ? "" : row.decision().reasons()));
-            }
-        }
-        return found;
     }
 }

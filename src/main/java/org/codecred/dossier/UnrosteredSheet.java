@@ -1,5 +1,6 @@
 package org.codecred.dossier;
 
+import java.time.YearMonth;
 import java.util.List;
 
 /** The summary's Unrostered sheet: rendering NPIs that bill in the month without being on its roster. */
@@ -14,7 +15,7 @@ final class UnrosteredSheet implements MonthSheet {
 
     @Override
     public void write(SheetWriter sheet, SummaryMonth summary) {
-        String month = summary.month();
+        YearMonth month = summary.month();
         List<SummaryWorkbook.UnrosteredRow> rows = summary.unrostered();
         sheet.title("Rendering NPIs billing in " + month + " without being on the roster (" + rows.size() + ")");
         sheet.tableHeader("NPI", "Lines", "First service", "Last service");

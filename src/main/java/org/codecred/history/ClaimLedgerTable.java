@@ -23,18 +23,18 @@ public final class ClaimLedgerTable implements EarlierClaims {
         this.jdbc = jdbc;
     }
 
-    void delete(String month) {
-        jdbc.update("DELETE FROM codecred.history_claim_ledger WHERE history_month = ?", month);
+    void delete(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.history_claim_ledger WHERE history_month = ?", month.toString());
     }
 
     /** One batch of the month's counted lines. */
-    int insert(String month, List<ClaimLine> lines, MemberKey memberKey) {
+    int insert(YearMonth month, List<ClaimLine> lines, MemberKey memberKey) {
         if (lines.isEmpty()) {
             return 0;
         }
         jdbc.batchUpdate("INSERT INTO codecred.history_claim_ledger (history_month, billing_npi, claim_id, line_no,"
                         + " content_digest) VALUES (?, ?, ?, ?, ?)", lines, lines.size(), (ps, line) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, line.billingKey());
                     ps.setString(3, line.claimId());
                     ps.setInt(4, line.lineNo());
@@ -60,9 +60,14 @@ public final class ClaimLedgerTable implements EarlierClaims {
     }
 
     /** How many ledger rows a month has (for the record and the figures in docs/history.md). */
-    public long rows(String month) {
+    public long rows(YearMonth month) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_claim_ledger WHERE history_month = ?",
-                Long.class, month);
+                Long.class, month.toString());
         return n == null ? 0 : n;
+    }
+
+    /** Whether the ledger holds any line (its digests are taken over member hashes made with the history key). */
+    boolean holdsHashes() {
+        return !jdbc.queryForList("SELECT 1 FROM codecred.history_claim_ledger LIMIT 1", Integer.class).isEmpty();
     }
 }

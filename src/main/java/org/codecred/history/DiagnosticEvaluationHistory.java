@@ -54,7 +54,7 @@ public final class DiagnosticEvaluationHistory implements EvaluationHistory {
         ProviderEvaluations cached = last.get();
         if (cached == null || !cached.npi().equals(npi) || !cached.month().equals(month)) {
             cached = new ProviderEvaluations(npi, month,
-                    table.ofProvider(npi, "0000-01", month.toString(), LocalDate.of(1, 1, 1)));
+                    table.ofProvider(npi, YearMonth.of(1, 1), month, LocalDate.of(1, 1, 1)));
             last.set(cached);
         }
         return cached.byMember();

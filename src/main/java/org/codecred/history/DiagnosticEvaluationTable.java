@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,15 +21,8 @@ import java.util.Map;
  */
 public final class DiagnosticEvaluationTable {
 
-    /**
-     * The codes recorded: the psychiatric diagnostic evaluations without and with medical services, and
-     * the base codes the testing add-ons (codes.csv rows with primary_earlier) may follow on later dates.
-     */
-    public static final List<String> CODES = List.of("90791", "90792", "96130", "96132", "96136", "96138");
-
-
     /** One earlier evaluation as history holds it. */
-    public record Evaluation(String month, String npi, String memberHash, String code, LocalDate date) {
+    public record Evaluation(YearMonth month, String npi, String memberHash, String code, LocalDate date) {
     }
 
     private static final int BATCH = 1000;
@@ -39,15 +33,15 @@ public final class DiagnosticEvaluationTable {
         this.jdbc = jdbc;
     }
 
-    void delete(String month) {
-        jdbc.update("DELETE FROM codecred.history_diag_eval WHERE history_month = ?", month);
+    void delete(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.history_diag_eval WHERE history_month = ?", month.toString());
     }
 
     /** Keeps the month's evaluations, each member replaced by its keyed hash; returns the rows written. */
-    int insert(String month, List<ClaimLineTable.CodedService> evaluations, MemberKey key) {
+    int insert(YearMonth month, List<ClaimLineTable.CodedService> evaluations, MemberKey key) {
         jdbc.batchUpdate("INSERT INTO codecred.history_diag_eval (history_month, npi, member_hash, procedure_code,"
                 + " service_date) VALUES (?, ?, ?, ?, ?)", evaluations, BATCH, (ps, e) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, e.npi());
                     ps.setString(3, key.hash(e.memberId()));
                     ps.setString(4, e.code());
@@ -60,21 +54,21 @@ public final class DiagnosticEvaluationTable {
      * One provider's evaluations in completed months from {@code fromMonth} to before {@code toMonth},
      * dated on or after {@code since}, by member hash, oldest first.
      */
-    public Map<String, List<Evaluation>> ofProvider(String npi, String fromMonth, String toMonth, LocalDate since) {
+    public Map<String, List<Evaluation>> ofProvider(String npi, YearMonth fromMonth, YearMonth toMonth, LocalDate since) {
         Map<String, List<Evaluation>> byMember = new HashMap<>();
         jdbc.query("SELECT history_month, npi, member_hash, procedure_code, service_date FROM codecred.history_diag_eval"
                         + " WHERE npi = ? AND history_month >= ? AND history_month < ? AND service_date >= ?"
                         + " ORDER BY service_date",
                 (RowCallbackHandler) rs -> byMember.computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
-                        .add(new Evaluation(rs.getString(1), rs.getString(2).trim(), rs.getString(3),
+                        .add(new Evaluation(YearMonth.parse(rs.getString(1).trim()), rs.getString(2).trim(), rs.getString(3),
                                 rs.getString(4).trim(), rs.getDate(5).toLocalDate())),
-                npi, fromMonth, toMonth, Date.valueOf(since));
+                npi, fromMonth.toString(), toMonth.toString(), Date.valueOf(since));
         return byMember;
     }
 
-    public long count(String month) {
+    public long count(YearMonth month) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_diag_eval WHERE history_month = ?",
-                Long.class, month);
+                Long.class, month.toString());
         return n == null ? 0 : n;
     }
 

@@ -2,6 +2,7 @@ package org.codecred.history;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public final class HistoryIntegrity {
     }
 
     /** Checks the key and the history {@code month} reads; throws {@link HistoryIntegrityException} on the first problem. */
-    public void checkAtStart(String month) {
+    public void checkAtStart(YearMonth month) {
         checkKey();
         tables.runs.checkReadable();
         tables.providers.checkReadable(month);
@@ -38,7 +39,7 @@ public final class HistoryIntegrity {
         if (file == null) {
             return; // a key given in memory (tests): no file to lose
         }
-        boolean hashes = tables.evaluations.holdsHashes();
+        boolean hashes = tables.evaluations.holdsHashes() || tables.claims.holdsHashes();
         if (!Files.exists(file)) {
             if (hashes) {
                 throw new HistoryIntegrityException("the history key " + file + " is missing, but history holds member"

@@ -11,6 +11,7 @@ import org.codecred.verdict.VerdictTable;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -38,10 +39,17 @@ public final class HistoryRecorder {
     private final ClaimLineTable lines;
     private final MemberKey memberKey;
     private final int retentionMonths;
+    private final List<String> evaluationCodes;
 
-    /** The month's staging is read through its owners; the history tables through theirs. */
+    /**
+     * The month's staging is read through its owners; the history tables through theirs.
+     *
+     * @param evaluationCodes the codes whose services history keeps for the cross-month rules (the code
+     *                        table's {@code crossDayCodes})
+     */
     public HistoryRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings, MetricTable metrics,
-                           ClaimLineTable lines, MemberKey memberKey, int retentionMonths) {
+                           ClaimLineTable lines, MemberKey memberKey, int retentionMonths,
+                           Collection<String> evaluationCodes) {
         if (retentionMonths < 1) {
             throw new IllegalArgumentException("history retention must be at least 1 month, not " + retentionMonths);
         }
@@ -52,9 +60,10 @@ public final class HistoryRecorder {
         this.lines = lines;
         this.memberKey = memberKey;
         this.retentionMonths = retentionMonths;
+        this.evaluationCodes = List.copyOf(new java.util.TreeSet<>(evaluationCodes));
     }
 
-    public Recorded record(String month, LocalDateTime recordedAt) {
+    public Recorded record(YearMonth month, LocalDateTime recordedAt) {
         tables.delete(month);
         int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
         List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
@@ -64,13 +73,13 @@ public final class HistoryRecorder {
         this.metrics.forEachExceptCounts(month, kept::add);
         int metrics = tables.metrics.insert(month, kept);
         List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
-        lines.forEachService(month, DiagnosticEvaluationTable.CODES, evaluated::add);
+        lines.forEachService(month, evaluationCodes, evaluated::add);
         int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
         long ledgerStart = System.nanoTime();
         long ledger = recordLedger(month);
         log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
                 (System.nanoTime() - ledgerStart) / 1_000_000);
-        if (evaluations > 0) {
+        if (evaluations > 0 || ledger > 0) {
             // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
             tables.key.record(memberKey.fingerprint(), recordedAt);
         }
@@ -83,7 +92,7 @@ public final class HistoryRecorder {
     }
 
     /** The claim ledger: every line the month counted, without member data, in batches. */
-    private long recordLedger(String month) {
+    private long recordLedger(YearMonth month) {
         List<org.codecred.domain.ClaimLine> batch = new ArrayList<>(LEDGER_BATCH);
         long[] written = {0};
         lines.forEachCountedLine(month, line -> {
@@ -105,10 +114,10 @@ public final class HistoryRecorder {
         if (newest == null) {
             return 0;
         }
-        String oldestKept = newest.minusMonths(retentionMonths - 1L).toString();
+        YearMonth oldestKept = newest.minusMonths(retentionMonths - 1L);
         int dropped = 0;
-        for (String old : tables.runs.olderThan(oldestKept)) {
-            tables.delete(old.trim());
+        for (YearMonth old : tables.runs.olderThan(oldestKept)) {
+            tables.delete(old);
             dropped++;
         }
         return dropped;

@@ -25,25 +25,25 @@ public final class HistoryRunTable {
         this.jdbc = jdbc;
     }
 
-    void delete(String month) {
-        jdbc.update("DELETE FROM codecred.history_run WHERE history_month = ?", month);
+    void delete(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.history_run WHERE history_month = ?", month.toString());
     }
 
-    void insert(String month, LocalDateTime recordedAt, int providers, long lines) {
+    void insert(YearMonth month, LocalDateTime recordedAt, int providers, long lines) {
         jdbc.update("INSERT INTO codecred.history_run (history_month, recorded_at, providers, lines) VALUES (?, ?, ?, ?)",
-                month, Timestamp.valueOf(recordedAt), providers, lines);
+                month.toString(), Timestamp.valueOf(recordedAt), providers, lines);
     }
 
     /** The latest completed month before {@code month} (months may be run out of order). */
-    public Optional<YearMonth> latestBefore(String month) {
+    public Optional<YearMonth> latestBefore(YearMonth month) {
         return jdbc.queryForList("SELECT MAX(history_month) FROM codecred.history_run WHERE history_month < ?",
-                String.class, month).stream().filter(m -> m != null).findFirst().map(m -> monthOf(TABLE, m));
+                String.class, month.toString()).stream().filter(m -> m != null).findFirst().map(m -> monthOf(TABLE, m));
     }
 
     /** Up to {@code limit} completed months before {@code month}, newest first. */
-    public List<YearMonth> before(String month, int limit) {
+    public List<YearMonth> before(YearMonth month, int limit) {
         return jdbc.queryForList("SELECT history_month FROM codecred.history_run WHERE history_month < ?"
-                        + " ORDER BY history_month DESC", String.class, month).stream()
+                        + " ORDER BY history_month DESC", String.class, month.toString()).stream()
                 .limit(limit).map(m -> monthOf(TABLE, m)).toList();
     }
 
@@ -53,9 +53,9 @@ public final class HistoryRunTable {
                         rs.getInt(3), rs.getLong(4)));
     }
 
-    public boolean completed(String month) {
+    public boolean completed(YearMonth month) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_run WHERE history_month = ?",
-                Integer.class, month);
+                Integer.class, month.toString());
         return n != null && n > 0;
     }
 
@@ -66,9 +66,9 @@ public final class HistoryRunTable {
     }
 
     /** Months older than {@code oldestKept}, which retention drops. */
-    List<String> olderThan(String oldestKept) {
+    List<YearMonth> olderThan(YearMonth oldestKept) {
         return jdbc.queryForList("SELECT history_month FROM codecred.history_run WHERE history_month < ?",
-                String.class, oldestKept);
+                String.class, oldestKept.toString()).stream().map(m -> YearMonth.parse(m.trim())).toList();
     }
 
     private static final String TABLE = "codecred.history_run";

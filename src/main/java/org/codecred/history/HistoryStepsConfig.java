@@ -1,5 +1,6 @@
 package org.codecred.history;
 
+import org.codecred.coding.CodeCatalog;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.alignment.MetricTable;
@@ -52,7 +53,7 @@ public class HistoryStepsConfig {
     public HistoryIntegrity historyIntegrity(HistoryTables tables, MemberKey memberKey, RunSettings settings) {
         HistoryIntegrity integrity = new HistoryIntegrity(tables, memberKey);
         if (settings.month() != null) {
-            integrity.checkAtStart(settings.monthKey());
+            integrity.checkAtStart(settings.month());
         }
         return integrity;
     }
@@ -60,8 +61,10 @@ public class HistoryStepsConfig {
     @Bean
     public HistoryRecorder historyRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings,
                                            MetricTable metrics, ClaimLineTable lines, MemberKey memberKey,
-                                           @Value("${codecred.history.retention-months:24}") int retentionMonths) {
-        return new HistoryRecorder(tables, verdicts, findings, metrics, lines, memberKey, retentionMonths);
+                                           @Value("${codecred.history.retention-months:24}") int retentionMonths,
+                                           RunSettings settings) {
+        return new HistoryRecorder(tables, verdicts, findings, metrics, lines, memberKey, retentionMonths,
+                CodeCatalog.load(settings.rulesDir()).crossDayCodes());
     }
 
     @Bean
@@ -82,7 +85,7 @@ public class HistoryStepsConfig {
                               RunSettings settings, HistoryRecorder recorder, StepLog stepLog) {
         return new StepBuilder("recordHistory", jobRepository)
                 .tasklet((contribution, context) -> {
-                    HistoryRecorder.Recorded recorded = recorder.record(settings.monthKey(), LocalDateTime.now());
+                    HistoryRecorder.Recorded recorded = recorder.record(settings.month(), LocalDateTime.now());
                     contribution.incrementWriteCount(recorded.rows());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -1,8 +1,10 @@
 package org.codecred.history;
 
+import java.time.YearMonth;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The owners of the history tables together (DDL in {@code staging/9N-history_*.sql}); a month's rows go together. */
+/** The owners of the history tables together (DDL in the migrations, {@code db/migration}); a month's rows go together. */
 public final class HistoryTables {
 
     public final HistoryRunTable runs;
@@ -24,7 +26,7 @@ public final class HistoryTables {
     }
 
     /** Deletes every history row of {@code month}; the completion row first, so a half-deleted month is never "completed". */
-    void delete(String month) {
+    void delete(YearMonth month) {
         runs.delete(month);
         providers.delete(month);
         rules.delete(month);

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,15 @@ public final class MetricHistoryTable {
         this.jdbc = jdbc;
     }
 
-    void delete(String month) {
-        jdbc.update("DELETE FROM codecred.history_metric WHERE history_month = ?", month);
+    void delete(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.history_metric WHERE history_month = ?", month.toString());
     }
 
     /** Keeps metric values of the month (the caller leaves out per-code and per-band counts); returns the rows written. */
-    int insert(String month, List<ProviderMetric> metrics) {
+    int insert(YearMonth month, List<ProviderMetric> metrics) {
         jdbc.batchUpdate("INSERT INTO codecred.history_metric (history_month, npi, metric_id, metric_value)"
                 + " VALUES (?, ?, ?, ?)", metrics, 1000, (ps, m) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, m.npi());
                     ps.setString(3, m.id());
                     ps.setObject(4, m.value(), Types.DOUBLE);
@@ -41,12 +42,12 @@ public final class MetricHistoryTable {
     }
 
     /** One provider's metrics per month ({month -> {metric -> value}}), months from {@code from} to before {@code to}. */
-    public Map<String, Map<String, Double>> ofProvider(String npi, String from, String to) {
-        Map<String, Map<String, Double>> byMonth = new TreeMap<>();
+    public Map<YearMonth, Map<String, Double>> ofProvider(String npi, YearMonth from, YearMonth to) {
+        Map<YearMonth, Map<String, Double>> byMonth = new TreeMap<>();
         jdbc.query("SELECT history_month, metric_id, metric_value FROM codecred.history_metric"
                         + " WHERE npi = ? AND history_month >= ? AND history_month < ?",
-                (RowCallbackHandler) rs -> byMonth.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                        .put(rs.getString(2), rs.getObject(3, Double.class)), npi, from, to);
+                (RowCallbackHandler) rs -> byMonth.computeIfAbsent(YearMonth.parse(rs.getString(1).trim()), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getObject(3, Double.class)), npi, from.toString(), to.toString());
         return byMonth;
     }
 }

@@ -26,47 +26,47 @@ public final class MonthHistory {
      * The completed months before each month asked about, read once per run: every dossier of the
      * month then compares with the same months, even when another process completes a month meanwhile.
      */
-    private final Map<String, List<YearMonth>> earlierMonths = new ConcurrentHashMap<>();
+    private final Map<YearMonth, List<YearMonth>> earlierMonths = new ConcurrentHashMap<>();
 
     public MonthHistory(HistoryTables tables) {
         this.tables = tables;
     }
 
-    public Optional<YearMonth> previousMonth(String month) {
+    public Optional<YearMonth> previousMonth(YearMonth month) {
         return tables.runs.latestBefore(month);
     }
 
     /** The month-wide comparison the summary workbook needs. */
-    public Comparison compare(String month) {
+    public Comparison compare(YearMonth month) {
         Optional<YearMonth> previous = previousMonth(month);
         if (previous.isEmpty()) {
             return new Comparison(null, Map.of(), Map.of());
         }
-        String prev = previous.get().toString();
+        YearMonth prev = previous.get();
         return new Comparison(previous.get(), tables.providers.verdicts(prev), tables.rules.rulesByProvider(prev));
     }
 
     /** One provider's history as its dossier shows it. */
-    public ProviderHistory ofProvider(String month, String npi) {
+    public ProviderHistory ofProvider(YearMonth month, String npi) {
         List<YearMonth> earlier = earlierMonths.computeIfAbsent(month, m -> tables.runs.before(m, SHEET_MONTHS - 1));
         if (earlier.isEmpty()) {
             return ProviderHistory.NONE;
         }
         YearMonth previous = earlier.get(0);
-        String from = earlier.get(earlier.size() - 1).toString();
+        YearMonth from = earlier.get(earlier.size() - 1);
         List<ProviderHistoryTable.ProviderMonth> rows = tables.providers.ofProvider(npi, from, month);
-        Map<String, Map<String, Double>> metrics = tables.metrics.ofProvider(npi, from, month);
+        Map<YearMonth, Map<String, Double>> metrics = tables.metrics.ofProvider(npi, from, month);
         Verdict previousVerdict = null;
         List<ProviderHistory.PastMonth> months = new ArrayList<>();
         for (ProviderHistoryTable.ProviderMonth row : rows) {
-            YearMonth m = YearMonth.parse(row.month().trim());
+            YearMonth m = row.month();
             if (m.equals(previous)) {
                 previousVerdict = row.verdict();
             }
             months.add(new ProviderHistory.PastMonth(m, row.verdict(), row.lines(), row.codingAccuracy(), row.errors(),
                     row.warnings(), row.infos(), metrics.getOrDefault(row.month(), new HashMap<>())));
         }
-        Set<String> previousRules = tables.rules.rulesOf(previous.toString(), npi);
+        Set<String> previousRules = tables.rules.rulesOf(previous, npi);
         return new ProviderHistory(previous, previousVerdict, previousRules, months);
     }
 

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class ProviderHistoryTable {
 
 
     /** One provider's month as history keeps it. */
-    public record ProviderMonth(String month, String npi, Verdict verdict, int lines, Double codingAccuracy,
+    public record ProviderMonth(YearMonth month, String npi, Verdict verdict, int lines, Double codingAccuracy,
                                 int errors, int warnings, int infos) {
     }
 
@@ -29,15 +30,15 @@ public final class ProviderHistoryTable {
         this.jdbc = jdbc;
     }
 
-    void delete(String month) {
-        jdbc.update("DELETE FROM codecred.history_provider WHERE history_month = ?", month);
+    void delete(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.history_provider WHERE history_month = ?", month.toString());
     }
 
     /** Keeps the month's verdicts; returns the rows written. */
-    int insert(String month, Collection<ProviderVerdict> verdicts) {
+    int insert(YearMonth month, Collection<ProviderVerdict> verdicts) {
         jdbc.batchUpdate("INSERT INTO codecred.history_provider (history_month, npi, verdict, lines, coding_accuracy,"
                         + " errors, warnings, infos) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", verdicts, 1000, (ps, v) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, v.npi());
                     ps.setString(3, v.verdict().name());
                     ps.setLong(4, v.lines());
@@ -50,30 +51,30 @@ public final class ProviderHistoryTable {
     }
 
     /** Every provider's verdict in {@code month}. */
-    public Map<String, Verdict> verdicts(String month) {
+    public Map<String, Verdict> verdicts(YearMonth month) {
         Map<String, Verdict> verdicts = new HashMap<>();
         jdbc.query("SELECT npi, verdict FROM codecred.history_provider WHERE history_month = ?",
-                (RowCallbackHandler) rs -> verdicts.put(rs.getString(1), verdictOf(month, rs.getString(1), rs.getString(2))), month);
+                (RowCallbackHandler) rs -> verdicts.put(rs.getString(1), verdictOf(month.toString(), rs.getString(1), rs.getString(2))), month.toString());
         return verdicts;
     }
 
     /** One provider's months from {@code from} to before {@code to}, oldest first. */
-    public List<ProviderMonth> ofProvider(String npi, String from, String to) {
+    public List<ProviderMonth> ofProvider(String npi, YearMonth from, YearMonth to) {
         return jdbc.query("SELECT history_month, npi, verdict, lines, coding_accuracy, errors, warnings, infos"
                         + " FROM codecred.history_provider WHERE npi = ? AND history_month >= ? AND history_month < ?"
                         + " ORDER BY history_month",
-                (rs, i) -> new ProviderMonth(rs.getString(1), rs.getString(2), verdictOf(rs.getString(1), rs.getString(2), rs.getString(3)),
+                (rs, i) -> new ProviderMonth(HistoryRunTable.monthOf(TABLE, rs.getString(1)), rs.getString(2), verdictOf(rs.getString(1), rs.getString(2), rs.getString(3)),
                         rs.getInt(4), rs.getObject(5, Double.class), rs.getInt(6), rs.getInt(7), rs.getInt(8)),
-                npi, from, to);
+                npi, from.toString(), to.toString());
     }
 
     /**
      * Stops with the first row of a month before {@code month} that cannot be read back: a verdict
      * none of {@link Verdict}'s values (an edited or damaged row) or a month not written YYYY-MM.
      */
-    void checkReadable(String month) {
+    void checkReadable(YearMonth month) {
         String known = String.join(", ", java.util.Collections.nCopies(Verdict.values().length, "?"));
-        List<Object> args = new java.util.ArrayList<>(List.of(month));
+        List<Object> args = new java.util.ArrayList<>(List.of(month.toString()));
         for (Verdict v : Verdict.values()) {
             args.add(v.name());
         }

@@ -4,6 +4,7 @@ import org.codecred.staging.FindingTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,15 +25,15 @@ public final class RuleHistoryTable {
         this.jdbc = jdbc;
     }
 
-    void delete(String month) {
-        jdbc.update("DELETE FROM codecred.history_rule WHERE history_month = ?", month);
+    void delete(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.history_rule WHERE history_month = ?", month.toString());
     }
 
     /** Keeps the month's finding counts by provider, rule and severity; returns the rows written. */
-    int insert(String month, List<FindingTable.ProviderRuleCount> counts) {
+    int insert(YearMonth month, List<FindingTable.ProviderRuleCount> counts) {
         jdbc.batchUpdate("INSERT INTO codecred.history_rule (history_month, npi, rule_id, severity, findings)"
                 + " VALUES (?, ?, ?, ?, ?)", counts, 1000, (ps, c) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, c.npi());
                     ps.setString(3, c.ruleId());
                     ps.setString(4, c.severity());
@@ -42,19 +43,19 @@ public final class RuleHistoryTable {
     }
 
     /** The rule ids that fired per provider in {@code month} (ids as stored: a retired rule stays readable). */
-    public Map<String, Set<String>> rulesByProvider(String month) {
+    public Map<String, Set<String>> rulesByProvider(YearMonth month) {
         Map<String, Set<String>> rules = new HashMap<>();
         jdbc.query("SELECT DISTINCT npi, rule_id FROM codecred.history_rule WHERE history_month = ?",
                 (RowCallbackHandler) rs -> rules.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
-                        .add(rs.getString(2).trim()), month);
+                        .add(rs.getString(2).trim()), month.toString());
         return rules;
     }
 
     /** The rules that fired for one provider in {@code month}. */
-    public Set<String> rulesOf(String month, String npi) {
+    public Set<String> rulesOf(YearMonth month, String npi) {
         Set<String> rules = new HashSet<>();
         jdbc.query("SELECT DISTINCT rule_id FROM codecred.history_rule WHERE history_month = ? AND npi = ?",
-                (RowCallbackHandler) rs -> rules.add(rs.getString(1).trim()), month, npi);
+                (RowCallbackHandler) rs -> rules.add(rs.getString(1).trim()), month.toString(), npi);
         return rules;
     }
 }

@@ -63,7 +63,7 @@ public final class ClaimLineValidator {
     public ClaimLine validate(String file, long lineNumber, ClaimFields f, UnaryOperator<String> memberAlsoIn)
             throws UnreadableRow {
         String claimId = RowFields.required("claim_id", text(f.claimId()));
-        if (claimId.length() > MAX_ID) {
+        if (RowFields.characters(claimId) > MAX_ID) {
             throw new UnreadableRow("claim_id: '" + RowFields.shorten(claimId) + "' is longer than " + MAX_ID + " characters");
         }
         RowFields.required("line_no", text(f.lineNo()));
@@ -71,9 +71,9 @@ public final class ClaimLineValidator {
         String rendering = RowFields.npi("rendering_npi", text(f.renderingNpi()), true);
         String billing = RowFields.npi("billing_npi", text(f.billingNpi()), false);
         String member = RowFields.required("member_id", text(f.memberId()));
-        if (member.length() > MAX_ID) {
+        if (RowFields.characters(member) > MAX_ID) {
             // the value is protected health information: the reason never quotes it
-            throw new UnreadableRow("member_id: longer than " + MAX_ID + " characters (" + member.length() + ")");
+            throw new UnreadableRow("member_id: longer than " + MAX_ID + " characters (" + RowFields.characters(member) + ")");
         }
         String elsewhere = memberAlsoIn.apply(member);
         if (member.length() >= 5 && elsewhere != null) {
@@ -161,7 +161,7 @@ public final class ClaimLineValidator {
             if (ICD10_WITHOUT_DOT.matcher(code).matches()) {
                 code = code.substring(0, 3) + "." + code.substring(3);
             }
-            if (code.length() > MAX_DIAGNOSIS_CODE) {
+            if (RowFields.characters(code) > MAX_DIAGNOSIS_CODE) {
                 throw new UnreadableRow("diagnosis_codes: '" + RowFields.shorten(code) + "' is longer than "
                         + MAX_DIAGNOSIS_CODE + " characters, not a diagnosis code");
             }
@@ -170,7 +170,7 @@ public final class ClaimLineValidator {
                 throw new UnreadableRow("diagnosis_codes: more than " + MAX_DIAGNOSES + " diagnosis codes");
             }
         }
-        if (String.join(";", codes).length() > MAX_DIAGNOSIS_LIST) {
+        if (RowFields.characters(String.join(";", codes)) > MAX_DIAGNOSIS_LIST) {
             throw new UnreadableRow("diagnosis_codes: longer than " + MAX_DIAGNOSIS_LIST + " characters");
         }
         return codes;

@@ -4,11 +4,11 @@ import org.codecred.staging.RejectedRow;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.MemberIds;
 
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.time.YearMonth;
 import java.util.regex.Pattern;
 
 /**
@@ -62,17 +62,21 @@ public final class ClaimRowParser {
             "\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4}|-?\\d{1,15}\\.\\d+"
                     + "|[A-Za-z0-9]{1,4}(;[A-Za-z0-9]{1,4})+|[A-Za-z]\\d[0-9A-Za-z](\\.?[0-9A-Za-z]{1,4})?(;[A-Za-z]\\d[0-9A-Za-z](\\.?[0-9A-Za-z]{1,4})?)*");
 
+    /** Fields that are plainly a rendering or billing NPI or a procedure code: shown even in a row whose fields moved. */
+    private static final Pattern NPI_OR_CODE = Pattern.compile("\\d{10}|[A-Za-z0-9]{5}");
+
     /**
-     * The raw line with every member id masked: rejected.csv is an output, and outputs never show
-     * member ids. A rejected row is, by definition, one whose fields may not be where the header says
-     * (a missing or extra field, a stray quote, the tail of a quoted line break), so the member id may
-     * sit in any field. The line is split into fields the way the CSV parser would (quotes, doubled
-     * quotes; an unclosed quote taken literally); then every field is masked except those that plainly
-     * hold no identifier: empty fields, dates, amounts, modifier and diagnosis lists, and values of at
-     * most 4 characters away from the member id's column and unequal to its value. The member_id
-     * columns (all of them, and every field within as many places as the row has fields missing or
-     * extra) are always masked. Never a substring replacement: a member id "12" masks fields, not
-     * every "12" in the line.
+     * The raw line with every member id and member birth date masked: rejected.csv is an output, and
+     * outputs never show either. A rejected row is, by definition, one whose fields may not be where
+     * the header says (a missing or extra field, a stray quote, the tail of a quoted line break). The
+     * line is split into fields the way the CSV parser would (quotes, doubled quotes; an unclosed quote
+     * taken literally); the member_id and member_dob columns are always masked, and when the row has
+     * fields missing or extra, every field within as many places of them. Any other field equal to a
+     * masked value is masked too. The rest is what a reviewer needs to recognise the row (claim id,
+     * NPIs, procedure code, dates of service) and stays as written; in a row whose fields moved, only
+     * fields that plainly hold no identifier (dates, amounts, modifier and diagnosis lists, NPIs,
+     * procedure codes, values of at most 4 characters) stay. Never a substring replacement: a member
+     * id "12" masks fields, not every "12" in the line.
      */
     static String maskedRaw(RawRow row) {
         return mask(row, new HashSet<>());
@@ -85,7 +89,9 @@ public final class ClaimRowParser {
         int shift = spans.size() - row.header().width();
         Set<Integer> memberFields = new TreeSet<>();
         Set<String> members = new HashSet<>();
-        for (int column : row.header().indexesOf("member_id")) {
+        List<Integer> columns = new java.util.ArrayList<>(row.header().indexesOf("member_id"));
+        columns.addAll(row.header().indexesOf("member_dob"));
+        for (int column : columns) {
             // fields missing before the member id move it left, extra fields move it right
             for (int i = Math.max(0, column + Math.min(0, shift)); i <= Math.min(spans.size() - 1, column + Math.max(0, shift)); i++) {
                 memberFields.add(i);
@@ -101,7 +107,8 @@ public final class ClaimRowParser {
             int[] span = spans.get(i);
             String value = fieldValue(text, span);
             boolean shown = value.isEmpty() || !memberFields.contains(i) && !members.contains(value)
-                    && (value.length() <= 4 || PLAINLY_NOT_AN_ID.matcher(value).matches());
+                    && (shift == 0 || value.length() <= 4 || PLAINLY_NOT_AN_ID.matcher(value).matches()
+                    || NPI_OR_CODE.matcher(value).matches());
             if (!shown) {
                 maskedValues.add(value);
                 out.append(text, done, span[0]).append(safeMask(value));

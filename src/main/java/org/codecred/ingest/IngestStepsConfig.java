@@ -49,7 +49,7 @@ public class IngestStepsConfig {
                 .transactionManager(transactionManager)
                 .reader(new CsvLineReader("roster", List.of(settings.rosterFile())))
                 .processor(parser::parse)
-                .writer(StagingWriters.roster(settings.monthKey(), providers, rejects))
+                .writer(StagingWriters.roster(settings.month(), providers, rejects))
                 .listener(stepLog)
                 .build();
     }
@@ -84,15 +84,15 @@ public class IngestStepsConfig {
     /** The month comes from the job, not this JVM's settings: a scale-out worker serves any month. */
     @Bean
     @StepScope
-    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{jobParameters['month']}") String month,
+    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                                          EarlierClaims earlierClaims) {
-        return new ClaimRowParser(YearMonth.parse(month), earlierClaims)::parse;
+        return new ClaimRowParser(month, earlierClaims)::parse;
     }
 
     @Bean
     @StepScope
     public ItemWriter<IngestResult<ClaimLine>> claimLineWriter(ClaimLineTable lines, RejectTable rejects,
-                                                               @Value("#{jobParameters['month']}") String month) {
+                                                               @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
         return StagingWriters.claims(month, lines, rejects);
     }
 
@@ -118,7 +118,7 @@ public class IngestStepsConfig {
         return new StepBuilder("listRenderingNpis", jobRepository)
                 // one transaction: a rerun replaces the month's list whole
                 .tasklet((contribution, context) -> {
-                    contribution.incrementWriteCount(renderingNpis.stage(settings.monthKey()));
+                    contribution.incrementWriteCount(renderingNpis.stage(settings.month()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

@@ -55,12 +55,11 @@ public final class ResolveClaimsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String key = month.toString();
         Map<List<String>, Repeats> repeats = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         List<Finding> adjusted = new ArrayList<>();
-        Pending pending = new Pending(key);
-        for (List<ClaimLine> claimLines : candidates(key)) {
+        Pending pending = new Pending(month);
+        for (List<ClaimLine> claimLines : candidates(month)) {
             ClaimResolution resolution = new ClaimResolution(month, earlier);
             resolution.resolve(claimLines);
             resolution.statuses().forEach((status, marked) -> pending.statuses.get(status).addAll(marked));
@@ -85,7 +84,7 @@ public final class ResolveClaimsTasklet implements Tasklet {
                         + " with the same claim, line number and content (first: line " + r.first().line().lineNumber()
                         + ", a copy of " + r.first().original().sourceFile() + " line " + r.first().original().lineNumber()
                         + "); each service is counted once and the repeats are listed in rejected.csv")));
-        findings.insert(key, found);
+        findings.insert(month, found);
         contribution.incrementWriteCount(pending.written);
         return RepeatStatus.FINISHED;
     }
@@ -97,7 +96,7 @@ public final class ResolveClaimsTasklet implements Tasklet {
      * line, 8 MB per million lines; the second only the candidates' lines), so a month of clean
      * lines is read once, never sorted or held.
      */
-    private java.util.Collection<List<ClaimLine>> candidates(String key) {
+    private java.util.Collection<List<ClaimLine>> candidates(YearMonth key) {
         long[][] hashes = {new long[1 << 16]};
         int[] n = {0};
         java.util.Set<Long> adjusting = new java.util.HashSet<>();
@@ -155,13 +154,13 @@ public final class ResolveClaimsTasklet implements Tasklet {
 
     /** What the claims read so far change, written in batches. */
     private final class Pending {
-        final String month;
+        final YearMonth month;
         final Map<ClaimLine.LineStatus, List<ClaimLine>> statuses = new java.util.EnumMap<>(ClaimLine.LineStatus.class);
         final List<ClaimLine> repeated = new ArrayList<>();
         final List<RejectedRow> rejected = new ArrayList<>();
         long written;
 
-        Pending(String month) {
+        Pending(YearMonth month) {
             this.month = month;
             for (ClaimLine.LineStatus status : ClaimLine.LineStatus.values()) {
                 statuses.put(status, new ArrayList<>());

@@ -18,10 +18,37 @@ public final class RosterRowParser {
 
     public IngestResult<Provider> parse(RawRow row) {
         try {
-            return new IngestResult.Accepted<>(toProvider(row, RowFields.parse(row)), row.text());
+            // the raw text is shown only if the row is rejected later (an NPI twice): birth date masked
+            return new IngestResult.Accepted<>(toProvider(row, RowFields.parse(row)), maskedRaw(row));
         } catch (UnreadableRow e) {
-            return new IngestResult.Rejected<>(new RejectedRow(row.file(), row.lineNumber(), e.getMessage(), row.text()));
+            String reason = e.getMessage().startsWith("date_of_birth:")
+                    ? e.getMessage().replaceFirst("'[^']*'", "'****'") : e.getMessage();
+            return new IngestResult.Rejected<>(new RejectedRow(row.file(), row.lineNumber(), reason, maskedRaw(row)));
         }
+    }
+
+    /**
+     * The raw row with the provider's birth date masked (rejected.csv is an output, and outputs show
+     * no birth date): the date_of_birth column, and when the row has fields missing or extra, every
+     * field within as many places of it that looks like a date.
+     */
+    static String maskedRaw(RawRow row) {
+        String text = row.text();
+        List<int[]> spans = RowFields.fieldSpans(text);
+        int shift = spans.size() - row.header().width();
+        StringBuilder out = new StringBuilder(text.length());
+        int done = 0;
+        for (int column : row.header().indexesOf("date_of_birth")) {
+            for (int i = Math.max(0, column + Math.min(0, shift)); i <= Math.min(spans.size() - 1, column + Math.max(0, shift)); i++) {
+                int[] span = spans.get(i);
+                String value = text.substring(span[0], span[1]).replace("\"", "").trim();
+                if (span[0] >= done && (i == column && shift == 0 ? !value.isEmpty() : value.matches("[\\d/.-]{6,10}"))) {
+                    out.append(text, done, span[0]).append("****");
+                    done = span[1];
+                }
+            }
+        }
+        return out.append(text, done, text.length()).toString();
     }
 
     private static Provider toProvider(RawRow row, RowFields f) throws UnreadableRow {
@@ -42,7 +69,7 @@ public final class RosterRowParser {
         List<String> specialties = new ArrayList<>();
         for (String part : f.text("specialties").split(";")) {
             String id = part.trim().toLowerCase(Locale.ROOT);
-            if (id.length() > MAX_SPECIALTY_ID) {
+            if (RowFields.characters(id) > MAX_SPECIALTY_ID) {
                 // ids are keys downstream: two long ids must never be cut to the same one
                 throw new UnreadableRow("specialties: '" + RowFields.shorten(id) + "' is longer than "
                         + MAX_SPECIALTY_ID + " characters, not a specialty id");
@@ -51,7 +78,7 @@ public final class RosterRowParser {
                 specialties.add(id);
             }
         }
-        if (String.join(";", specialties).length() > 500) {
+        if (RowFields.characters(String.join(";", specialties)) > 500) {
             throw new UnreadableRow("specialties: longer than 500 characters");
         }
         LocalDate dob = f.date("date_of_birth", false);

@@ -199,7 +199,7 @@ final class RowFields {
     }
 
     String maxLength(String column, String value, int max) throws UnreadableRow {
-        if (value.length() > max) {
+        if (characters(value) > max) {
             throw new UnreadableRow(column + ": '" + shorten(value) + "' is longer than " + max + " characters");
         }
         return value;
@@ -297,6 +297,15 @@ final class RowFields {
      * reaches rejected.csv's reason column.
      */
     static String shorten(String value) {
-        return value.length() <= 40 ? value : "(a value of " + value.length() + " characters)";
+        return characters(value) <= 40 ? value : "(a value of " + characters(value) + " characters)";
+    }
+
+    /**
+     * A value's length as a reader counts it: in characters (Unicode code points), so a name of 100
+     * characters outside the Basic Multilingual Plane is 100, not the 200 UTF-16 units Java counts.
+     * The staging columns are twice as wide as the limits, which holds any such value.
+     */
+    static int characters(String value) {
+        return value.codePointCount(0, value.length());
     }
 }

@@ -9,6 +9,7 @@ import org.codecred.staging.RejectTable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class StagingWriters {
     private StagingWriters() {
     }
 
-    public static ItemWriter<IngestResult<ClaimLine>> claims(String month, ClaimLineTable lines, RejectTable rejects) {
+    public static ItemWriter<IngestResult<ClaimLine>> claims(YearMonth month, ClaimLineTable lines, RejectTable rejects) {
         return chunk -> {
             List<ClaimLine> accepted = new ArrayList<>(chunk.size());
             List<RejectedRow> rejected = new ArrayList<>();
@@ -31,7 +32,7 @@ public final class StagingWriters {
     }
 
     /** A second roster row for an NPI already loaded is rejected, naming the first one's line. */
-    public static ItemWriter<IngestResult<Provider>> roster(String month, ProviderTable providers, RejectTable rejects) {
+    public static ItemWriter<IngestResult<Provider>> roster(YearMonth month, ProviderTable providers, RejectTable rejects) {
         return chunk -> {
             List<IngestResult.Accepted<Provider>> parsed = new ArrayList<>();
             List<RejectedRow> rejected = new ArrayList<>();

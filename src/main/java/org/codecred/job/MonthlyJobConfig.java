@@ -73,7 +73,7 @@ public class MonthlyJobConfig {
         return new StepBuilder("prepareMonth", jobRepository)
                 // one transaction per batch of deleted rows: called again while rows remain
                 .tasklet((contribution, context) -> {
-                    if (schema.clearMonth(settings.monthKey(), 50_000) > 0) {
+                    if (schema.clearMonth(settings.month(), 50_000) > 0) {
                         return RepeatStatus.CONTINUABLE;
                     }
                     // outputs of a previous run that this run may not rewrite (dossiers of providers

@@ -108,15 +108,20 @@ public record RunSettings(YearMonth month, Path inputRoot, Path outputRoot, Path
         String db = "data/codecred";
         String rules = "jobs/rules";
         boolean force = false;
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + arg + "': options are written --name=value");
             }
             String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            if (!name.contains(".") && !given.add(name) && !name.equals("month")) {
+                // the last one would win silently: --db twice may be a script's default and the user's own
+                throw new UsageException("--" + name + " is given twice: give it once");
+            }
             switch (name) {
                 case "month" -> {
-                    if (month != null && !month.equals(value)) {
+                    if (month != null) {
                         throw new UsageException("--month is given twice (" + month + " and " + value + "): give it once");
                     }
                     month = value;

@@ -7,6 +7,7 @@ import org.codecred.staging.FindingTable;
 import org.codecred.staging.RejectTable;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 
 /**
  * The machine-readable outputs: findings.csv (every finding, in report order, so two runs compare
@@ -21,7 +22,7 @@ public final class CsvExports {
     private CsvExports() {
     }
 
-    public static void writeFindings(Path target, String month, FindingTable findings) {
+    public static void writeFindings(Path target, YearMonth month, FindingTable findings) {
         OutputFiles.writeText(target, out -> {
             ICSVWriter csv = csvWriter(out);
             csv.writeNext(FINDINGS_HEADER, false);
@@ -30,7 +31,7 @@ public final class CsvExports {
         });
     }
 
-    public static void writeRejects(Path target, String month, RejectTable rejects) {
+    public static void writeRejects(Path target, YearMonth month, RejectTable rejects) {
         OutputFiles.writeText(target, out -> {
             ICSVWriter csv = csvWriter(out);
             csv.writeNext(REJECTED_HEADER, false);

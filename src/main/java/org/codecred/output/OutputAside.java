@@ -60,7 +60,7 @@ public final class OutputAside implements MonthReset {
     public static void publish(RunSettings settings, List<MonthReset> resets) {
         Path aside = settings.asideDir();
         Path target = settings.publishedDir();
-        Path previousRoot = target.resolveSibling("." + settings.monthKey() + ".previous");
+        Path previousRoot = target.resolveSibling("." + settings.month() + ".previous");
         RunSettings previous = new RunSettings(settings.month(), settings.inputRoot(), previousRoot, settings.db(),
                 settings.rulesDir(), false);
         try {
@@ -72,7 +72,7 @@ public final class OutputAside implements MonthReset {
                     Files.move(target, previous.publishedDir(), StandardCopyOption.ATOMIC_MOVE);
                 }
                 Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
-                log.info("month {}: the recomputed outputs replace the previous ones in {}", settings.monthKey(), target);
+                log.info("month {}: the recomputed outputs replace the previous ones in {}", settings.month(), target);
             }
             if (Files.isDirectory(previous.publishedDir(), LinkOption.NOFOLLOW_LINKS)) {
                 for (MonthReset reset : resets) {

@@ -22,8 +22,8 @@ public class OutputStepsConfig {
                               RunSettings settings, FindingTable findings, RejectTable rejects, StepLog stepLog) {
         return new StepBuilder("writeFindings", jobRepository)
                 .tasklet((contribution, context) -> {
-                    CsvExports.writeFindings(settings.outputDir().resolve("findings.csv"), settings.monthKey(), findings);
-                    CsvExports.writeRejects(settings.outputDir().resolve("rejected.csv"), settings.monthKey(), rejects);
+                    CsvExports.writeFindings(settings.outputDir().resolve("findings.csv"), settings.month(), findings);
+                    CsvExports.writeRejects(settings.outputDir().resolve("rejected.csv"), settings.month(), rejects);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(stepLog)

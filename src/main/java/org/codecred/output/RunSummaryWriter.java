@@ -11,7 +11,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
-import org.codecred.staging.SourceFileTable;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -24,6 +24,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -77,7 +78,7 @@ public class RunSummaryWriter implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("month", settings.monthKey());
+        summary.put("month", settings.month());
         summary.put("status", "RUNNING");
         summary.put("version", Version.current());
         summary.put("exit_code", null);
@@ -99,12 +100,12 @@ public class RunSummaryWriter implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         long accepted = lines.count(month);
         long rosterRejected = rejects.count(month, RosterRowParser.FILE);
         long rejected = rejects.count(month, "%") - rosterRejected;
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("month", month);
+        summary.put("month", month.toString());
         summary.put("status", status(execution.getStatus()));
         summary.put("version", Version.current());
         summary.put("exit_code", exitCode(execution.getStatus()).code());

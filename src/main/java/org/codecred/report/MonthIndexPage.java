@@ -35,7 +35,7 @@ final class MonthIndexPage {
      */
     static String render(MonthReport report, String summaryFile) {
         Html html = new Html();
-        String month = report.month().toString();
+        YearMonth month = report.month();
         html.head("CodeCred " + month + ": credentialing report", Html.POLICY, "report.css", "report.js");
         html.raw("<body>\n<header>\n").raw("<p class=\"confidential\">Confidential: credentialing review. Member"
                 + " identifiers are masked.</p>\n");
@@ -166,7 +166,8 @@ final class MonthIndexPage {
             html.el("td", row.family());
             html.el("td", String.join(", ", row.provider().specialties()));
             html.el("td", String.join(", ", row.rules()));
-            html.el("td class=\"num\"", row.errors()).el("td class=\"num\"", row.warnings()).el("td class=\"num\"", row.lines());
+            // numbers right-aligned by the stylesheet (columns 9 to 11): no class per cell on the longest table
+            html.el("td", row.errors()).el("td", row.warnings()).el("td", row.lines());
             html.raw("</tr>\n");
         }
         html.raw("</tbody></table>\n</section>\n");

@@ -39,7 +39,7 @@ final class ReportLoader {
         this.findings = findings;
     }
 
-    MonthReport month(String month, List<Provider> roster, CredentialVocabulary credentials, LocalDateTime generated,
+    MonthReport month(YearMonth month, List<Provider> roster, CredentialVocabulary credentials, LocalDateTime generated,
                       Links links) {
         List<SummaryWorkbook.ProviderRow> rows = loader.providerRows(month, roster);
         MonthHistory.Comparison comparison = history.compare(month);
@@ -60,7 +60,7 @@ final class ReportLoader {
                         .thenComparing(Comparator.comparingLong(MonthReport.RuleCount::findings).reversed())
                         .thenComparing(MonthReport.RuleCount::rule))
                 .toList();
-        return new MonthReport(YearMonth.parse(month), generated, comparison.previousMonth(), out, previousCounts,
+        return new MonthReport(month, generated, comparison.previousMonth(), out, previousCounts,
                 fired, links);
     }
 
@@ -73,7 +73,7 @@ final class ReportLoader {
                 continue;
             }
             Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
-            tables.providers.verdicts(run.month().toString()).values()
+            tables.providers.verdicts(run.month()).values()
                     .forEach(v -> counts.merge(v, 1L, Long::sum));
             months.put(run.month(), new MonthsIndexPage.MonthCounts(run.month(), counts, false));
         }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +45,7 @@ public final class ReportWriter {
     private final RunSettings settings;
     private final ExecutorService threads;
 
-    private String rosterMonth;
+    private YearMonth rosterMonth;
     private List<Provider> roster;
     private CredentialVocabulary credentials;
 
@@ -63,7 +64,7 @@ public final class ReportWriter {
     }
 
     RepeatStatus writeNext(ExecutionContext context, LocalDateTime started) throws Exception {
-        String month = settings.monthKey();
+        YearMonth month = settings.month();
         prepare(month);
         Links links = new Links(settings.outputRoot());
         Path report = settings.outputDir().resolve(Links.FOLDER);
@@ -87,7 +88,7 @@ public final class ReportWriter {
     }
 
     /** The roster in NPI order and the credential table, read once per month. */
-    private void prepare(String month) {
+    private void prepare(YearMonth month) {
         if (!month.equals(rosterMonth)) {
             roster = providers.all(month).stream().sorted(java.util.Comparator.comparing(Provider::npi)).toList();
             credentials = CredentialVocabulary.load(settings.rulesDir());
@@ -95,7 +96,7 @@ public final class ReportWriter {
         }
     }
 
-    private void writePages(List<Provider> slice, String month, LocalDateTime started, Links links, Path report)
+    private void writePages(List<Provider> slice, YearMonth month, LocalDateTime started, Links links, Path report)
             throws Exception {
         Path pages = report.resolve(Links.PROVIDERS);
         Path dossiers = settings.outputDir().resolve("dossiers");

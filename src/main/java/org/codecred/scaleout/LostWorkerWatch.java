@@ -78,12 +78,13 @@ final class LostWorkerWatch implements StepExecutionListener {
                 StepExecution current = repository.getStepExecution(id);
                 if (current != null && current.getStatus() == BatchStatus.STARTED) {
                     current.setStatus(BatchStatus.FAILED);
-                    current.setExitStatus(ExitStatus.FAILED.addExitDescription(
-                            "the worker running this partition stopped before finishing it"));
+                    String worker = current.getExecutionContext().getString(PartitionLeaseGuard.WORKER, "(unknown)");
+                    current.setExitStatus(ExitStatus.FAILED.addExitDescription("worker " + worker + " was lost while running"
+                            + " partition " + current.getStepName() + " (stopped, killed or its machine gone)"));
                     current.setEndTime(LocalDateTime.now());
                     repository.update(current);
-                    log.warn("partition {}: its worker stopped before finishing it; marked failed (the next run of the "
-                            + "same command resumes it from its last commit)", current.getStepName());
+                    log.warn("partition {}: its worker stopped before finishing it (worker {}); marked failed (the next run"
+                            + " of the same command resumes it from its last commit)", current.getStepName(), worker);
                     failed++;
                 }
             } finally {

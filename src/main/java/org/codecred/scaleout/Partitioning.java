@@ -53,10 +53,6 @@ public final class Partitioning {
         this.remote = remote;
     }
 
-    public boolean isRemote() {
-        return remote != null;
-    }
-
     public int threads() {
         return threads;
     }

@@ -4,6 +4,7 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.codecred.job.CheckpointPause;
 import org.codecred.database.Dialect;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
+import org.springframework.messaging.Message;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -44,19 +46,15 @@ public class ScaleOutConfig {
     private static final Logger log = LoggerFactory.getLogger(ScaleOutConfig.class);
 
     /** Partition threads of this JVM: {@code codecred.threads}, else the number of cores. */
-    static int threads(int configured, int legacyDossierThreads) {
-        if (configured > 0) {
-            return configured;
-        }
-        return legacyDossierThreads > 0 ? legacyDossierThreads : Runtime.getRuntime().availableProcessors();
+    static int threads(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     @Bean
     public Partitioning partitioning(JobRepository repository, StepLog stepLog, ObjectProvider<Partitioning.Remote> remote,
                                      @Value("${codecred.threads:0}") int threads,
-                                     @Value("${codecred.dossier.threads:0}") int dossierThreads,
                                      @Value("${codecred.partitions:0}") int partitions, DataSource dataSource) {
-        int local = threads(threads, dossierThreads);
+        int local = threads(threads);
         Partitioning.Remote sender = remote.getIfAvailable();
         // two per thread even out providers of unequal volume; remotely, enough for several workers
         int count = partitions > 0 ? partitions : sender == null ? local * 2 : 16;
@@ -108,8 +106,11 @@ public class ScaleOutConfig {
 
         @Bean
         @ConditionalOnExpression("'${" + ROLE + ":manager}' != 'worker'")
-        IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory partitionConnectionFactory) {
+        IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory partitionConnectionFactory,
+                                                  RunSettings settings) {
+            String digest = RuleTablesDigest.of(settings.rulesDir());
             return IntegrationFlow.from(partitionRequests)
+                    .enrichHeaders(h -> h.header(RuleTablesDigest.HEADER, digest))
                     .handle(Jms.outboundAdapter(partitionConnectionFactory).destination(QUEUE))
                     .get();
         }
@@ -133,11 +134,11 @@ public class ScaleOutConfig {
         @Lazy(false)
         @ConditionalOnProperty(name = ROLE, havingValue = "worker")
         IntegrationFlow partitionRequestsFromBroker(ConnectionFactory partitionConnectionFactory, JobRepository repository,
-                                                    PartitionLeases leases, BeanFactory beanFactory,
+                                                    PartitionLeases leases, BeanFactory beanFactory, RunSettings settings,
                                                     @Value("${codecred.threads:0}") int threads) {
-            int consumers = threads(threads, 0);
+            int consumers = threads(threads);
             DirectChannel requests = new DirectChannel();
-            requests.addInterceptor(new PartitionLeaseGuard(repository, leases));
+            requests.addInterceptor(new PartitionLeaseGuard(repository, leases, RuleTablesDigest.of(settings.rulesDir())));
             BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
             steps.setBeanFactory(beanFactory);
             StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
@@ -148,6 +149,7 @@ public class ScaleOutConfig {
                             .destination(QUEUE)
                             .configureListenerContainer(c -> c.concurrentConsumers(consumers).maxConcurrentConsumers(consumers)))
                     .channel(requests)
+                    .filter(Message.class, m -> !m.getHeaders().containsKey(PartitionLeaseGuard.DROPPED))
                     .handle(handler, "handle")
                     .nullChannel();
         }

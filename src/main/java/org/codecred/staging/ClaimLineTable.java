@@ -6,13 +6,14 @@ import org.codecred.domain.ClaimLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.time.YearMonth;
 import java.sql.Date;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Owner of {@code codecred.claim_line} (DDL in {@code staging/10-claim_line.sql}): the staged claim
+ * Owner of {@code codecred.claim_line} (DDL in the migrations, {@code db/migration}): the staged claim
  * lines of a month, their batch insert, row mapping and every query over them.
  */
 public final class ClaimLineTable {
@@ -52,7 +53,7 @@ public final class ClaimLineTable {
         this.jdbc = jdbc;
     }
 
-    public void insert(String month, List<ClaimLine> lines) {
+    public void insert(YearMonth month, List<ClaimLine> lines) {
         if (lines.isEmpty()) {
             return; // HSQLDB throws on an empty batch
         }
@@ -66,7 +67,7 @@ public final class ClaimLineTable {
         jdbc.batchUpdate("INSERT INTO codecred.claim_line (month, " + COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 lines, lines.size(), (ps, line) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, line.sourceFile());
                     ps.setLong(3, line.lineNumber());
                     ps.setString(4, line.claimId());
@@ -90,10 +91,10 @@ public final class ClaimLineTable {
     }
 
     /** The same rows as {@link #insert}'s INSERTs, through PostgreSQL's COPY (issue 17: several times faster). */
-    private void copyInto(String month, List<ClaimLine> lines) {
+    private void copyInto(YearMonth month, List<ClaimLine> lines) {
         PostgresCopy rows = new PostgresCopy();
         for (ClaimLine line : lines) {
-            rows.text(month).text(line.sourceFile()).plain(line.lineNumber()).text(line.claimId()).plain(line.lineNo())
+            rows.text(month.toString()).text(line.sourceFile()).plain(line.lineNumber()).text(line.claimId()).plain(line.lineNo())
                     .text(line.renderingNpi()).text(line.billingNpi()).text(line.memberId()).plain(line.memberDob())
                     .plain(line.serviceDate()).text(line.procedureCode()).text(join(line.modifiers()))
                     .plain(line.units()).plain(line.minutes()).text(join(line.diagnosisCodes()))
@@ -109,9 +110,9 @@ public final class ClaimLineTable {
     }
 
     /** Each distinct (provider, member, code, date) of the month among {@code codes}, e.g. the diagnostic evaluations. */
-    public void forEachService(String month, List<String> codes, java.util.function.Consumer<CodedService> sink) {
+    public void forEachService(YearMonth month, List<String> codes, java.util.function.Consumer<CodedService> sink) {
         List<Object> args = new java.util.ArrayList<>();
-        args.add(month);
+        args.add(month.toString());
         args.addAll(codes);
         jdbc.query("SELECT rendering_npi, member_id, procedure_code, service_date FROM codecred.claim_line"
                         + " WHERE month = ? AND procedure_code IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")" + COUNTED
@@ -121,14 +122,14 @@ public final class ClaimLineTable {
     }
 
     /** Every staged line of the month, counted or not (lines_accepted). */
-    public long count(String month) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?", Long.class, month);
+    public long count(YearMonth month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?", Long.class, month.toString());
         return n == null ? 0 : n;
     }
 
     /** The month's lines that count (not superseded, voided nor a void). */
-    public long countCounted(String month) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?" + COUNTED, Long.class, month);
+    public long countCounted(YearMonth month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.claim_line WHERE month = ?" + COUNTED, Long.class, month.toString());
         return n == null ? 0 : n;
     }
 
@@ -138,9 +139,9 @@ public final class ClaimLineTable {
      * not by the database: text columns sort by the database's collation (PostgreSQL's en_US puts
      * "m-2" before "M1", HSQLDB does not), and outputs must not depend on the database.
      */
-    public List<ClaimLine> ofProvider(String month, String npi) {
+    public List<ClaimLine> ofProvider(YearMonth month, String npi) {
         List<ClaimLine> lines = new java.util.ArrayList<>(jdbc.query("SELECT " + COLUMNS
-                + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?", ROW_MAPPER, month, npi));
+                + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?", ROW_MAPPER, month.toString(), npi));
         lines.sort(PROVIDER_ORDER);
         return lines;
     }
@@ -149,9 +150,9 @@ public final class ClaimLineTable {
      * Every line of the month that counts, a slice of rendering NPIs at a time (see
      * {@link #forEachLineOf}): one pass, memory flat, the encounter index doing the work.
      */
-    public void forEachCountedLine(String month, java.util.function.Consumer<ClaimLine> sink) {
+    public void forEachCountedLine(YearMonth month, java.util.function.Consumer<ClaimLine> sink) {
         List<String> npis = jdbc.queryForList("SELECT rendering_npi FROM codecred.claim_line WHERE month = ?"
-                + " GROUP BY rendering_npi", String.class, month).stream().map(String::trim).sorted().toList();
+                + " GROUP BY rendering_npi", String.class, month.toString()).stream().map(String::trim).sorted().toList();
         for (int i = 0; i < npis.size(); i += NPI_SLICE) {
             forEachLineOf(month, npis.subList(i, Math.min(npis.size(), i + NPI_SLICE)), sink);
         }
@@ -160,27 +161,27 @@ public final class ClaimLineTable {
     private static final int NPI_SLICE = 200;
 
     /** Marks lines as counting nowhere (superseded, voided, a void), or as counting again (null). */
-    public void setStatus(String month, List<ClaimLine> lines, ClaimLine.LineStatus status) {
+    public void setStatus(YearMonth month, List<ClaimLine> lines, ClaimLine.LineStatus status) {
         if (lines.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("UPDATE codecred.claim_line SET line_status = ? WHERE month = ? AND source_file = ?"
                 + " AND line_number = ?", lines, lines.size(), (ps, line) -> {
                     ps.setString(1, status == null ? null : status.name());
-                    ps.setString(2, month);
+                    ps.setString(2, month.toString());
                     ps.setString(3, line.sourceFile());
                     ps.setLong(4, line.lineNumber());
                 });
     }
 
     /** Takes lines out of the month (an exact resubmission goes to the reject table instead). */
-    public void delete(String month, List<ClaimLine> lines) {
+    public void delete(YearMonth month, List<ClaimLine> lines) {
         if (lines.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("DELETE FROM codecred.claim_line WHERE month = ? AND source_file = ? AND line_number = ?",
                 lines, lines.size(), (ps, line) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, line.sourceFile());
                     ps.setLong(3, line.lineNumber());
                 });
@@ -200,14 +201,14 @@ public final class ClaimLineTable {
      * sorts in memory. The (month, npi) pairs make HSQLDB probe the encounter index per NPI instead
      * of filtering every line of the month.
      */
-    public void forEachLineOf(String month, List<String> npis, java.util.function.Consumer<ClaimLine> sink) {
+    public void forEachLineOf(YearMonth month, List<String> npis, java.util.function.Consumer<ClaimLine> sink) {
         if (npis.isEmpty()) {
             return;
         }
         String pairs = String.join(", ", java.util.Collections.nCopies(npis.size(), "(?, ?)"));
         Object[] args = new Object[npis.size() * 2];
         for (int i = 0; i < npis.size(); i++) {
-            args[2 * i] = month;
+            args[2 * i] = month.toString();
             args[2 * i + 1] = npis.get(i);
         }
         jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE (month, rendering_npi) IN (" + pairs + ")"
@@ -223,15 +224,15 @@ public final class ClaimLineTable {
     }
 
     /** One provider's lines dated after {@code date}, or null when there are none (uses the encounter index). */
-    public NpiActivity linesAfter(String month, String npi, java.time.LocalDate date) {
+    public NpiActivity linesAfter(YearMonth month, String npi, java.time.LocalDate date) {
         return jdbc.query("SELECT COUNT(*), MIN(service_date), MAX(service_date) FROM codecred.claim_line"
                         + " WHERE month = ? AND rendering_npi = ? AND service_date > ?" + COUNTED,
                 (rs, i) -> rs.getLong(1) == 0 ? null : new NpiActivity(npi, rs.getLong(1), localDate(rs.getDate(2)),
-                        localDate(rs.getDate(3))), month, npi, Date.valueOf(date)).get(0);
+                        localDate(rs.getDate(3))), month.toString(), npi, Date.valueOf(date)).get(0);
     }
 
     /** Per rendering NPI, the billing NPIs on its lines of the month (for the exclusion screening). */
-    public java.util.Map<String, java.util.Set<String>> billingNpis(String month) {
+    public java.util.Map<String, java.util.Set<String>> billingNpis(YearMonth month) {
         java.util.Map<String, java.util.Set<String>> byRendering = new java.util.HashMap<>();
         // GROUP BY, not DISTINCT: HSQLDB keeps only the groups, where DISTINCT first materializes every
         // line on disk and then removes duplicates (minutes for a 1,000,000-line month)
@@ -239,7 +240,7 @@ public final class ClaimLineTable {
                         + " AND billing_npi IS NOT NULL" + COUNTED + " GROUP BY rendering_npi, billing_npi",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> byRendering
                         .computeIfAbsent(rs.getString(1).trim(), k -> new java.util.TreeSet<>()).add(rs.getString(2).trim()),
-                month);
+                month.toString());
         return byRendering;
     }
 

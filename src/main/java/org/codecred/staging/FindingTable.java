@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Owner of {@code codecred.finding} (DDL in {@code staging/40-finding.sql}): every finding of the
+ * Owner of {@code codecred.finding} (DDL in the migrations, {@code db/migration}): every finding of the
  * month, written by the coding, credential, alignment and peer steps and read by the verdicts, the
  * CSV export and the workbooks. No other class touches the table. Steps insert in the same
  * transaction as their chunk, so restarts never double them.
@@ -57,14 +58,14 @@ public final class FindingTable {
         this.jdbc = jdbc;
     }
 
-    public void insert(String month, List<Finding> findings) {
+    public void insert(YearMonth month, List<Finding> findings) {
         if (findings.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO codecred.finding (month, severity, " + COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 findings, findings.size(), (ps, f) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, f.severity().name());
                     ps.setString(3, f.providerNpi());
                     ps.setString(4, f.claimId());
@@ -80,9 +81,9 @@ public final class FindingTable {
     }
 
     /** One provider's findings in report order. */
-    public List<Finding> ofProvider(String month, String npi) {
+    public List<Finding> ofProvider(YearMonth month, String npi) {
         List<Finding> findings = new ArrayList<>(jdbc.query("SELECT " + READ_COLUMNS + " FROM codecred.finding"
-                + " WHERE month = ? AND provider_npi = ?", ROW_MAPPER, month, npi));
+                + " WHERE month = ? AND provider_npi = ?", ROW_MAPPER, month.toString(), npi));
         findings.sort(Finding.REPORT_ORDER);
         return findings;
     }
@@ -92,7 +93,7 @@ public final class FindingTable {
      * orders by NPI (digits, so every collation agrees) and each provider's few findings are sorted
      * here, so the order is the same on every database and memory stays flat.
      */
-    public void forEachInReportOrder(String month, Consumer<Finding> sink) {
+    public void forEachInReportOrder(YearMonth month, Consumer<Finding> sink) {
         List<Finding> provider = new ArrayList<>();
         jdbc.query("SELECT " + READ_COLUMNS + " FROM codecred.finding WHERE month = ? ORDER BY provider_npi",
                 (RowCallbackHandler) rs -> {
@@ -101,7 +102,7 @@ public final class FindingTable {
                         flush(provider, sink);
                     }
                     provider.add(f);
-                }, month);
+                }, month.toString());
         flush(provider, sink);
     }
 
@@ -111,10 +112,10 @@ public final class FindingTable {
         provider.clear();
     }
 
-    public Map<Severity, Long> countBySeverity(String month) {
+    public Map<Severity, Long> countBySeverity(YearMonth month) {
         Map<Severity, Long> counts = zeroCounts();
         jdbc.query("SELECT severity, COUNT(*) FROM codecred.finding WHERE month = ? GROUP BY severity",
-                (RowCallbackHandler) rs -> counts.put(Severity.valueOf(rs.getString(1)), rs.getLong(2)), month);
+                (RowCallbackHandler) rs -> counts.put(Severity.valueOf(rs.getString(1)), rs.getLong(2)), month.toString());
         return counts;
     }
 
@@ -122,9 +123,9 @@ public final class FindingTable {
      * Removes the month's findings of the given rules: a step that recomputes its findings as a
      * whole (checkCredentials, comparePeers) clears its own stage's rules first.
      */
-    public void deleteRules(String month, Collection<RuleId> rules) {
+    public void deleteRules(YearMonth month, Collection<RuleId> rules) {
         for (RuleId rule : rules) {
-            jdbc.update("DELETE FROM codecred.finding WHERE month = ? AND rule_id = ?", month, rule.id());
+            jdbc.update("DELETE FROM codecred.finding WHERE month = ? AND rule_id = ?", month.toString(), rule.id());
         }
     }
 
@@ -132,10 +133,10 @@ public final class FindingTable {
      * Per provider, the distinct claim lines with at least one ERROR finding of a rule that counts
      * toward coding accuracy (one grouped query for the month).
      */
-    public Map<String, Long> codingErrorLinesByProvider(String month) {
+    public Map<String, Long> codingErrorLinesByProvider(YearMonth month) {
         List<String> coding = RuleId.countingTowardCodingAccuracy().stream().map(RuleId::id).toList();
         List<Object> args = new ArrayList<>();
-        args.add(month);
+        args.add(month.toString());
         args.add(Severity.ERROR.name());
         args.addAll(coding);
         Map<String, Long> counts = new HashMap<>();
@@ -150,12 +151,12 @@ public final class FindingTable {
     // DISTINCT materializes every row on disk first and then removes duplicates (minutes on a large month).
 
     /** Finding counts per provider and severity (every severity present, zero when none). */
-    public Map<String, Map<Severity, Long>> severityCountsByProvider(String month) {
+    public Map<String, Map<Severity, Long>> severityCountsByProvider(YearMonth month) {
         Map<String, Map<Severity, Long>> counts = new HashMap<>();
         jdbc.query("SELECT provider_npi, severity, COUNT(*) FROM codecred.finding WHERE month = ?"
                         + " GROUP BY provider_npi, severity",
                 (RowCallbackHandler) rs -> counts.computeIfAbsent(rs.getString(1), k -> zeroCounts())
-                        .merge(Severity.valueOf(rs.getString(2).trim()), rs.getLong(3), Long::sum), month);
+                        .merge(Severity.valueOf(rs.getString(2).trim()), rs.getLong(3), Long::sum), month.toString());
         return counts;
     }
 
@@ -169,13 +170,13 @@ public final class FindingTable {
     }
 
     /** The distinct (rule, subject) of the given rules' findings, per provider. */
-    public Map<String, List<RuleSubject>> ruleSubjectsByProvider(String month, Collection<RuleId> rules) {
+    public Map<String, List<RuleSubject>> ruleSubjectsByProvider(YearMonth month, Collection<RuleId> rules) {
         Map<String, List<RuleSubject>> hits = new HashMap<>();
         if (rules.isEmpty()) {
             return hits;
         }
         List<Object> args = new ArrayList<>();
-        args.add(month);
+        args.add(month.toString());
         rules.forEach(r -> args.add(r.id()));
         jdbc.query("SELECT provider_npi, rule_id, subject, severity FROM codecred.finding WHERE month = ?"
                         + " AND rule_id IN (" + marks(rules.size()) + ") GROUP BY provider_npi, rule_id, subject, severity",
@@ -186,14 +187,14 @@ public final class FindingTable {
     }
 
     /** Findings of the month by rule: every catalog rule, in catalog order, with zero counts kept. */
-    public List<RuleCount> countByRule(String month) {
+    public List<RuleCount> countByRule(YearMonth month) {
         Map<RuleId, List<RuleCount>> counts = new EnumMap<>(RuleId.class);
         jdbc.query("SELECT rule_id, severity, COUNT(*), COUNT(DISTINCT provider_npi) FROM codecred.finding WHERE month = ?"
                         + " GROUP BY rule_id, severity", (RowCallbackHandler) rs -> {
                     RuleId rule = RuleId.ofId(rs.getString(1).trim());
                     counts.computeIfAbsent(rule, r -> new ArrayList<>()).add(new RuleCount(rule,
                             Severity.valueOf(rs.getString(2).trim()), rs.getLong(3), rs.getLong(4)));
-                }, month);
+                }, month.toString());
         List<RuleCount> rows = new ArrayList<>();
         for (RuleId rule : RuleId.values()) {
             List<RuleCount> fired = counts.getOrDefault(rule, List.of(new RuleCount(rule, rule.severity(), 0, 0)));
@@ -207,20 +208,20 @@ public final class FindingTable {
     }
 
     /** The month's findings counted by provider, rule and severity (for history). */
-    public void forEachProviderRuleCount(String month, Consumer<ProviderRuleCount> sink) {
+    public void forEachProviderRuleCount(YearMonth month, Consumer<ProviderRuleCount> sink) {
         jdbc.query("SELECT provider_npi, rule_id, severity, COUNT(*) FROM codecred.finding WHERE month = ?"
                         + " GROUP BY provider_npi, rule_id, severity",
                 (RowCallbackHandler) rs -> sink.accept(new ProviderRuleCount(rs.getString(1), rs.getString(2).trim(),
-                        rs.getString(3).trim(), rs.getLong(4))), month);
+                        rs.getString(3).trim(), rs.getLong(4))), month.toString());
     }
 
     /** The rule ids starting with {@code prefix} (e.g. {@code EXCLUDED-}) that fired per provider in the month. */
-    public Map<String, Set<String>> rulesByProvider(String month, String prefix) {
+    public Map<String, Set<String>> rulesByProvider(YearMonth month, String prefix) {
         Map<String, Set<String>> rules = new HashMap<>();
         jdbc.query("SELECT provider_npi, rule_id FROM codecred.finding WHERE month = ? AND rule_id LIKE ?"
                         + " GROUP BY provider_npi, rule_id",
                 (RowCallbackHandler) rs -> rules.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
-                        .add(rs.getString(2).trim()), month, prefix + "%");
+                        .add(rs.getString(2).trim()), month.toString(), prefix + "%");
         return rules;
     }
 

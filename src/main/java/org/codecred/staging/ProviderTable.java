@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Owner of {@code codecred.provider} (DDL in {@code staging/30-provider.sql}): the month's roster as
+ * Owner of {@code codecred.provider} (DDL in the migrations, {@code db/migration}): the month's roster as
  * loaded. No other class touches the table.
  */
 public final class ProviderTable {
@@ -34,13 +35,13 @@ public final class ProviderTable {
         this.jdbc = jdbc;
     }
 
-    public void insert(String month, List<Provider> providers) {
+    public void insert(YearMonth month, List<Provider> providers) {
         if (providers.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO codecred.provider (month, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 providers, providers.size(), (ps, p) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, p.npi());
                     ps.setString(3, p.lastName());
                     ps.setString(4, p.firstName());
@@ -56,38 +57,38 @@ public final class ProviderTable {
     }
 
     /** Which of {@code npis} are already on the month's roster (to reject duplicate roster rows). */
-    public Set<String> existing(String month, Set<String> npis) {
+    public Set<String> existing(YearMonth month, Set<String> npis) {
         if (npis.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(new NamedParameterJdbcTemplate(jdbc).queryForList(
                 "SELECT npi FROM codecred.provider WHERE month = :month AND npi IN (:npis)",
-                new MapSqlParameterSource("month", month).addValue("npis", npis), String.class));
+                new MapSqlParameterSource("month", month.toString()).addValue("npis", npis), String.class));
     }
 
-    public Optional<Provider> find(String month, String npi) {
+    public Optional<Provider> find(YearMonth month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider WHERE month = ? AND npi = ?",
-                ROW_MAPPER, month, npi).stream().findFirst();
+                ROW_MAPPER, month.toString(), npi).stream().findFirst();
     }
 
     /** The whole roster ordered by NPI. Rosters are small (tens of thousands) next to claim files. */
-    public List<Provider> all(String month) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider WHERE month = ? ORDER BY npi", ROW_MAPPER, month);
+    public List<Provider> all(YearMonth month) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider WHERE month = ? ORDER BY npi", ROW_MAPPER, month.toString());
     }
 
     /**
      * The providers of an NPI range (both ends included) after {@code afterNpi} (empty string: from
      * the start), in NPI order: one partition of writeDossiers, resumed after its last committed NPI.
      */
-    public List<Provider> range(String month, String fromNpi, String toNpi, String afterNpi) {
+    public List<Provider> range(YearMonth month, String fromNpi, String toNpi, String afterNpi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider"
                         + " WHERE month = ? AND npi >= ? AND npi <= ? AND npi > ? ORDER BY npi",
-                ROW_MAPPER, month, fromNpi, toNpi, afterNpi);
+                ROW_MAPPER, month.toString(), fromNpi, toNpi, afterNpi);
     }
 
     /** The NPIs on the month's roster. */
-    public Set<String> npis(String month) {
-        return new HashSet<>(jdbc.queryForList("SELECT npi FROM codecred.provider WHERE month = ?", String.class, month));
+    public Set<String> npis(YearMonth month) {
+        return new HashSet<>(jdbc.queryForList("SELECT npi FROM codecred.provider WHERE month = ?", String.class, month.toString()));
     }
 
     /** A rostered provider's license expiry date. */
@@ -95,15 +96,15 @@ public final class ProviderTable {
     }
 
     /** Rostered providers whose license expires before {@code date}, in NPI order. */
-    public List<LicenseExpiry> licensesExpiringBefore(String month, java.time.LocalDate date) {
+    public List<LicenseExpiry> licensesExpiringBefore(YearMonth month, java.time.LocalDate date) {
         return jdbc.query("SELECT npi, license_expires FROM codecred.provider WHERE month = ? AND license_expires IS NOT NULL"
                         + " AND license_expires < ? ORDER BY npi",
-                (rs, i) -> new LicenseExpiry(rs.getString(1), rs.getDate(2).toLocalDate()), month,
+                (rs, i) -> new LicenseExpiry(rs.getString(1), rs.getDate(2).toLocalDate()), month.toString(),
                 java.sql.Date.valueOf(date));
     }
 
-    public long count(String month) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.provider WHERE month = ?", Long.class, month);
+    public long count(YearMonth month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.provider WHERE month = ?", Long.class, month.toString());
         return n == null ? 0 : n;
     }
 }

@@ -2,13 +2,14 @@ package org.codecred.staging;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Owner of {@code codecred.rendering_npi} (DDL in {@code staging/12-rendering_npi.sql}): the month's
+ * Owner of {@code codecred.rendering_npi} (DDL in the migrations, {@code db/migration}): the month's
  * rendering NPIs, each with its line count and first and last service date. Staged with one grouped
  * pass over the month's claim lines right after the load ({@link #stage}); validateCoding's slices,
  * checkCredentials' unrostered NPIs and the summary's Unrostered sheet read it instead of grouping
@@ -27,17 +28,17 @@ public final class RenderingNpiTable {
      * encounter index), and returns how many NPIs it holds. Delete and insert run in the caller's
      * transaction, so a rerun after a failure gives the same rows.
      */
-    public int stage(String month) {
-        jdbc.update("DELETE FROM codecred.rendering_npi WHERE month = ?", month);
+    public int stage(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.rendering_npi WHERE month = ?", month.toString());
         return jdbc.update("INSERT INTO codecred.rendering_npi (month, rendering_npi, lines, first_service, last_service)"
                 + " SELECT month, rendering_npi, COUNT(*), MIN(service_date), MAX(service_date)"
-                + " FROM codecred.claim_line WHERE month = ? AND line_status IS NULL GROUP BY month, rendering_npi", month);
+                + " FROM codecred.claim_line WHERE month = ? AND line_status IS NULL GROUP BY month, rendering_npi", month.toString());
     }
 
     /** Every rendering NPI of the month's lines, in NPI order (Java string order, the same on every database). */
-    public List<String> npis(String month) {
+    public List<String> npis(YearMonth month) {
         List<String> npis = new ArrayList<>(jdbc.queryForList(
-                "SELECT rendering_npi FROM codecred.rendering_npi WHERE month = ?", String.class, month));
+                "SELECT rendering_npi FROM codecred.rendering_npi WHERE month = ?", String.class, month.toString()));
         npis.sort(null);
         return npis;
     }
@@ -47,11 +48,11 @@ public final class RenderingNpiTable {
      * NPIs, from {@link ProviderTable#npis}), in NPI order. The roster is subtracted here, not with a
      * NOT EXISTS: the list is a few thousand rows, the roster a set in memory.
      */
-    public List<ClaimLineTable.NpiActivity> unrostered(String month, Set<String> roster) {
+    public List<ClaimLineTable.NpiActivity> unrostered(YearMonth month, Set<String> roster) {
         return jdbc.query("SELECT rendering_npi, lines, first_service, last_service FROM codecred.rendering_npi"
                                 + " WHERE month = ?",
                         (rs, i) -> new ClaimLineTable.NpiActivity(rs.getString(1), rs.getLong(2),
-                                ClaimLineTable.localDate(rs.getDate(3)), ClaimLineTable.localDate(rs.getDate(4))), month)
+                                ClaimLineTable.localDate(rs.getDate(3)), ClaimLineTable.localDate(rs.getDate(4))), month.toString())
                 .stream().filter(a -> !roster.contains(a.npi()))
                 .sorted(Comparator.comparing(ClaimLineTable.NpiActivity::npi)).toList();
     }

@@ -3,6 +3,7 @@ package org.codecred.staging;
 import com.zaxxer.hikari.HikariDataSource;
 import org.codecred.database.Dialect;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -17,6 +18,9 @@ import java.sql.Statement;
  * {@code codecred}, the BATCH_* tables would land in {@code public} on the first run (schema not yet
  * there) and be created again, empty, in {@code codecred} on the next one, losing every run's
  * history. With the schema always there first, the job repository stays in one place.
+ *
+ * <p>CodeCred's own tables are migrated to the newest version right then too ({@link StagingSchema}),
+ * while the schema holds nothing but them: before the job repository, and before any bean reads a table.
  *
  * <p>It also gives each pooled session the database's own settings ({@link Dialect#sessionInitSql}:
  * on HSQLDB, large query results kept off the heap).
@@ -42,6 +46,7 @@ public class StagingNamespace implements BeanPostProcessor {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create the schema codecred: " + e.getMessage(), e);
             }
+            new StagingSchema(new JdbcTemplate(dataSource)).create();
         }
         return bean;
     }

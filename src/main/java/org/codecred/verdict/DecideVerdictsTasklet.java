@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,14 @@ import java.util.Set;
  */
 public final class DecideVerdictsTasklet implements Tasklet {
 
-    private final String month;
+    private final YearMonth month;
     private final VerdictPolicy policy;
     private final ProviderTable providers;
     private final MetricTable metrics;
     private final FindingTable findings;
     private final VerdictTable verdicts;
 
-    public DecideVerdictsTasklet(String month, VerdictPolicy policy, ProviderTable providers, MetricTable metrics,
+    public DecideVerdictsTasklet(YearMonth month, VerdictPolicy policy, ProviderTable providers, MetricTable metrics,
                                  FindingTable findings, VerdictTable verdicts) {
         this.month = month;
         this.policy = policy;

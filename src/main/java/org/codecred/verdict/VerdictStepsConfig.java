@@ -34,7 +34,7 @@ public class VerdictStepsConfig {
                                RunSettings settings, VerdictPolicy verdictPolicy, ProviderTable providers,
                                MetricTable metrics, FindingTable findings, VerdictTable verdicts, StepLog stepLog) {
         return new StepBuilder("decideVerdicts", jobRepository)
-                .tasklet(new DecideVerdictsTasklet(settings.monthKey(), verdictPolicy, providers, metrics, findings,
+                .tasklet(new DecideVerdictsTasklet(settings.month(), verdictPolicy, providers, metrics, findings,
                         verdicts), transactionManager)
                 .listener(stepLog)
                 .build();

@@ -6,13 +6,14 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Owner of {@code codecred.provider_verdict} (DDL in {@code staging/50-provider_verdict.sql}): the
+ * Owner of {@code codecred.provider_verdict} (DDL in the migrations, {@code db/migration}): the
  * verdict per rostered provider, written once by decideVerdicts and read by every output. No other
  * class touches the table.
  */
@@ -33,17 +34,17 @@ public final class VerdictTable {
         this.jdbc = jdbc;
     }
 
-    public void delete(String month) {
-        jdbc.update("DELETE FROM codecred.provider_verdict WHERE month = ?", month);
+    public void delete(YearMonth month) {
+        jdbc.update("DELETE FROM codecred.provider_verdict WHERE month = ?", month.toString());
     }
 
-    public void insert(String month, List<ProviderVerdict> verdicts) {
+    public void insert(YearMonth month, List<ProviderVerdict> verdicts) {
         if (verdicts.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO codecred.provider_verdict (month, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 verdicts, BATCH, (ps, v) -> {
-                    ps.setString(1, month);
+                    ps.setString(1, month.toString());
                     ps.setString(2, v.npi());
                     ps.setString(3, v.verdict().name());
                     ps.setString(4, truncate(v.reasons(), 4000));
@@ -57,30 +58,30 @@ public final class VerdictTable {
     }
 
     /** How many providers got each verdict this month (every verdict listed, 0 when none). */
-    public Map<Verdict, Long> countByVerdict(String month) {
+    public Map<Verdict, Long> countByVerdict(YearMonth month) {
         Map<Verdict, Long> counts = new java.util.EnumMap<>(Verdict.class);
         for (Verdict verdict : Verdict.values()) {
             counts.put(verdict, 0L);
         }
         jdbc.query("SELECT verdict, COUNT(*) FROM codecred.provider_verdict WHERE month = ? GROUP BY verdict",
-                (RowCallbackHandler) rs -> counts.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2)), month);
+                (RowCallbackHandler) rs -> counts.put(Verdict.valueOf(rs.getString(1)), rs.getLong(2)), month.toString());
         return counts;
     }
 
     /** One provider's verdict, if decideVerdicts has decided it. */
-    public Optional<ProviderVerdict> find(String month, String npi) {
+    public Optional<ProviderVerdict> find(YearMonth month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_verdict WHERE month = ? AND npi = ?",
-                ROW_MAPPER, month, npi).stream().findFirst();
+                ROW_MAPPER, month.toString(), npi).stream().findFirst();
     }
 
     /** Every verdict of the month by NPI. */
-    public Map<String, ProviderVerdict> allByNpi(String month) {
+    public Map<String, ProviderVerdict> allByNpi(YearMonth month) {
         Map<String, ProviderVerdict> verdicts = new HashMap<>();
         jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_verdict WHERE month = ?",
                 (RowCallbackHandler) rs -> {
                     ProviderVerdict v = ROW_MAPPER.mapRow(rs, 0);
                     verdicts.put(v.npi(), v);
-                }, month);
+                }, month.toString());
         return verdicts;
     }
 

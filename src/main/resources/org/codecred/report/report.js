@@ -71,6 +71,8 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
   });
+  // back from a provider's page, the browser may put the fields back as they were without an event
+  window.addEventListener('pageshow', apply);
   form.hidden = false;
   apply();
 })();

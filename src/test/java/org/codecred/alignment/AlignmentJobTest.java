@@ -1,5 +1,7 @@
 package org.codecred.alignment;
 
+import java.time.YearMonth;
+
 import org.codecred.verdict.DecideVerdictsTasklet;
 import org.codecred.verdict.VerdictPolicy;
 import org.codecred.verdict.VerdictTable;
@@ -13,6 +15,7 @@ import org.codecred.rules.CredentialVocabulary;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -73,6 +76,7 @@ class AlignmentJobTest {
     void theMonthShowsEveryAlignmentOutcomeAndVerdict(@TempDir Path tmp) throws Exception {
         Path in = tmp.resolve("input").resolve(MONTH);
         Files.createDirectories(in);
+        TestMonth.writeCurrentExclusionLists(in, java.time.YearMonth.parse(MONTH));
         Files.writeString(in.resolve("roster.csv"), String.join("\n",
                 "npi,last_name,first_name,credential,license_number,license_state,license_expires,taxonomy_code,specialties,date_of_birth",
                 SW1 + ",Alpha,Test,LCSW,SW1001,MA,2028-06-30,1041C0700X,trauma,",
@@ -139,7 +143,7 @@ class AlignmentJobTest {
             assertThat(lpc.get("peer_threshold")).isNull();
 
             // the reader resumes after the last committed provider: nothing before it comes again
-            ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), MONTH,
+            ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), YearMonth.parse(MONTH),
                     Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
             ExecutionContext state = new ExecutionContext();
             state.putString(ProviderActivityReader.LAST_NPI, SW4);
@@ -155,7 +159,7 @@ class AlignmentJobTest {
 
             // findings from the coding and credential steps (built in parallel) drive the other verdicts
             FindingTable table = new FindingTable(jdbc);
-            table.insert(MONTH, List.of(Finding.onProvider(RuleId.EXCLUDED_OIG, SW1, "", "on the LEIE"),
+            table.insert(YearMonth.parse(MONTH), List.of(Finding.onProvider(RuleId.EXCLUDED_OIG, SW1, "", "on the LEIE"),
                     Finding.onProvider(RuleId.SPECIALTY_UNDECLARED, SW5, "geriatric", "info only")));
             List<Finding> codingErrors = new ArrayList<>();
             for (int i = 0; i < 2; i++) { // 2 of SW2's 20 lines = 10 %, one of them with two errors
@@ -166,9 +170,9 @@ class AlignmentJobTest {
                     "test", "claims.csv", 500L));
             codingErrors.add(new Finding(SW5, "Y0", 1, Fixtures.DAY1, "90837", RuleId.TIME_UPCODED, "90834",
                     "test", "claims.csv", 900L)); // 1 of 20 = 5 %: not above the threshold
-            table.insert(MONTH, codingErrors);
+            table.insert(YearMonth.parse(MONTH), codingErrors);
             AlignmentRules rules = Fixtures.rules();
-            DecideVerdictsTasklet decide = new DecideVerdictsTasklet(MONTH, VerdictPolicy.load(Fixtures.RULES),
+            DecideVerdictsTasklet decide = new DecideVerdictsTasklet(YearMonth.parse(MONTH), VerdictPolicy.load(Fixtures.RULES),
                     new ProviderTable(jdbc), new MetricTable(jdbc), table, new VerdictTable(jdbc));
             assertThat(decide.decideAll()).isEqualTo(7);
             assertThat(decide.decideAll()).isEqualTo(7); // redone, not doubled

@@ -10,7 +10,7 @@ import org.codecred.job.ExitCode;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.codecred.rules.RuleTableException;
-import org.codecred.staging.SourceFile;
+import org.codecred.sources.SourceFile;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,9 +131,9 @@ class CmsPublishedFilesTest {
         assertThat(tables.unitLimits()).hasSize(30);
         assertThat(tables.sources()).singleElement().satisfies(s -> {
             assertThat(s.kind()).isEqualTo("CMS MUE");
-            assertThat(s.rows()).isEqualTo(30);
-            assertThat(s.published()).isEqualTo(Q3);
-            assertThat(s.sha256()).isEqualTo(SourceFile.sha256(PUBLISHED.resolve(MUE_CSV)));
+            assertThat(s.rows()).isEqualTo(30L);
+            assertThat(s.date()).isEqualTo(Q3);
+            assertThat(s.sha256()).isEqualTo(org.codecred.sources.FileFacts.sha256(PUBLISHED.resolve(MUE_CSV)));
         });
     }
 
@@ -142,7 +142,7 @@ class CmsPublishedFilesTest {
         zip(cms.resolve(MUE_ZIP), PUBLISHED.resolve(MUE_CSV));
         assertRealMueRowLimitsUnits(MUE_CSV);
         assertThat(CmsImport.load(cms, Set.of()).sources()).singleElement()
-                .satisfies(s -> assertThat(s.fileName()).isEqualTo(MUE_ZIP));
+                .satisfies(s -> assertThat(s.name()).isEqualTo(MUE_ZIP));
     }
 
     @Test
@@ -208,7 +208,7 @@ class CmsPublishedFilesTest {
         assertThat(tables.pairEdits()).hasSize(data.size());
         assertThat(tables.sources()).hasSize(4).allSatisfy(s -> {
             assertThat(s.kind()).isEqualTo("CMS PTP");
-            assertThat(s.published()).isEqualTo(LocalDate.of(2026, 7, 1));   // 2026q3 in the zip's name
+            assertThat(s.date()).isEqualTo(LocalDate.of(2026, 7, 1));   // 2026q3 in the zip's name
         });
     }
 
@@ -273,6 +273,56 @@ class CmsPublishedFilesTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(MUE_ZIP).contains("zip bomb").doesNotContain("Exception");
     }
 
+    /** A formula in a CMS workbook (here one linking another workbook) is refused with exit 2 naming file and cell. */
+    @Test
+    void aFormulaInACmsWorkbookIsRefusedNamingTheCell() throws Exception {
+        Path xlsx = cms.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.xlsx");
+        mueWorkbook(xlsx);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            wb.getSheet("MUE").getRow(3).getCell(1).setCellFormula("B3+1");
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                wb.write(out);
+            }
+        }
+        assertThatThrownBy(() -> CmsImport.load(cms, Set.of())).isInstanceOf(RuleTableException.class)
+                .hasMessageContaining("MCR_MUE_PractitionerServices_Eff_07-01-2026.xlsx, sheet 'MUE', cell B4 holds a"
+                        + " formula, not a value");
+
+        TestMonth month = new TestMonth(rules.resolve("run"), "2026-10");
+        month.roster(TestMonth.provider("LCSW", ""));
+        month.claims("claims.csv", TestMonth.line("C1", 1, "MBR0001", "2026-10-05", "90834", "45", "F41.1"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(Arrays.asList(month.args()));
+        args.replaceAll(a -> a.startsWith("--rules=") ? "--rules=" + rules : a);
+        assertThat(CodeCred.run(new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new)))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cell B4 holds a formula").doesNotContain("Exception");
+    }
+
+    @Test
+    void aFormulaInAnOldExcelWorkbookIsRefusedToo() throws Exception {
+        Path xls = cms.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.xls");
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             OutputStream out = Files.newOutputStream(xls)) {
+            var sheet = wb.createSheet("MUE");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("HCPCS/CPT Code");
+            header.createCell(1).setCellValue("Practitioner Services MUE Values");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("90834");
+            row.createCell(1).setCellFormula("1+1");
+            wb.write(out);
+        }
+        assertThatThrownBy(() -> CmsImport.load(cms, Set.of())).isInstanceOf(RuleTableException.class)
+                .hasMessageContaining("sheet 'MUE', cell B2 holds a formula");
+    }
+
+    @Test
+    void aWorkbookOfValuesIsRead() throws Exception {
+        mueWorkbook(cms.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.xlsx"));
+        assertThat(CmsImport.load(cms, Set.of()).unitLimits()).hasSize(30);
+    }
+
     /**
      * The whole job: the zipped MUE table as published limits 0009U to 2 units (findings.csv), its file
      * and the month's NPPES file are recorded, and the NPPES file, dated 2026-08-01, is reported stale.
@@ -301,21 +351,22 @@ class CmsPublishedFilesTest {
                 .endsWith("NPPES npidata_pfile_20050523-20260801.csv 1 2026-08-01")
                 .anyMatch(s -> s.startsWith("NUCC taxonomy nucc_taxonomy_251.csv 61 "));
         assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE sha256 = '"
-                + SourceFile.sha256(cms.resolve(MUE_ZIP)) + "'")).containsExactly("1");
+                + org.codecred.sources.FileFacts.sha256(cms.resolve(MUE_ZIP)) + "'")).containsExactly("1");
         // the Q3 MUE file is current through September: not stale for October; the August NPPES file is
-        assertThat(month.read("run-summary.json")).contains("\"source_warnings\": [\"NPPES file npidata_pfile_20050523-20260801.csv"
-                + " is dated 2026-08-01, 91 days before the end of 2026-10 (more than 45): download the current edition\"]");
+        assertThat(month.read("run-summary.json")).contains("\"NPPES file npidata_pfile_20050523-20260801.csv"
+                + " is dated 2026-08-01, 91 days before the end of 2026-10 (more than 45): download the current edition\"")
+                .doesNotContain("CMS MUE file");
     }
 
     @Test
     void staleSourcesAreCountedFromTheirPublicationOrTheirQuarter() {
         java.time.YearMonth october = java.time.YearMonth.of(2026, 10);
         List<SourceFile> files = List.of(
-                new SourceFile("CMS MUE", "q3.zip", LocalDate.of(2026, 7, 1), 1, "x"),
-                new SourceFile("CMS PTP", "q2.zip", LocalDate.of(2026, 4, 1), 1, "x"),
-                new SourceFile("OIG LEIE", "UPDATED.csv", LocalDate.of(2026, 9, 16), 1, "x"),
-                new SourceFile("OIG LEIE", "2608REIN.csv", LocalDate.of(2026, 8, 1), 1, "x"));
-        assertThat(org.codecred.staging.SourceFileTable.staleWarnings(october, files))
+                new SourceFile("CMS MUE", "q3.zip", LocalDate.of(2026, 7, 1), "file name", 1L, 0, "x"),
+                new SourceFile("CMS PTP", "q2.zip", LocalDate.of(2026, 4, 1), "file name", 1L, 0, "x"),
+                new SourceFile("OIG LEIE", "UPDATED.csv", LocalDate.of(2026, 9, 16), "file name", 1L, 0, "x"),
+                new SourceFile("OIG LEIE", "2608REIN.csv", LocalDate.of(2026, 8, 1), "file name", 1L, 0, "x"));
+        assertThat(org.codecred.sources.SourceFileTable.staleWarnings(october, files))
                 .containsExactly("CMS PTP file q2.zip is dated 2026-04-01, 213 days before the end of 2026-10"
                                 + " (more than 45 after its quarter): download the current edition",
                         "OIG LEIE file 2608REIN.csv is dated 2026-08-01, 91 days before the end of 2026-10"
@@ -324,7 +375,7 @@ class CmsPublishedFilesTest {
 
     @Test
     void aLineWithoutEndStopsTheRun() throws IOException {
-        String endless = "HCPCS/CPT Code,Practitioner Services MUE Values\r\n" + "9".repeat(CmsImport.MAX_LINE_CHARS + 10);
+        String endless = "HCPCS/CPT Code,Practitioner Services MUE Values\r\n" + "9".repeat(org.codecred.sources.CmsFiles.MAX_LINE_CHARS + 10);
         Files.writeString(cms.resolve(MUE_CSV), endless, StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> CmsImport.load(cms, Set.of())).isInstanceOf(RuleTableException.class)
                 .hasMessageContaining(MUE_CSV).hasMessageContaining("longer than");

@@ -5,7 +5,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
-import org.codecred.staging.SourceFileTable;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.staging.StagingSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class CheckCredentialsTaskletTest {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:hsqldb:mem:tasklet" + System.nanoTime(), "SA", ""));
         new StagingSchema(jdbc).create();
         ProviderTable providers = new ProviderTable(jdbc);
-        providers.insert("2026-10", List.of(
+        providers.insert(YearMonth.parse("2026-10"), List.of(
                 Fixtures.provider("1234567890", "Quillon", "Mae", "LMFT", "LMFT-3003", "CA", LocalDate.of(2026, 10, 1),
                         "106H00000X", null),
                 Fixtures.lcsw(Fixtures.npi("167890123"), "Marchetti", "Sol", null)));
@@ -52,7 +52,10 @@ class CheckCredentialsTaskletTest {
         tasklet.execute(new StepContribution(MetaDataInstanceFactory.createStepExecution()), null);
 
         assertThat(jdbc.queryForList("SELECT rule_id FROM codecred.finding ORDER BY provider_npi, rule_id", String.class))
-                .isEqualTo(first).containsExactly("CODE-UNKNOWN", "LICENSE-EXPIRED", "NPI-INVALID");
+                .isEqualTo(first).filteredOn(rule -> !rule.equals("SCREENING-INCOMPLETE"))
+                .containsExactly("CODE-UNKNOWN", "LICENSE-EXPIRED", "NPI-INVALID");
+        // no LEIE and no SAM file in the month: every rostered provider, once per list
+        assertThat(first).filteredOn("SCREENING-INCOMPLETE"::equals).hasSize(4);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM codecred.credential_check", Integer.class)).isEqualTo(2 * 12);
     }
 }

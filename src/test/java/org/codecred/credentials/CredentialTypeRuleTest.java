@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 import org.codecred.rules.CredentialVocabulary;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CredentialTypeRuleTest {
 
     private static final CredentialVocabulary VOCABULARY = CredentialVocabulary.load(Path.of("jobs/rules"));
-    private static final Source ROSTER = new Source("roster.csv", LocalDate.of(2026, 10, 31));
+    private static final SourceFile ROSTER = SourceFile.named("roster.csv", LocalDate.of(2026, 10, 31));
 
     private static Results check(String credential) {
         Provider p = Fixtures.provider("1234567893", "Brightwater", "Lena", credential, "L-1", "OH",

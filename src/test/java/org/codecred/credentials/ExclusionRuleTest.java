@@ -1,5 +1,7 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.ExclusionList;
+import org.codecred.sources.Names;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;

@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LicenseRuleTest {
 
     private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
-    private static final Source ROSTER = new Source("roster.csv", LocalDate.of(2026, 10, 31));
+    private static final SourceFile ROSTER = SourceFile.named("roster.csv", LocalDate.of(2026, 10, 31));
 
     private static Results check(LocalDate expires, LicenseRule.LinesAfterExpiry after) {
         Provider p = Fixtures.provider("1234567893", "Brightwater", "Lena", "LPC", "LPC-778", "OH", expires, "101YP2500X", null);

@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SourceFile;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NpiCheckDigitTest {
 
-    private static final Source ROSTER = new Source("roster.csv", LocalDate.of(2026, 10, 31));
+    private static final SourceFile ROSTER = SourceFile.named("roster.csv", LocalDate.of(2026, 10, 31));
 
     @Test
     void cmsWorkedExample() {

@@ -1,5 +1,9 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.SamExclusionList;
+import org.codecred.sources.OptOutList;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.NuccTaxonomy;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
@@ -51,8 +55,8 @@ class PublishedListsTest {
         assertThat(list.rows()).isEqualTo(6);
         assertThat(list.files()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("SAM exclusions");
-            assertThat(f.published()).isEqualTo(LocalDate.ofYearDay(2026, 305));   // _26305: Julian date
-            assertThat(f.rows()).isEqualTo(6);
+            assertThat(f.date()).isEqualTo(LocalDate.ofYearDay(2026, 305));   // _26305: Julian date
+            assertThat(f.rows()).isEqualTo(6L);
         });
         assertThat(list.byNpi("1396874525")).singleElement()
                 .satisfies(e -> assertThat(e.terminationDate()).isNull());

@@ -1,5 +1,6 @@
 package org.codecred.credentials;
 
+import org.codecred.sources.NppesRegistry;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.staging.ClaimLineTable;

@@ -1,11 +1,13 @@
 package org.codecred.database;
 
+import java.time.YearMonth;
 import org.hsqldb.server.Server;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.YearMonth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,8 +35,8 @@ class MonthLocksTest {
 
     @Test
     void postgresKeyIsTheMonthAsYyyymm() {
-        assertEquals(202610, PostgresMonthLock.key("2026-10"));
-        assertEquals(202601, PostgresMonthLock.key("2026-01"));
+        assertEquals(202610, PostgresMonthLock.key(YearMonth.parse("2026-10")));
+        assertEquals(202601, PostgresMonthLock.key(YearMonth.parse("2026-01")));
     }
 
     @Test
@@ -42,15 +44,15 @@ class MonthLocksTest {
         MonthLock a = new InProcessMonthLock("jdbc:hsqldb:mem:locks-test-a");
         MonthLock sameDatabase = new InProcessMonthLock("jdbc:hsqldb:mem:locks-test-a");
         MonthLock otherDatabase = new InProcessMonthLock("jdbc:hsqldb:mem:locks-test-b");
-        assertTrue(a.tryAcquire("2026-10"));
-        assertFalse(sameDatabase.tryAcquire("2026-10"));
-        assertTrue(sameDatabase.tryAcquire("2026-11"));
-        assertTrue(otherDatabase.tryAcquire("2026-10"));
-        a.release("2026-10");
-        assertTrue(sameDatabase.tryAcquire("2026-10"));
-        sameDatabase.release("2026-10");
-        sameDatabase.release("2026-11");
-        otherDatabase.release("2026-10");
+        assertTrue(a.tryAcquire(YearMonth.parse("2026-10")));
+        assertFalse(sameDatabase.tryAcquire(YearMonth.parse("2026-10")));
+        assertTrue(sameDatabase.tryAcquire(YearMonth.parse("2026-11")));
+        assertTrue(otherDatabase.tryAcquire(YearMonth.parse("2026-10")));
+        a.release(YearMonth.parse("2026-10"));
+        assertTrue(sameDatabase.tryAcquire(YearMonth.parse("2026-10")));
+        sameDatabase.release(YearMonth.parse("2026-10"));
+        sameDatabase.release(YearMonth.parse("2026-11"));
+        otherDatabase.release(YearMonth.parse("2026-10"));
     }
 
     @Test
@@ -78,20 +80,20 @@ class MonthLocksTest {
             ConnectionSource connections = () -> DriverManager.getConnection(url, "SA", "");
             MonthLock first = Dialect.forUrl(url).monthLock(connections);
             MonthLock second = Dialect.forUrl(url).monthLock(connections);
-            assertTrue(first.tryAcquire("2026-10"));
-            assertFalse(second.tryAcquire("2026-10"), "the month is held by a live session");
-            assertTrue(second.tryAcquire("2026-11"), "another month is free");
-            first.release("2026-10");
-            assertTrue(second.tryAcquire("2026-10"), "released");
+            assertTrue(first.tryAcquire(YearMonth.parse("2026-10")));
+            assertFalse(second.tryAcquire(YearMonth.parse("2026-10")), "the month is held by a live session");
+            assertTrue(second.tryAcquire(YearMonth.parse("2026-11")), "another month is free");
+            first.release(YearMonth.parse("2026-10"));
+            assertTrue(second.tryAcquire(YearMonth.parse("2026-10")), "released");
 
             // a holder whose session ended (its process died) no longer holds the month
             try (Connection dead = DriverManager.getConnection(url, "SA", ""); Statement s = dead.createStatement()) {
                 s.execute("INSERT INTO codecred.month_lock (locked_month, session_id) VALUES ('2026-12', SESSION_ID())");
             }
-            assertTrue(first.tryAcquire("2026-12"), "a stale holder is taken over");
-            second.release("2026-10");
-            second.release("2026-11");
-            first.release("2026-12");
+            assertTrue(first.tryAcquire(YearMonth.parse("2026-12")), "a stale holder is taken over");
+            second.release(YearMonth.parse("2026-10"));
+            second.release(YearMonth.parse("2026-11"));
+            first.release(YearMonth.parse("2026-12"));
         } finally {
             server.shutdown();
         }

@@ -1,5 +1,7 @@
 package org.codecred.dossier;
 
+import java.time.YearMonth;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -22,6 +24,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,12 +39,126 @@ import static org.codecred.dossier.Cells.shown;
 class CommitteePacketTest {
 
     private TestMonth month;
+    /** Every log line of the run, as the appenders received them, and what it printed to the user. */
+    private final List<String> logLines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     void runTheSampleMonth(@TempDir Path tmp) throws Exception {
         month = new TestMonth(tmp, "2026-10");
         copy(Path.of("input/2026-10"), month.monthDir());
-        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> capture = new ch.qos.logback.core.AppenderBase<>() {
+            @Override
+            protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+                logLines.add(event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage()));
+            }
+        };
+        capture.start();
+        root.addAppender(capture);
+        try {
+            assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        } finally {
+            root.detachAppender(capture);
+        }
+        logLines.add(month.lastMessage);
+    }
+
+    /**
+     * Every member id and member birth date of the input (CSV columns, the 837's subscriber ids and
+     * birth dates), searched as whole words in every output file (CSV, JSON, every workbook cell) and
+     * every log line of the run, in every form a date takes: none may appear.
+     */
+    @Test
+    void noMemberIdOrBirthDateAppearsInClearInAnyOutputOrLogLine() throws Exception {
+        Set<String> secrets = new java.util.TreeSet<>();
+        try (Stream<Path> files = Files.list(month.monthDir())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("claims") && name.endsWith(".csv")) {
+                    List<String> rows = Files.readAllLines(f);
+                    List<String> header = List.of(rows.get(0).toLowerCase(java.util.Locale.ROOT).split(","));
+                    int id = header.indexOf("member_id");
+                    int dob = header.indexOf("member_dob");
+                    for (String row : rows.subList(1, rows.size())) {
+                        // rejected rows too: a row with fields missing still has its member id where the header says
+                        String[] fields = row.replace("\"", "").split(",", -1);
+                        if (fields.length > id) {
+                            secrets.add(fields[id].trim());
+                        }
+                        if (dob >= 0 && fields.length > dob && fields[dob].trim().matches("[\\d/-]{8,10}")) {
+                            secrets.addAll(dateForms(fields[dob].trim()));
+                        }
+                    }
+                } else if (name.startsWith("claims")) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("NM1\\*IL\\*[^~]*\\*MI\\*([^~*]+)|DMG\\*D8\\*(\\d{8})")
+                            .matcher(Files.readString(f));
+                    while (m.find()) {
+                        secrets.addAll(m.group(1) != null ? List.of(m.group(1)) : dateForms(m.group(2)));
+                    }
+                }
+            }
+        }
+        secrets.removeIf(s -> s.length() < 5);
+        assertThat(secrets).hasSizeGreaterThan(100);
+
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(month.outputDir())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                List<String> texts = new ArrayList<>();
+                if (f.toString().endsWith(".xlsx")) {
+                    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+                        org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
+                        for (Sheet sheet : wb) {
+                            for (Row row : sheet) {
+                                for (Cell cell : row) {
+                                    texts.add(shown.formatCellValue(cell));
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    texts.add(Files.readString(f, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                scan(month.outputDir().relativize(f).toString(), texts, secrets, found);
+            }
+        }
+        scan("log", logLines, secrets, found);
+        assertThat(found).isEmpty();
+    }
+
+    /** A date as the input wrote it and as an output could: ISO, yyyymmdd, M/d/yyyy and MM/dd/yyyy. */
+    private static List<String> dateForms(String text) {
+        java.time.LocalDate d;
+        if (text.matches("\\d{8}")) {
+            d = java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        } else if (text.contains("/")) {
+            d = java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy"));
+        } else {
+            d = java.time.LocalDate.parse(text);
+        }
+        return List.of(text, d.toString(), d.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                d.format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")),
+                d.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    }
+
+    private static void scan(String where, List<String> texts, Set<String> secrets, List<String> found) {
+        for (String text : texts) {
+            for (String secret : secrets) {
+                int at = text.indexOf(secret);
+                while (at >= 0) {
+                    boolean wordBefore = at > 0 && Character.isLetterOrDigit(text.charAt(at - 1));
+                    int end = at + secret.length();
+                    boolean wordAfter = end < text.length() && Character.isLetterOrDigit(text.charAt(end));
+                    if (!wordBefore && !wordAfter) {
+                        found.add(where + ": " + secret);
+                        break;
+                    }
+                    at = text.indexOf(secret, at + 1);
+                }
+            }
+        }
     }
 
     static void copy(Path from, Path to) throws IOException {
@@ -167,7 +284,7 @@ class CommitteePacketTest {
     void sourcesNameEachFileWithItsSha256() throws Exception {
         Path leie = month.monthDir().resolve("exclusions/UPDATED.csv");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(leie)));
-        for (String workbook : List.of(dossierOf("Stroud"), SummaryWorkbook.fileName("2026-10"))) {
+        for (String workbook : List.of(dossierOf("Stroud"), SummaryWorkbook.fileName(YearMonth.parse("2026-10")))) {
             try (XSSFWorkbook wb = open(workbook)) {
                 Sheet sources = wb.getSheet(DossierWorkbook.SOURCES);
                 int row = rowWith(sources, 1, "UPDATED.csv");
@@ -180,7 +297,7 @@ class CommitteePacketTest {
 
     @Test
     void theSummaryIsInTriageOrderWithTheRunCountsFirst() throws IOException {
-        try (XSSFWorkbook wb = open(SummaryWorkbook.fileName("2026-10"))) {
+        try (XSSFWorkbook wb = open(SummaryWorkbook.fileName(YearMonth.parse("2026-10")))) {
             assertThat(Cells.sheetNames(wb)).containsExactlyElementsOf(SummaryWorkbook.SHEETS);
             Sheet overview = wb.getSheet("Overview");
             String json = Files.readString(month.outputDir().resolve("run-summary.json"));

@@ -1,5 +1,7 @@
 package org.codecred.dossier;
 
+import java.time.YearMonth;
+
 import org.codecred.alignment.AlignmentOutcome;
 import org.codecred.alignment.AlignmentRow;
 import org.codecred.alignment.ProviderMetric;
@@ -103,7 +105,7 @@ public final class DossierBenchmark {
             }
         }
         findings.add(Finding.onProvider(RuleId.LICENSE_EXPIRING, npi, "", "license expires within 90 days"));
-        return new Dossier("2026-10", provider,
+        return new Dossier(YearMonth.parse("2026-10"), provider,
                 new ProviderVerdict(npi, Verdict.REVIEW, "LICENSE-EXPIRING", linesEach, findings.size() - 1, 0.9, 3, 1, 0),
                 List.of(new CredentialCheck(npi, "NPI check digit", CheckResult.PASS, "valid", "roster.csv", null),
                         new CredentialCheck(npi, "License expiry", CheckResult.WARN, "expires 2027-01-31", "roster.csv", null),

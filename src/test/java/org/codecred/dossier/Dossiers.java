@@ -1,5 +1,7 @@
 package org.codecred.dossier;
 
+import java.time.YearMonth;
+
 import org.codecred.alignment.AlignmentOutcome;
 import org.codecred.alignment.AlignmentRow;
 import org.codecred.alignment.ProviderMetric;
@@ -51,7 +53,7 @@ final class Dossiers {
                 Finding.onLine(RuleId.TIME_UPCODED, lines.get(0), "90834", "90837 billed for 45 documented minutes; the time supports 90834"),
                 Finding.onLine(RuleId.TELEHEALTH_MODIFIER, lines.get(1), "", "-place of service 02 without a telehealth modifier"),
                 Finding.onProvider(RuleId.SPECIALTY_UNDECLARED, NPI, "substance-use", "strong evidence for substance-use"));
-        return new Dossier("2026-10", provider(NPI, "Doe"),
+        return new Dossier(YearMonth.parse("2026-10"), provider(NPI, "Doe"),
                 new ProviderVerdict(NPI, Verdict.HOLD, "EXCLUDED-OIG: on the exclusion list since 2019-01-01", 4, 1, 0.75, 1, 1, 1),
                 List.of(new CredentialCheck(NPI, "NPI check digit", CheckResult.PASS, "valid", "roster.csv", null),
                         new CredentialCheck(NPI, "OIG exclusion list", CheckResult.FAIL, "=HYPERLINK(\"x\") excluded 2019-01-01",
@@ -66,7 +68,7 @@ final class Dossiers {
 
     /** A provider none of the later steps has anything about yet. */
     static Dossier bare() {
-        return new Dossier("2026-10", provider("1000000004", "Roe"), null, List.of(), List.of(), List.of(), List.of(),
+        return new Dossier(YearMonth.parse("2026-10"), provider("1000000004", "Roe"), null, List.of(), List.of(), List.of(), List.of(),
                 List.of(), GENERATED);
     }
 }

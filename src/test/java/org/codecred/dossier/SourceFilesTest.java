@@ -34,11 +34,11 @@ class SourceFilesTest {
         Files.writeString(codes, "# kept by hand\ncode,kind\n90834,psychotherapy\n", StandardCharsets.UTF_8);
         Files.setLastModifiedTime(codes, FileTime.from(Instant.parse("2026-01-15T12:00:00Z")));
 
-        List<SourceFiles.SourceFile> files = SourceFiles.of(input, rules);
+        List<org.codecred.sources.SourceFile> files = SourceFiles.of(input, rules);
 
-        assertThat(files).extracting(SourceFiles.SourceFile::name).containsExactly("roster.csv", "claims-a.csv",
+        assertThat(files).extracting(org.codecred.sources.SourceFile::name).containsExactly("roster.csv", "claims-a.csv",
                 "SAM_Exclusions_Public_Extract_V2_26271.CSV", "npidata_pfile_20050523-20261109.csv", "codes.csv");
-        SourceFiles.SourceFile roster = files.get(0);
+        org.codecred.sources.SourceFile roster = files.get(0);
         assertThat(roster.rows()).as("a roster row never spans lines; a last line without its line end is a row").isEqualTo(2L);
         assertThat(files.get(1).rows()).as("a stray quote swallows no claim line").isEqualTo(3L);
         assertThat(roster.sha256()).hasSize(64);

@@ -69,7 +69,7 @@ class HistoryJobTest {
 
         // out of order: the last month first, with no history at all
         assertThat(month("2026-10").run()).isEqualTo(ExitCode.COMPLETED);
-        tenFirstSummary = dumpSheet(summary("2026-10"), "Providers") + dumpSheet(summary("2026-10"), "New since last month");
+        tenFirstSummary = dumpSheet(summary("2026-10"), "Providers") + dumpSheet(summary("2026-10"), "Changes since last month");
 
         // the backfill: 2026-08 (nothing earlier is completed: 2026-10 is later), 2026-09, and 2026-10 already done
         assertThat(CodeCred.run(System.err, "--months=2026-08..2026-10", "--input=" + tmp.resolve("input"),
@@ -128,7 +128,7 @@ class HistoryJobTest {
     }
 
     @Test
-    void summaryShowsPreviousVerdictChangeAndWhatIsNewSinceLastMonth() throws Exception {
+    void summaryShowsPreviousVerdictAndTheChangesSinceLastMonth() throws Exception {
         try (Workbook summary = summary("2026-10")) {
             Map<String, String> previous = byNpi(summary, "Previous verdict");
             Map<String, String> change = byNpi(summary, "Change");
@@ -142,11 +142,15 @@ class HistoryJobTest {
             assertThat(previous.get(npiByLastName.get("Stroud"))).isEqualTo("HOLD");
             assertThat(change.get(npiByLastName.get("Stroud"))).isEmpty();
 
-            Sheet newSince = summary.getSheet("New since last month");
-            assertThat(SHOWN.formatCellValue(newSince.getRow(0).getCell(0))).contains("since 2026-09 (2)");
-            assertThat(rowsOf(newSince)).anySatisfy(r -> assertThat(r).contains(munoz, "newly HOLD; newly excluded (EXCLUDED-OIG)"))
-                    .anySatisfy(r -> assertThat(r).contains(rasmussen, "newly HOLD"))
-                    .noneSatisfy(r -> assertThat(r).contains(npiByLastName.get("Stroud")));
+            Sheet changes = summary.getSheet("Changes since last month");
+            assertThat(SHOWN.formatCellValue(changes.getRow(0).getCell(0))).contains("since 2026-09");
+            assertThat(rowsOf(changes))
+                    .anySatisfy(r -> assertThat(r).contains(munoz, "CLEAR", "HOLD", "worse (towards HOLD)"))
+                    .anySatisfy(r -> assertThat(r).contains(rasmussen, "REVIEW", "HOLD", "worse (towards HOLD)"))
+                    .noneSatisfy(r -> assertThat(r).contains(npiByLastName.get("Stroud"), "worse (towards HOLD)"))
+                    // the rule behind Muñoz's HOLD is newly raised for him, in words
+                    .anySatisfy(r -> assertThat(r).startsWith("EXCLUDED-OIG", "Excluded by the OIG (LEIE)")
+                            .anySatisfy(cell -> assertThat(cell).contains("newly raised for").contains(munoz)));
         }
     }
 

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A power cut while recordHistory writes a month: the job's JVM is killed (as kill -9 would) as soon
  * as the step starts, first on a new month and then on a forced rerun of a completed one (whose old
  * rows are being replaced). Right after each kill the month has either no history or one whole
- * set, never part of one; the same command then completes it, and the history equals that of an
- * uninterrupted run in another database (same member-hash key).
+ * set, never part of one; the same command then completes it (passing the history key check at
+ * start), and the history equals that of an uninterrupted run in another database (same member-hash
+ * key, same recorded fingerprint).
  */
 @Tag("slow")
 class KillDuringHistoryTest {
@@ -62,8 +63,13 @@ class KillDuringHistoryTest {
         }
     }
 
-    /** Right after a kill: the month's history is absent or whole (its completion row with all its provider rows). */
+    /**
+     * Right after a kill: the month's history is absent or whole (its completion row with all its
+     * provider rows), and the key's fingerprint is there (written by September with its hashes, and by
+     * the killed month only together with its own), so the same command passes the start check.
+     */
     private static void assertWholeOrNothing(TestMonth month) throws Exception {
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.history_key")).containsExactly("1");
         String runs = month.query("SELECT COUNT(*) FROM codecred.history_run WHERE history_month = '2026-10'").get(0);
         String providers = month.query("SELECT COUNT(*) FROM codecred.history_provider WHERE history_month = '2026-10'").get(0);
         String verdicts = month.query("SELECT COUNT(*) FROM codecred.provider_verdict WHERE month = '2026-10'").get(0);
@@ -83,6 +89,8 @@ class KillDuringHistoryTest {
         rows.addAll(month.query("SELECT * FROM codecred.history_rule ORDER BY 1, 2, 3, 4"));
         rows.addAll(month.query("SELECT * FROM codecred.history_metric ORDER BY 1, 2, 3"));
         rows.addAll(month.query("SELECT * FROM codecred.history_diag_eval ORDER BY 1, 2, 3, 4, 5"));
+        // the key's fingerprint is written with the hashes: one row, whatever was killed
+        rows.addAll(month.query("SELECT fingerprint FROM codecred.history_key"));
         return rows;
     }
 }

@@ -1,5 +1,7 @@
 package org.codecred.postgres;
 
+import java.time.YearMonth;
+
 import org.codecred.domain.ClaimLine;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.StagingSchema;
@@ -44,6 +46,7 @@ class ClaimLineCopyTest {
         JdbcTemplate postgres = new JdbcTemplate(new DriverManagerDataSource(
                 PostgresMonthTest.URL, PostgresMonthTest.USER, PostgresMonthTest.PASSWORD));
         serverReachable();
+        new StagingSchema(postgres).create(); // a new database has no table yet
         postgres.update("DELETE FROM codecred.claim_line WHERE month = ?", MONTH);
         try {
             assertThat(stageAndRead(postgres, lines)).isEqualTo(lines);
@@ -55,8 +58,8 @@ class ClaimLineCopyTest {
     private static List<ClaimLine> stageAndRead(JdbcTemplate jdbc, List<ClaimLine> lines) {
         new StagingSchema(jdbc).create();
         ClaimLineTable table = new ClaimLineTable(jdbc);
-        table.insert(MONTH, lines);
-        return table.ofProvider(MONTH, "1234567893");
+        table.insert(YearMonth.parse(MONTH), lines);
+        return table.ofProvider(YearMonth.parse(MONTH), "1234567893");
     }
 
     private static ClaimLine line(long lineNumber, String member, List<String> modifiers, Integer minutes,

@@ -1,5 +1,7 @@
 package org.codecred.postgres;
 
+import java.time.YearMonth;
+
 import org.codecred.cli.CodeCred;
 import org.codecred.job.ExitCode;
 import org.codecred.database.PostgresMonthLock;
@@ -251,7 +253,7 @@ class PostgresMonthTest {
     private static boolean lockIsFree() throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
             ps.setInt(1, PostgresMonthLock.NAMESPACE);
-            ps.setInt(2, PostgresMonthLock.key(MONTH));
+            ps.setInt(2, PostgresMonthLock.key(YearMonth.parse(MONTH)));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1); // the session ends right after: the lock goes with it
             }

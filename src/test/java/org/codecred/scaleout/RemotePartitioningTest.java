@@ -88,7 +88,10 @@ class RemotePartitioningTest {
                 assertThat(first.process().waitFor(300, TimeUnit.SECONDS)).as("the manager ends").isTrue();
                 assertThat(first.process().exitValue()).as(first.output()).isEqualTo(ExitCode.FAILED.code());
                 assertThat(first.output()).contains("failed in step writeDossiers")
-                        .contains("its worker stopped before finishing it");
+                        .contains("its worker stopped before finishing it")
+                        .containsPattern("failed in step writeDossiers \\(partition partition\\d+\\): worker \\d+@\\S+ was lost"
+                                + " while running partition writeDossiersWorker:partition\\d+")
+                        .doesNotContain("Partition handler returned an unsuccessful step");
             }
             List<String> failed = partitions("FAILED");
             assertThat(failed).as("only the killed worker's partition failed").hasSize(1);
@@ -116,6 +119,91 @@ class RemotePartitioningTest {
         assertThat(cells(rerun.resolve(summary))).isEqualTo(cells(single.outputDir().resolve(summary)));
         try (Stream<Path> files = Files.list(rerun.resolve("dossiers"))) {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".part"))).as("no half-written dossier").isEmpty();
+        }
+    }
+
+    /**
+     * A worker started with other rule tables than the manager's runs none of the manager's
+     * partitions: each fails with one line naming both digests, and the manager's exit line says so.
+     * A request for a partition that is no longer waiting (sent again here, as a restarted manager's
+     * queue may hold it) is acknowledged and dropped with one INFO line: no redelivery, nothing in the
+     * dead-letter queue.
+     */
+    @Test
+    void aWorkerWithOtherRuleTablesFailsItsPartitionsAndAStaleRequestIsDroppedOnce() throws Exception {
+        emptyDatabase();
+        TestMonth month = new TestMonth(tmp.resolve("m"), MONTH);
+        SampleMonthGenerator.generate(YearMonth.parse(MONTH), 12, 600, 5, month.input);
+        Path otherRules = tmp.resolve("other-rules");
+        try (Stream<Path> files = Files.walk(Path.of("jobs/rules"))) {
+            for (Path from : files.toList()) {
+                Path to = otherRules.resolve(Path.of("jobs/rules").relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Files.writeString(otherRules.resolve("local-addition.csv"), "a table the manager does not have\n");
+        String managers = RuleTablesDigest.of(Path.of("jobs/rules"));
+        String workers = RuleTablesDigest.of(otherRules);
+        assertThat(workers).isNotEqualTo(managers);
+
+        int port = freePort();
+        String broker = "--spring.artemis.broker-url=tcp://127.0.0.1:" + port;
+        List<String> database = List.of("--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + PASSWORD);
+        String[] manager = args(List.of("--month=" + MONTH, "--input=" + month.input, "--output=" + tmp.resolve("out"),
+                "--rules=jobs/rules", broker, "--codecred.partitions=3", "--codecred.partition.poll-interval=200ms"), database);
+        String[] worker = args(List.of("--worker", "--rules=" + otherRules, broker, "--codecred.threads=1"), database);
+
+        try (JobProcess brokerJvm = JobProcess.start(TestBroker.class, String.valueOf(port), tmp.resolve("broker").toString());
+             JobProcess other = JobProcess.start(Main.class, worker)) {
+            brokerJvm.await("the broker", Duration.ofSeconds(120), () -> brokerJvm.printed(TestBroker.READY));
+            other.await("the worker to start", Duration.ofSeconds(300), () -> other.printed("worker started"));
+            try (JobProcess run = JobProcess.start(Main.class, manager)) {
+                assertThat(run.process().waitFor(300, TimeUnit.SECONDS)).as("the manager ends").isTrue();
+                assertThat(run.process().exitValue()).as(run.output()).isEqualTo(ExitCode.FAILED.code());
+                String exitLine = run.output().lines().filter(l -> l.startsWith("codecred: month")).findFirst().orElse("");
+                assertThat(exitLine).containsPattern("failed in step \\w+ \\(partition \\S+\\): worker \\d+@")
+                        .contains("has other rule tables (digest " + workers + ")")
+                        .contains("than the manager (digest " + managers + ")")
+                        .contains("start every worker with the manager's --rules folder");
+            }
+            assertThat(partitions("COMPLETED")).as("no partition ran with other rules").isEmpty();
+            assertThat(other.output()).contains("not run: worker ").doesNotContain("Exception");
+
+            // a request for a partition that is no longer waiting (it failed above)
+            List<String> stale = strings("SELECT step_execution_id || ' ' || step_name FROM batch_step_execution"
+                    + " WHERE status = 'FAILED' AND step_name LIKE '%Worker:%' ORDER BY step_execution_id");
+            assertThat(stale).isNotEmpty();
+            String[] partition = stale.get(0).split(" ");
+            String dropped = "partition " + partition[1] + " is no longer waiting (FAILED); request acknowledged and dropped";
+            try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+                 jakarta.jms.Connection connection = factory.createConnection()) {
+                jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+                jakarta.jms.ObjectMessage request = session.createObjectMessage(
+                        new org.springframework.batch.integration.partition.StepExecutionRequest(partition[1],
+                                Long.parseLong(partition[0])));
+                request.setStringProperty(RuleTablesDigest.HEADER, workers);
+                session.createProducer(session.createQueue(ScaleOutConfig.QUEUE)).send(request);
+                other.await("the stale request dropped", Duration.ofSeconds(120), () -> other.printed(dropped));
+                connection.start();
+                other.await("the request queue empty", Duration.ofSeconds(60),
+                        () -> queueEmpty(session, ScaleOutConfig.QUEUE));
+                assertThat(other.output().lines().filter(l -> l.contains(dropped))).as("delivered once").hasSize(1);
+                assertThat(queueEmpty(session, TestBroker.DLQ)).as("nothing in the dead-letter queue").isTrue();
+            }
+            assertThat(other.output()).doesNotContain("Exception");
+        }
+    }
+
+    private static boolean queueEmpty(jakarta.jms.Session session, String queue) {
+        try (jakarta.jms.QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+            return !browser.getEnumeration().hasMoreElements();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
         }
     }
 

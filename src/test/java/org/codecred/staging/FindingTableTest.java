@@ -1,5 +1,7 @@
 package org.codecred.staging;
 
+import java.time.YearMonth;
+
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.codecred.domain.Severity;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The finding table keeps the severity a rule gave each finding, and counts coding errors by it. */
 class FindingTableTest {
 
-    private static final String MONTH = "2026-10";
+    private static final YearMonth MONTH = YearMonth.of(2026, 10);
     private static final String NPI = "1234567893";
 
     @Test

@@ -1,5 +1,7 @@
 package org.codecred.staging;
 
+import java.time.YearMonth;
+
 import org.codecred.domain.ClaimLine;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The month's rendering-NPI list, staged once after the load, says what grouping the month's lines says. */
 class RenderingNpiTableTest {
 
-    private static final String MONTH = "2026-10";
+    private static final YearMonth MONTH = YearMonth.of(2026, 10);
 
     @Test
     void stagesEachNpiWithItsLineCountAndDatesForItsMonthOnlyAndAgainWithoutDoubling() {
@@ -29,7 +31,7 @@ class RenderingNpiTableTest {
                 line(4, "1300000002", LocalDate.of(2026, 10, 3)),
                 line(5, "1200000001", LocalDate.of(2026, 10, 9)),
                 line(6, "1300000002", LocalDate.of(2026, 10, 11))));
-        lines.insert("2026-09", List.of(line(2, "1100000000", LocalDate.of(2026, 9, 1))));
+        lines.insert(YearMonth.parse("2026-09"), List.of(line(2, "1100000000", LocalDate.of(2026, 9, 1))));
         RenderingNpiTable table = new RenderingNpiTable(jdbc);
 
         assertThat(table.stage(MONTH)).isEqualTo(2);
@@ -41,7 +43,7 @@ class RenderingNpiTableTest {
                 new ClaimLineTable.NpiActivity("1300000002", 3, LocalDate.of(2026, 10, 3), LocalDate.of(2026, 10, 20)));
         assertThat(table.unrostered(MONTH, Set.of("1200000001"))).extracting(ClaimLineTable.NpiActivity::npi)
                 .containsExactly("1300000002");
-        assertThat(table.npis("2026-09")).as("another month is staged by its own run").isEmpty();
+        assertThat(table.npis(YearMonth.parse("2026-09"))).as("another month is staged by its own run").isEmpty();
     }
 
     private static ClaimLine line(long lineNumber, String npi, LocalDate date) {

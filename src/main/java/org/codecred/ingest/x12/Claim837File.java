@@ -58,6 +58,11 @@ final class Claim837File implements AutoCloseable {
     private boolean keepElements;
     private long lastSegmentNumber;
     private String envelopeProblem;
+    /** The open set's ST and the last SE read: a file that ends right after an SE keeps that set. */
+    private Segment lastSt;
+    private Segment lastSe;
+    private Character componentSeparator;
+    private String lastTag;
 
     /**
      * @param offset      byte offset of an ISA (0 for the file's start)
@@ -191,10 +196,23 @@ final class Claim837File implements AutoCloseable {
             return;
         }
         lastSegmentNumber = s.number;
+        lastTag = s.tag;
         if (s.tag.equals("ISA")) {
             terminator = reader.getDelimiters().get(EDIStreamConstants.Delimiters.SEGMENT);
+            componentSeparator = reader.getDelimiters().get(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT);
         } else if (s.tag.equals("GS")) {
             mapper.groupVersion(s.element(8));
+        } else if (s.tag.equals("ST")) {
+            lastSt = s;
+        } else if (s.tag.equals("SE")) {
+            lastSe = s;
+        }
+        String cut = s.tag.equals("ISA") ? null : s.simpleElementInComponents();
+        if (cut != null && (mapper.inTransaction() || s.tag.equals("ST"))) {
+            // never a member id silently cut at the separator: the set is rejected saying so
+            mapper.problem(s.number, cut + ": holds the component separator '" + componentSeparator + "' inside a"
+                    + " simple element (segment " + s.number + "); X12 allows it only between the parts of a composite"
+                    + " element, so the value cannot be read whole", s);
         }
         if (mapper.inTransaction() || s.tag.equals("ST")) {
             mapper.segment(s);
@@ -226,6 +244,9 @@ final class Claim837File implements AutoCloseable {
 
     /** StAEDI stopped: reject what is open, skip to the next ISA. */
     private void unreadable(Exception e) {
+        if (endsWithoutTrailers()) {
+            return;
+        }
         Location at = reader.getLocation();
         long failed = readerBase + Math.max(0, at.getSegmentPosition()) + 1;
         long errorOffset = readerOffset + Math.max(0, at.getCharacterOffset());
@@ -243,6 +264,60 @@ final class Claim837File implements AutoCloseable {
             closeReader();
         } else {
             openAt(next[0], failed - 1 + next[1]);
+        }
+    }
+
+    /**
+     * The file ends where StAEDI expected GE/IEA (a transfer cut short after the last set, or a
+     * sender that never writes them): a set closed by a matching SE is kept, like every set before
+     * it, and one row in rejected.csv warns that the trailers are missing (docs/x12.md).
+     */
+    private boolean endsWithoutTrailers() {
+        if (!restIsBlank()) {
+            return false;
+        }
+        if (mapper.inTransaction()) {
+            if (lastSe == null || lastSe.number != lastSegmentNumber || !closes(lastSe, lastSt)) {
+                return false;
+            }
+            mapper.endTransaction(lastSe.number);
+        }
+        String missing = "GE".equals(lastTag) ? "IEA trailer" : "GE and IEA trailers";
+        log.warn("{}: the file ends after segment {} without its {}; its complete transaction sets were read",
+                name, lastSegmentNumber, missing);
+        queue.add(new X12Item.Unreadable(name, lastSegmentNumber, "the file ends after segment " + lastSegmentNumber
+                + " without its " + missing + " (cut short after the last transaction set?); the complete"
+                + " transaction sets were read", ""));
+        closeReader();
+        return true;
+    }
+
+    /** Whether SE closes the set ST opened: same control number, and SE01 counts the segments from ST to SE. */
+    private static boolean closes(Segment se, Segment st) {
+        if (st == null || !se.element(2).equals(st.element(2))) {
+            return false;
+        }
+        try {
+            return Long.parseLong(se.element(1)) == se.number - st.number + 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Whether nothing but white space follows what StAEDI has read of the file. */
+    private boolean restIsBlank() {
+        try (FileChannel scan = FileChannel.open(path, StandardOpenOption.READ)) {
+            scan.position(bytesRead());
+            InputStream in = new BufferedInputStream(Channels.newInputStream(scan), 1 << 12);
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (!Character.isWhitespace(b)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.Set;
 final class Claim837Mapper {
 
     /** Diagnosis qualifiers of the HI segment: ICD-10-CM principal / other, and ICD-9-CM as older files and the guide's examples use. */
+    /** The 837P guide's repeat of loop 2400: at most 50 service lines per claim. */
+    static final int MAX_LINES_PER_CLAIM = 50;
     private static final Set<String> DIAGNOSIS_QUALIFIERS = Set.of("ABK", "ABF", "BK", "BF");
     /** Segments whose text may be shown in rejected.csv: none of them carries a member's name, id, address or birth date. */
     private static final Set<String> SHOWN_SEGMENTS = Set.of("ISA", "GS", "ST", "BHT", "HL", "CLM", "HI", "LX",
@@ -68,6 +70,8 @@ final class Claim837Mapper {
         String renderingNpi;
         Segment date;
         boolean otherPayer;
+        int lines;
+        final Set<String> lineNumbers = new java.util.HashSet<>();
         /** REF*F8 in loop 2300: the payer's control number of the claim a replacement or void adjusts. */
         boolean payerClaimControlNumber;
 
@@ -82,6 +86,8 @@ final class Claim837Mapper {
         Segment sv1;
         Segment date;
         String renderingNpi;
+        /** Why the line breaks a limit of its claim (too many lines, a repeated LX number); null when it does not. */
+        String overLimit;
         final List<Segment> segments = new ArrayList<>(4);
 
         String raw() {
@@ -305,6 +311,14 @@ final class Claim837Mapper {
         claim.otherPayer = false;
         line = new Line(s);
         line.segments.add(s);
+        claim.lines++;
+        if (claim.lines > MAX_LINES_PER_CLAIM) {
+            line.overLimit = "LX*" + s.element(1) + ": claim '" + claim.clm.element(1) + "' already has "
+                    + MAX_LINES_PER_CLAIM + " service lines, the most the 837P guide allows (loop 2400); this line is not loaded";
+        } else if (!claim.lineNumbers.add(s.element(1))) {
+            line.overLimit = "LX01 '" + s.element(1) + "' repeats a line number of claim '" + claim.clm.element(1)
+                    + "' (each service line of a claim has its own number); this line is not loaded";
+        }
     }
 
     /** Called at the end of the set (SE seen and checked): its lines, or one reject for the whole set. */
@@ -370,6 +384,9 @@ final class Claim837Mapper {
     private X12Item map(Claim c, Line l) {
         Segment sv1 = l.sv1;
         long at = sv1 != null ? sv1.number : l.lx.number;
+        if (l.overLimit != null) {
+            return reject(l.lx.number, l.overLimit, l.raw());
+        }
         if (sv1 == null) {
             return reject(at, "service line LX*" + l.lx.element(1) + " has no SV1 segment", l.raw());
         }

@@ -2,6 +2,8 @@ package org.codecred.ingest.x12;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One X12 segment as read: its tag, its number in the file (ISA = 1) and its elements, each a list
@@ -9,6 +11,15 @@ import java.util.List;
  * element the claim mapping reads repeats in 005010X222A1.
  */
 final class Segment {
+
+    /**
+     * The elements of the segments read that the 837P guide defines as composites (CLM05 facility
+     * code, CLM11 related causes, DMG05 race or ethnicity, HI01-HI12 diagnoses, SV101 procedure,
+     * SV107 diagnosis pointers, SV501 procedure of DME). Everywhere else a component separator is data,
+     * which X12 does not allow: read as a composite, the value would be cut at it.
+     */
+    private static final Map<String, Set<Integer>> COMPOSITES = Map.of("CLM", Set.of(5, 11), "DMG", Set.of(5),
+            "HI", Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), "SV1", Set.of(1, 7), "SV5", Set.of(1));
 
     final String tag;
     final long number;
@@ -82,5 +93,15 @@ final class Segment {
             }
         }
         return out.append('~').toString();
+    }
+
+    /** The first simple element (e.g. {@code NM109}) that arrived in components, or null when there is none. */
+    String simpleElementInComponents() {
+        for (int e = 1; e <= elements.size(); e++) {
+            if (componentCount(e) > 1 && !COMPOSITES.getOrDefault(tag, Set.of()).contains(e)) {
+                return tag + String.format("%02d", e);
+            }
+        }
+        return null;
     }
 }

@@ -50,9 +50,9 @@ public class X12StepsConfig {
     /** As for CSV: the month comes from the job, and a line dated outside it is rejected. */
     @Bean
     @StepScope
-    public ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser(@Value("#{jobParameters['month']}") String month,
+    public ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                                          EarlierClaims earlierClaims) {
-        return new X12LineParser(YearMonth.parse(month), earlierClaims)::parse;
+        return new X12LineParser(month, earlierClaims)::parse;
     }
 
     @Bean

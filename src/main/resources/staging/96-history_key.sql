@@ -1,8 +1,0 @@
--- Owned by org.codecred.history.HistoryKeyTable: no other class reads or writes this table.
--- The fingerprint of the member-hash key history's hashes were made with (never the key itself).
-CREATE TABLE IF NOT EXISTS codecred.history_key (
-    fingerprint CHAR(64)  NOT NULL,
-    recorded_at TIMESTAMP NOT NULL,
-    PRIMARY KEY (fingerprint)
-)
-;
