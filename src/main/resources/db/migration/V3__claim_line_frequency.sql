@@ -8,6 +8,3 @@ ALTER TABLE codecred.claim_line ADD COLUMN IF NOT EXISTS claim_frequency CHAR(1)
 ;
 ALTER TABLE codecred.claim_line ADD COLUMN IF NOT EXISTS line_status VARCHAR(16)
 ;
--- resolveClaims reads the lines of one claim together
-CREATE INDEX IF NOT EXISTS claim_line_claim ON codecred.claim_line (month, claim_id)
-;

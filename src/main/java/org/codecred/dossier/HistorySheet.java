@@ -113,9 +113,30 @@ final class HistorySheet implements DossierSheet {
             sheet.skipRows(1);
             sheet.row().text(NO_HISTORY);
         }
+        int adjustments = adjustedEarlierMonths(sheet, dossier);
         sheet.atLeast(0, 10);
         sheet.finish();
-        trendChart((XSSFSheet) sheet.sheet(), firstRow, lastRow, rows.size() + 4);
+        trendChart((XSSFSheet) sheet.sheet(), firstRow, lastRow, rows.size() + 4 + adjustments);
+    }
+
+    /**
+     * Replacements and voids this month of claims an earlier completed month counted
+     * (CLAIM-ADJUSTS-EARLIER): that month's row above stays as recorded. Returns the rows written.
+     */
+    private static int adjustedEarlierMonths(SheetWriter sheet, Dossier dossier) {
+        List<org.codecred.domain.Finding> adjusted = dossier.findings().stream()
+                .filter(f -> f.rule() == org.codecred.domain.RuleId.CLAIM_ADJUSTS_EARLIER).toList();
+        if (adjusted.isEmpty()) {
+            return 0;
+        }
+        sheet.skipRows(1);
+        sheet.row().text("Claims of earlier months adjusted this month (CLAIM-ADJUSTS-EARLIER); those months' rows"
+                + " above stay as recorded:");
+        for (org.codecred.domain.Finding f : adjusted) {
+            sheet.row().text(f.subject()).text("claim " + f.claimId() + " line " + f.lineNo() + ", "
+                    + (f.message().startsWith("void") ? "voided" : "replaced"));
+        }
+        return adjusted.size() + 2;
     }
 
     /** Coding accuracy, 90837 share and telehealth share by month, on one percentage axis. */

@@ -232,6 +232,7 @@ public final class SampleMonthGenerator {
             if (format != Format.CSV) {
                 new PlantedX12Cases(this, x12 != null ? x12 : (Claim837Writer) claims1).write();
             }
+            new PlantedArrivalCases(this).write(claims1, x12);
         }
         RegistryFiles.writeRoster(this);
         RegistryFiles.writeExclusions(this);

@@ -75,7 +75,10 @@ public final class HistoryRecorder {
         List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
         lines.forEachService(month, evaluationCodes, evaluated::add);
         int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
+        long ledgerStart = System.nanoTime();
         long ledger = recordLedger(month);
+        log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
+                (System.nanoTime() - ledgerStart) / 1_000_000);
         if (evaluations > 0 || ledger > 0) {
             // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
             tables.key.record(memberKey.fingerprint(), recordedAt);
@@ -92,12 +95,8 @@ public final class HistoryRecorder {
     private long recordLedger(YearMonth month) {
         List<org.codecred.domain.ClaimLine> batch = new ArrayList<>(LEDGER_BATCH);
         long[] written = {0};
-        lines.forEachClaim(month, claim -> {
-            for (org.codecred.domain.ClaimLine line : claim) {
-                if (line.counts()) {
-                    batch.add(line);
-                }
-            }
+        lines.forEachCountedLine(month, line -> {
+            batch.add(line);
             if (batch.size() >= LEDGER_BATCH) {
                 written[0] += tables.claims.insert(month, batch, memberKey);
                 batch.clear();

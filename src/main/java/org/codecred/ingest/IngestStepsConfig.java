@@ -30,7 +30,7 @@ import java.util.List;
  * Steps loadRoster and loadClaims: input CSV rows to staging tables, unreadable rows to the reject
  * table (the claim load one partition per file); then listRenderingNpis: the month's rendering NPIs,
  * staged once for the steps after. The 837P files' step (loadX12Claims, between the two) is
- * {@link org.codecred.ingest.x12.X12StepsConfig}'s; it stages through {@link #claimLineWriter}.
+ * X12StepsConfig's (in ingest.x12); it stages through {@link #claimLineWriter}.
  */
 @Configuration
 public class IngestStepsConfig {

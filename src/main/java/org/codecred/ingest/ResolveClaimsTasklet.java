@@ -58,30 +58,26 @@ public final class ResolveClaimsTasklet implements Tasklet {
         Map<List<String>, Repeats> repeats = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         List<Finding> adjusted = new ArrayList<>();
-        long[] changed = {0};
-        lines.forEachClaim(month, claimLines -> {
+        Pending pending = new Pending(month);
+        for (List<ClaimLine> claimLines : candidates(month)) {
             ClaimResolution resolution = new ClaimResolution(month, earlier);
             resolution.resolve(claimLines);
-            resolution.statuses().forEach((status, marked) -> {
-                lines.setStatus(month, marked, status);
-                changed[0] += marked.size();
-            });
-            List<ClaimLine> repeated = new ArrayList<>();
-            List<RejectedRow> rejected = new ArrayList<>();
+            resolution.statuses().forEach((status, marked) -> pending.statuses.get(status).addAll(marked));
             for (ClaimResolution.Duplicate d : resolution.duplicates()) {
-                repeated.add(d.line());
-                rejected.add(new RejectedRow(d.line().sourceFile(), d.line().lineNumber(), reason(d), shown(d.line())));
+                pending.repeated.add(d.line());
+                pending.rejected.add(new RejectedRow(d.line().sourceFile(), d.line().lineNumber(), reason(d), shown(d.line())));
                 repeats.merge(List.of(d.line().renderingNpi(), d.line().sourceFile()), new Repeats(1, d),
                         (a, b) -> new Repeats(a.count() + 1, ClaimResolution.ARRIVAL.compare(a.first().line(), b.first().line()) <= 0
                                 ? a.first() : b.first()));
             }
-            lines.delete(month, repeated);
-            rejects.insert(month, rejected);
-            changed[0] += repeated.size();
             for (ClaimResolution.Adjustment a : resolution.adjustments()) {
                 adjusted.add(adjustsEarlier(a));
             }
-        });
+            if (pending.size() >= BATCH) {
+                pending.flush();
+            }
+        }
+        pending.flush();
         List<Finding> found = new ArrayList<>(adjusted);
         repeats.forEach((npiAndFile, r) -> found.add(Finding.onProvider(RuleId.DUPLICATE_SUBMISSION, npiAndFile.get(0),
                 npiAndFile.get(1), r.count() + " line(s) of " + npiAndFile.get(1) + " repeat lines already read this month"
@@ -89,8 +85,104 @@ public final class ResolveClaimsTasklet implements Tasklet {
                         + ", a copy of " + r.first().original().sourceFile() + " line " + r.first().original().lineNumber()
                         + "); each service is counted once and the repeats are listed in rejected.csv")));
         findings.insert(month, found);
-        contribution.incrementWriteCount(changed[0]);
+        contribution.incrementWriteCount(pending.written);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The claims a rule can touch, each with all its lines: those with a replacement or void line,
+     * and those with a line number read more than once (only those lines: a repeat depends on lines
+     * of its own number). Two passes over the month by NPI slices (the first keeps a 64-bit hash per
+     * line, 8 MB per million lines; the second only the candidates' lines), so a month of clean
+     * lines is read once, never sorted or held.
+     */
+    private java.util.Collection<List<ClaimLine>> candidates(YearMonth key) {
+        long[][] hashes = {new long[1 << 16]};
+        int[] n = {0};
+        java.util.Set<Long> adjusting = new java.util.HashSet<>();
+        lines.forEachCountedLine(key, line -> {
+            if (n[0] == hashes[0].length) {
+                hashes[0] = java.util.Arrays.copyOf(hashes[0], n[0] * 2);
+            }
+            hashes[0][n[0]++] = lineHash(line);
+            if (!line.claimFrequency().equals(ClaimLine.ORIGINAL)) {
+                adjusting.add(claimHash(line));
+            }
+        });
+        long[] sorted = java.util.Arrays.copyOf(hashes[0], n[0]);
+        java.util.Arrays.sort(sorted);
+        java.util.List<Long> repeatedList = new ArrayList<>();
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1] && (repeatedList.isEmpty() || repeatedList.get(repeatedList.size() - 1) != sorted[i])) {
+                repeatedList.add(sorted[i]);
+            }
+        }
+        java.util.Set<Long> repeated = new java.util.HashSet<>(repeatedList);
+        Map<Long, List<ClaimLine>> byClaim = new java.util.HashMap<>();
+        if (repeated.isEmpty() && adjusting.isEmpty()) {
+            return List.of();
+        }
+        // a claim with a replacement or void whole (its submissions matter); elsewhere the repeated line numbers
+        lines.forEachCountedLine(key, line -> {
+            if (adjusting.contains(claimHash(line)) || repeated.contains(lineHash(line))) {
+                byClaim.computeIfAbsent(claimHash(line), h -> new ArrayList<>()).add(line);
+            }
+        });
+        return byClaim.values();
+    }
+
+    private static long claimHash(ClaimLine line) {
+        return hash(line.billingKey() + '\u0000' + line.claimId());
+    }
+
+    private static long lineHash(ClaimLine line) {
+        return hash(line.billingKey() + '\u0000' + line.claimId() + '\u0000' + line.lineNo());
+    }
+
+    /** A 64-bit FNV-1a hash: a collision only makes a clean claim a candidate, which the rules then leave as it is. */
+    private static long hash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** Rows changed per batch: a month of repeats is written in a few large batches, not one per claim. */
+    private static final int BATCH = 5000;
+
+    /** What the claims read so far change, written in batches. */
+    private final class Pending {
+        final YearMonth month;
+        final Map<ClaimLine.LineStatus, List<ClaimLine>> statuses = new java.util.EnumMap<>(ClaimLine.LineStatus.class);
+        final List<ClaimLine> repeated = new ArrayList<>();
+        final List<RejectedRow> rejected = new ArrayList<>();
+        long written;
+
+        Pending(YearMonth month) {
+            this.month = month;
+            for (ClaimLine.LineStatus status : ClaimLine.LineStatus.values()) {
+                statuses.put(status, new ArrayList<>());
+            }
+        }
+
+        int size() {
+            return repeated.size() + statuses.values().stream().mapToInt(List::size).sum();
+        }
+
+        void flush() {
+            statuses.forEach((status, marked) -> {
+                lines.setStatus(month, marked, status);
+                written += marked.size();
+                marked.clear();
+            });
+            lines.delete(month, repeated);
+            rejects.insert(month, rejected);
+            written += repeated.size();
+            repeated.clear();
+            rejected.clear();
+        }
     }
 
     /** The reason rejected.csv gives a repeat: it starts "duplicate of FILE line N" (contract v3). */

@@ -147,43 +147,18 @@ public final class ClaimLineTable {
     }
 
     /**
-     * Every staged line of the month, counted or not, handed over one claim id at a time (all the
-     * lines with that id, whatever their billing NPI, in no particular order). Pages through the
-     * claim index by claim id, a few thousand lines a query, so memory stays flat as the month grows.
+     * Every line of the month that counts, a slice of rendering NPIs at a time (see
+     * {@link #forEachLineOf}): one pass, memory flat, the encounter index doing the work.
      */
-    public void forEachClaim(YearMonth month, java.util.function.Consumer<List<ClaimLine>> sink) {
-        String after = null;
-        while (true) {
-            List<ClaimLine> page = after == null
-                    ? jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ?"
-                    + " ORDER BY claim_id LIMIT " + CLAIM_PAGE, ROW_MAPPER, month.toString())
-                    : jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND claim_id > ?"
-                    + " ORDER BY claim_id LIMIT " + CLAIM_PAGE, ROW_MAPPER, month.toString(), after);
-            if (page.isEmpty()) {
-                return;
-            }
-            String last = page.get(page.size() - 1).claimId();
-            List<ClaimLine> group = new java.util.ArrayList<>();
-            for (ClaimLine line : page) {
-                if (line.claimId().equals(last)) {
-                    break; // the last claim of a page may go on in the next one: read it whole below
-                }
-                if (!group.isEmpty() && !group.get(0).claimId().equals(line.claimId())) {
-                    sink.accept(group);
-                    group = new java.util.ArrayList<>();
-                }
-                group.add(line);
-            }
-            if (!group.isEmpty()) {
-                sink.accept(group);
-            }
-            sink.accept(jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND claim_id = ?",
-                    ROW_MAPPER, month.toString(), last));
-            after = last;
+    public void forEachCountedLine(YearMonth month, java.util.function.Consumer<ClaimLine> sink) {
+        List<String> npis = jdbc.queryForList("SELECT rendering_npi FROM codecred.claim_line WHERE month = ?"
+                + " GROUP BY rendering_npi", String.class, month.toString()).stream().map(String::trim).sorted().toList();
+        for (int i = 0; i < npis.size(); i += NPI_SLICE) {
+            forEachLineOf(month, npis.subList(i, Math.min(npis.size(), i + NPI_SLICE)), sink);
         }
     }
 
-    private static final int CLAIM_PAGE = 5000;
+    private static final int NPI_SLICE = 200;
 
     /** Marks lines as counting nowhere (superseded, voided, a void), or as counting again (null). */
     public void setStatus(YearMonth month, List<ClaimLine> lines, ClaimLine.LineStatus status) {

@@ -57,6 +57,41 @@ class KillAndResumeTest {
         assertThat(killed.read("findings.csv")).isEqualTo(uninterrupted.read("findings.csv"));
     }
 
+    /**
+     * Issue 24: a month whose clearinghouse file arrives twice (the resend sorts after it), killed
+     * while the two files load side by side. Which line counts and which is the repeat comes from the
+     * committed staging rows in arrival order, never from what the killed run had seen, so the
+     * resumed month equals the uninterrupted one, repeats and DUPLICATE-SUBMISSION included.
+     */
+    @Test
+    void killedWhileAResentFileLoadsResumesToTheSameResult(@TempDir Path tmp) throws Exception {
+        TestMonth uninterrupted = new TestMonth(tmp.resolve("a"), "2026-10");
+        TestMonth killed = new TestMonth(tmp.resolve("b"), "2026-10");
+        for (TestMonth month : new TestMonth[]{uninterrupted, killed}) {
+            SampleMonthGenerator.generate(YearMonth.of(2026, 10), 120, 60_000, 11, month.input);
+            Files.copy(month.monthDir().resolve("claims-clearinghouse.csv"), month.monthDir().resolve("claims-resend.csv"));
+        }
+        assertThat(uninterrupted.run()).isEqualTo(ExitCode.COMPLETED);
+        assertThat(uninterrupted.read("rejected.csv")).contains("claims-resend.csv,2,\"duplicate of claims-clearinghouse.csv line 2:");
+
+        try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
+            job.await("loadClaims to start", Duration.ofSeconds(120), () -> job.printed("step loadClaims: started"));
+            Path log = Path.of(killed.db + ".log");
+            long atStart = Files.exists(log) ? Files.size(log) : 0;
+            job.await("a few chunks to commit", Duration.ofSeconds(120),
+                    () -> size(log) > atStart + 500_000 || job.printed("step loadClaims: COMPLETED"));
+            job.kill();
+            assertThat(job.printed("step resolveClaims: COMPLETED")).as("killed before the repeats were resolved").isFalse();
+        }
+        assertThat(killed.run()).isEqualTo(ExitCode.COMPLETED);
+
+        String lines = "SELECT * FROM codecred.claim_line ORDER BY source_file, line_number";
+        assertThat(digest(killed, lines)).isEqualTo(digest(uninterrupted, lines));
+        assertThat(killed.read("rejected.csv")).isEqualTo(uninterrupted.read("rejected.csv"));
+        assertThat(withoutTimes(killed.read("run-summary.json"))).isEqualTo(withoutTimes(uninterrupted.read("run-summary.json")));
+        assertThat(killed.read("findings.csv")).isEqualTo(uninterrupted.read("findings.csv")).contains("DUPLICATE-SUBMISSION");
+    }
+
     private static long size(Path file) {
         try {
             return Files.exists(file) ? Files.size(file) : 0;
