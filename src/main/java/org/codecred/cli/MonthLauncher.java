@@ -93,7 +93,7 @@ public class MonthLauncher {
     /** Asks the month's running execution to stop at its steps' next chunk boundary. */
     private void stopRunning(YearMonth month) {
         for (JobExecution running : repository.findRunningJobExecutions(monthlyJob.getName())) {
-            if (month.equals(running.getJobParameters().getString("month"))) {
+            if (month.toString().equals(running.getJobParameters().getString("month"))) {
                 try {
                     operator.stop(running);
                 } catch (Exception e) {

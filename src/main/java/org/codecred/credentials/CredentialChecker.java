@@ -24,7 +24,8 @@ public final class CredentialChecker {
     /** The checks every run makes, in display order (what the {@code credentialRuleList} bean holds). */
     public static List<CredentialRule> standardRules() {
         return List.of(new NpiRule(), new LicenseRule(), new CredentialTypeRule(), new TaxonomyRule(),
-                new TaxonomyInactiveRule(), new ExclusionRule(), new SamRule(), new OptOutRule(), new RegistryRule());
+                new TaxonomyInactiveRule(), new ExclusionRule(), new SamRule(), new OptOutRule(), new RegistryRule(),
+                new ScreeningRule());
     }
 
     /** The checks of one rostered provider. */

@@ -1,5 +1,6 @@
 package org.codecred.database;
 
+import java.time.YearMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -43,6 +43,7 @@ public final class DecisionWords {
         REASONS.put("CREDENTIAL-UNKNOWN", "Credential not in the credential table");
         REASONS.put("TAXONOMY-INACTIVE", "Taxonomy inactive in the NUCC file");
         REASONS.put("MEDICARE-OPT-OUT", "Opted out of Medicare");
+        REASONS.put("SCREENING-INCOMPLETE", "Exclusion list missing or out of date: not screened");
         REASONS.put("TIME-UNDOCUMENTED-SHARE", "Many timed lines without documented minutes");
     }
 

@@ -17,6 +17,7 @@ import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads what the workbooks show, composing the read methods of the tables' owners: one provider's
@@ -88,11 +92,11 @@ public final class DossierLoader {
         return rejectedByNpi;
     }
 
-    private static final java.util.regex.Pattern NPI_FIELD = java.util.regex.Pattern.compile("(?<![\\w*])\\d{10}(?!\\w)");
+    private static final Pattern NPI_FIELD = Pattern.compile("(?<![\\w*])\\d{10}(?!\\w)");
 
     static Set<String> npisIn(String raw) {
-        Set<String> npis = new java.util.TreeSet<>();
-        java.util.regex.Matcher m = NPI_FIELD.matcher(raw == null ? "" : raw);
+        Set<String> npis = new TreeSet<>();
+        Matcher m = NPI_FIELD.matcher(raw == null ? "" : raw);
         while (m.find()) {
             npis.add(m.group());
         }
@@ -144,7 +148,7 @@ public final class DossierLoader {
         Map<String, SummaryMonth.DocketFacts> facts = new HashMap<>();
         for (Provider p : docket) {
             Dossier dossier = load(month, p, generated);
-            java.math.BigDecimal billed = DecisionWords.billedWhileNotAllowed(
+            BigDecimal billed = DecisionWords.billedWhileNotAllowed(
                     DecisionWords.cutoffs(p, dossier.findings()), dossier.lines());
             facts.put(p.npi(), new SummaryMonth.DocketFacts(billed,
                     dossier.decision() == null ? List.of() : SummarySheet.verifyNotes(dossier)));

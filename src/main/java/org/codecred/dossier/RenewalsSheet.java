@@ -4,6 +4,7 @@ import org.codecred.domain.Provider;
 
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -25,8 +26,8 @@ final class RenewalsSheet implements MonthSheet {
     public void write(SheetWriter sheet, SummaryMonth summary) {
         List<Provider> due = summary.providers().stream().map(SummaryWorkbook.ProviderRow::provider)
                 .filter(p -> summary.rulesNow().getOrDefault(p.npi(), Set.of()).contains(RULE))
-                .sorted(java.util.Comparator.comparing(Provider::licenseExpires,
-                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(Provider::npi))
+                .sorted(Comparator.comparing(Provider::licenseExpires, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Provider::npi))
                 .toList();
         var monthEnd = summary.month().atEndOfMonth();
         sheet.title("License renewals due after " + summary.month() + " (" + due.size() + "): get the renewal before the"

@@ -315,7 +315,8 @@ final class SheetWriter {
             double[] slack = new double[columns];
             double slackSum = 0;
             for (int c = 0; c < columns; c++) {
-                double floor = Math.max(narrowest[c], Math.max(min, 14 * TextMetrics.POINTS_PER_CHAR));
+                double asked = c < floors.length ? floors[c] : 0; // atLeast holds while narrowing too
+                double floor = Math.max(Math.max(narrowest[c], asked), Math.max(min, 14 * TextMetrics.POINTS_PER_CHAR));
                 slack[c] = wraps[c] ? Math.max(0, points[c] - floor) : 0;
                 slackSum += slack[c];
             }

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -156,7 +157,7 @@ final class SummarySheet implements DossierSheet {
     static List<String> verifyNotes(Dossier dossier) {
         Set<String> deciding = new LinkedHashSet<>(DecisionWords.ruleIds(dossier.decision().reasons()));
         return dossier.findings().stream().filter(f -> deciding.contains(f.rule().id()))
-                .map(DecisionWords::verifyBeforeActing).filter(java.util.Objects::nonNull).distinct().toList();
+                .map(DecisionWords::verifyBeforeActing).filter(Objects::nonNull).distinct().toList();
     }
 
     /** "2 rows: service_date (1), expected 14 fields as in the header (1); see rejected.csv", or "none name this NPI". */

@@ -105,7 +105,7 @@ public class RunSummaryWriter implements JobExecutionListener {
         long rosterRejected = rejects.count(month, RosterRowParser.FILE);
         long rejected = rejects.count(month, "%") - rosterRejected;
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("month", month);
+        summary.put("month", month.toString());
         summary.put("status", status(execution.getStatus()));
         summary.put("version", Version.current());
         summary.put("exit_code", exitCode(execution.getStatus()).code());

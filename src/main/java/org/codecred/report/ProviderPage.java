@@ -91,7 +91,9 @@ final class ProviderPage {
             html.raw("</section>\n");
             return;
         }
-        html.el("p class=\"verdict\"", DecisionWords.headline(verdict));
+        // the workbook's words: a CLEAR says how many errors and warnings it carries
+        html.el("p class=\"verdict\"", DecisionWords.headline(verdict, dossier.count(Severity.ERROR),
+                dossier.count(Severity.WARNING)));
         html.el("p", DecisionWords.action(verdict));
         List<String> reasons = DecisionWords.reasons(decision.reasons());
         html.el("h3", "What decided it");
@@ -110,6 +112,12 @@ final class ProviderPage {
             }
         }
         html.raw("</ul>\n");
+        // a verdict resting on a probable match or on the roster alone says what to check first
+        List<String> verify = dossier.findings().stream().filter(f -> ids.contains(f.rule().id()))
+                .map(DecisionWords::verifyBeforeActing).filter(java.util.Objects::nonNull).distinct().toList();
+        for (String note : verify) {
+            html.el("p class=\"verify\"", note);
+        }
         List<DecisionWords.Cutoff> cutoffs = DecisionWords.cutoffs(dossier.provider(), dossier.findings());
         if (!cutoffs.isEmpty()) {
             html.el("h3", "Billed while not allowed");

@@ -19,6 +19,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.codecred.rules.RuleTableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -270,22 +271,63 @@ public final class CmsFiles {
         }
     }
 
+    /**
+     * A workbook as CMS publishes it: values only. A formula (its cached result could be anything a
+     * spreadsheet last computed) or a link to another workbook is refused, naming the file and cell:
+     * a rule table is data, not a calculation.
+     */
     private static void readXlsx(Path file, CmsTable parser) throws Exception {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            if (!pkg.getPartsByContentType(XSSFRelation.EXTERNAL_LINKS.getContentType()).isEmpty()) {
+                throw new RuleTableException("CMS file " + parser.name + " links to another workbook: a CMS table"
+                        + " holds values only; download the file again from cms.gov and drop it unchanged");
+            }
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
             StylesTable styles = reader.getStylesTable();
-            Iterator<InputStream> sheets = reader.getSheetsData();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     parser.startSheet();
                     XMLReader xml = XMLHelper.newXMLReader();
-                    xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(parser),
-                            new DataFormatter(Locale.US), false));
+                    xml.setContentHandler(new ValuesOnly(styles, strings, new RowCollector(parser), parser.name,
+                            sheets.getSheetName()));
                     xml.parse(new InputSource(sheet));
                 }
             }
         }
+    }
+
+    /** The streamed sheet's cells, refusing a cell that holds a formula ({@code <f>} inside {@code <c r="B7">}). */
+    private static final class ValuesOnly extends XSSFSheetXMLHandler {
+        private final String file;
+        private final String sheet;
+        private String cell = "";
+
+        ValuesOnly(StylesTable styles, ReadOnlySharedStringsTable strings, SheetContentsHandler rows, String file,
+                   String sheet) {
+            super(styles, null, strings, rows, new DataFormatter(Locale.US), false);
+            this.file = file;
+            this.sheet = sheet;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes)
+                throws org.xml.sax.SAXException {
+            String name = localName == null || localName.isEmpty() ? qName : localName;
+            if ("c".equals(name)) {
+                cell = attributes.getValue("r") == null ? "" : attributes.getValue("r");
+            } else if ("f".equals(name)) {
+                throw formula(file, sheet, cell);
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+    }
+
+    private static RuleTableException formula(String file, String sheet, String cell) {
+        return new RuleTableException("CMS file " + file + ", sheet '" + sheet + "', cell " + cell + " holds a formula,"
+                + " not a value: a CMS table holds values only (a formula's result may come from another workbook or an"
+                + " edit); download the file again from cms.gov and drop it unchanged");
     }
 
     private static void readXls(InputStream in, CmsTable parser) throws IOException {
@@ -296,6 +338,9 @@ public final class CmsFiles {
                 for (Row row : sheet) {
                     List<String> cells = new ArrayList<>();
                     for (Cell cell : row) {
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                            throw formula(parser.name, sheet.getSheetName(), cell.getAddress().formatAsString());
+                        }
                         while (cells.size() < cell.getColumnIndex()) {
                             cells.add("");
                         }

@@ -49,6 +49,13 @@ public final class PublishedSources {
     /** Every published source, in reading order. */
     public static final List<PublishedSource> ALL = List.of(LEIE, SAM, NPPES, OPT_OUT, NUCC, CMS_PTP, CMS_MUE, ICD10CM);
 
+    /**
+     * The exclusion lists every month must be screened against (42 CFR 455.436: the LEIE and SAM at
+     * least monthly): a month without one, or with one released too long before its end, is not a
+     * basis for CLEAR.
+     */
+    public static final List<PublishedSource> SCREENING = List.of(LEIE, SAM);
+
     private PublishedSources() {
     }
 
@@ -65,6 +72,29 @@ public final class PublishedSources {
     /** The month-folder names of the monthly sources ({@code exclusions}, {@code optout}, {@code nppes}), once each. */
     public static List<String> monthlyFolders() {
         return monthly().stream().map(PublishedSource::folder).distinct().toList();
+    }
+
+    /**
+     * The last day a file is the current edition of its source: a CMS table the quarter from its
+     * effective date (CMS replaces it every quarter), a NUCC release the half year from its release (a
+     * new version every 1 January and 1 July), an ICD-10-CM order file the end of its window (its fiscal
+     * year, or its April update); any other file its release day.
+     */
+    public static java.time.LocalDate currentThrough(SourceFile file) {
+        java.time.LocalDate date = file.date();
+        if (date == null) {
+            return null;
+        }
+        if (file.kind().startsWith("CMS ")) {
+            return date.plusMonths(3).minusDays(1);
+        }
+        if (file.kind().equals(NUCC.kind())) {
+            return date.plusMonths(6).minusDays(1);
+        }
+        if (file.kind().equals(Icd10cmOrderFiles.KIND)) {
+            return java.time.LocalDate.of(date.getMonthValue() >= 10 ? date.getYear() + 1 : date.getYear(), 9, 30);
+        }
+        return date;
     }
 
     /** How the Sources sheets describe the files of a monthly source folder (its first entry's words). */

@@ -55,7 +55,9 @@ public final class SourceFileTable {
     /**
      * One sentence per source published more than {@link #STALE_AFTER_DAYS} days before the month's
      * end. A CMS table's name carries the date it takes effect, and CMS replaces it every quarter: it
-     * counts from the end of that quarter (the Q3 MUE file, effective July 1, is current through September).
+     * counts from the end of that quarter (the Q3 MUE file, effective July 1, is current through September);
+     * a NUCC release from the end of its half year, an ICD-10-CM file from the end of its fiscal year
+     * ({@link PublishedSources#currentThrough}).
      */
     public static List<String> staleWarnings(YearMonth month, List<SourceFile> files) {
         LocalDate end = month.atEndOfMonth();
@@ -64,12 +66,13 @@ public final class SourceFileTable {
             if (f.date() == null) {
                 continue;
             }
-            LocalDate current = f.kind().startsWith("CMS ") ? f.date().plusMonths(3).minusDays(1) : f.date();
+            LocalDate current = PublishedSources.currentThrough(f);
             long days = ChronoUnit.DAYS.between(current, end);
             if (days > STALE_AFTER_DAYS) {
                 warnings.add(f.kind() + " file " + f.name() + " is dated " + f.date() + ", "
                         + ChronoUnit.DAYS.between(f.date(), end) + " days before the end of " + month
-                        + " (more than " + STALE_AFTER_DAYS + (current.equals(f.date()) ? "" : " after its quarter")
+                        + " (more than " + STALE_AFTER_DAYS + (current.equals(f.date()) ? "" : f.kind().startsWith("CMS ")
+                        ? " after its quarter" : " after its edition's period")
                         + "): download the current edition");
             }
         }

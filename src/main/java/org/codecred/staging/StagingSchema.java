@@ -1,5 +1,6 @@
 package org.codecred.staging;
 
+import java.time.YearMonth;
 import org.codecred.database.Dialect;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -15,6 +15,7 @@ import org.codecred.rules.CredentialVocabulary;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -75,6 +76,7 @@ class AlignmentJobTest {
     void theMonthShowsEveryAlignmentOutcomeAndVerdict(@TempDir Path tmp) throws Exception {
         Path in = tmp.resolve("input").resolve(MONTH);
         Files.createDirectories(in);
+        TestMonth.writeCurrentExclusionLists(in, java.time.YearMonth.parse(MONTH));
         Files.writeString(in.resolve("roster.csv"), String.join("\n",
                 "npi,last_name,first_name,credential,license_number,license_state,license_expires,taxonomy_code,specialties,date_of_birth",
                 SW1 + ",Alpha,Test,LCSW,SW1001,MA,2028-06-30,1041C0700X,trauma,",

@@ -82,7 +82,7 @@ class HostileInputTest {
         String findings = month.read("findings.csv");
         assertThat(findings).contains(",'=cmd|'/C calc'!A0,");
         String rejected = month.read("rejected.csv");
-        assertThat(rejected).contains(",\"'@A1,1,****7893,").contains(",\"'\t-2+3,1,****7893,");
+        assertThat(rejected).contains(",\"'@A1,1,1234567893,").contains(",\"'\t-2+3,1,1234567893,");
         for (String file : new String[]{findings, rejected}) {
             try (var csv = new com.opencsv.CSVReaderBuilder(new java.io.StringReader(file))
                     .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {

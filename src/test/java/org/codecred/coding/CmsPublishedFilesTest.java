@@ -273,6 +273,56 @@ class CmsPublishedFilesTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(MUE_ZIP).contains("zip bomb").doesNotContain("Exception");
     }
 
+    /** A formula in a CMS workbook (here one linking another workbook) is refused with exit 2 naming file and cell. */
+    @Test
+    void aFormulaInACmsWorkbookIsRefusedNamingTheCell() throws Exception {
+        Path xlsx = cms.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.xlsx");
+        mueWorkbook(xlsx);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            wb.getSheet("MUE").getRow(3).getCell(1).setCellFormula("B3+1");
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                wb.write(out);
+            }
+        }
+        assertThatThrownBy(() -> CmsImport.load(cms, Set.of())).isInstanceOf(RuleTableException.class)
+                .hasMessageContaining("MCR_MUE_PractitionerServices_Eff_07-01-2026.xlsx, sheet 'MUE', cell B4 holds a"
+                        + " formula, not a value");
+
+        TestMonth month = new TestMonth(rules.resolve("run"), "2026-10");
+        month.roster(TestMonth.provider("LCSW", ""));
+        month.claims("claims.csv", TestMonth.line("C1", 1, "MBR0001", "2026-10-05", "90834", "45", "F41.1"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(Arrays.asList(month.args()));
+        args.replaceAll(a -> a.startsWith("--rules=") ? "--rules=" + rules : a);
+        assertThat(CodeCred.run(new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new)))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cell B4 holds a formula").doesNotContain("Exception");
+    }
+
+    @Test
+    void aFormulaInAnOldExcelWorkbookIsRefusedToo() throws Exception {
+        Path xls = cms.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.xls");
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             OutputStream out = Files.newOutputStream(xls)) {
+            var sheet = wb.createSheet("MUE");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("HCPCS/CPT Code");
+            header.createCell(1).setCellValue("Practitioner Services MUE Values");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("90834");
+            row.createCell(1).setCellFormula("1+1");
+            wb.write(out);
+        }
+        assertThatThrownBy(() -> CmsImport.load(cms, Set.of())).isInstanceOf(RuleTableException.class)
+                .hasMessageContaining("sheet 'MUE', cell B2 holds a formula");
+    }
+
+    @Test
+    void aWorkbookOfValuesIsRead() throws Exception {
+        mueWorkbook(cms.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.xlsx"));
+        assertThat(CmsImport.load(cms, Set.of()).unitLimits()).hasSize(30);
+    }
+
     /**
      * The whole job: the zipped MUE table as published limits 0009U to 2 units (findings.csv), its file
      * and the month's NPPES file are recorded, and the NPPES file, dated 2026-08-01, is reported stale.
@@ -303,8 +353,9 @@ class CmsPublishedFilesTest {
         assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE sha256 = '"
                 + org.codecred.sources.FileFacts.sha256(cms.resolve(MUE_ZIP)) + "'")).containsExactly("1");
         // the Q3 MUE file is current through September: not stale for October; the August NPPES file is
-        assertThat(month.read("run-summary.json")).contains("\"source_warnings\": [\"NPPES file npidata_pfile_20050523-20260801.csv"
-                + " is dated 2026-08-01, 91 days before the end of 2026-10 (more than 45): download the current edition\"]");
+        assertThat(month.read("run-summary.json")).contains("\"NPPES file npidata_pfile_20050523-20260801.csv"
+                + " is dated 2026-08-01, 91 days before the end of 2026-10 (more than 45): download the current edition\"")
+                .doesNotContain("CMS MUE file");
     }
 
     @Test

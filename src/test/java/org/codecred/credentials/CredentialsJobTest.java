@@ -50,6 +50,9 @@ class CredentialsJobTest {
         Path exclusions = Files.createDirectories(month.resolve("exclusions"));
         Files.writeString(exclusions.resolve("UPDATED.csv"), ExclusionRuleTest.HEADER + "\r\n"
                 + ExclusionRuleTest.row("THISTLEWOOD", "RAFE", EXCLUDED, "19700101", "1128b7", "20240812", "00000000") + "\r\n");
+        // the SAM extract of 2026-10-28 (Julian 301), its header only: screened, nobody on it
+        Files.writeString(exclusions.resolve("SAM_Exclusions_Public_Extract_V2_26301.CSV"), Files.readAllLines(
+                Path.of("src/test/resources/published/sam/SAM_Exclusions_Public_Extract_V2_26305.CSV")).get(0) + "\r\n");
         Path nppes = Files.createDirectories(month.resolve("nppes"));
         List<String> registry = new ArrayList<>();
         registry.add(NppesFiles.headerLine());

@@ -22,7 +22,8 @@ class RuleIdTest {
                 RuleId.PROVIDER_NOT_ROSTERED, RuleId.LICENSE_EXPIRED, RuleId.LICENSE_EXPIRING, RuleId.EXCLUDED_OIG,
                 RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_UNVERIFIED,
                 RuleId.CREDENTIAL_UNKNOWN, RuleId.EXCLUDED_SAM, RuleId.EXCLUSION_POSSIBLE,
-                RuleId.EXCLUSION_PENDING, RuleId.NPI_DEACTIVATED, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT);
+                RuleId.EXCLUSION_PENDING, RuleId.NPI_DEACTIVATED, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT,
+                RuleId.SCREENING_INCOMPLETE);
         assertThat(RuleId.ofStage(RuleId.Stage.PEERS)).containsExactly(RuleId.PEER_OUTLIER);
     }
 
@@ -35,7 +36,8 @@ class RuleIdTest {
                 RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER, RuleId.NPPES_MISMATCH,
                 RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING, RuleId.LICENSE_UNVERIFIED,
                 RuleId.CREDENTIAL_UNKNOWN, RuleId.TIME_UNDOCUMENTED_SHARE, RuleId.EXCLUSION_POSSIBLE,
-                RuleId.EXCLUSION_PENDING, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT));
+                RuleId.EXCLUSION_PENDING, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT,
+                RuleId.SCREENING_INCOMPLETE));
         // a scope error is a REVIEW on its own; a scope row rated WARNING is not (contract v2)
         assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW_IF_ERROR)).isEqualTo(EnumSet.of(RuleId.SCOPE_LICENSE));
     }

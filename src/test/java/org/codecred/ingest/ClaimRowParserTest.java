@@ -70,11 +70,11 @@ class ClaimRowParserTest {
             empty member id         | C1,1,1234567893,,,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00                      | member_id: required field is empty
             line_no not a number    | C1,x,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00            | line_no: 'x' is not a whole number
             line_no zero            | C1,0,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00            | line_no: '0' is below 1
-            rendering npi           | C1,1,12345,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00                 | rendering_npi: '****2345' is not a 10-digit NPI
-            billing npi             | C1,1,1234567893,12A4567893,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00  | billing_npi: '****7893' is not a 10-digit NPI
+            rendering npi           | C1,1,12345,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00                 | rendering_npi: '12345' is not a 10-digit NPI
+            billing npi             | C1,1,1234567893,12A4567893,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00  | billing_npi: '12A4567893' is not a 10-digit NPI
             impossible date         | C1,1,1234567893,,MBR0001234,1980-04-02,2026-02-30,90834,,1,45,F41.1,11,140.00            | service_date: '2026-02-30' is not a date
             US date out of range    | C1,1,1234567893,,MBR0001234,1980-04-02,13/45/2026,90834,,1,45,F41.1,11,140.00            | service_date: '13/45/2026' is not a date
-            birth date              | C1,1,1234567893,,MBR0001234,1980-14-02,2026-10-05,90834,,1,45,F41.1,11,140.00            | member_dob: '1980-14-02' is not a date
+            birth date              | C1,1,1234567893,,MBR0001234,1980-14-02,2026-10-05,90834,,1,45,F41.1,11,140.00            | member_dob: '****' is not a date
             short procedure code    | C1,1,1234567893,,MBR0001234,1980-04-02,2026-10-05,9083,,1,45,F41.1,11,140.00             | procedure_code: '9083' is not a 5-character CPT/HCPCS code
             bad modifier            | C1,1,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,95;GTX,1,45,F41.1,11,140.00      | modifiers: '95;GTX' holds 'GTX', not a 2-character modifier
             five modifiers          | C1,1,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,95;59;GT;XU;25,1,45,F41.1,11,140.00 | has more than four modifiers
@@ -87,7 +87,7 @@ class ClaimRowParserTest {
             long claim id           | C12345678901234567890123456789012345678901234567890123456789012345,1,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00 | claim_id: '(a value of 66 characters)' is longer than 64 characters
             """)
     void rejectsNamingFieldAndValue(String what, String text, String reason) {
-        // values that could hide a member id are quoted masked to their last 4 characters, as in the raw column
+        // the member id and birth date are quoted masked, as in the raw column; the other fields as written
         IngestResult<ClaimLine> result = parser.parse(row(HEADER, text));
         assertThat(result).isInstanceOf(IngestResult.Rejected.class);
         RejectedRow rejected = ((IngestResult.Rejected<ClaimLine>) result).row();
@@ -97,9 +97,9 @@ class ClaimRowParserTest {
     }
 
     @Test
-    void rejectedRawTextMasksTheMemberId() {
+    void rejectedRawTextMasksTheMemberIdAndBirthDateAndKeepsWhatIdentifiesTheRow() {
         RejectedRow parsed = rejected(row(HEADER, "C1,1,1234567893,,MBR0001234,1980-04-02,2026-02-30,90834,,1,45,F41.1,11,140.00"));
-        assertThat(parsed.raw()).doesNotContain("MBR0001234").contains("****1234");
+        assertThat(parsed.raw()).isEqualTo("C1,1,1234567893,,****1234,****,2026-02-30,90834,,1,45,F41.1,11,140.00");
         RejectedRow unsplittable = rejected(row(HEADER, "C1,1,1234567893,,\"MBR0001234,1980-04-02,2026-10-05,90834"));
         // nine fields short: the member id may have moved up to nine places, so each of those is masked
         assertThat(unsplittable.raw()).doesNotContain("MBR0001234").doesNotContain("1234567893").contains("****");
@@ -129,6 +129,15 @@ class ClaimRowParserTest {
         assertThat(p.specialties()).isEqualTo(List.of("trauma", "family-therapy"));
         assertThat(p.licenseState()).isEqualTo("MA");
         assertThat(p.taxonomyCode()).isEqualTo("1041C0700X");
+
+        // the provider's birth date never reaches rejected.csv, in the raw row or in the reason
+        RawRow badExpiry = new RawRow(good.header(), 6, "1234567893,Doe,Jane,LCSW,SW1,MA,2027-02-30,1041C0700X,,1980-01-01");
+        assertThat(((IngestResult.Rejected<?>) roster.parse(badExpiry)).row().raw())
+                .isEqualTo("1234567893,Doe,Jane,LCSW,SW1,MA,2027-02-30,1041C0700X,,****");
+        RawRow badBirth = new RawRow(good.header(), 7, "1234567893,Doe,Jane,LCSW,SW1,MA,2027-02-01,1041C0700X,,1980-13-01");
+        assertThat(((IngestResult.Rejected<?>) roster.parse(badBirth)).row().reason()).doesNotContain("1980")
+                .startsWith("date_of_birth: '****'");
+        assertThat(((IngestResult.Accepted<?>) ok).raw()).doesNotContain("1980-01-01");
 
         RawRow badDate = new RawRow(good.header(), 3, "1234567893,Doe,Jane,LCSW,SW1,MA,2027-02-30,1041C0700X,,");
         assertThat(((IngestResult.Rejected<?>) roster.parse(badDate)).row().reason())

@@ -74,15 +74,15 @@ class HostileRowsTest {
     @Test
     void aMemberIdWithADoubledQuoteIsMaskedWholly() {
         RejectedRow r = rejected(row(HEADER, "C1,1,1234567893,,\"MB\"\"R,SECRET\",1980-04-02,2026-02-30,90834,,1,45,F41.1,11,140.00"));
-        assertThat(r.raw()).doesNotContain("SECRET").doesNotContain("MB\"").startsWith("C1,1,****7893,,****").endsWith(",140.00");
+        assertThat(r.raw()).doesNotContain("SECRET").doesNotContain("MB\"").startsWith("C1,1,1234567893,,****").endsWith(",140.00");
     }
 
     @Test
     void aShortMemberIdMasksItsFieldNotEveryOccurrence() {
         RejectedRow r = rejected(row(HEADER, "C12,12,1234567893,,12,1980-04-12,2026-02-30,90834,,1,12,F41.1,11,112.00"));
-        // every field holding exactly "12" is masked, and every longer value that could hide an id; "C12",
-        // the dates, the charge and the diagnosis are untouched, and no "12" inside another value is
-        assertThat(r.raw()).isEqualTo("C12,****,****7893,,****,1980-04-12,2026-02-30,****0834,,1,****,F41.1,11,112.00");
+        // every field holding exactly "12" is masked, and the birth date; "C12", the NPI, the code, the
+        // service date, the charge and the diagnosis are untouched, and no "12" inside another value is
+        assertThat(r.raw()).isEqualTo("C12,****,1234567893,,****,****,2026-02-30,90834,,1,****,F41.1,11,112.00");
     }
 
     @Test
@@ -122,7 +122,7 @@ class HostileRowsTest {
     @Test
     void anOverlongDiagnosisCodeIsRejectedNotFailingTheMonth() {
         RejectedRow r = rejected(row(HEADER, "C1,1,1234567893,,MBR1,1980-04-02,2026-10-05,90834,,1,45,F" + "1".repeat(30) + ",11,140.00"));
-        assertThat(r.reason()).contains("diagnosis_codes: '****1111' is longer than 16 characters");
+        assertThat(r.reason()).contains("diagnosis_codes: 'F111111111111111111111111111111' is longer than 16 characters");
         RejectedRow longer = rejected(row(HEADER, "C1,1,1234567893,,MBR1,1980-04-02,2026-10-05,90834,,1,45,F" + "1".repeat(50) + ",11,140.00"));
         assertThat(longer.reason()).contains("diagnosis_codes: '(a value of 51 characters)' is longer than 16 characters");
     }
@@ -148,7 +148,7 @@ class HostileRowsTest {
     @Test
     void unitsBeyondTheLimitAreRejectedAndNeverWrap() {
         RejectedRow r = rejected(row(HEADER, "C1,1,1234567893,,MBR1,1980-04-02,2026-10-05,96159,,2147483647,,F41.1,11,140.00"));
-        assertThat(r.reason()).contains("units: '****3647' is above 99999");
+        assertThat(r.reason()).contains("units: '2147483647' is above 99999");
         RejectedRow beyondInt = rejected(row(HEADER, "C1,1,1234567893,,MBR1,1980-04-02,2026-10-05,96159,,99999999999999999999,,F41.1,11,140.00"));
         assertThat(beyondInt.reason()).contains("is above 99999");
         assertThat(accepted(row(HEADER, "C1,1,1234567893,,MBR1,1980-04-02,2026-10-05,96159,,99999,,F41.1,11,140.00")).units())

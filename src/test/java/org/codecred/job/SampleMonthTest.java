@@ -107,7 +107,10 @@ class SampleMonthTest {
                 "unrostered NPI-INVALID - -",
                 "unrostered PROVIDER-NOT-ROSTERED - -");
         List<String> fired = findings.stream().map(f -> f.split(" ")[1]).distinct().toList();
-        assertThat(fired).containsExactlyInAnyOrder(Arrays.stream(RuleId.values()).map(RuleId::id).toArray(String[]::new));
+        // SCREENING-INCOMPLETE concerns a whole month (every provider), and the sample's lists are current:
+        // ScreeningRuleTest and CheckCredentialsTaskletTest show it firing
+        assertThat(fired).containsExactlyInAnyOrder(Arrays.stream(RuleId.values())
+                .filter(r -> r != RuleId.SCREENING_INCOMPLETE).map(RuleId::id).toArray(String[]::new));
     }
 
     @Test
@@ -230,11 +233,14 @@ class SampleMonthTest {
         assertThat(month.query("SELECT kind || ' ' || file_name || ' ' || row_count FROM codecred.source_file ORDER BY seq"))
                 .containsExactly("NUCC taxonomy nucc_taxonomy_251.csv 61", "OIG LEIE UPDATED.csv 47",
                         "SAM exclusions SAM_Exclusions_Public_Extract_V2_26271.CSV 15",
-                        "Medicare opt-out Opt_Out_Affidavits.csv 10",
-                        "NPPES npidata_pfile_20050523-20261109.csv 104");
+                        "NPPES npidata_pfile_20050523-20261109.csv 104",
+                        "Medicare opt-out Opt_Out_Affidavits.csv 10");
         assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE LENGTH(TRIM(sha256)) = 64"))
                 .containsExactly("5");
-        assertThat(month.read("run-summary.json")).contains("\"source_warnings\": []");
+        // NUCC 25.1 (released 2025-07-01) was replaced by 26.0 and 26.1 before 2026-10: the only stale source
+        assertThat(month.read("run-summary.json")).contains("\"source_warnings\": [ \"NUCC taxonomy file"
+                + " nucc_taxonomy_251.csv is dated 2025-07-01, 487 days before the end of 2026-10 (more than 45 after"
+                + " its edition's period): download the current edition\" ]");
     }
 
     @Test

@@ -55,7 +55,8 @@ class RunSummarySchemaTest {
     void theSchemaRefusesWhatItShould() throws Exception {
         JsonNode running = JSON.readTree("""
                 {"month": "2026-10", "status": "RUNNING", "version": "1.0", "exit_code": null, "lines_read": 0,
-                 "lines_accepted": 0, "lines_rejected": 0, "roster_rows_rejected": 0, "providers": 0,
+                 "lines_accepted": 0, "lines_rejected": 0, "lines_superseded": 0, "lines_duplicate": 0,
+                 "roster_rows_rejected": 0, "providers": 0,
                  "findings": {"ERROR": 0, "WARNING": 0, "INFO": 0}, "verdicts": {"HOLD": 0, "REVIEW": 0, "CLEAR": 0},
                  "source_warnings": [], "started": "2026-12-07T02:33:22Z", "ended": null, "rule_tables": {}}""");
         assertThat(JsonSchemaCheck.problems(schema(), running)).isEmpty();

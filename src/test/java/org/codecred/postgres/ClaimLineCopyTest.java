@@ -46,6 +46,7 @@ class ClaimLineCopyTest {
         JdbcTemplate postgres = new JdbcTemplate(new DriverManagerDataSource(
                 PostgresMonthTest.URL, PostgresMonthTest.USER, PostgresMonthTest.PASSWORD));
         serverReachable();
+        new StagingSchema(postgres).create(); // a new database has no table yet
         postgres.update("DELETE FROM codecred.claim_line WHERE month = ?", MONTH);
         try {
             assertThat(stageAndRead(postgres, lines)).isEqualTo(lines);

@@ -119,7 +119,8 @@ class ReportBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Muñoz, José NPI " + HOLD_NPI);
         assertThat(browser.findElement(By.cssSelector("#decision .verdict")).getText()).isEqualTo("■ HOLD — do not credential");
         assertThat(browser.findElement(By.id("decision")).getText()).contains("Excluded by the OIG (LEIE)",
-                "billed on or after the exclusion start 2026-10-05", "previous verdict (2026-09): CLEAR");
+                "billed on or after the exclusion start 2026-10-05", "previous verdict (2026-09): CLEAR",
+                "Verify before acting: matched by name and birth date, no NPI");
         assertThat(browser.findElement(By.id("findings")).getText()).contains("EXCLUDED-OIG");
         assertThat(browser.findElement(By.id("history")).getText()).contains("2026-09", "CLEAR");
         assertThat(browser.findElement(By.partialLinkText("Dossier workbook")).getAttribute("href"))

@@ -18,10 +18,11 @@ public final class JobProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread pump;
 
     private JobProcess(Process process) {
         this.process = process;
-        Thread pump = new Thread(() -> {
+        this.pump = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -63,6 +64,26 @@ public final class JobProcess implements AutoCloseable {
                 throw new AssertionError("gave up waiting for " + what + "; process said:\n" + output());
             }
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
+    /** Waits until the process has ended and all it printed has been read; returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("gave up waiting for the process to end; it said:\n" + output());
+        }
+        pump.join(timeout.toMillis());
+        return process.exitValue();
+    }
+
+    /**
+     * Sends SIGTERM, as a service manager's stop or Ctrl-C does. Not {@link Process#destroy()}: that
+     * also closes this side's pipes, so whatever the process prints while it stops would be lost.
+     */
+    public void terminate() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -TERM " + process.pid() + " failed");
         }
     }
 

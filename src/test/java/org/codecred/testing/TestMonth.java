@@ -62,6 +62,29 @@ public final class TestMonth {
         return this;
     }
 
+    /**
+     * The month's OIG LEIE and SAM exclusion lists, current and empty (header only, as published), so
+     * that the month was screened (SCREENING-INCOMPLETE does not fire) and nobody is on them.
+     */
+    public TestMonth screened() throws IOException {
+        writeCurrentExclusionLists(monthDir(), java.time.YearMonth.parse(month));
+        return this;
+    }
+
+    /** {@link #screened} for a month folder built by hand: UPDATED.csv (downloaded now) and SAM's extract of the month's last day. */
+    public static void writeCurrentExclusionLists(Path monthDir, java.time.YearMonth month) throws IOException {
+        Path exclusions = Files.createDirectories(monthDir.resolve("exclusions"));
+        Files.writeString(exclusions.resolve("UPDATED.csv"), "\"LASTNAME\",\"FIRSTNAME\",\"MIDNAME\",\"BUSNAME\","
+                + "\"GENERAL\",\"SPECIALTY\",\"UPIN\",\"NPI\",\"DOB\",\"ADDRESS\",\"CITY\",\"STATE\",\"ZIP\","
+                + "\"EXCLTYPE\",\"EXCLDATE\",\"REINDATE\",\"WAIVERDATE\",\"WVRSTATE\"\r\n", StandardCharsets.UTF_8);
+        java.time.LocalDate last = month.atEndOfMonth();
+        Files.writeString(exclusions.resolve(String.format("SAM_Exclusions_Public_Extract_V2_%02d%03d.CSV",
+                        last.getYear() % 100, last.getDayOfYear())), "\"Classification\",\"Name\",\"Prefix\",\"First\","
+                        + "\"Middle\",\"Last\",\"Suffix\",\"City\",\"State / Province\",\"Zip Code\",\"Exclusion Type\","
+                        + "\"Excluding Agency\",\"Active Date\",\"Termination Date\",\"SAM Number\",\"NPI\"\r\n",
+                StandardCharsets.UTF_8);
+    }
+
     public TestMonth roster(String... rows) throws IOException {
         List<String> lines = new ArrayList<>(List.of(ROSTER_HEADER));
         lines.addAll(List.of(rows));
