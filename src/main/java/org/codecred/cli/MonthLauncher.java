@@ -212,7 +212,7 @@ public class MonthLauncher {
         List<JobInstance> instances = repository.findJobInstances(monthlyJob.getName());
         return instances.stream()
                 .map(repository::getLastJobExecution)
-                .filter(e -> e != null && month.equals(e.getJobParameters().getString("month")))
+                .filter(e -> e != null && month.toString().equals(e.getJobParameters().getString("month")))
                 .max(Comparator.comparingLong(JobExecution::getId))
                 .orElse(null);
     }
