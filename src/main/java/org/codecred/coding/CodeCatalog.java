@@ -116,7 +116,8 @@ public final class CodeCatalog {
             for (String code : codes) {
                 defs.add(new CodeDef(code, row.required("family"), addon, Set.copyOf(new LinkedHashSet<>(primaries)),
                         row.get("primaries").replace("-", "–").replace(";", ", "), min, max,
-                        intOrNull(row, "day_minutes"), dx, EffectivePeriod.of(row), primaryEarlier));
+                        intOrNull(row, "day_minutes"), dx, EffectivePeriod.of(row), primaryEarlier,
+                        perUnit(row)));
             }
         }
         return new CodeCatalog(defs, covered);
@@ -232,6 +233,15 @@ public final class CodeCatalog {
 
     public Set<String> codes() {
         return byCode.keySet();
+    }
+
+    private static boolean perUnit(RuleTable.Row row) {
+        String value = row.get("counted").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "per-unit" -> true;
+            case "" -> false;
+            default -> throw row.problem("counted", value, "is not per-unit (or empty)");
+        };
     }
 
     private static boolean yesNo(RuleTable.Row row, String column) {

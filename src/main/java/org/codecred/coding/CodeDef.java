@@ -14,6 +14,8 @@ import java.util.Set;
  * @param dayMinutes     minutes per unit counted toward the provider's day; null when not counted
  * @param primaryEarlier the add-on's primary may be on an earlier date of the month (same member and
  *                       provider): one evaluation billed over several days
+ * @param perUnit        billed per unit or per instrument (96127, ABA): several lines for one member and
+ *                       day are normal, their units are summed against the unit limit
  */
 public record CodeDef(
         String code,
@@ -26,7 +28,8 @@ public record CodeDef(
         Integer dayMinutes,
         DxCheck dxCheck,
         EffectivePeriod period,
-        boolean primaryEarlier) {
+        boolean primaryEarlier,
+        boolean perUnit) {
 
     /** What the diagnosis rules require of a line with this code. */
     public enum DxCheck {

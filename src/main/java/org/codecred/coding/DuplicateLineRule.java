@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * DUPLICATE-LINE: the same member, date, code, modifiers (in any order) and rendering provider on
- * more than one line; every line after the first (in file and line order) is flagged.
+ * DUPLICATE-LINE: the same member, date, code, modifiers (in any order), units and rendering provider
+ * on more than one line; every line after the first (in file and line order) is flagged. Codes billed
+ * per unit or per instrument ({@code counted = per-unit} in codes.csv: 96127 for a PHQ-9 and a GAD-7,
+ * ABA units) are left to UNITS-EXCEED, which sums their units against the limit (contract v3).
  */
 final class DuplicateLineRule implements EncounterRule {
 
@@ -23,7 +25,11 @@ final class DuplicateLineRule implements EncounterRule {
         Map<String, ClaimLine> firstSeen = new HashMap<>();
         for (CheckedLine checked : encounter) {
             ClaimLine line = checked.line();
-            String key = line.procedureCode() + "|" + String.join(";", new TreeSet<>(line.modifiers()));
+            if (checked.code() != null && checked.code().perUnit()) {
+                continue;
+            }
+            String key = line.procedureCode() + "|" + String.join(";", new TreeSet<>(line.modifiers())) + "|"
+                    + line.units();
             ClaimLine first = firstSeen.putIfAbsent(key, line);
             if (first != null) {
                 out.add(Finding.onLine(RuleId.DUPLICATE_LINE, line, "", "same member, date, code "

@@ -28,4 +28,20 @@ class DuplicateLineRuleTest {
                 .as("other member").isEmpty();
         assertThat(of(DUPLICATE_LINE, check(line("90834").minutes(45), line("90837").minutes(55)))).isEmpty();
     }
+
+    @Test
+    void otherUnitsAreNotADuplicate() {
+        assertThat(of(DUPLICATE_LINE, check(line("90840").claim("C1", 1).units(1), line("90840").claim("C2", 1).units(2))))
+                .isEmpty();
+        assertThat(of(DUPLICATE_LINE, check(line("90840").claim("C1", 1).units(2), line("90840").claim("C2", 1).units(2))))
+                .singleElement().satisfies(f -> assertThat(f.claimId()).isEqualTo("C2"));
+    }
+
+    @Test
+    void codesBilledPerInstrumentOrUnitAreLeftToTheUnitLimit() {
+        // a PHQ-9 and a GAD-7 the same day: two 96127 lines are how the code is billed
+        assertThat(of(DUPLICATE_LINE, check(line("96127").claim("C1", 1), line("96127").claim("C1", 2)))).isEmpty();
+        assertThat(of(DUPLICATE_LINE, check(line("97153").claim("C1", 1).units(4), line("97153").claim("C2", 1).units(4))))
+                .isEmpty();
+    }
 }
