@@ -17,6 +17,7 @@ import org.codecred.staging.RenderingNpiTable;
 import org.codecred.verdict.ProviderVerdict;
 import org.codecred.verdict.VerdictTable;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
