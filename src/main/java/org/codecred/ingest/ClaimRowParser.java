@@ -98,17 +98,22 @@ public final class ClaimRowParser {
                 String value = fieldValue(text, spans.get(i));
                 if (!value.isEmpty()) {
                     members.add(value);
+                    members.add(comparable(value));
                 }
             }
         }
+        // the claim id is shown as written where the fields did not move; any other field only when it
+        // plainly holds no identifier (a member id typed into the modifiers or NPI column stays hidden)
+        Set<Integer> claimIdFields = new TreeSet<>(row.header().indexesOf("claim_id"));
         StringBuilder out = new StringBuilder(text.length());
         int done = 0;
         for (int i = 0; i < spans.size(); i++) {
             int[] span = spans.get(i);
             String value = fieldValue(text, span);
-            boolean shown = value.isEmpty() || !memberFields.contains(i) && !members.contains(value)
-                    && (shift == 0 || value.length() <= 4 || PLAINLY_NOT_AN_ID.matcher(value).matches()
-                    || NPI_OR_CODE.matcher(value).matches());
+            boolean plain = value.length() <= 4 || PLAINLY_NOT_AN_ID.matcher(value).matches()
+                    || NPI_OR_CODE.matcher(value).matches();
+            boolean shown = value.isEmpty() || !memberFields.contains(i) && !holdsMember(value, members)
+                    && (plain || shift == 0 && claimIdFields.contains(i));
             if (!shown) {
                 maskedValues.add(value);
                 out.append(text, done, span[0]).append(safeMask(value));
@@ -141,6 +146,30 @@ public final class ClaimRowParser {
             raw = raw.substring(1, raw.length() > 1 && raw.endsWith("\"") ? raw.length() - 1 : raw.length()).replace("\"\"", "\"");
         }
         return raw.trim();
+    }
+
+    /** Whether a field is, or holds, one of the row's member values (an id of 6 or more characters inside it). */
+    private static boolean holdsMember(String value, Set<String> members) {
+        if (members.contains(value)) {
+            return true;
+        }
+        String plain = comparable(value);
+        for (String member : members) {
+            if (member.equals(plain) || member.length() >= 6 && plain.contains(member)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A value as a member id is compared with other fields: letters and digits only, upper case, so the
+     * same id typed elsewhere with spaces, quotes or an unreadable byte is still the same id. Values of
+     * fewer than 4 such characters compare as themselves (a short id would otherwise mask every "12").
+     */
+    private static String comparable(String value) {
+        String plain = value.replaceAll("[^\\p{Alnum}]", "").toUpperCase(java.util.Locale.ROOT);
+        return plain.length() < 4 ? value : plain;
     }
 
     /** The mask, kept to letters and digits so it never changes how the raw line splits. */

@@ -71,7 +71,7 @@ class ClaimRowParserTest {
             line_no not a number    | C1,x,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00            | line_no: 'x' is not a whole number
             line_no zero            | C1,0,1234567893,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00            | line_no: '0' is below 1
             rendering npi           | C1,1,12345,,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00                 | rendering_npi: '12345' is not a 10-digit NPI
-            billing npi             | C1,1,1234567893,12A4567893,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00  | billing_npi: '12A4567893' is not a 10-digit NPI
+            billing npi             | C1,1,1234567893,12A4567893,MBR0001234,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00  | billing_npi: '****7893' is not a 10-digit NPI
             impossible date         | C1,1,1234567893,,MBR0001234,1980-04-02,2026-02-30,90834,,1,45,F41.1,11,140.00            | service_date: '2026-02-30' is not a date
             US date out of range    | C1,1,1234567893,,MBR0001234,1980-04-02,13/45/2026,90834,,1,45,F41.1,11,140.00            | service_date: '13/45/2026' is not a date
             birth date              | C1,1,1234567893,,MBR0001234,1980-14-02,2026-10-05,90834,,1,45,F41.1,11,140.00            | member_dob: '****' is not a date
