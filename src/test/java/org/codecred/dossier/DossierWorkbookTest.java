@@ -36,7 +36,11 @@ class DossierWorkbookTest {
 
     static XSSFWorkbook render(Dossier dossier, DossierWorkbook.Engine engine) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new DossierWorkbook(engine).write(dossier, out);
+        // the time bands come from the code table, as the job reads them
+        RunFacts unknown = RunFacts.unknown(null);
+        RunFacts run = new RunFacts(unknown.version(), null, null, List.of(), unknown.timedCodes(),
+                DossierStepsConfig.timeBands(java.nio.file.Path.of("jobs/rules")));
+        new DossierWorkbook(engine).write(dossier, run, out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
