@@ -41,6 +41,7 @@ class SampleMonthTest {
     void everyRuleFiresExactlyWhereThePlantedCasesAre() throws IOException {
         List<String> findings = month.read("findings.csv").lines().skip(1).map(this::describe).toList();
         assertThat(findings).containsExactly(
+                "Eklund DUPLICATE-SUBMISSION - claims-replacements.x12",
                 "Harrow TIME-UPCODED 90837 90834",
                 "Harrow TIME-UPCODED 90834 90832",
                 "Harrow TIME-BELOW-MINIMUM 90832 -",
@@ -108,9 +109,11 @@ class SampleMonthTest {
                 "unrostered PROVIDER-NOT-ROSTERED - -");
         List<String> fired = findings.stream().map(f -> f.split(" ")[1]).distinct().toList();
         // SCREENING-INCOMPLETE concerns a whole month (every provider), and the sample's lists are current:
-        // ScreeningRuleTest and CheckCredentialsTaskletTest show it firing
+        // ScreeningRuleTest and CheckCredentialsTaskletTest show it firing. CLAIM-ADJUSTS-EARLIER needs an
+        // earlier completed month, which this one-month run has not: ClaimsAsTheyArriveTest shows it firing
         assertThat(fired).containsExactlyInAnyOrder(Arrays.stream(RuleId.values())
-                .filter(r -> r != RuleId.SCREENING_INCOMPLETE).map(RuleId::id).toArray(String[]::new));
+                .filter(r -> r != RuleId.SCREENING_INCOMPLETE && r != RuleId.CLAIM_ADJUSTS_EARLIER)
+                .map(RuleId::id).toArray(String[]::new));
     }
 
     @Test
@@ -215,8 +218,11 @@ class SampleMonthTest {
     @Test
     void everyUnreadableRowIsRejectedWithItsReason() throws IOException {
         List<String> rejected = month.read("rejected.csv").lines().skip(1).toList();
-        // 14 CSV rows, 2 roster rows, 3 cases of the 837 file (PlantedX12Cases)
-        assertThat(rejected).hasSize(19);
+        // 14 CSV rows, 2 roster rows, 3 cases of the 837 file (PlantedX12Cases), and the 3 lines of
+        // claims-replacements.x12 that resend claims-replacements.837 (PlantedArrivalCases)
+        assertThat(rejected).hasSize(22);
+        assertThat(rejected.stream().filter(r -> r.startsWith("claims-replacements.x12,"))).hasSize(3)
+                .allSatisfy(r -> assertThat(r).contains("duplicate of claims-replacements.837 line "));
         assertThat(rejected).allSatisfy(r -> assertThat(r).doesNotContainPattern("MBR\\d{9}"));
         assertThat(rejected.stream().filter(r -> r.startsWith("claims-practice-mgmt.837,")).map(r -> r.split(",")[2]))
                 .containsExactly(
@@ -224,7 +230,8 @@ class SampleMonthTest {
                         "\"DMG02: the patient (2010CA) has no birth date",
                         "transaction set 0005 (segments 9481-9502) cannot be read: SE01: the count does not match the"
                                 + " segments or sets actually present (segment 9502); its 1 service line(s) are not loaded");
-        assertThat(month.read("run-summary.json")).contains("\"lines_rejected\": 17").contains("\"roster_rows_rejected\": 2")
+        assertThat(month.read("run-summary.json")).contains("\"lines_rejected\": 20").contains("\"lines_duplicate\": 3")
+                .contains("\"lines_superseded\": 6").contains("\"roster_rows_rejected\": 2")
                 .contains("\"status\": \"COMPLETED\"");
     }
 
@@ -246,7 +253,7 @@ class SampleMonthTest {
     @Test
     void the837FileIsStagedBesideTheCsvFiles() throws Exception {
         assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-practice-mgmt.837'"))
-                .containsExactly("746");
+                .containsExactly("748");
         // two dependents on one policy: the subscriber's id joined with each one's birth date, two members
         List<String> dependents = month.query("SELECT DISTINCT member_id FROM codecred.claim_line WHERE member_id LIKE '%-S/%'");
         assertThat(dependents).isNotEmpty().allSatisfy(id -> assertThat(id).matches("MBR\\d{9}-S/\\d{8}"));
