@@ -1,25 +1,25 @@
 package org.codecred.alignment;
 
-import java.time.YearMonth;
-
+import org.codecred.domain.Provider;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
-import org.codecred.staging.FindingTable;
+import org.codecred.scaleout.NpiRangePartitioner;
+import org.codecred.scaleout.Partitioning;
 import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.StagingSchema;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Value;
-import org.codecred.domain.Provider;
-import org.codecred.scaleout.NpiRangePartitioner;
-import org.codecred.scaleout.Partitioning;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.YearMonth;
 
 /**
  * Steps alignSpecialties (partitioned by NPI range; in each, one ordered pass over the claim lines: metrics, specialty alignment,

@@ -1,10 +1,10 @@
 package org.codecred.alignment;
 
-import java.time.YearMonth;
-
 import org.codecred.staging.FindingTable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import java.time.YearMonth;
 
 /** alignSpecialties' writer: each provider's metrics, alignment rows and findings, in the chunk's transaction. */
 public class AlignmentWriter implements ItemWriter<ProviderAlignment> {

@@ -1,7 +1,7 @@
 package org.codecred.alignment;
 
-import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.ClaimLine;
+import org.codecred.rules.TelehealthRules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.codecred.alignment;
 
-import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.Provider;
+import org.codecred.rules.TelehealthRules;
 import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;

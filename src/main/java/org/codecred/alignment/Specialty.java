@@ -1,7 +1,7 @@
 package org.codecred.alignment;
 
 import org.codecred.rules.CodeSet;
-import java.util.ArrayList;
+
 import java.util.List;
 
 /**

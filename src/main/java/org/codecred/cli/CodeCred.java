@@ -1,15 +1,15 @@
 package org.codecred.cli;
 
+import org.codecred.CodeCredApplication;
 import org.codecred.database.AbandonedDatabaseLock;
 import org.codecred.database.Dialect;
+import org.codecred.database.RunLock;
+import org.codecred.history.HistoryIntegrityException;
 import org.codecred.job.ExitCode;
 import org.codecred.job.GracefulStop;
-import org.codecred.job.UsageException;
 import org.codecred.job.RunSettings;
-import org.codecred.CodeCredApplication;
-import org.codecred.database.RunLock;
+import org.codecred.job.UsageException;
 import org.codecred.output.OutputAside;
-import org.codecred.history.HistoryIntegrityException;
 import org.codecred.output.ScratchFolder;
 import org.codecred.rules.RuleTableException;
 import org.slf4j.Logger;

@@ -1,17 +1,16 @@
 package org.codecred.cli;
 
-import org.codecred.job.UsageException;
-import org.codecred.job.RunSettings;
-import org.codecred.sources.PublishedSource;
-import org.codecred.sources.PublishedSources;
 import org.codecred.ingest.ClaimRowParser;
 import org.codecred.ingest.CsvHeader;
 import org.codecred.ingest.CsvLineReader;
 import org.codecred.ingest.IngestResult;
+import org.codecred.ingest.InputLines;
 import org.codecred.ingest.RawRow;
 import org.codecred.ingest.RosterRowParser;
-
-import org.codecred.ingest.InputLines;
+import org.codecred.job.RunSettings;
+import org.codecred.job.UsageException;
+import org.codecred.sources.PublishedSource;
+import org.codecred.sources.PublishedSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

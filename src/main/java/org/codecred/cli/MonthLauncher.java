@@ -1,7 +1,7 @@
 package org.codecred.cli;
 
-import org.codecred.job.ExitCode;
 import org.codecred.database.MonthLock;
+import org.codecred.job.ExitCode;
 import org.codecred.job.GracefulStop;
 import org.codecred.job.MonthReset;
 import org.codecred.job.RunSettings;
@@ -13,7 +13,6 @@ import org.codecred.scaleout.PartitionRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -21,12 +20,13 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.time.YearMonth;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 

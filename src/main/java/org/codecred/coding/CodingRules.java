@@ -1,7 +1,7 @@
 package org.codecred.coding;
 
-import org.codecred.sources.SourceFile;
 import org.codecred.rules.TelehealthRules;
+import org.codecred.sources.SourceFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

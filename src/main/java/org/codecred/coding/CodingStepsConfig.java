@@ -1,16 +1,16 @@
 package org.codecred.coding;
 
-import org.codecred.job.RunSettings;
 import org.codecred.domain.Finding;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.rules.CredentialVocabulary;
+import org.codecred.scaleout.NpiRangePartitioner;
+import org.codecred.scaleout.Partitioning;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
-import org.codecred.scaleout.NpiRangePartitioner;
-import org.codecred.scaleout.Partitioning;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.codecred.staging.RenderingNpiTable;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

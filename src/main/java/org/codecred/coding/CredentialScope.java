@@ -1,8 +1,8 @@
 package org.codecred.coding;
 
-import org.codecred.rules.CodeSet;
 import org.codecred.domain.CredentialFamily;
 import org.codecred.domain.Severity;
+import org.codecred.rules.CodeSet;
 import org.codecred.rules.EffectivePeriod;
 import org.codecred.rules.RuleTable;
 

@@ -1,9 +1,9 @@
 package org.codecred.coding;
 
-import org.codecred.rules.TelehealthRules;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
+import org.codecred.rules.TelehealthRules;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package org.codecred.credentials;
 
+import org.codecred.rules.CredentialVocabulary;
 import org.codecred.sources.NuccTaxonomy;
 import org.codecred.sources.SourceFile;
-import org.codecred.rules.CredentialVocabulary;
 
 import java.nio.file.Path;
 

@@ -1,14 +1,14 @@
 package org.codecred.credentials;
 
 import org.codecred.sources.ExclusionList;
-import org.codecred.sources.SamExclusionList;
-import org.codecred.sources.OptOutList;
 import org.codecred.sources.NppesRegistry;
-import org.codecred.sources.RegistryRecord;
-import org.codecred.sources.SourceFile;
+import org.codecred.sources.OptOutList;
 import org.codecred.sources.PublishedSource;
 import org.codecred.sources.PublishedSource.PublishedData;
 import org.codecred.sources.PublishedSources;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.SamExclusionList;
+import org.codecred.sources.SourceFile;
 import org.codecred.staging.ClaimLineTable;
 
 import java.time.YearMonth;

@@ -1,14 +1,14 @@
 package org.codecred.credentials;
 
+import org.codecred.coding.CodingRules;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
+import org.codecred.sources.SourceFile;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
-import org.codecred.coding.CodingRules;
-import org.codecred.sources.SourceFile;
-import org.codecred.sources.SourceFileTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;

@@ -1,8 +1,8 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
+import org.codecred.sources.SourceFile;
 
 /** NPI-INVALID for a rostered provider: the NPI fails the CMS check digit (Luhn over 80840 + NPI). */
 final class NpiRule implements CredentialRule {

@@ -1,11 +1,11 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.NppesRegistry;
-import org.codecred.sources.RegistryRecord;
-import org.codecred.sources.Names;
-import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
+import org.codecred.sources.Names;
+import org.codecred.sources.NppesRegistry;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.SourceFile;
 import org.codecred.staging.ClaimLineTable;
 
 import java.util.List;

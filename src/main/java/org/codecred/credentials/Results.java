@@ -1,8 +1,8 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.SourceFile;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
+import org.codecred.sources.SourceFile;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.SamExclusionList;
-import org.codecred.sources.RegistryRecord;
-import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.SamExclusionList;
+import org.codecred.sources.SourceFile;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

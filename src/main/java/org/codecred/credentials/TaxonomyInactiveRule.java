@@ -1,8 +1,8 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.NuccTaxonomy;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
+import org.codecred.sources.NuccTaxonomy;
 
 /**
  * TAXONOMY-INACTIVE (REVIEW): the roster's taxonomy code is one NUCC marks inactive in the published

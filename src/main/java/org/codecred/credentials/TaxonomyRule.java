@@ -1,9 +1,9 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 import org.codecred.rules.CredentialVocabulary;
+import org.codecred.sources.SourceFile;
 
 /**
  * TAXONOMY-LICENSE-MISMATCH: the roster's taxonomy code does not fit the provider's credential, per

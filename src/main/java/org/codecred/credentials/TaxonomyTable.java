@@ -1,9 +1,9 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.NuccTaxonomy;
 import org.codecred.domain.CredentialFamily;
 import org.codecred.rules.CredentialVocabulary;
 import org.codecred.rules.RuleTable;
+import org.codecred.sources.NuccTaxonomy;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -3,7 +3,6 @@ package org.codecred.database;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * Everything CodeCred does differently from one database to another, decided once from the JDBC URL:

@@ -1,12 +1,11 @@
 package org.codecred.database;
 
-import java.time.YearMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.YearMonth;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.YearMonth;
 
 /** What the month locks share: letting a held month go on its own session. */
 final class MonthLocks {

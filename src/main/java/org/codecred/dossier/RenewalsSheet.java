@@ -2,7 +2,6 @@ package org.codecred.dossier;
 
 import org.codecred.domain.Provider;
 
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;

@@ -4,8 +4,8 @@ import org.codecred.domain.Verdict;
 import org.codecred.history.MonthHistory;
 import org.codecred.history.VerdictChange;
 
-import java.time.YearMonth;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,12 +2,12 @@ package org.codecred.dossier;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.domain.Provider;
-import org.codecred.verdict.ProviderVerdict;
 import org.codecred.domain.RuleId;
 import org.codecred.domain.Severity;
 import org.codecred.domain.Verdict;
 import org.codecred.history.MonthHistory;
 import org.codecred.staging.RejectedRow;
+import org.codecred.verdict.ProviderVerdict;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,12 +1,12 @@
 package org.codecred.history;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.codecred.alignment.MetricTable;
 import org.codecred.alignment.ProviderMetric;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.verdict.VerdictTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;

@@ -1,9 +1,9 @@
 package org.codecred.history;
 
+import org.codecred.alignment.MetricTable;
 import org.codecred.coding.CodeCatalog;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
-import org.codecred.alignment.MetricTable;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.StagingSchema;

@@ -1,8 +1,8 @@
 package org.codecred.history;
 
-import java.time.YearMonth;
-
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.YearMonth;
 
 /** The owners of the history tables together (DDL in the migrations, {@code db/migration}); a month's rows go together. */
 public final class HistoryTables {

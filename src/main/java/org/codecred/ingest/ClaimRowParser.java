@@ -1,8 +1,8 @@
 package org.codecred.ingest;
 
-import org.codecred.staging.RejectedRow;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.MemberIds;
+import org.codecred.staging.RejectedRow;
 
 import java.time.YearMonth;
 import java.util.HashSet;

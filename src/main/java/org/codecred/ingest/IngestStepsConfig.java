@@ -1,23 +1,23 @@
 package org.codecred.ingest;
 
-import org.codecred.job.RunSettings;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
+import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
+import org.codecred.scaleout.FilePartitioner;
+import org.codecred.scaleout.Partitioning;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RenderingNpiTable;
-import org.codecred.scaleout.FilePartitioner;
-import org.codecred.scaleout.Partitioning;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

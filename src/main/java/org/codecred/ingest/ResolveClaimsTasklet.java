@@ -8,8 +8,8 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RejectedRow;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 

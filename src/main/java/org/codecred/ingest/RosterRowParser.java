@@ -1,7 +1,7 @@
 package org.codecred.ingest;
 
-import org.codecred.staging.RejectedRow;
 import org.codecred.domain.Provider;
+import org.codecred.staging.RejectedRow;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package org.codecred.ingest;
 
-import org.codecred.staging.RejectedRow;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
+import org.codecred.staging.RejectedRow;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 

@@ -9,8 +9,8 @@ import org.codecred.staging.RejectTable;
 import org.codecred.staging.RenderingNpiTable;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
-
 import javax.sql.DataSource;
 
 /**

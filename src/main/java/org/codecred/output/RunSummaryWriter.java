@@ -1,17 +1,17 @@
 package org.codecred.output;
 
 import org.codecred.domain.Severity;
-import org.codecred.ingest.ResolveClaimsTasklet;
 import org.codecred.domain.Verdict;
+import org.codecred.ingest.ResolveClaimsTasklet;
 import org.codecred.ingest.RosterRowParser;
 import org.codecred.job.ExitCode;
 import org.codecred.job.RunSettings;
 import org.codecred.job.Version;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
-import org.codecred.sources.SourceFileTable;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

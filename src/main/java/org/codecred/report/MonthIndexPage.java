@@ -1,7 +1,7 @@
 package org.codecred.report;
 
-import org.codecred.dossier.DecisionWords;
 import org.codecred.domain.Verdict;
+import org.codecred.dossier.DecisionWords;
 import org.codecred.history.VerdictChange;
 
 import java.time.YearMonth;

@@ -3,14 +3,14 @@ package org.codecred.report;
 import org.codecred.alignment.AlignmentRow;
 import org.codecred.alignment.ProviderMetric;
 import org.codecred.credentials.CredentialCheck;
-import org.codecred.dossier.DecisionWords;
-import org.codecred.dossier.Dossier;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 import org.codecred.domain.MemberIds;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
 import org.codecred.domain.Verdict;
+import org.codecred.dossier.DecisionWords;
+import org.codecred.dossier.Dossier;
 import org.codecred.history.ProviderHistory;
 import org.codecred.verdict.ProviderVerdict;
 

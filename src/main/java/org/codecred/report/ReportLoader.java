@@ -1,9 +1,9 @@
 package org.codecred.report;
 
-import org.codecred.dossier.DossierLoader;
-import org.codecred.dossier.SummaryWorkbook;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Verdict;
+import org.codecred.dossier.DossierLoader;
+import org.codecred.dossier.SummaryWorkbook;
 import org.codecred.history.HistoryRunTable;
 import org.codecred.history.HistoryTables;
 import org.codecred.history.MonthHistory;

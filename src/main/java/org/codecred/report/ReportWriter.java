@@ -1,10 +1,10 @@
 package org.codecred.report;
 
+import org.codecred.domain.Provider;
 import org.codecred.dossier.Dossier;
 import org.codecred.dossier.DossierFileName;
 import org.codecred.dossier.DossierLoader;
 import org.codecred.dossier.SummaryWorkbook;
-import org.codecred.domain.Provider;
 import org.codecred.job.RunSettings;
 import org.codecred.output.OutputFiles;
 import org.codecred.rules.CredentialVocabulary;

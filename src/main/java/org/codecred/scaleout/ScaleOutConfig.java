@@ -2,8 +2,8 @@ package org.codecred.scaleout;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.codecred.job.CheckpointPause;
 import org.codecred.database.Dialect;
+import org.codecred.job.CheckpointPause;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.slf4j.Logger;
@@ -26,8 +26,8 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.jms.dsl.Jms;
 import org.springframework.messaging.Message;
 
-import javax.sql.DataSource;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * Where the per-provider steps run. Without a broker ({@code spring.artemis.broker-url} unset) their

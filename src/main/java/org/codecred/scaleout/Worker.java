@@ -7,15 +7,14 @@ import org.codecred.job.UsageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar codecred.jar --worker --spring.artemis.broker-url=tcp://HOST:61616

@@ -6,9 +6,9 @@ import org.codecred.domain.ClaimLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-import java.time.YearMonth;
 import java.sql.Date;
 import java.sql.Types;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package org.codecred.staging;
 
-import java.time.YearMonth;
 import org.codecred.database.Dialect;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;

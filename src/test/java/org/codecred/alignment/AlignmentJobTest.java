@@ -1,21 +1,18 @@
 package org.codecred.alignment;
 
-import java.time.YearMonth;
-
-import org.codecred.verdict.DecideVerdictsTasklet;
-import org.codecred.verdict.VerdictPolicy;
-import org.codecred.verdict.VerdictTable;
-
 import org.codecred.cli.CodeCred;
-import org.codecred.job.ExitCode;
 import org.codecred.domain.CredentialFamily;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
+import org.codecred.job.ExitCode;
 import org.codecred.rules.CredentialVocabulary;
-import org.codecred.staging.FindingTable;
 import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.testing.TestMonth;
+import org.codecred.verdict.DecideVerdictsTasklet;
+import org.codecred.verdict.VerdictPolicy;
+import org.codecred.verdict.VerdictTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -26,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -19,7 +19,6 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import org.codecred.domain.ClaimLine;
 import org.codecred.dossier.DossierWorkbook;
 import org.codecred.ingest.ClaimRowParser;

@@ -1,7 +1,7 @@
 package org.codecred.cli;
 
-import org.codecred.job.ExitCode;
 import org.apache.poi.util.TempFile;
+import org.codecred.job.ExitCode;
 import org.codecred.testing.ReadOnly;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Test;

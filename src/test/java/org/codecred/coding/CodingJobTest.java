@@ -1,7 +1,7 @@
 package org.codecred.coding;
 
-import org.codecred.credentials.NpiCheckDigit;
 import org.codecred.cli.CodeCred;
+import org.codecred.credentials.NpiCheckDigit;
 import org.codecred.job.ExitCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package org.codecred.credentials;
 
 import org.codecred.job.RunSettings;
+import org.codecred.sources.SourceFileTable;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RenderingNpiTable;
-import org.codecred.sources.SourceFileTable;
 import org.codecred.staging.StagingSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

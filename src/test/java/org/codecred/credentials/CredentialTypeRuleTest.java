@@ -1,9 +1,9 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.SourceFile;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 import org.codecred.rules.CredentialVocabulary;
+import org.codecred.sources.SourceFile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.ExclusionList;
-import org.codecred.sources.Names;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
+import org.codecred.sources.ExclusionList;
+import org.codecred.sources.Names;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,7 @@
 package org.codecred.credentials;
 
 import org.codecred.sources.NppesRegistry;
+
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,12 +1,12 @@
 package org.codecred.credentials;
 
-import org.codecred.sources.SamExclusionList;
-import org.codecred.sources.OptOutList;
-import org.codecred.sources.RegistryRecord;
-import org.codecred.sources.NuccTaxonomy;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
+import org.codecred.sources.NuccTaxonomy;
+import org.codecred.sources.OptOutList;
+import org.codecred.sources.RegistryRecord;
+import org.codecred.sources.SamExclusionList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package org.codecred.database;
 
-import java.time.YearMonth;
 import org.hsqldb.server.Server;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package org.codecred.dossier;
 
-import java.time.YearMonth;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -21,6 +19,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

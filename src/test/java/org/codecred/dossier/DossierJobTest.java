@@ -1,12 +1,12 @@
 package org.codecred.dossier;
 
-import org.codecred.credentials.NpiCheckDigit;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.cli.CodeCred;
+import org.codecred.credentials.NpiCheckDigit;
 import org.codecred.job.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

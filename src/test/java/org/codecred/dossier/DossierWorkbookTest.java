@@ -1,12 +1,5 @@
 package org.codecred.dossier;
 
-import org.codecred.alignment.AlignmentOutcome;
-import org.codecred.alignment.AlignmentRow;
-import org.codecred.alignment.ProviderMetric;
-import org.codecred.credentials.CheckResult;
-import org.codecred.credentials.CredentialCheck;
-import org.codecred.verdict.ProviderVerdict;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -15,12 +8,12 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.codecred.alignment.ProviderMetric;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.codecred.dossier.Cells.cell;

@@ -1,23 +1,21 @@
 package org.codecred.dossier;
 
-import java.time.YearMonth;
-
 import org.codecred.alignment.AlignmentOutcome;
 import org.codecred.alignment.AlignmentRow;
 import org.codecred.alignment.ProviderMetric;
 import org.codecred.credentials.CheckResult;
 import org.codecred.credentials.CredentialCheck;
-import org.codecred.verdict.ProviderVerdict;
-
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 import org.codecred.domain.Verdict;
+import org.codecred.verdict.ProviderVerdict;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 

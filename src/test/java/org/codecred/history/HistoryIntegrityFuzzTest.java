@@ -1,6 +1,5 @@
 package org.codecred.history;
 
-import java.time.YearMonth;
 import org.codecred.domain.Verdict;
 import org.codecred.staging.StagingSchema;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;

@@ -1,10 +1,10 @@
 package org.codecred.ingest;
 
-import org.codecred.staging.RejectedRow;
 import org.codecred.domain.ClaimLine;
+import org.codecred.staging.RejectedRow;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package org.codecred.ingest;
 
-import org.codecred.staging.RejectedRow;
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
+import org.codecred.staging.RejectedRow;
 import org.junit.jupiter.api.Test;
 
 import java.time.YearMonth;

@@ -1,6 +1,5 @@
 package org.codecred.job;
 
-import org.codecred.job.ExitCode;
 import org.codecred.domain.RuleId;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.BeforeAll;

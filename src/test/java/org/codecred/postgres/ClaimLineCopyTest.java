@@ -1,7 +1,5 @@
 package org.codecred.postgres;
 
-import java.time.YearMonth;
-
 import org.codecred.domain.ClaimLine;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.StagingSchema;
@@ -17,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;

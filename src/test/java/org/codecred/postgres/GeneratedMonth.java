@@ -1,6 +1,7 @@
 package org.codecred.postgres;
 
 import org.codecred.credentials.NpiCheckDigit;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

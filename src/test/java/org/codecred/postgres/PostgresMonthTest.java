@@ -1,10 +1,8 @@
 package org.codecred.postgres;
 
-import java.time.YearMonth;
-
 import org.codecred.cli.CodeCred;
-import org.codecred.job.ExitCode;
 import org.codecred.database.PostgresMonthLock;
+import org.codecred.job.ExitCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

@@ -1,7 +1,5 @@
 package org.codecred.staging;
 
-import java.time.YearMonth;
-
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.codecred.domain.Severity;
@@ -10,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;

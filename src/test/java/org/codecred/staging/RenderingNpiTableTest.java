@@ -1,7 +1,5 @@
 package org.codecred.staging;
 
-import java.time.YearMonth;
-
 import org.codecred.domain.ClaimLine;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +7,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 

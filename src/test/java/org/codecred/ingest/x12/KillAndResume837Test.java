@@ -1,8 +1,8 @@
 package org.codecred.ingest.x12;
 
 import org.codecred.cli.Main;
-import org.codecred.job.ExitCode;
 import org.codecred.generate.SampleMonthGenerator;
+import org.codecred.job.ExitCode;
 import org.codecred.testing.JobProcess;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Tag;
