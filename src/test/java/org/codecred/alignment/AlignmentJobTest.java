@@ -95,7 +95,7 @@ class AlignmentJobTest {
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExitCode code = CodeCred.run(new PrintStream(err, true), "--month=" + MONTH, "--input=" + tmp.resolve("input"),
-                "--output=" + tmp.resolve("output"), "--db=" + tmp.resolve("db"), "--rules=jobs/rules");
+                "--output=" + tmp.resolve("output"), "--db=" + tmp.resolve("db"), "--rules=src/test/resources/rules");
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.COMPLETED);
 
         List<String> findings = Files.readAllLines(tmp.resolve("output").resolve(MONTH).resolve("findings.csv"));

@@ -14,7 +14,7 @@ import java.util.List;
 /** Small builders for synthetic claim lines and providers (no real names or ids). */
 final class Fixtures {
 
-    static final Path RULES = Path.of("jobs/rules");
+    static final Path RULES = Path.of("src/test/resources/rules");
     static final LocalDate DAY1 = LocalDate.of(2026, 10, 1);
 
     private Fixtures() {

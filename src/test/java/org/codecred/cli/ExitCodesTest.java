@@ -125,7 +125,7 @@ class ExitCodesTest {
     void unusableRuleTable() throws Exception {
         TestMonth month = readyMonth();
         Path rules = tmp.resolve("rules");
-        try (var files = Files.list(Path.of("jobs/rules"))) {
+        try (var files = Files.list(Path.of("src/test/resources/rules"))) {
             Files.createDirectories(rules);
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, rules.resolve(f.getFileName()));

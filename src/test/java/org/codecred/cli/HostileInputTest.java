@@ -221,7 +221,7 @@ class HostileInputTest {
 
     private Path copyOfRules() throws Exception {
         Path rules = tmp.resolve("rules");
-        try (Stream<Path> files = Files.list(Path.of("jobs/rules"))) {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/rules"))) {
             Files.createDirectories(rules);
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, rules.resolve(f.getFileName()));

@@ -104,7 +104,7 @@ class OperationsTest {
     @Test
     void alreadyCompletedNamesTheRuleTablesChangedSince(CapturedOutput log) throws IOException {
         Path rules = tmp.resolve("rules");
-        copy(Path.of("jobs/rules"), rules);
+        copy(Path.of("src/test/resources/rules"), rules);
         TestMonth month = readyMonth("2026-10");
         assertThat(month.run("--rules=" + rules)).isEqualTo(ExitCode.COMPLETED);
         assertThat(month.run("--rules=" + rules)).isEqualTo(ExitCode.COMPLETED);

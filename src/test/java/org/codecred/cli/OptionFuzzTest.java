@@ -22,7 +22,7 @@ class OptionFuzzTest {
 
     private static final long[] SEEDS = {29L, 20261207L, 99L};
     private static final List<String> OPTIONS = List.of("--month=2026-10", "--months=2026-09..2026-10", "--input=in",
-            "--output=out", "--db=target/fuzz-db/codecred", "--rules=jobs/rules", "--force", "--force=no");
+            "--output=out", "--db=target/fuzz-db/codecred", "--rules=src/test/resources/rules", "--force", "--force=no");
 
     @Test
     void anyOptionGivenTwiceIsExit2InOneLine() {

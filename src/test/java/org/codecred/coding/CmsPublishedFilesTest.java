@@ -59,7 +59,7 @@ class CmsPublishedFilesTest {
 
     @BeforeEach
     void copyRules() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("jobs/rules"))) {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/rules"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, rules.resolve(f.getFileName()));
             }

@@ -92,7 +92,7 @@ class CodingJobTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExitCode code = CodeCred.run(new PrintStream(err, true, StandardCharsets.UTF_8), "--month=2026-10",
                 "--input=" + root.resolve("in"), "--output=" + root.resolve("out"), "--db=" + root.resolve("db/codecred"),
-                "--rules=jobs/rules");
+                "--rules=src/test/resources/rules");
         return code;
     }
 

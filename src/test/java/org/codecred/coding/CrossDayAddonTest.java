@@ -37,7 +37,7 @@ class CrossDayAddonTest {
         EvaluationHistory history = (npi, member, codes, before) -> member.equals("M1") && codes.contains("96130")
                 && before.equals(LocalDate.of(2026, 10, 1)) ? java.util.Optional.of(LocalDate.of(2026, 9, 29))
                 : java.util.Optional.empty();
-        CodingEngine engine = new CodingEngine(CodingRules.load(java.nio.file.Path.of("jobs/rules")), history);
+        CodingEngine engine = new CodingEngine(CodingRules.load(java.nio.file.Path.of("src/test/resources/rules")), history);
         assertThat(of(ADDON_WITHOUT_PRIMARY, checkAfter(engine, List.of(), line("96131").date(LocalDate.of(2026, 10, 2)))))
                 .isEmpty();
         // the history of another member, or a base code too long ago, opens no evaluation

@@ -39,7 +39,7 @@ class DiagEvalRepeatedRuleTest {
 
     @Test
     void anEvaluationFromAnEarlierMonthCountsWithinSixMonthsOnly() {
-        var rules = CodingRules.load(Path.of("jobs/rules"));
+        var rules = CodingRules.load(Path.of("src/test/resources/rules"));
         // 2026-04-05 + 6 months = 2026-10-05: an evaluation on 5 October is after the gap, on 4 October within it
         EvaluationHistory history = (npi, member, codes, before) -> member.equals("M1") && codes.contains("90791")
                 ? Optional.of(LocalDate.of(2026, 4, 5)) : Optional.empty();

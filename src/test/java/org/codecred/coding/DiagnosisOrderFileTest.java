@@ -25,7 +25,7 @@ class DiagnosisOrderFileTest {
 
     @BeforeEach
     void rulesFolder() throws Exception {
-        Files.copy(Path.of("jobs/rules").resolve(DiagnosisRules.FILE), rules.resolve(DiagnosisRules.FILE));
+        Files.copy(Path.of("src/test/resources/rules").resolve(DiagnosisRules.FILE), rules.resolve(DiagnosisRules.FILE));
     }
 
     private DiagnosisRules withPublishedFile() throws Exception {
@@ -66,7 +66,7 @@ class DiagnosisOrderFileTest {
         LocalDate fy2025 = LocalDate.of(2025, 9, 30);
         assertThat(dx.invalidReason("F32.Z", fy2027)).as("no FY2027 file: the header rows of the table").isNull();
         assertThat(dx.invalidReason("F32.Z", fy2025)).isNull();
-        assertThat(DiagnosisRules.load(Path.of("jobs/rules")).orderFiles().orderFiles()).isEmpty();
+        assertThat(DiagnosisRules.load(Path.of("src/test/resources/rules")).orderFiles().orderFiles()).isEmpty();
     }
 
     @Test

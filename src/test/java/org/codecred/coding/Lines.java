@@ -14,7 +14,7 @@ import java.util.List;
 /** Test fixtures: claim lines built field by field, the real rule tables, and the engine over them. */
 final class Lines {
 
-    static final CodingRules RULES = CodingRules.load(Path.of("jobs/rules"));
+    static final CodingRules RULES = CodingRules.load(Path.of("src/test/resources/rules"));
     static final CodingEngine ENGINE = new CodingEngine(RULES);
     static final LocalDate DAY = LocalDate.of(2026, 10, 5);
     static final String NPI = "1234567893";

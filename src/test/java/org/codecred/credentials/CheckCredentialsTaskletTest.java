@@ -42,8 +42,8 @@ class CheckCredentialsTaskletTest {
                 + " VALUES ('2026-10', '1234567890', 'CODE-UNKNOWN', 'ERROR', '', 'kept')");
         Files.createDirectories(tmp.resolve("2026-10"));
         RunSettings settings = new RunSettings(YearMonth.of(2026, 10), tmp, tmp.resolve("out"), tmp.resolve("db"),
-                Path.of("jobs/rules"), false);
-        CheckCredentialsTasklet tasklet = new CheckCredentialsTasklet(settings, CredentialRules.load(Path.of("jobs/rules")),
+                Path.of("src/test/resources/rules"), false);
+        CheckCredentialsTasklet tasklet = new CheckCredentialsTasklet(settings, CredentialRules.load(Path.of("src/test/resources/rules")),
                 CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new RenderingNpiTable(jdbc),
                 new FindingTable(jdbc), new CredentialCheckTable(jdbc), new SourceFileTable(jdbc), List.of());
 

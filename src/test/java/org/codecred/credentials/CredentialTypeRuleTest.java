@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CredentialTypeRuleTest {
 
-    private static final CredentialVocabulary VOCABULARY = CredentialVocabulary.load(Path.of("jobs/rules"));
+    private static final CredentialVocabulary VOCABULARY = CredentialVocabulary.load(Path.of("src/test/resources/rules"));
     private static final SourceFile ROSTER = SourceFile.named("roster.csv", LocalDate.of(2026, 10, 31));
 
     private static Results check(String credential) {

@@ -64,7 +64,7 @@ class CredentialsJobTest {
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExitCode code = CodeCred.run(new PrintStream(err, true), "--month=2026-10", "--input=" + tmp.resolve("input"),
-                "--output=" + tmp.resolve("output"), "--db=" + tmp.resolve("db/codecred"), "--rules=jobs/rules");
+                "--output=" + tmp.resolve("output"), "--db=" + tmp.resolve("db/codecred"), "--rules=src/test/resources/rules");
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.COMPLETED);
 
         List<String> lines = Files.readAllLines(tmp.resolve("output/2026-10/findings.csv"));

@@ -217,7 +217,7 @@ class PublishedListsTest {
 
     @Test
     void everyHandKeptTaxonomyHasItsNuccLabel() {
-        CredentialRules rules = CredentialRules.load(Path.of("jobs/rules"));
+        CredentialRules rules = CredentialRules.load(Path.of("src/test/resources/rules"));
         for (String code : List.of("1041C0700X", "103TC0700X", "364SP0810X", "2084P0800X", "261QM0801X", "106H00000X")) {
             assertThat(rules.taxonomies().find(code).orElseThrow().classification())
                     .isEqualTo(rules.nucc().label(code)).isNotBlank();

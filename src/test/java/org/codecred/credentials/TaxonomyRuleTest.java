@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TaxonomyRuleTest {
 
-    private static final CredentialRules RULES = CredentialRules.load(Path.of("jobs/rules"));
+    private static final CredentialRules RULES = CredentialRules.load(Path.of("src/test/resources/rules"));
 
     private static Results check(String credential, String taxonomy) {
         Results results = new Results();
@@ -64,7 +64,7 @@ class TaxonomyRuleTest {
 
     @Test
     void aFitsValueThatIsNoCredentialStopsTheRun(@TempDir Path dir) throws Exception {
-        Files.copy(Path.of("jobs/rules/credentials.csv"), dir.resolve("credentials.csv"));
+        Files.copy(Path.of("src/test/resources/rules/credentials.csv"), dir.resolve("credentials.csv"));
         Files.writeString(dir.resolve("taxonomies.csv"), "code,classification,fits\n1041C0700X,Social Worker - Clinical,LCSWW\n");
         assertThatThrownBy(() -> CredentialRules.load(dir)).isInstanceOf(RuleTableException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("fits").hasMessageContaining("LCSWW");

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TimeBandsTest {
 
     private static final TimeBands TABLE = TimeBands.ofRungs(
-            CodeCatalog.load(Path.of("jobs/rules")).rungs(CodeCatalog.PSYCHOTHERAPY));
+            CodeCatalog.load(Path.of("src/test/resources/rules")).rungs(CodeCatalog.PSYCHOTHERAPY));
 
     @Test
     void theBandsAreTheRungsOfThePsychotherapyLadderInCodesCsv() {
@@ -44,7 +44,7 @@ class TimeBandsTest {
 
     @Test
     void theCrossMonthCodesAreTheEvaluationsAndTheTestingBaseCodes() {
-        CodeCatalog codes = CodeCatalog.load(Path.of("jobs/rules"));
+        CodeCatalog codes = CodeCatalog.load(Path.of("src/test/resources/rules"));
         assertThat(codes.crossDayCodes()).containsExactlyInAnyOrder("90791", "90792", "96130", "96132", "96136", "96138");
     }
 }

@@ -72,7 +72,7 @@ class DossierJobTest {
     static ExitCode run(Path root, ByteArrayOutputStream err) {
         return CodeCred.run(new PrintStream(err, true, StandardCharsets.UTF_8), "--month=" + MONTH,
                 "--input=" + root.resolve("input"), "--output=" + root.resolve("output"), "--db=" + root.resolve("db/codecred"),
-                "--rules=jobs/rules", "--codecred.threads=2");
+                "--rules=src/test/resources/rules", "--codecred.threads=2");
     }
 
     static Path out(Path root) {

@@ -32,7 +32,7 @@ class DossierWorkbookTest {
         // the time bands come from the code table, as the job reads them
         RunFacts unknown = RunFacts.unknown(null);
         RunFacts run = new RunFacts(unknown.version(), null, null, List.of(), unknown.timedCodes(),
-                DossierStepsConfig.timeBands(java.nio.file.Path.of("jobs/rules")));
+                DossierStepsConfig.timeBands(java.nio.file.Path.of("src/test/resources/rules")));
         new DossierWorkbook(engine).write(dossier, run, out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }

@@ -73,7 +73,7 @@ class HistoryJobTest {
 
         // the backfill: 2026-08 (nothing earlier is completed: 2026-10 is later), 2026-09, and 2026-10 already done
         assertThat(CodeCred.run(System.err, "--months=2026-08..2026-10", "--input=" + tmp.resolve("input"),
-                "--output=" + tmp.resolve("output"), "--db=" + month("2026-10").db, "--rules=jobs/rules"))
+                "--output=" + tmp.resolve("output"), "--db=" + month("2026-10").db, "--rules=src/test/resources/rules"))
                 .isEqualTo(ExitCode.COMPLETED);
         eightPreviousMonthOnFirstRun = column(summary("2026-08"), "Providers", "Previous verdict");
 

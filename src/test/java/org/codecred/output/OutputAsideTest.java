@@ -20,7 +20,7 @@ class OutputAsideTest {
 
     private RunSettings settings(boolean force) {
         return new RunSettings(YearMonth.of(2026, 10), tmp.resolve("in"), tmp.resolve("out"), tmp.resolve("db"),
-                Path.of("jobs/rules"), force);
+                Path.of("src/test/resources/rules"), force);
     }
 
     private void summary(Path dir, String status) throws IOException {

@@ -145,7 +145,7 @@ class PostgresMonthTest {
 
     private static String[] args(Path input, Path output, String... extra) {
         List<String> args = new ArrayList<>(List.of("--month=" + MONTH, "--input=" + input, "--output=" + output,
-                "--rules=jobs/rules"));
+                "--rules=src/test/resources/rules"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }

@@ -69,8 +69,8 @@ class RemotePartitioningTest {
         List<String> database = List.of("--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
                 "--spring.datasource.password=" + PASSWORD);
         String[] manager = args(List.of("--month=" + MONTH, "--input=" + single.input, "--output=" + output,
-                "--rules=jobs/rules", broker, "--codecred.partitions=6", "--codecred.partition.poll-interval=200ms"), database);
-        String[] worker = args(List.of("--worker", "--rules=jobs/rules", broker, "--codecred.threads=1"), database);
+                "--rules=src/test/resources/rules", broker, "--codecred.partitions=6", "--codecred.partition.poll-interval=200ms"), database);
+        String[] worker = args(List.of("--worker", "--rules=src/test/resources/rules", broker, "--codecred.threads=1"), database);
 
         try (JobProcess brokerJvm = JobProcess.start(TestBroker.class, String.valueOf(port), tmp.resolve("broker").toString());
              JobProcess doomed = JobProcess.start(Main.class, worker);
@@ -135,9 +135,9 @@ class RemotePartitioningTest {
         TestMonth month = new TestMonth(tmp.resolve("m"), MONTH);
         SampleMonthGenerator.generate(YearMonth.parse(MONTH), 12, 600, 5, month.input);
         Path otherRules = tmp.resolve("other-rules");
-        try (Stream<Path> files = Files.walk(Path.of("jobs/rules"))) {
+        try (Stream<Path> files = Files.walk(Path.of("src/test/resources/rules"))) {
             for (Path from : files.toList()) {
-                Path to = otherRules.resolve(Path.of("jobs/rules").relativize(from).toString());
+                Path to = otherRules.resolve(Path.of("src/test/resources/rules").relativize(from).toString());
                 if (Files.isDirectory(from)) {
                     Files.createDirectories(to);
                 } else {
@@ -146,7 +146,7 @@ class RemotePartitioningTest {
             }
         }
         Files.writeString(otherRules.resolve("local-addition.csv"), "a table the manager does not have\n");
-        String managers = RuleTablesDigest.of(Path.of("jobs/rules"));
+        String managers = RuleTablesDigest.of(Path.of("src/test/resources/rules"));
         String workers = RuleTablesDigest.of(otherRules);
         assertThat(workers).isNotEqualTo(managers);
 
@@ -155,7 +155,7 @@ class RemotePartitioningTest {
         List<String> database = List.of("--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
                 "--spring.datasource.password=" + PASSWORD);
         String[] manager = args(List.of("--month=" + MONTH, "--input=" + month.input, "--output=" + tmp.resolve("out"),
-                "--rules=jobs/rules", broker, "--codecred.partitions=3", "--codecred.partition.poll-interval=200ms"), database);
+                "--rules=src/test/resources/rules", broker, "--codecred.partitions=3", "--codecred.partition.poll-interval=200ms"), database);
         String[] worker = args(List.of("--worker", "--rules=" + otherRules, broker, "--codecred.threads=1"), database);
 
         try (JobProcess brokerJvm = JobProcess.start(TestBroker.class, String.valueOf(port), tmp.resolve("broker").toString());

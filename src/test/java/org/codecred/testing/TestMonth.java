@@ -100,7 +100,7 @@ public final class TestMonth {
     /** The command-line arguments of this month, plus {@code extra}. */
     public String[] args(String... extra) {
         List<String> args = new ArrayList<>(List.of("--month=" + month, "--input=" + input, "--output=" + output,
-                "--db=" + db, "--rules=jobs/rules"));
+                "--db=" + db, "--rules=src/test/resources/rules"));
         for (String option : extra) {
             // an extra --rules=... replaces the default one: an option given twice is refused
             String name = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option;

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VerdictPolicyTest {
 
     private static final String NPI = "1234567893";
-    private final VerdictPolicy policy = VerdictPolicy.load(Path.of("jobs/rules"));
+    private final VerdictPolicy policy = VerdictPolicy.load(Path.of("src/test/resources/rules"));
 
     private static Finding onProvider(RuleId rule, String subject) {
         return Finding.onProvider(rule, NPI, subject, "test");
