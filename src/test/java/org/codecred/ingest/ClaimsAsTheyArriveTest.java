@@ -133,7 +133,9 @@ class ClaimsAsTheyArriveTest {
                 .contains("claims.csv,4,service_date: '2026-09-10' is outside the month 2026-10");
         assertThat(october.query("SELECT claim_id FROM codecred.claim_line WHERE month = '2026-10' ORDER BY claim_id"))
                 .containsExactly("N1", "P1");
-        assertThat(october.query("SELECT history_month, COUNT(*) FROM codecred.history_claim_ledger"
+        // --force of September replaces September's ledger rows only
+        assertThat(september.run("--force")).as(september.lastMessage).isEqualTo(ExitCode.COMPLETED);
+        assertThat(september.query("SELECT history_month, COUNT(*) FROM codecred.history_claim_ledger"
                 + " GROUP BY history_month ORDER BY history_month")).containsExactly("2026-09|1", "2026-10|2");
     }
 
