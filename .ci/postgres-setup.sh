@@ -3,7 +3,7 @@
 # user and database the PostgreSQL integration test uses by default:
 #   jdbc:postgresql://127.0.0.1:5432/codecred, user codecred, password codecred
 # (the test reads CODECRED_PG_URL / CODECRED_PG_USER / CODECRED_PG_PASSWORD to use another server).
-# Safe to run again on a machine where it already ran. Exports nothing.
+# Safe to run again on a machine where it already ran (the test databases are made anew). Exports nothing.
 set -euo pipefail
 
 PG_VERSION=15
@@ -43,13 +43,12 @@ if [ "$(psql_postgres "-tAc \"SELECT 1 FROM pg_roles WHERE rolname = '${PG_USER}
 else
     psql_postgres "-c \"ALTER ROLE ${PG_USER} LOGIN PASSWORD '${PG_PASSWORD}'\""
 fi
-if [ "$(psql_postgres "-tAc \"SELECT 1 FROM pg_database WHERE datname = '${PG_DATABASE}'\"")" != "1" ]; then
-    psql_postgres "-c \"CREATE DATABASE ${PG_DATABASE} OWNER ${PG_USER} ENCODING 'UTF8' TEMPLATE template0\""
-fi
-
-# The scale-out test (RemotePartitioningTest) owns a database of its own: it empties it each run.
-if [ "$(psql_postgres "-tAc \"SELECT 1 FROM pg_database WHERE datname = '${PG_DATABASE}_scaleout'\"")" != "1" ]; then
-    psql_postgres "-c \"CREATE DATABASE ${PG_DATABASE}_scaleout OWNER ${PG_USER} ENCODING 'UTF8' TEMPLATE template0\""
-fi
+# The test databases start empty on every run: a schema left by an earlier build on this machine
+# (another migration history, say) must not decide a test's outcome. The scale-out test
+# (RemotePartitioningTest) owns a database of its own.
+for db in "${PG_DATABASE}" "${PG_DATABASE}_scaleout"; do
+    psql_postgres "-c \"DROP DATABASE IF EXISTS ${db} WITH (FORCE)\""
+    psql_postgres "-c \"CREATE DATABASE ${db} OWNER ${PG_USER} ENCODING 'UTF8' TEMPLATE template0\""
+done
 
 PGPASSWORD="$PG_PASSWORD" psql -X -q -h 127.0.0.1 -p 5432 -U "$PG_USER" -d "$PG_DATABASE" -tAc "SELECT 'postgresql ready: ' || version()"
