@@ -51,17 +51,7 @@ public final class ExclusionList extends PublishedList<ExclusionList.Entry> {
     }
 
     /** The layout the registry of published sources reads the list with. */
-    public static final PublishedSource.Layout<ExclusionList> LAYOUT = new PublishedSource.Layout<>() {
-        @Override
-        public void checkReadable(List<Path> files) {
-            new ExclusionList().checkRecords(files);
-        }
-
-        @Override
-        public ExclusionList load(List<Path> files, java.util.Set<String> rosteredNpis) {
-            return files.isEmpty() ? empty() : ExclusionList.load(files);
-        }
-    };
+    public static final PublishedSource.Layout<ExclusionList> LAYOUT = layout(ExclusionList::new, List.of());
 
     /** Reads every file; a file without the LEIE header is an error naming the file. */
     public static ExclusionList load(List<Path> files) {

@@ -42,22 +42,7 @@ public final class OptOutList extends PublishedList<OptOutList.Entry> {
     }
 
     /** The layout the registry of published sources reads the list with. */
-    public static final PublishedSource.Layout<OptOutList> LAYOUT = new PublishedSource.Layout<>() {
-        @Override
-        public List<String> requiredColumns() {
-            return REQUIRED_COLUMNS;
-        }
-
-        @Override
-        public void checkReadable(List<Path> files) {
-            new OptOutList().checkRecords(files);
-        }
-
-        @Override
-        public OptOutList load(List<Path> files, java.util.Set<String> rosteredNpis) {
-            return files.isEmpty() ? empty() : OptOutList.load(files);
-        }
-    };
+    public static final PublishedSource.Layout<OptOutList> LAYOUT = layout(OptOutList::new, REQUIRED_COLUMNS);
 
     public static OptOutList load(List<Path> files) {
         OptOutList list = new OptOutList();

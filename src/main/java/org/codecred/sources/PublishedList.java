@@ -47,6 +47,34 @@ public abstract class PublishedList<E> implements PublishedSource.PublishedData 
     }
 
     /** Fails, naming the file and what is missing, when the header is not the list's layout. */
+    /**
+     * The registry layout of a list read whole from its files. The lists differ only in their columns
+     * and rows ({@link #checkHeader}, {@link #entry}), so they share how they are checked and loaded.
+     */
+    static <L extends PublishedList<?>> PublishedSource.Layout<L> layout(java.util.function.Supplier<L> fresh,
+                                                                         List<String> requiredColumns) {
+        return new PublishedSource.Layout<>() {
+            @Override
+            public List<String> requiredColumns() {
+                return requiredColumns;
+            }
+
+            @Override
+            public void checkReadable(List<Path> files) {
+                fresh.get().checkRecords(files);
+            }
+
+            @Override
+            public L load(List<Path> files, Set<String> rosteredNpis) {
+                L list = fresh.get();
+                if (!files.isEmpty()) {
+                    list.read(files);
+                }
+                return list;
+            }
+        };
+    }
+
     abstract void checkHeader(Path file, CsvHeader header);
 
     /** The row as an entry, or null for a row the list does not keep. */

@@ -67,17 +67,7 @@ public final class SamExclusionList extends PublishedList<SamExclusionList.Entry
     }
 
     /** The layout the registry of published sources reads the list with. */
-    public static final PublishedSource.Layout<SamExclusionList> LAYOUT = new PublishedSource.Layout<>() {
-        @Override
-        public void checkReadable(List<Path> files) {
-            new SamExclusionList().checkRecords(files);
-        }
-
-        @Override
-        public SamExclusionList load(List<Path> files, java.util.Set<String> rosteredNpis) {
-            return files.isEmpty() ? empty() : SamExclusionList.load(files);
-        }
-    };
+    public static final PublishedSource.Layout<SamExclusionList> LAYOUT = layout(SamExclusionList::new, List.of());
 
     public static SamExclusionList load(List<Path> files) {
         SamExclusionList list = new SamExclusionList();
