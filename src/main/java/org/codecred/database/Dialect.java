@@ -72,6 +72,15 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /**
+     * The file of the embedded staging engine (DuckDB) for claim lines, when this database has one:
+     * beside an embedded file database, never beside a shared one (its workers could not reach it).
+     * Without one, claim lines are staged in this database (docs/database.md, the staging engine).
+     */
+    default Optional<Path> stagingEngine() {
+        return fileDatabase().map(db -> db.resolveSibling(db.getFileName() + "-staging.duckdb"));
+    }
+
     /** Whether other processes, on other machines too, reach the same data (scale-out workers need this). */
     boolean shared();
 

@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * and CLAIM-ADJUSTS-EARLIER per replacement or void of an earlier month's claim. Everything it
  * decides comes from committed staging rows, never from what a load remembered, and it runs in one
  * transaction: a kill leaves the month as loaded, and the rerun resolves it exactly as an
- * uninterrupted run would.
+ * uninterrupted run would. Claim lines in the staging engine commit apart from that transaction: the
+ * rerun first puts them back as loaded ({@link ClaimLineTable#unresolve}).
  */
 public final class ResolveClaimsTasklet implements Tasklet {
 
@@ -59,6 +60,7 @@ public final class ResolveClaimsTasklet implements Tasklet {
                 .thenComparing(k -> k.get(1)));
         List<Finding> adjusted = new ArrayList<>();
         Pending pending = new Pending(month);
+        lines.unresolve(month); // an earlier attempt's changes in the staging engine, which commit on their own
         for (List<ClaimLine> claimLines : candidates(month)) {
             ClaimResolution resolution = new ClaimResolution(month, earlier);
             resolution.resolve(claimLines);

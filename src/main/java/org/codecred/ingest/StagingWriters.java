@@ -21,11 +21,26 @@ public final class StagingWriters {
     private StagingWriters() {
     }
 
+    /**
+     * A new writer for each run of a load partition (step scope): before its first chunk of a file it
+     * clears that file's lines from the chunk's first line on, the rows an interrupted attempt staged
+     * past its last commit (the staging engine commits before the step does; docs/database.md). The
+     * reader resumes at the committed position, so everything from there on is this run's to write.
+     */
     public static ItemWriter<IngestResult<ClaimLine>> claims(YearMonth month, ClaimLineTable lines, RejectTable rejects) {
+        Set<String> started = new HashSet<>();
         return chunk -> {
             List<ClaimLine> accepted = new ArrayList<>(chunk.size());
             List<RejectedRow> rejected = new ArrayList<>();
             split(chunk, accepted, rejected);
+            java.util.Map<String, Long> firstLines = new java.util.HashMap<>();
+            accepted.forEach(l -> firstLines.merge(l.sourceFile(), l.lineNumber(), Math::min));
+            rejected.forEach(r -> firstLines.merge(r.file(), r.lineNumber(), Math::min));
+            firstLines.forEach((file, first) -> {
+                if (started.add(file)) {
+                    lines.clearFrom(month, file, first);
+                }
+            });
             lines.insert(month, accepted);
             rejects.insert(month, rejected);
         };

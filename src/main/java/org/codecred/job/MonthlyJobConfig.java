@@ -7,6 +7,7 @@ import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RenderingNpiTable;
+import org.codecred.staging.StagingEngine;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -15,6 +16,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,14 +98,37 @@ public class MonthlyJobConfig {
         return schema;
     }
 
+    /**
+     * Claim lines in the staging engine beside an embedded file database (docs/database.md), unless
+     * {@code codecred.staging-engine=database} keeps them in the database itself; a server database
+     * always keeps them (its scale-out workers must see them).
+     */
     @Bean
-    public ClaimLineTable claimLineTable(JdbcTemplate jdbc, StagingSchema schema) {
-        return new ClaimLineTable(jdbc);
+    public ClaimLineTable claimLineTable(JdbcTemplate jdbc, StagingSchema schema, ObjectProvider<StagingEngine> engine) {
+        StagingEngine staging = engine.getIfAvailable();
+        return staging == null ? new ClaimLineTable(jdbc) : new ClaimLineTable(staging);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "codecred.staging-engine", havingValue = "duckdb", matchIfMissing = true)
+    public StagingEngine stagingEngine(DataSource dataSource) {
+        return Dialect.of(dataSource).stagingEngine().map(StagingEngine::open).orElse(null);
+    }
+
+    /** A new run of a month clears its lines in the staging engine too (the database's tables: prepareMonth). */
+    @Bean
+    public MonthReset clearStagingEngine(ObjectProvider<StagingEngine> engine) {
+        return settings -> {
+            StagingEngine staging = engine.getIfAvailable();
+            if (staging != null) {
+                staging.clearMonth(settings.month());
+            }
+        };
     }
 
     @Bean
-    public RenderingNpiTable renderingNpiTable(JdbcTemplate jdbc, StagingSchema schema) {
-        return new RenderingNpiTable(jdbc);
+    public RenderingNpiTable renderingNpiTable(JdbcTemplate jdbc, StagingSchema schema, ClaimLineTable lines) {
+        return new RenderingNpiTable(jdbc, lines);
     }
 
     @Bean

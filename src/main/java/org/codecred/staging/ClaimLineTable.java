@@ -13,8 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Owner of {@code codecred.claim_line} (DDL in the migrations, {@code db/migration}): the staged claim
- * lines of a month, their batch insert, row mapping and every query over them.
+ * Owner of {@code codecred.claim_line}: the staged claim lines of a month, their bulk insert, row
+ * mapping and every query over them. They live in the staging engine when the database has one
+ * ({@link StagingEngine}, DDL in {@code db/engine}), else in the database itself (DDL in the
+ * migrations, {@code db/migration}); the queries are the same SQL on both.
  */
 public final class ClaimLineTable {
 
@@ -46,16 +48,52 @@ public final class ClaimLineTable {
     }
 
     private final JdbcTemplate jdbc;
+    /** The staging engine holding the lines, or null when the database holds them. */
+    private final StagingEngine engine;
     /** Null until the first insert asks; then whether the database loads rows with COPY. */
     private volatile Boolean copy;
 
+    /** Claim lines staged in the database itself. */
     public ClaimLineTable(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.engine = null;
+    }
+
+    /** Claim lines staged in the staging engine. */
+    public ClaimLineTable(StagingEngine engine) {
+        this.jdbc = engine.jdbc();
+        this.engine = engine;
+    }
+
+    /**
+     * Deletes the lines of {@code file} at and after {@code line}: before a load step's first chunk of
+     * a file, the rows an interrupted attempt staged past its last commit. In the database itself
+     * there are none (they went with the rolled-back transaction); in the staging engine, whose
+     * writes commit before the step's, there can be one chunk of them.
+     */
+    public void clearFrom(YearMonth month, String file, long line) {
+        jdbc.update("DELETE FROM codecred.claim_line WHERE month = ? AND source_file = ? AND line_number >= ?",
+                month.toString(), file, line);
     }
 
     public void insert(YearMonth month, List<ClaimLine> lines) {
         if (lines.isEmpty()) {
             return; // HSQLDB throws on an empty batch
+        }
+        if (engine != null) {
+            engine.append("claim_line", appender -> {
+                for (ClaimLine line : lines) {
+                    appender.beginRow().append(month.toString()).append(line.sourceFile()).append(line.lineNumber())
+                            .append(line.claimId()).append(line.lineNo()).append(line.renderingNpi())
+                            .append(line.billingNpi()).append(line.memberId()).append(line.memberDob())
+                            .append(line.serviceDate()).append(line.procedureCode()).append(join(line.modifiers()))
+                            .append(line.units()).append(line.minutes()).append(join(line.diagnosisCodes()))
+                            .append(line.placeOfService()).append(scaled(line.charge())).append(line.minutesColumnPresent())
+                            .append(line.claimFrequency()).append(line.status() == null ? null : line.status().name())
+                            .endRow();
+                }
+            });
+            return;
         }
         if (copy == null) {
             copy = Dialect.of(jdbc.getDataSource()).copiesRows();
@@ -165,6 +203,19 @@ public final class ClaimLineTable {
         if (lines.isEmpty()) {
             return;
         }
+        if (engine != null) {
+            // one set-based UPDATE: the engine has no index, so one UPDATE per line would scan the month each time
+            engine.inTransaction(c -> {
+                markKeys(c, month, lines);
+                try (var ps = c.prepareStatement("UPDATE codecred.claim_line l SET line_status = ? FROM marked k"
+                        + " WHERE l.month = ? AND l.source_file = k.source_file AND l.line_number = k.line_number")) {
+                    ps.setString(1, status == null ? null : status.name());
+                    ps.setString(2, month.toString());
+                    ps.executeUpdate();
+                }
+            });
+            return;
+        }
         jdbc.batchUpdate("UPDATE codecred.claim_line SET line_status = ? WHERE month = ? AND source_file = ?"
                 + " AND line_number = ?", lines, lines.size(), (ps, line) -> {
                     ps.setString(1, status == null ? null : status.name());
@@ -174,9 +225,27 @@ public final class ClaimLineTable {
                 });
     }
 
-    /** Takes lines out of the month (an exact resubmission goes to the reject table instead). */
+    /**
+     * Takes lines out of the month (an exact resubmission goes to the reject table instead). In the
+     * staging engine they move aside to {@code claim_line_repeat}, for {@link #unresolve}.
+     */
     public void delete(YearMonth month, List<ClaimLine> lines) {
         if (lines.isEmpty()) {
+            return;
+        }
+        if (engine != null) {
+            engine.inTransaction(c -> {
+                markKeys(c, month, lines);
+                String matched = " FROM codecred.claim_line l WHERE l.month = ? AND EXISTS (SELECT 1 FROM marked k"
+                        + " WHERE l.source_file = k.source_file AND l.line_number = k.line_number)";
+                try (var moved = c.prepareStatement("INSERT INTO codecred.claim_line_repeat SELECT l.*" + matched);
+                     var deleted = c.prepareStatement("DELETE" + matched)) {
+                    moved.setString(1, month.toString());
+                    moved.executeUpdate();
+                    deleted.setString(1, month.toString());
+                    deleted.executeUpdate();
+                }
+            });
             return;
         }
         jdbc.batchUpdate("DELETE FROM codecred.claim_line WHERE month = ? AND source_file = ? AND line_number = ?",
@@ -185,6 +254,42 @@ public final class ClaimLineTable {
                     ps.setString(2, line.sourceFile());
                     ps.setLong(3, line.lineNumber());
                 });
+    }
+
+    /**
+     * Undoes what resolveClaims changed in the month's lines, so that it resolves them as loaded:
+     * the repeats it took out come back and every status is cleared. Only the staging engine needs
+     * it: its writes commit before resolveClaims' own transaction, which a kill can still roll back;
+     * in the database itself they go with that transaction.
+     */
+    public void unresolve(YearMonth month) {
+        if (engine == null) {
+            return;
+        }
+        engine.inTransaction(c -> {
+            for (String sql : new String[] {
+                    "INSERT INTO codecred.claim_line SELECT * FROM codecred.claim_line_repeat WHERE month = ?",
+                    "DELETE FROM codecred.claim_line_repeat WHERE month = ?",
+                    "UPDATE codecred.claim_line SET line_status = NULL WHERE month = ? AND line_status IS NOT NULL"}) {
+                try (var ps = c.prepareStatement(sql)) {
+                    ps.setString(1, month.toString());
+                    ps.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** The (file, line) keys of {@code lines} in the connection's temporary table {@code marked}. */
+    private static void markKeys(java.sql.Connection c, YearMonth month, List<ClaimLine> lines) throws java.sql.SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMPORARY TABLE marked (source_file VARCHAR, line_number BIGINT)");
+        }
+        try (org.duckdb.DuckDBAppender keys = c.unwrap(org.duckdb.DuckDBConnection.class).createAppender("temp", "main", "marked")) {
+            for (ClaimLine line : lines) {
+                keys.beginRow().append(line.sourceFile()).append(line.lineNumber()).endRow();
+            }
+            keys.flush();
+        }
     }
 
     /** Service date, member, then origin: the same order on every database (Java string order, not a collation). */
@@ -205,6 +310,17 @@ public final class ClaimLineTable {
         if (npis.isEmpty()) {
             return;
         }
+        if (engine != null) {
+            // a columnar engine filters the month's NPI column with a hash of the slice (no index to probe)
+            List<Object> args = new java.util.ArrayList<>();
+            args.add(month.toString());
+            args.addAll(npis);
+            jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi IN ("
+                            + String.join(", ", java.util.Collections.nCopies(npis.size(), "?")) + ")" + COUNTED
+                            + " ORDER BY " + ENCOUNTER_ORDER,
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), args.toArray());
+            return;
+        }
         String pairs = String.join(", ", java.util.Collections.nCopies(npis.size(), "(?, ?)"));
         Object[] args = new Object[npis.size() * 2];
         for (int i = 0; i < npis.size(); i++) {
@@ -221,6 +337,14 @@ public final class ClaimLineTable {
      * list of them is {@link RenderingNpiTable}, staged once after the load.
      */
     public record NpiActivity(String npi, long lines, java.time.LocalDate firstDate, java.time.LocalDate lastDate) {
+    }
+
+    /** Every rendering NPI of the month's counted lines with its activity, in no particular order. */
+    public List<NpiActivity> activityByNpi(YearMonth month) {
+        return jdbc.query("SELECT rendering_npi, COUNT(*), MIN(service_date), MAX(service_date) FROM codecred.claim_line"
+                        + " WHERE month = ?" + COUNTED + " GROUP BY rendering_npi",
+                (rs, i) -> new NpiActivity(rs.getString(1).trim(), rs.getLong(2), localDate(rs.getDate(3)),
+                        localDate(rs.getDate(4))), month.toString());
     }
 
     /** One provider's lines dated after {@code date}, or null when there are none (uses the encounter index). */
@@ -242,6 +366,11 @@ public final class ClaimLineTable {
                         .computeIfAbsent(rs.getString(1).trim(), k -> new java.util.TreeSet<>()).add(rs.getString(2).trim()),
                 month.toString());
         return byRendering;
+    }
+
+    /** A charge at the column's scale, 2 (the reader accepts at most 2 decimals, so nothing rounds). */
+    private static java.math.BigDecimal scaled(java.math.BigDecimal charge) {
+        return charge == null ? null : charge.setScale(2);
     }
 
     static java.time.LocalDate localDate(Date date) {

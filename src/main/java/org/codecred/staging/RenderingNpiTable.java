@@ -18,21 +18,33 @@ import java.util.Set;
 public final class RenderingNpiTable {
 
     private final JdbcTemplate jdbc;
+    private final ClaimLineTable lines;
 
-    public RenderingNpiTable(JdbcTemplate jdbc) {
+    public RenderingNpiTable(JdbcTemplate jdbc, ClaimLineTable lines) {
         this.jdbc = jdbc;
+        this.lines = lines;
     }
 
     /**
-     * Replaces the month's list with one grouped pass over its staged claim lines (through the
-     * encounter index), and returns how many NPIs it holds. Delete and insert run in the caller's
-     * transaction, so a rerun after a failure gives the same rows.
+     * Replaces the month's list with one grouped pass over its staged claim lines (which may live in
+     * the staging engine, hence no INSERT ... SELECT), and returns how many NPIs it holds. Delete and
+     * insert run in the caller's transaction, so a rerun after a failure gives the same rows.
      */
     public int stage(YearMonth month) {
         jdbc.update("DELETE FROM codecred.rendering_npi WHERE month = ?", month.toString());
-        return jdbc.update("INSERT INTO codecred.rendering_npi (month, rendering_npi, lines, first_service, last_service)"
-                + " SELECT month, rendering_npi, COUNT(*), MIN(service_date), MAX(service_date)"
-                + " FROM codecred.claim_line WHERE month = ? AND line_status IS NULL GROUP BY month, rendering_npi", month.toString());
+        List<ClaimLineTable.NpiActivity> activity = lines.activityByNpi(month);
+        if (activity.isEmpty()) {
+            return 0; // HSQLDB throws on an empty batch
+        }
+        jdbc.batchUpdate("INSERT INTO codecred.rendering_npi (month, rendering_npi, lines, first_service, last_service)"
+                + " VALUES (?, ?, ?, ?, ?)", activity, 1000, (ps, a) -> {
+                    ps.setString(1, month.toString());
+                    ps.setString(2, a.npi());
+                    ps.setLong(3, a.lines());
+                    ps.setDate(4, ClaimLineTable.sqlDate(a.firstDate()));
+                    ps.setDate(5, ClaimLineTable.sqlDate(a.lastDate()));
+                });
+        return activity.size();
     }
 
     /** Every rendering NPI of the month's lines, in NPI order (Java string order, the same on every database). */

@@ -44,7 +44,7 @@ class CheckCredentialsTaskletTest {
         RunSettings settings = new RunSettings(YearMonth.of(2026, 10), tmp, tmp.resolve("out"), tmp.resolve("db"),
                 Path.of("src/test/resources/rules"), false);
         CheckCredentialsTasklet tasklet = new CheckCredentialsTasklet(settings, CredentialRules.load(Path.of("src/test/resources/rules")),
-                CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new RenderingNpiTable(jdbc),
+                CredentialChecker.standardRules(), providers, new ClaimLineTable(jdbc), new RenderingNpiTable(jdbc, new ClaimLineTable(jdbc)),
                 new FindingTable(jdbc), new CredentialCheckTable(jdbc), new SourceFileTable(jdbc), List.of());
 
         tasklet.execute(new StepContribution(MetaDataInstanceFactory.createStepExecution()), null);

@@ -31,7 +31,7 @@ class RenderingNpiTableTest {
                 line(5, "1200000001", LocalDate.of(2026, 10, 9)),
                 line(6, "1300000002", LocalDate.of(2026, 10, 11))));
         lines.insert(YearMonth.parse("2026-09"), List.of(line(2, "1100000000", LocalDate.of(2026, 9, 1))));
-        RenderingNpiTable table = new RenderingNpiTable(jdbc);
+        RenderingNpiTable table = new RenderingNpiTable(jdbc, lines);
 
         assertThat(table.stage(MONTH)).isEqualTo(2);
         assertThat(table.stage(MONTH)).isEqualTo(2);

@@ -1,0 +1,172 @@
+package org.codecred.staging;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.AbstractDataSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+
+/**
+ * The embedded staging engine: a DuckDB file beside the embedded HSQLDB database, holding the month's
+ * claim lines (docs/database.md, the staging engine). One instance per process, opened once; every
+ * connection it gives is a duplicate of the first, so all threads share one database and its memory
+ * limit. The tables are in {@code db/engine/claim_line.sql}; {@link ClaimLineTable} is their owner.
+ */
+public final class StagingEngine implements AutoCloseable {
+
+    /** The engine's memory limit: a share of the JVM's heap limit (DuckDB's memory is outside the heap). */
+    static final int HEAP_SHARE = 4;
+    static final long MIN_MEMORY = 128L << 20;
+
+    private final Path file;
+    private final DuckDBConnection root;
+    private final JdbcTemplate jdbc;
+
+    private StagingEngine(Path file, DuckDBConnection root) {
+        this.file = file;
+        this.root = root;
+        this.jdbc = new JdbcTemplate(new Duplicates(root));
+    }
+
+    /**
+     * Opens (or creates) the engine's file, with its temp folder beside it, a memory limit from the
+     * heap and two threads, and creates its tables if they are missing.
+     */
+    public static StagingEngine open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            try (Statement s = root.createStatement()) {
+                long memory = Math.max(MIN_MEMORY, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+                s.execute("SET memory_limit = '" + (memory >> 20) + "MB'");
+                s.execute("SET temp_directory = '" + tempFolder(file).toAbsolutePath().toString().replace("'", "''") + "'");
+                s.execute("SET threads = 2");
+                s.execute("SET preserve_insertion_order = false");
+                for (String statement : schema().split(";")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+            }
+            return new StagingEngine(file, root);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot open the staging engine's file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the engine spills what exceeds its memory limit: beside its file. */
+    static Path tempFolder(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    private static String schema() throws IOException {
+        try (InputStream in = StagingEngine.class.getResourceAsStream("/db/engine/claim_line.sql")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Queries and statements, each on a connection of its own, committed as it runs. */
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    /** Rows appended through DuckDB's Appender and flushed as one transaction. */
+    @FunctionalInterface
+    public interface Rows {
+        void appendTo(DuckDBAppender appender) throws SQLException;
+    }
+
+    /** Appends rows to a table of schema codecred and flushes them in one transaction (all or none). */
+    public void append(String table, Rows rows) {
+        try (DuckDBConnection c = (DuckDBConnection) root.duplicate();
+             DuckDBAppender appender = c.createAppender("codecred", table)) {
+            rows.appendTo(appender);
+            appender.flush(); // explicitly: a failed flush throws here, where close() might not
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot stage rows in the staging engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work that must see its statements commit together (DuckDB transactions are per connection). */
+    @FunctionalInterface
+    public interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on one connection in one transaction. */
+    public void inTransaction(Work work) {
+        try (Connection c = root.duplicate()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the month's staged rows (a new run of the month starts from empty staging). */
+    public void clearMonth(YearMonth month) {
+        inTransaction(c -> {
+            for (String table : new String[] {"claim_line", "claim_line_repeat"}) {
+                try (var ps = c.prepareStatement("DELETE FROM codecred." + table + " WHERE month = ?")) {
+                    ps.setString(1, month.toString());
+                    ps.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** Writes everything to the file and closes it (the next open need not replay a log). */
+    @Override
+    public void close() {
+        try (Statement s = root.createStatement()) {
+            s.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            // closing still writes what it can; a kill would have left the same log to replay
+        }
+        try {
+            root.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the staging engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** Connections for JdbcTemplate: each a duplicate of the engine's first, closed after use. */
+    private static final class Duplicates extends AbstractDataSource {
+        private final DuckDBConnection root;
+
+        Duplicates(DuckDBConnection root) {
+            this.root = root;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return root.duplicate();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+    }
+}
