@@ -1,15 +1,11 @@
 package org.codecred.ingest;
 
 import org.codecred.job.ExitCode;
-import org.codecred.staging.StagingSchema;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,12 +24,7 @@ class ClaimFilePartitionsTest {
         month.roster(TestMonth.provider("LCSW", ""));
         month.claims("claims-a.csv", lines("A", 3000, -1));
         month.claims("claims-b.csv", lines("B", 5000, 4500));
-        try (Connection c = month.connect()) {
-            new StagingSchema(new JdbcTemplate(new SingleConnectionDataSource(c, true))).create();
-            c.createStatement().execute("CREATE TRIGGER codecred.planted_failure BEFORE INSERT ON codecred.claim_line"
-                    + " REFERENCING NEW ROW AS n FOR EACH ROW WHEN (n.claim_id = 'CFAIL')"
-                    + " BEGIN ATOMIC SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'planted failure'; END");
-        }
+        month.plantClaimFailure("CFAIL");
 
         assertThat(month.run()).isEqualTo(ExitCode.FAILED);
         assertThat(month.lastMessage).contains("failed in step loadClaims (partition file002)").contains("planted failure");
@@ -43,7 +34,7 @@ class ClaimFilePartitionsTest {
         assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-b.csv'"))
                 .containsExactly(String.valueOf(committed));
 
-        month.execute("DROP TRIGGER codecred.planted_failure");
+        month.removeClaimFailure();
         assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
 
         assertThat(month.query("SELECT source_file, COUNT(*), COUNT(DISTINCT line_number) FROM codecred.claim_line"

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In the manner of Spring Batch's RestartFunctionalTests: loadClaims fails on purpose at one record
- * (a database trigger refuses it, so production code has no test hook); exactly the chunks before
+ * (the staging engine refuses it, so production code has no test hook); exactly the chunks before
  * it are committed; the same command resumes and every row ends up staged exactly once.
  */
 class LoadClaimsRestartTest {
@@ -37,7 +37,7 @@ class LoadClaimsRestartTest {
         rows.set(99, "C100,1,1234567893,,MBR100100,1980-04-02,2026-02-30,90834,,1,45,F41.1,11,140.00");
         rows.set(4899, "C4900,oops,1234567893,,MBR104900,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00");
         month.claims("claims-a.csv", rows.toArray(String[]::new));
-        plantFailureOn(month, "CFAIL");
+        month.plantClaimFailure("CFAIL");
 
         assertThat(month.run()).isEqualTo(ExitCode.FAILED);
         assertThat(month.lastMessage).contains("failed in step loadClaims").contains("planted failure")
@@ -46,7 +46,7 @@ class LoadClaimsRestartTest {
         assertThat(count(month, "claim_line")).isEqualTo(committed - 1); // one of them was rejected
         assertThat(count(month, "rejected_row")).isEqualTo(1);
 
-        month.execute("DROP TRIGGER codecred.planted_failure");
+        month.removeClaimFailure();
         assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
 
         assertThat(count(month, "claim_line")).isEqualTo(LINES - 2);
@@ -61,14 +61,42 @@ class LoadClaimsRestartTest {
                 .contains("\"lines_rejected\": 2");
     }
 
-    /** Creates the staging tables and a trigger that refuses one claim, as a crash at that record would. */
-    private static void plantFailureOn(TestMonth month, String claimId) throws Exception {
+    /**
+     * The staging engine commits a chunk's lines before the step's own transaction commits: here that
+     * transaction fails after the engine's flush (the database refuses the chunk's reject), so the
+     * engine holds one chunk past the last commit. The rerun clears it and stages every line once.
+     */
+    @Test
+    void linesStagedPastTheLastCommitAreClearedOnRestart(@TempDir Path tmp) throws Exception {
+        TestMonth month = new TestMonth(tmp, "2026-10");
+        month.roster(TestMonth.provider("LCSW", ""));
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= LINES; i++) {
+            rows.add(TestMonth.line("C" + i, 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
+        }
+        rows.set(4899, "C4900,oops,1234567893,,MBR104900,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00");
+        month.claims("claims-a.csv", rows.toArray(String[]::new));
         try (Connection c = month.connect()) {
             new StagingSchema(new JdbcTemplate(new SingleConnectionDataSource(c, true))).create();
-            c.createStatement().execute("CREATE TRIGGER codecred.planted_failure BEFORE INSERT ON codecred.claim_line"
-                    + " REFERENCING NEW ROW AS n FOR EACH ROW WHEN (n.claim_id = '" + claimId + "')"
+            c.createStatement().execute("CREATE TRIGGER codecred.planted_failure BEFORE INSERT ON codecred.rejected_row"
+                    + " REFERENCING NEW ROW AS n FOR EACH ROW WHEN (n.line_number = 4901)"
                     + " BEGIN ATOMIC SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'planted failure'; END");
         }
+
+        assertThat(month.run()).isEqualTo(ExitCode.FAILED);
+        int committed = 2 * IngestStepsConfig.CHUNK;
+        assertThat(count(month, "rejected_row")).isZero();
+        assertThat(count(month, "claim_line")).isEqualTo(LINES - 1); // the failed chunk's lines too: one past the commit
+
+        month.execute("DROP TRIGGER codecred.planted_failure");
+        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+
+        assertThat(count(month, "claim_line")).isEqualTo(LINES - 1);
+        assertThat(month.query("SELECT COUNT(DISTINCT line_number) FROM codecred.claim_line")).containsExactly(String.valueOf(LINES - 1));
+        assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE line_number > " + (committed + 1)))
+                .containsExactly(String.valueOf(LINES - committed - 1));
+        assertThat(month.query("SELECT line_number FROM codecred.rejected_row")).containsExactly("4901");
+        assertThat(month.read("run-summary.json")).contains("\"lines_accepted\": " + (LINES - 1));
     }
 
     private static int count(TestMonth month, String table) throws Exception {

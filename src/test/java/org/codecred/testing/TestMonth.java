@@ -122,9 +122,13 @@ public final class TestMonth {
         return Files.readString(outputDir().resolve(outputFile), StandardCharsets.UTF_8);
     }
 
-    /** Rows of a query on the month's database, each row's columns joined with '|'. */
+    /**
+     * Rows of a query on the month's database, each row's columns joined with '|'. A query of the claim
+     * lines goes to the staging engine beside the database (docs/database.md), where the job keeps them.
+     */
     public List<String> query(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = sql.contains("claim_line") ? connectEngine() : connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -149,6 +153,48 @@ public final class TestMonth {
         AbandonedDatabaseLock.awaitTakeover(db); // right after a test killed the job, its lock file is still fresh
         return DriverManager.getConnection("jdbc:hsqldb:file:" + db + ";shutdown=true;hsqldb.default_table_type=cached",
                 "SA", "");
+    }
+
+    /** Opens the staging engine's file, where the job stages the month's claim lines. */
+    public Connection connectEngine() throws SQLException {
+        AbandonedDatabaseLock.awaitTakeover(db);
+        return DriverManager.getConnection("jdbc:duckdb:" + org.codecred.database.Dialect.embedded(db).stagingEngine().orElseThrow());
+    }
+
+    /**
+     * Makes the staging engine refuse the claim line of {@code claimId} with "planted failure", as a
+     * crash at that record would: the engine has no triggers, so its table is made again with a CHECK
+     * that raises the error. Creates the engine's tables first, as the job would.
+     */
+    public void plantClaimFailure(String claimId) throws SQLException {
+        Path file = org.codecred.database.Dialect.embedded(db).stagingEngine().orElseThrow();
+        org.codecred.staging.StagingEngine.open(file).close();
+        try (Connection c = connectEngine(); Statement s = c.createStatement()) {
+            String ddl;
+            try (ResultSet rs = s.executeQuery("SELECT sql FROM duckdb_tables() WHERE schema_name = 'codecred'"
+                    + " AND table_name = 'claim_line'")) {
+                rs.next();
+                ddl = rs.getString(1).trim();
+            }
+            ddl = ddl.substring(0, ddl.lastIndexOf(')')) + ", CHECK (CASE WHEN claim_id = '" + claimId
+                    + "' THEN error('planted failure') ELSE true END))";
+            s.execute("DROP TABLE codecred.claim_line");
+            s.execute(ddl);
+        }
+    }
+
+    /** Takes the planted failure away, keeping the staged lines. */
+    public void removeClaimFailure() throws SQLException {
+        Path file = org.codecred.database.Dialect.embedded(db).stagingEngine().orElseThrow();
+        try (Connection c = connectEngine(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE codecred.claim_line_kept AS SELECT * FROM codecred.claim_line");
+            s.execute("DROP TABLE codecred.claim_line");
+        }
+        org.codecred.staging.StagingEngine.open(file).close();
+        try (Connection c = connectEngine(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO codecred.claim_line SELECT * FROM codecred.claim_line_kept");
+            s.execute("DROP TABLE codecred.claim_line_kept");
+        }
     }
 
     /** A claim line row in the contract's column order with sensible defaults. */
