@@ -71,13 +71,15 @@ public class MonthlyJobConfig {
 
     @Bean
     public Step prepareMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             StagingSchema schema, RunSettings settings, List<MonthReset> resets, StepLog stepLog) {
+                             StagingSchema schema, ClaimLineTable claimLines, RunSettings settings, List<MonthReset> resets,
+                             StepLog stepLog) {
         return new StepBuilder("prepareMonth", jobRepository)
                 // one transaction per batch of deleted rows: called again while rows remain
                 .tasklet((contribution, context) -> {
                     if (schema.clearMonth(settings.month(), 50_000) > 0) {
                         return RepeatStatus.CONTINUABLE;
                     }
+                    claimLines.clearEngineMonth(settings.month()); // the lines in the staging engine, if any
                     // outputs of a previous run that this run may not rewrite (dossiers of providers
                     // no longer on the roster) must not survive it
                     for (MonthReset reset : resets) {
@@ -113,17 +115,6 @@ public class MonthlyJobConfig {
     @ConditionalOnProperty(name = "codecred.staging-engine", havingValue = "duckdb", matchIfMissing = true)
     public StagingEngine stagingEngine(DataSource dataSource) {
         return Dialect.of(dataSource).stagingEngine().map(StagingEngine::open).orElse(null);
-    }
-
-    /** A new run of a month clears its lines in the staging engine too (the database's tables: prepareMonth). */
-    @Bean
-    public MonthReset clearStagingEngine(ObjectProvider<StagingEngine> engine) {
-        return settings -> {
-            StagingEngine staging = engine.getIfAvailable();
-            if (staging != null) {
-                staging.clearMonth(settings.month());
-            }
-        };
     }
 
     @Bean

@@ -66,6 +66,16 @@ public final class ClaimLineTable {
     }
 
     /**
+     * Deletes the month's lines from the staging engine, when they live there (a new run of a month
+     * starts from empty staging; the database's own tables are cleared by {@link StagingSchema#clearMonth}).
+     */
+    public void clearEngineMonth(YearMonth month) {
+        if (engine != null) {
+            engine.clearMonth(month);
+        }
+    }
+
+    /**
      * Deletes the lines of {@code file} at and after {@code line}: before a load step's first chunk of
      * a file, the rows an interrupted attempt staged past its last commit. In the database itself
      * there are none (they went with the rolled-back transaction); in the staging engine, whose

@@ -1,6 +1,7 @@
 package org.codecred.alignment;
 
 import org.codecred.cli.CodeCred;
+import org.codecred.database.Dialect;
 import org.codecred.domain.CredentialFamily;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
@@ -9,6 +10,7 @@ import org.codecred.rules.CredentialVocabulary;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.StagingEngine;
 import org.codecred.testing.TestMonth;
 import org.codecred.verdict.DecideVerdictsTasklet;
 import org.codecred.verdict.VerdictPolicy;
@@ -141,16 +143,19 @@ class AlignmentJobTest {
             assertThat(lpc.get("peer_threshold")).isNull();
 
             // the reader resumes after the last committed provider: nothing before it comes again
-            ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), YearMonth.parse(MONTH),
-                    Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
-            ExecutionContext state = new ExecutionContext();
-            state.putString(ProviderActivityReader.LAST_NPI, SW4);
-            reader.open(state);
             List<String> resumed = new ArrayList<>();
             List<Long> lines = new ArrayList<>();
-            for (ProviderMonth item; (item = reader.read()) != null; ) {
-                resumed.add(item.provider().npi());
-                lines.add(item.activity().lines());
+            // the claim lines are in the staging engine beside the database (docs/database.md)
+            try (StagingEngine engine = StagingEngine.open(Dialect.embedded(tmp.resolve("db")).stagingEngine().orElseThrow())) {
+                ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(engine), new ProviderTable(jdbc),
+                        YearMonth.parse(MONTH), Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
+                ExecutionContext state = new ExecutionContext();
+                state.putString(ProviderActivityReader.LAST_NPI, SW4);
+                reader.open(state);
+                for (ProviderMonth item; (item = reader.read()) != null; ) {
+                    resumed.add(item.provider().npi());
+                    lines.add(item.activity().lines());
+                }
             }
             assertThat(resumed).containsExactly(SW5, SW6, LPC);
             assertThat(lines).containsExactly(20L, 20L, 3L);

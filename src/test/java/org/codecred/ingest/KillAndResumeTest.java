@@ -39,10 +39,9 @@ class KillAndResumeTest {
 
         try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("loadClaims to start", Duration.ofSeconds(120), () -> job.printed("step loadClaims: started"));
-            Path log = Path.of(killed.db + ".log");
-            long atStart = Files.exists(log) ? Files.size(log) : 0;
+            long atStart = killed.loggedBytes(); // the database's and the staging engine's logs
             job.await("a few chunks to commit", Duration.ofSeconds(120),
-                    () -> size(log) > atStart + 1_000_000 || job.printed("step loadClaims: COMPLETED"));
+                    () -> killed.loggedBytes() > atStart + 1_000_000 || job.printed("step loadClaims: COMPLETED"));
             job.kill();
             assertThat(job.printed("step loadClaims: COMPLETED")).as("killed before loadClaims finished").isFalse();
         }
@@ -76,10 +75,9 @@ class KillAndResumeTest {
 
         try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("loadClaims to start", Duration.ofSeconds(120), () -> job.printed("step loadClaims: started"));
-            Path log = Path.of(killed.db + ".log");
-            long atStart = Files.exists(log) ? Files.size(log) : 0;
+            long atStart = killed.loggedBytes(); // the database's and the staging engine's logs
             job.await("a few chunks to commit", Duration.ofSeconds(120),
-                    () -> size(log) > atStart + 500_000 || job.printed("step loadClaims: COMPLETED"));
+                    () -> killed.loggedBytes() > atStart + 500_000 || job.printed("step loadClaims: COMPLETED"));
             job.kill();
             assertThat(job.printed("step resolveClaims: COMPLETED")).as("killed before the repeats were resolved").isFalse();
         }
@@ -107,7 +105,7 @@ class KillAndResumeTest {
     /** A digest of every row of a query, so large tables compare without holding them. */
     private static String digest(TestMonth month, String sql) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Connection c = month.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = month.connectFor(sql); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 for (int i = 1; i <= columns; i++) {

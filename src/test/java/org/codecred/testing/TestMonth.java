@@ -127,8 +127,7 @@ public final class TestMonth {
      * lines goes to the staging engine beside the database (docs/database.md), where the job keeps them.
      */
     public List<String> query(String sql) throws SQLException {
-        try (Connection c = sql.contains("claim_line") ? connectEngine() : connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connectFor(sql); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -153,6 +152,28 @@ public final class TestMonth {
         AbandonedDatabaseLock.awaitTakeover(db); // right after a test killed the job, its lock file is still fresh
         return DriverManager.getConnection("jdbc:hsqldb:file:" + db + ";shutdown=true;hsqldb.default_table_type=cached",
                 "SA", "");
+    }
+
+    /** The store a query reads: the staging engine for claim lines, else the database. */
+    public Connection connectFor(String sql) throws SQLException {
+        return sql.contains("claim_line") ? connectEngine() : connect();
+    }
+
+    /**
+     * Bytes the running job has logged so far in the database and the staging engine (their write-ahead
+     * logs): it grows with every committed chunk, so a test can wait for a few before it kills.
+     */
+    public long loggedBytes() {
+        Path engine = org.codecred.database.Dialect.embedded(db).stagingEngine().orElseThrow();
+        return sizeOf(Path.of(db + ".log")) + sizeOf(engine.resolveSibling(engine.getFileName() + ".wal"));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0; // removed between the two calls: nothing logged there
+        }
     }
 
     /** Opens the staging engine's file, where the job stages the month's claim lines. */
