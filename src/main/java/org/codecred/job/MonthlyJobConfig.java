@@ -9,6 +9,7 @@ import org.codecred.staging.RejectTable;
 import org.codecred.staging.RenderingNpiTable;
 import org.codecred.staging.StagingEngine;
 import org.codecred.staging.StagingSchema;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -114,7 +115,17 @@ public class MonthlyJobConfig {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "codecred.staging-engine", havingValue = "duckdb", matchIfMissing = true)
     public StagingEngine stagingEngine(DataSource dataSource) {
-        return Dialect.of(dataSource).stagingEngine().map(StagingEngine::open).orElse(null);
+        return Dialect.of(dataSource).stagingEngine().map(file -> {
+            try {
+                return StagingEngine.open(file);
+            } catch (LinkageError e) {
+                // DuckDB ships natives for Linux (x86-64, arm64), macOS (arm64) and Windows (x86-64) only;
+                // elsewhere the lines stay in the database: slower, the same outputs
+                LoggerFactory.getLogger(MonthlyJobConfig.class).warn("the staging engine cannot run on this platform ({});"
+                        + " claim lines are staged in the database", e.toString());
+                return null;
+            }
+        }).orElse(null);
     }
 
     @Bean
