@@ -130,7 +130,7 @@ final class CodingProfileSheet implements DossierSheet {
         }
         sheet.skipRows(1);
 
-        sheet.heading("Peer comparison (peer group: same credential family)");
+        sheet.heading("Peer comparison (peer group: " + peerGroups(dossier.metrics()) + ")");
         sheet.header("Metric", "This provider", "Peer group", "Peers", "Peer median", "Outlier threshold", "Compared",
                 "Provider ÷ median", "Median", "Threshold ÷ median");
         int firstMetricRow = sheet.rowIndex();
@@ -186,6 +186,16 @@ final class CodingProfileSheet implements DossierSheet {
         }
     }
 
+    /**
+     * The groups the metrics were compared in, in words: "social workers" (the credential family),
+     * "social workers, trauma" (those of the family whose trauma claim the coding supports).
+     */
+    static String peerGroups(List<ProviderMetric> metrics) {
+        List<String> groups = metrics.stream().filter(m -> m.peerMedian() != null && m.peerGroup() != null)
+                .map(m -> org.codecred.alignment.PeerGroups.label(m.peerGroup())).distinct().sorted().toList();
+        return groups.isEmpty() ? "none large enough" : String.join("; ", groups);
+    }
+
     /** Whether the metric was compared with peers, and why not when it was not. */
     static String comparison(ProviderMetric metric) {
         if (metric.value() == null) {
@@ -198,7 +208,7 @@ final class CodingProfileSheet implements DossierSheet {
             return "not compared: counted for the record";
         }
         if (metric.peerThreshold() == null) {
-            return "compared (no threshold)";
+            return "not compared: provider's volume too low";
         }
         return metric.aboveThreshold() ? "ABOVE threshold" : "within threshold";
     }
@@ -210,7 +220,8 @@ final class CodingProfileSheet implements DossierSheet {
      */
     static List<ProviderMetric> keyMetrics(List<ProviderMetric> metrics) {
         return metrics.stream()
-                .filter(m -> !m.id().startsWith("code:") && !m.id().startsWith("band:") && !m.id().startsWith("evidence:"))
+                .filter(m -> !m.id().startsWith("code:") && !m.id().startsWith("band:") && !m.id().startsWith("evidence:")
+                        && !m.id().startsWith("visits:"))
                 .sorted(Comparator.comparing((ProviderMetric m) -> m.peerMedian() == null).thenComparing(ProviderMetric::id))
                 .toList();
     }
