@@ -159,7 +159,7 @@ public final class PeerComparison {
             s.append("robust z ").append(String.format(Locale.ROOT, "%.1f",
                     PeerStatistics.modifiedZ(t.provider().value(), t.group().median(), t.group().flooredMad())));
         }
-        s.append(", p = ").append(pValue(t.pValue())).append(", significant among the month's ").append(tests)
+        s.append(", p ").append(pValue(t.pValue())).append(", significant among the month's ").append(tests)
                 .append(" peer tests at a false-discovery rate of ").append(number(q * 100)).append(" %")
                 .append("; more than ").append(floor(m)).append(" above the peer median)");
         return s.toString();
@@ -170,7 +170,7 @@ public final class PeerComparison {
     }
 
     private static String pValue(double p) {
-        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "= %.4f", p);
     }
 
     static String format(PeerMetric metric, double value) {

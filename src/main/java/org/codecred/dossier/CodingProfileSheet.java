@@ -139,7 +139,8 @@ final class CodingProfileSheet implements DossierSheet {
         for (ProviderMetric metric : keyMetrics) {
             SheetWriter.RowWriter row = sheet.row().fill(metric.aboveThreshold() ? Fill.WARNING : Fill.NONE).text(metric.id());
             number(row, metric, metric.value());
-            row.text(metric.peerGroup()).integer(metric.peerSize());
+            row.text(metric.peerGroup() == null ? null : org.codecred.alignment.PeerGroups.label(metric.peerGroup()))
+                    .integer(metric.peerSize());
             number(row, metric, metric.peerMedian());
             number(row, metric, metric.peerThreshold());
             row.text(comparison(metric));

@@ -103,6 +103,7 @@ class SampleMonthTest {
                 "Brannock EXCLUSION-POSSIBLE - SAM.gov",
                 "Ashby MEDICARE-OPT-OUT - -",
                 "Carrow TAXONOMY-INACTIVE - 103TE1000X",
+                "Pendergast PEER-OUTLIER - share-90837",
                 "unrostered PROVIDER-NOT-ROSTERED - -",
                 "unrostered NPI-INVALID - -",
                 "unrostered PROVIDER-NOT-ROSTERED - -");
@@ -134,6 +135,12 @@ class SampleMonthTest {
         assertThat(verdictOf("Kowalczyk")).isEqualTo("REVIEW"); // deactivated after its last line
         for (String review : List.of("Thibodeaux", "Yarrow", "Brannock", "Ashby", "Carrow")) {
             assertThat(verdictOf(review)).as(review).isEqualTo("REVIEW");
+        }
+        // a peer group without spread (all bill 90837 on one visit in four): only the true outlier is flagged
+        assertThat(verdictOf("Pendergast")).isEqualTo("REVIEW");
+        for (String clear : List.of("Abelard", "Brightwater", "Cordova", "Dunleavy", "Esterhazy", "Fenwick", "Galbraith",
+                "Quarrie")) {
+            assertThat(verdictOf(clear)).as(clear).isEqualTo("CLEAR");
         }
         // clean look-alikes: reactivated NPI, SAM exclusion ended, opt-out ended, license number on other letters
         for (String clear : List.of("Ellery", "Faircloth", "Vantongeren", "Holloway")) {
