@@ -31,15 +31,29 @@ public final class SpecialtyTable {
                 "min_age", "max_age", "supported_share", "weak_share", "min_volume", "undeclared_share");
         List<Specialty> specialties = new ArrayList<>();
         Map<String, Long> seen = new LinkedHashMap<>();
+        org.codecred.coding.CodeCatalog catalog = null; // read only when a row names codes.csv families
         for (RuleTable.Row row : table.rows()) {
             String id = key(row.required("specialty"));
             if (seen.containsKey(id)) {
                 throw row.problem("specialty", id, "is listed twice (first on line " + seen.get(id) + ")");
             }
             seen.put(id, row.line());
+            List<String> codeEntries = new ArrayList<>(row.list("procedure_codes"));
+            for (String family : row.list("code_families")) {
+                // one copy of each fact: codes.csv says which codes a family holds (H0005 is substance use)
+                if (catalog == null) {
+                    catalog = org.codecred.coding.CodeCatalog.load(rulesDir);
+                }
+                java.util.Set<String> familyCodes = new java.util.TreeSet<>(catalog.familyCodes(family, false));
+                familyCodes.addAll(catalog.familyCodes(family, true));
+                if (familyCodes.isEmpty()) {
+                    throw row.problem("code_families", family, "is not a family of any code in codes.csv");
+                }
+                codeEntries.addAll(familyCodes);
+            }
             CodeSet codes;
             try {
-                codes = CodeSet.of(row.list("procedure_codes"));
+                codes = CodeSet.of(codeEntries);
             } catch (IllegalArgumentException e) {
                 throw row.problem("procedure_codes", row.get("procedure_codes"), e.getMessage());
             }
