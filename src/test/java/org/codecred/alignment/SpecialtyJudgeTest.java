@@ -272,6 +272,23 @@ class SpecialtyJudgeTest {
     }
 
     @Test
+    void aPrescribersMedicationManagementIsNotUndeclared() {
+        // contract v3: E/M visits are a prescriber's ordinary work, not an unclaimed specialty
+        Provider md = Fixtures.provider(NPI, "MD");
+        var lines = visits(NPI, "A", 20, "99214", "F32.1");
+        var prescriber = judge.judge(md, org.codecred.domain.CredentialFamily.PRESCRIBER, Fixtures.activity(NPI, lines));
+        assertThat(prescriber.findings()).isEmpty();
+        assertThat(prescriber.rows()).isEmpty();
+        // the same visits by a credential that is no prescriber are still reported (and scope would speak too)
+        var other = judge.judge(Fixtures.provider(NPI, "PhD"), org.codecred.domain.CredentialFamily.PSYCHOLOGIST,
+                Fixtures.activity(NPI, lines));
+        assertThat(other.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(RuleId.SPECIALTY_UNDECLARED);
+            assertThat(f.subject()).isEqualTo("medication-management");
+        });
+    }
+
+    @Test
     void aSpecialtyMissingFromTheTableIsInsufficientDataWithoutFinding() {
         Provider p = Fixtures.provider(NPI, "LCSW", " Perinatal ");
         var result = judge(p, visits(NPI, "A", 20, "90834", "F53.0"));
