@@ -252,9 +252,11 @@ public final class SampleMonthGenerator {
             }
             turnIntoPeerOutliers();
             PlantedCases planted = new PlantedCases(this);
+            PlantedVerdictCases verdictCases = new PlantedVerdictCases(this);
             PlantedPeerGroup peerGroup = new PlantedPeerGroup(this);
             if (plantedCases) {
                 planted.addProviders();
+                verdictCases.addProviders();
                 peerGroup.addProviders();
             }
             long perProvider = Math.max(1, lineTarget / Math.max(1, providerCount));
@@ -272,6 +274,7 @@ public final class SampleMonthGenerator {
                     new PlantedX12Cases(this, x12 != null ? x12 : (Claim837Writer) claims1).write();
                 }
                 new PlantedArrivalCases(this).write(claims1, x12);
+                verdictCases.billLines();
                 peerGroup.billLines();
             }
         }
