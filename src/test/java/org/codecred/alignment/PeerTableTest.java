@@ -20,7 +20,7 @@ class PeerTableTest {
         PeerMetric share = PeerTable.load(Fixtures.RULES).get(0);
         assertThat(share.numeratorMetric()).isEqualTo(MetricIds.VISITS_90837);
         assertThat(share.volumeMetric()).isEqualTo(MetricIds.INDIVIDUAL_PSYCHOTHERAPY_VISITS);
-        assertThat(share.clinicalFloor()).isEqualTo(0.20);
+        assertThat(share.clinicalFloor()).isEqualTo(0.25);
         assertThat(share.isShare()).isTrue();
     }
 
