@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The coding rule catalog over one provider-day: line rules on each line, encounter rules on the
  * lines of each member (same date and rendering provider, any claim or file, with what the provider
- * billed on the month's earlier dates), then the day total. Plain Java, no database: everything it
+ * billed on the month's earlier dates), then, on the provider's last day of the month, the day totals of
+ * the month (DAILY-TIME-IMPLAUSIBLE or CAPACITY-IMPLAUSIBLE). Plain Java, no database: everything it
  * needs is in {@link CodingRules}, and earlier months come through {@link EvaluationHistory}.
  */
 public final class CodingEngine {
@@ -18,7 +19,7 @@ public final class CodingEngine {
     private final CodingRules rules;
     private final List<LineRule> lineRules;
     private final List<EncounterRule> encounterRules;
-    private final DailyTimeRule dailyTime;
+    private final CapacityRule capacity;
     private final Set<String> crossDayCodes;
 
     public CodingEngine(CodingRules rules) {
@@ -34,7 +35,12 @@ public final class CodingEngine {
         this.encounterRules = List.of(new AddonRule(history), new PairEditRule(rules.pairs(), rules.settings()),
                 new UnitLimitRule(rules.units()), new DuplicateLineRule(), new PsychotherapyWithEmRule(),
                 new DiagEvalRepeatedRule(rules.codes().evaluationCodes(), rules.settings().evaluationRepeatMonths(), history));
-        this.dailyTime = new DailyTimeRule(rules.settings());
+        this.capacity = new CapacityRule(rules.settings(), new DailyTimeRule(rules.settings()));
+    }
+
+    /** A day's timed minutes, counted at each code's minimum minutes (the reader keeps them for the month's rules). */
+    public EarlierDays.DayTime dayTime(List<ClaimLine> lines) {
+        return DailyTimeRule.measure(lines, rules.codes()::inForce);
     }
 
     /** Whether the cross-day rules ask about {@code code} on later dates (the reader keeps only these). */
@@ -66,7 +72,11 @@ public final class CodingEngine {
                 start = i;
             }
         }
-        dailyTime.check(day.npi(), day.date(), all, out);
+        if (day.lastOfMonth()) {
+            java.util.SortedMap<java.time.LocalDate, EarlierDays.DayTime> month = new java.util.TreeMap<>(day.earlier().dayTimes());
+            month.put(day.date(), dayTime(day.lines()));
+            capacity.check(day.npi(), month, out);
+        }
         return out;
     }
 }

@@ -77,7 +77,8 @@ public class CodingStepsConfig {
                                                @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
                                                @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
-        return new ProviderDayReader(claimLines, renderingNpis, month, codingEngine::tracksAcrossDays, fromNpi, toNpi);
+        return new ProviderDayReader(claimLines, renderingNpis, month, codingEngine::tracksAcrossDays, codingEngine::dayTime,
+                fromNpi, toNpi);
     }
 
     @Bean

@@ -52,7 +52,7 @@ public final class CredentialScope {
                     families.add(family);
                 } catch (IllegalArgumentException e) {
                     throw row.problem("families", name,
-                            "is not one of prescriber, psychologist, social-worker, counselor, therapist");
+                            "is not one of " + CredentialFamily.knownIds());
                 }
             }
             Set<String> taxonomies = new java.util.LinkedHashSet<>();

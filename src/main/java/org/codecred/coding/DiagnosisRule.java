@@ -10,8 +10,8 @@ import java.util.List;
  * The diagnosis rules (diagnosis-rules.csv; codes.csv dx_check): DX-MISSING (no diagnosis on a
  * line whose code needs one), DX-INVALID (each diagnosis that is not a valid ICD-10-CM code; subject
  * = the code; at most WARNING when the header row is marked UNVERIFIED), DX-NOT-BEHAVIORAL (a
- * psychiatric service whose primary diagnosis is neither F01–F99 nor an allowed Z code; subject = the
- * code) and DX-NOT-PHYSICAL (a health behavior service, HBAI 96156–96171, whose primary diagnosis is
+ * psychiatric service whose primary diagnosis is neither F01–F99 nor an allowed Z code, nor a code the
+ * table accepts for the line's code family, such as R45.x on a crisis line; subject = the code) and DX-NOT-PHYSICAL (a health behavior service, HBAI 96156–96171, whose primary diagnosis is
  * a mental disorder F01–F99: HBAI addresses the behavioral side of a physical condition, LCD L37638;
  * subject = the diagnosis).
  */
@@ -50,7 +50,7 @@ final class DiagnosisRule implements LineRule {
         }
         String primary = diagnoses.get(0);
         if (primaryValid && code != null && code.dxCheck() == CodeDef.DxCheck.BEHAVIORAL
-                && !rules.isBehavioral(primary, line.serviceDate())) {
+                && !rules.isBehavioral(primary, line.serviceDate(), code.family())) {
             out.add(Finding.onLine(RuleId.DX_NOT_BEHAVIORAL, line, primary, code.code()
                     + " is a psychiatric service but its primary diagnosis " + primary
                     + " is not a mental or behavioral disorder (F01–F99) nor an allowed Z code"));

@@ -10,13 +10,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code diagnosis-rules.csv}: ICD-10-CM syntax, category headers that are not billable, the
- * behavioral range (F01–F99) and the Z codes accepted as behavioral. Codes are compared with
- * their dot; {@code F4310} is read as {@code F43.10}.
+ * behavioral range (F01–F99), the Z codes accepted as behavioral, and the codes accepted as
+ * behavioral on lines of some code families only (R45.x on crisis lines, Z03.89 on evaluations:
+ * contract v3). Codes are compared with their dot; {@code F4310} is read as {@code F43.10}.
  */
 public final class DiagnosisRules {
 
@@ -47,6 +49,8 @@ public final class DiagnosisRules {
     private final List<Match> behavioral = new ArrayList<>();
     private final List<Match> allowedZ = new ArrayList<>();
     private final List<Match> notBillable = new ArrayList<>();
+    /** allowed-for rows: a code accepted as behavioral on lines of the listed codes.csv families only. */
+    private final List<Map.Entry<Match, java.util.Set<String>>> allowedFor = new ArrayList<>();
     /** CMS's order files in the rules folder: where one covers the date of service, it alone says what is billable. */
     private Icd10cmOrderFiles orderFiles = Icd10cmOrderFiles.none();
 
@@ -69,10 +73,17 @@ public final class DiagnosisRules {
                 }
                 case "behavioral" -> rules.behavioral.add(match(row, value, period));
                 case "allowed-z" -> rules.allowedZ.add(match(row, value, period));
+                case "allowed-for" -> {
+                    List<String> families = row.list("code_families");
+                    if (families.isEmpty()) {
+                        throw row.problem("code_families", "", "an allowed-for row names the codes.csv families it applies to");
+                    }
+                    rules.allowedFor.add(Map.entry(match(row, value, period), java.util.Set.copyOf(families)));
+                }
                 case "not-billable" -> rules.notBillable.add(new Match(normalize(value), null, period,
                         UnitLimits.unverified(row)));
                 default -> throw row.problem("kind", row.get("kind"),
-                        "is not one of syntax, not-billable, behavioral, allowed-z");
+                        "is not one of syntax, not-billable, behavioral, allowed-z, allowed-for");
             }
         }
         if (rules.syntax.isEmpty()) {
@@ -164,7 +175,22 @@ public final class DiagnosisRules {
 
     /** True when {@code code} is in the behavioral range or an allowed Z code on {@code date}. */
     public boolean isBehavioral(String code, LocalDate date) {
+        return isBehavioral(code, date, null);
+    }
+
+    /**
+     * True when {@code code} is behavioral on a line of the code family {@code codeFamily} (codes.csv):
+     * the behavioral range, an allowed Z code, or an allowed-for row naming that family (R45.x on crisis lines).
+     */
+    public boolean isBehavioral(String code, LocalDate date, String codeFamily) {
         String c = normalize(code);
+        if (codeFamily != null) {
+            for (Map.Entry<Match, java.util.Set<String>> m : allowedFor) {
+                if (m.getValue().contains(codeFamily) && m.getKey().matches(c, date)) {
+                    return true;
+                }
+            }
+        }
         for (Match m : behavioral) {
             if (m.matches(c, date)) {
                 return true;

@@ -14,16 +14,36 @@ import java.util.Set;
  */
 public final class EarlierDays {
 
-    public static final EarlierDays NONE = new EarlierDays(Map.of());
+    public static final EarlierDays NONE = new EarlierDays(Map.of(), new java.util.TreeMap<>());
 
     /** A tracked code billed for a member on a date. */
     public record DatedCode(LocalDate date, String code) {
     }
 
+    /**
+     * A provider's timed services on one day, counted at each code's minimum minutes (codes.csv day_minutes x units).
+     *
+     * @param lines the lines that counted
+     */
+    public record DayTime(long minutes, int lines) {
+        public static final DayTime NONE = new DayTime(0, 0);
+    }
+
     private final Map<String, List<DatedCode>> byMember;
+    private final java.util.SortedMap<LocalDate, DayTime> dayTimes;
 
     EarlierDays(Map<String, List<DatedCode>> byMember) {
+        this(byMember, new java.util.TreeMap<>());
+    }
+
+    EarlierDays(Map<String, List<DatedCode>> byMember, java.util.SortedMap<LocalDate, DayTime> dayTimes) {
         this.byMember = byMember;
+        this.dayTimes = java.util.Collections.unmodifiableSortedMap(dayTimes);
+    }
+
+    /** The timed minutes of each earlier day of the month that had any, by date. */
+    public java.util.SortedMap<LocalDate, DayTime> dayTimes() {
+        return dayTimes;
     }
 
     /** Whether one of {@code codes} was billed for the member on an earlier date of the month. */
@@ -50,6 +70,7 @@ public final class EarlierDays {
     /** Accumulates a provider's tracked lines day after day; {@link #snapshot()} before adding a day's lines. */
     static final class Builder {
         private final Map<String, List<DatedCode>> byMember = new HashMap<>();
+        private final java.util.TreeMap<LocalDate, DayTime> dayTimes = new java.util.TreeMap<>();
         private int size;
 
         void add(String memberId, LocalDate date, String code) {
@@ -57,17 +78,25 @@ public final class EarlierDays {
             size++;
         }
 
+        /** Records a day's timed minutes (a day without timed services is not kept). */
+        void addDay(LocalDate date, DayTime time) {
+            if (time.lines() > 0) {
+                dayTimes.put(date, time);
+            }
+        }
+
         EarlierDays snapshot() {
-            if (size == 0) {
+            if (size == 0 && dayTimes.isEmpty()) {
                 return NONE;
             }
             Map<String, List<DatedCode>> copy = new HashMap<>();
             byMember.forEach((member, codes) -> copy.put(member, List.copyOf(codes)));
-            return new EarlierDays(copy);
+            return new EarlierDays(copy, new java.util.TreeMap<>(dayTimes));
         }
 
         void clear() {
             byMember.clear();
+            dayTimes.clear();
             size = 0;
         }
     }

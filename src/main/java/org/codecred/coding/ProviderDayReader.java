@@ -35,6 +35,7 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private final RenderingNpiTable renderingNpis;
     private final YearMonth month;
     private final java.util.function.Predicate<String> crossDayCode;
+    private final java.util.function.Function<List<ClaimLine>, EarlierDays.DayTime> dayTime;
     /** The current NPI's tracked lines of earlier days; rebuilt from the lines on a restart, committed days included. */
     private final EarlierDays.Builder earlier = new EarlierDays.Builder();
     private String earlierNpi;
@@ -61,6 +62,14 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
      */
     public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, YearMonth month, java.util.function.Predicate<String> crossDayCode,
                              String fromNpi, String toNpi) {
+        this(lines, renderingNpis, month, crossDayCode, day -> EarlierDays.DayTime.NONE, fromNpi, toNpi);
+    }
+
+    /** @param dayTime a day's timed minutes ({@link CodingEngine#dayTime}), kept for the month's capacity rule */
+    public ProviderDayReader(ClaimLineTable lines, RenderingNpiTable renderingNpis, YearMonth month, java.util.function.Predicate<String> crossDayCode,
+                             java.util.function.Function<List<ClaimLine>, EarlierDays.DayTime> dayTime,
+                             String fromNpi, String toNpi) {
+        this.dayTime = dayTime;
         this.lines = lines;
         this.renderingNpis = renderingNpis;
         this.month = month;
@@ -105,16 +114,17 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         lines.forEachLineOf(month, slice, line -> {
             if (!day.isEmpty() && !(day.get(0).renderingNpi().equals(line.renderingNpi())
                     && day.get(0).serviceDate().equals(line.serviceDate()))) {
-                offer(day);
+                offer(day, !day.get(0).renderingNpi().equals(line.renderingNpi()));
             }
             day.add(line);
         });
         if (!day.isEmpty()) {
-            offer(day);
+            offer(day, true); // a slice holds whole NPIs
         }
     }
 
-    private void offer(List<ClaimLine> day) {
+    /** @param lastOfMonth whether no later day of the same NPI follows (the month-level rules run then) */
+    private void offer(List<ClaimLine> day, boolean lastOfMonth) {
         ClaimLine first = day.get(0);
         if (!first.renderingNpi().equals(earlierNpi)) {
             earlier.clear();
@@ -122,9 +132,10 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         }
         boolean committed = lastNpi != null && first.renderingNpi().equals(lastNpi) && !first.serviceDate().isAfter(lastDate);
         if (!committed) {
-            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day, earlier.snapshot()));
+            ready.add(new ProviderDay(first.renderingNpi(), first.serviceDate(), day, earlier.snapshot(), lastOfMonth));
         }
         // committed days feed the context too, so a restart judges the next day exactly as a straight run
+        earlier.addDay(first.serviceDate(), dayTime.apply(day));
         for (ClaimLine line : day) {
             if (crossDayCode.test(line.procedureCode())) {
                 earlier.add(line.memberId(), line.serviceDate(), line.procedureCode());

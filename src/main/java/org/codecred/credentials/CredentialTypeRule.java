@@ -6,9 +6,17 @@ import org.codecred.rules.CredentialVocabulary;
 import org.codecred.sources.SourceFile;
 
 /**
- * CREDENTIAL-UNKNOWN: the roster names a credential {@code credentials.csv} does not know (LMSW,
- * LPC-A, LAMFT: often pre-licensed clinicians billing under supervision). Its scope and peer checks
- * cannot run, so a person decides (REVIEW; domain reference 10.5). Subject = the credential.
+ * What the credential table says about the roster's credential.
+ * <ul>
+ * <li>CREDENTIAL-UNKNOWN: {@code credentials.csv} does not list it, so its scope of license and peer
+ * group are unknown and neither check ran: a person decides (REVIEW; domain reference 10.5). The
+ * message says only that: the table cannot tell a pre-licensure title (LMSW, LPC-A) from a licence
+ * nobody has added yet (contract v3: it never guesses).</li>
+ * <li>CREDENTIAL-SUPERVISED: the table lists it as a supervised credential (BCaBA, RBT, PLMHP, CADC,
+ * LPA; domain reference 11.5): its scope and peer checks run, and it keeps the REVIEW that
+ * pre-licensure titles get, so a person checks who supervises and whether the payer accepts it.</li>
+ * </ul>
+ * Subject = the credential as the roster writes it.
  */
 final class CredentialTypeRule implements CredentialRule {
 
@@ -20,13 +28,19 @@ final class CredentialTypeRule implements CredentialRule {
     }
 
     static void check(Provider p, CredentialVocabulary vocabulary, SourceFile source, Results results) {
-        if (vocabulary.isKnown(p.credential())) {
-            return; // the taxonomy-fit row already names the credential's family
+        if (!vocabulary.isKnown(p.credential())) {
+            String message = "credential '" + p.credential() + "' is not in the credential table (" + CredentialVocabulary.FILE
+                    + "): its scope of license and peer group could not be checked, so neither the scope rules nor the"
+                    + " peer comparison ran; verify the credential with the state board, then add it to the table";
+            results.finding(RuleId.CREDENTIAL_UNKNOWN, p.npi(), p.credential(), message);
+            results.check(p.npi(), CHECK, CheckResult.WARN, message, source);
+        } else if (vocabulary.level(p.credential()) == CredentialVocabulary.Level.SUPERVISED) {
+            String message = "credential '" + p.credential() + "' (" + vocabulary.family(p.credential()).label()
+                    + ") is a supervised credential in " + CredentialVocabulary.FILE + ": its services are billed under"
+                    + " a supervisor's licence; verify the supervisor and that the payer accepts it";
+            results.finding(RuleId.CREDENTIAL_SUPERVISED, p.npi(), p.credential(), message);
+            results.check(p.npi(), CHECK, CheckResult.WARN, message, source);
         }
-        String message = "credential '" + p.credential() + "' is not in " + CredentialVocabulary.FILE
-                + ": its scope of license and peer group are unknown, so neither the scope rules nor the peer"
-                + " comparison ran; a pre-licensed credential usually bills under a supervisor: verify, then add it to the table";
-        results.finding(RuleId.CREDENTIAL_UNKNOWN, p.npi(), p.credential(), message);
-        results.check(p.npi(), CHECK, CheckResult.WARN, message, source);
+        // an independent credential of the table adds no row: the taxonomy-fit row already names its family
     }
 }

@@ -10,7 +10,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * LICENSE-EXPIRED: the license expired before the end of the month, or before a service date of the
- * provider's claim lines. LICENSE-EXPIRING: it expires within 90 days after the month's end. A
+ * provider's claim lines. LICENSE-EXPIRING (INFO since contract v3: it decides no verdict; the summary's
+ * Renewals due sheet lists it): it expires within 90 days after the month's end. A
  * license is valid through its expiry date. LICENSE-UNVERIFIED: the roster gives no expiry date, so
  * the license cannot be verified (REVIEW; domain reference 10.5).
  */

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Which credentials fit which NUCC taxonomy code (behavioral health), from {@code jobs/rules/taxonomies.csv}:
- * a family id (prescriber, psychologist, social-worker, counselor, therapist) or a canonical credential
+ * a family id (prescriber, psychologist, social-worker, counselor, therapist, behavior-analyst) or a canonical credential
  * of {@code credentials.csv} (MD, NP, LCSW, ...). That is all this hand-kept table says: the codes'
  * labels and which codes are inactive come from the NUCC file as published ({@link NuccTaxonomy}).
  */
@@ -52,8 +52,8 @@ public final class TaxonomyTable {
             List<String> fits = row.list("fits");
             for (String fit : fits) {
                 if (!isFamily(fit.toUpperCase(Locale.ROOT)) && !vocabulary.isKnown(fit)) {
-                    throw row.problem("fits", fit, "is neither a family (prescriber, psychologist, social-worker,"
-                            + " counselor, therapist) nor a credential of " + CredentialVocabulary.FILE);
+                    throw row.problem("fits", fit, "is neither a family (" + org.codecred.domain.CredentialFamily.knownIds()
+                            + ") nor a credential of " + CredentialVocabulary.FILE);
                 }
             }
             String label = nucc.label(code);

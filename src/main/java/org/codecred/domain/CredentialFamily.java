@@ -10,6 +10,8 @@ public enum CredentialFamily {
     SOCIAL_WORKER("social workers"),
     COUNSELOR("counselors"),
     THERAPIST("therapists"),
+    /** BCBA, BCBA-D, state-licensed LBA; BCaBA and RBT under supervision (domain reference 11.5). */
+    BEHAVIOR_ANALYST("behavior analysts"),
     UNKNOWN("unknown credential");
 
     private final String label;
@@ -34,6 +36,12 @@ public enum CredentialFamily {
         } catch (IllegalArgumentException e) {
             return UNKNOWN;
         }
+    }
+
+    /** The family ids a rule table may name, for messages: {@code prescriber, psychologist, ...}. */
+    public static String knownIds() {
+        return java.util.Arrays.stream(values()).filter(f -> f != UNKNOWN).map(CredentialFamily::id)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public static CredentialFamily ofId(String id) {

@@ -36,11 +36,14 @@ public enum RuleId {
     PSYCHOTHERAPY_WITH_EM("PSYCHOTHERAPY-WITH-EM", Severity.ERROR, Stage.CODING, VerdictEffect.NONE),
     DIAG_EVAL_REPEATED("DIAG-EVAL-REPEATED", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
     DX_NOT_PHYSICAL("DX-NOT-PHYSICAL", Severity.WARNING, Stage.CODING, VerdictEffect.NONE),
+    // found by validateCoding on a provider's last day of the month (contract v3)
+    CAPACITY_IMPLAUSIBLE("CAPACITY-IMPLAUSIBLE", Severity.WARNING, Stage.CODING, VerdictEffect.REVIEW),
     // credentials
     NPI_INVALID("NPI-INVALID", Severity.ERROR, Stage.CREDENTIALS, VerdictEffect.HOLD),
     PROVIDER_NOT_ROSTERED("PROVIDER-NOT-ROSTERED", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.NONE),
     LICENSE_EXPIRED("LICENSE-EXPIRED", Severity.ERROR, Stage.CREDENTIALS, VerdictEffect.HOLD),
-    LICENSE_EXPIRING("LICENSE-EXPIRING", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
+    // INFO from contract v3: listed on the summary's Renewals due sheet, no verdict effect
+    LICENSE_EXPIRING("LICENSE-EXPIRING", Severity.INFO, Stage.CREDENTIALS, VerdictEffect.NONE),
     EXCLUDED_OIG("EXCLUDED-OIG", Severity.ERROR, Stage.CREDENTIALS, VerdictEffect.HOLD),
     NPPES_MISMATCH("NPPES-MISMATCH", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
     TAXONOMY_LICENSE_MISMATCH("TAXONOMY-LICENSE-MISMATCH", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
@@ -53,6 +56,8 @@ public enum RuleId {
     TAXONOMY_INACTIVE("TAXONOMY-INACTIVE", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
     MEDICARE_OPT_OUT("MEDICARE-OPT-OUT", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
     SCREENING_INCOMPLETE("SCREENING-INCOMPLETE", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
+    // a credential of the table that bills only under supervision (BCaBA, RBT, PLMHP, CADC, LPA; domain reference 11.5)
+    CREDENTIAL_SUPERVISED("CREDENTIAL-SUPERVISED", Severity.WARNING, Stage.CREDENTIALS, VerdictEffect.REVIEW),
     // alignment
     SPECIALTY_UNSUPPORTED("SPECIALTY-UNSUPPORTED", Severity.WARNING, Stage.ALIGNMENT, VerdictEffect.REVIEW),
     SPECIALTY_UNDECLARED("SPECIALTY-UNDECLARED", Severity.INFO, Stage.ALIGNMENT, VerdictEffect.NONE),

@@ -8,14 +8,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The credentials a roster may name, their synonyms and their family, from
- * {@code jobs/rules/credentials.csv} (e.g. LICSW is an LCSW, a social worker).
+ * The credentials a roster may name, their synonyms, their family and their level, from
+ * {@code jobs/rules/credentials.csv} (e.g. LICSW is an LCSW, a social worker; an RBT is a behavior
+ * analyst who works under supervision). The optional {@code level} column says {@code supervised} for
+ * credentials that bill only under a supervisor (domain reference 11.5); empty means independent.
  */
 public final class CredentialVocabulary {
 
     public static final String FILE = "credentials.csv";
 
-    private record Entry(String canonical, CredentialFamily family) {
+    /** How a credential practises: on its own licence, or under a supervisor's (BCaBA, RBT, PLMHP, CADC, LPA). */
+    public enum Level {
+        INDEPENDENT, SUPERVISED
+    }
+
+    private record Entry(String canonical, CredentialFamily family, Level level) {
     }
 
     private final Map<String, Entry> byName;
@@ -33,9 +40,15 @@ public final class CredentialVocabulary {
                 family = CredentialFamily.ofId(row.required("family"));
             } catch (IllegalArgumentException e) {
                 throw row.problem("family", row.get("family"),
-                        "is not one of prescriber, psychologist, social-worker, counselor, therapist");
+                        "is not one of " + CredentialFamily.knownIds());
             }
-            byName.put(key(row.required("credential")), new Entry(row.required("canonical"), family));
+            Level level;
+            switch (row.get("level").toLowerCase(Locale.ROOT)) {
+                case "", "independent" -> level = Level.INDEPENDENT;
+                case "supervised" -> level = Level.SUPERVISED;
+                default -> throw row.problem("level", row.get("level"), "is not empty, independent or supervised");
+            }
+            byName.put(key(row.required("credential")), new Entry(row.required("canonical"), family, level));
         }
         return new CredentialVocabulary(byName);
     }
@@ -53,6 +66,12 @@ public final class CredentialVocabulary {
     public CredentialFamily family(String credential) {
         Entry entry = byName.get(key(credential));
         return entry == null ? CredentialFamily.UNKNOWN : entry.family();
+    }
+
+    /** The credential's level; INDEPENDENT for an unknown credential (CREDENTIAL-UNKNOWN speaks for it). */
+    public Level level(String credential) {
+        Entry entry = byName.get(key(credential));
+        return entry == null ? Level.INDEPENDENT : entry.level();
     }
 
     public boolean isKnown(String credential) {

@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract's verdict rules (v2): HOLD on any finding of a rule whose {@link RuleId#verdictEffect()} is
+ * The contract's verdict rules (v3): HOLD on any finding of a rule whose {@link RuleId#verdictEffect()} is
  * HOLD (EXCLUDED-OIG, LICENSE-EXPIRED, NPI-INVALID); REVIEW when the share of lines with a coding
- * ERROR is above the threshold (default 5 %), on any finding of a REVIEW rule (SPECIALTY-UNSUPPORTED,
- * PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH, LICENSE-EXPIRING, LICENSE-UNVERIFIED,
- * CREDENTIAL-UNKNOWN, TIME-UNDOCUMENTED-SHARE), or on a finding of severity ERROR of a REVIEW_IF_ERROR
+ * ERROR is above the threshold (default 5 %) and at least {@code min_error_lines} lines (default 3)
+ * carry one, so that one error in 8 lines is not a review; on any finding of a REVIEW rule
+ * (SPECIALTY-UNSUPPORTED, PEER-OUTLIER, NPPES-MISMATCH, TAXONOMY-LICENSE-MISMATCH, LICENSE-UNVERIFIED,
+ * CREDENTIAL-UNKNOWN, TIME-UNDOCUMENTED-SHARE, SCREENING-INCOMPLETE, CAPACITY-IMPLAUSIBLE...: the rules whose
+ * catalog line says REVIEW), or on a finding of severity ERROR of a REVIEW_IF_ERROR
  * rule (SCOPE-LICENSE: a scope error is a REVIEW on its own, whatever the share; a scope row rated
  * WARNING is not); CLEAR otherwise. INFO findings never change a verdict. Plain Java: no database, no Spring.
  */
@@ -26,6 +28,8 @@ public final class VerdictPolicy {
 
     public static final String FILE = "verdict.csv";
     public static final double DEFAULT_CODING_ERROR_SHARE = 0.05;
+    /** Contract v3: the coding-share REVIEW also needs at least this many lines with an error. */
+    public static final int DEFAULT_MIN_ERROR_LINES = 3;
 
     /** Rules any finding of which makes the verdict HOLD, in catalog order (from {@link RuleId#verdictEffect()}). */
     public static final Set<RuleId> HOLD_RULES = RuleId.withVerdictEffect(RuleId.VerdictEffect.HOLD);
@@ -35,15 +39,22 @@ public final class VerdictPolicy {
     public static final Set<RuleId> REVIEW_IF_ERROR_RULES = RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW_IF_ERROR);
 
     private final double codingErrorShare;
+    private final int minErrorLines;
 
     public VerdictPolicy(double codingErrorShare) {
+        this(codingErrorShare, DEFAULT_MIN_ERROR_LINES);
+    }
+
+    public VerdictPolicy(double codingErrorShare, int minErrorLines) {
         this.codingErrorShare = codingErrorShare;
+        this.minErrorLines = minErrorLines;
     }
 
     /** Reads {@code verdict.csv} (setting,value); a missing setting keeps its default. */
     public static VerdictPolicy load(Path rulesDir) {
         RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "setting", "value");
         double share = DEFAULT_CODING_ERROR_SHARE;
+        int minLines = DEFAULT_MIN_ERROR_LINES;
         for (RuleTable.Row row : table.rows()) {
             String setting = row.required("setting").toLowerCase(Locale.ROOT);
             if (setting.equals("coding_error_share")) {
@@ -51,15 +62,24 @@ public final class VerdictPolicy {
                 if (share < 0 || share > 1) {
                     throw row.problem("value", row.get("value"), "is not a share between 0 and 1 (write 0.05 for 5 %)");
                 }
+            } else if (setting.equals("min_error_lines")) {
+                minLines = row.intOr("value", -1);
+                if (minLines < 1) {
+                    throw row.problem("value", row.get("value"), "is not a whole number of lines of at least 1");
+                }
             } else {
-                throw row.problem("setting", setting, "is not a known setting (known: coding_error_share)");
+                throw row.problem("setting", setting, "is not a known setting (known: coding_error_share, min_error_lines)");
             }
         }
-        return new VerdictPolicy(share);
+        return new VerdictPolicy(share, minLines);
     }
 
     public double codingErrorShare() {
         return codingErrorShare;
+    }
+
+    public int minErrorLines() {
+        return minErrorLines;
     }
 
     public ProviderVerdict decide(VerdictInput in) {
@@ -68,17 +88,21 @@ public final class VerdictPolicy {
         Map<RuleId, Set<String>> reviews = grouped(in, REVIEW_IF_ERROR_RULES, true);
         reviews.putAll(grouped(in, REVIEW_RULES));
         double errorShare = in.lines() == 0 ? 0 : in.codingErrorLines() / (double) in.lines();
+        boolean shareAbove = errorShare > codingErrorShare;
+        // a share above the threshold on fewer lines than the minimum is chance, not a pattern (contract v3)
+        boolean codingReview = shareAbove && in.codingErrorLines() >= minErrorLines;
         String codingText = "coding errors on " + in.codingErrorLines() + " of " + in.lines() + " lines ("
-                + pct(errorShare) + (errorShare > codingErrorShare ? " > " : " <= ") + pct(codingErrorShare) + ")";
+                + pct(errorShare) + (shareAbove ? " > " : " <= ") + pct(codingErrorShare)
+                + (shareAbove && !codingReview ? ", but fewer than " + minErrorLines + " lines" : "") + ")";
 
         Verdict verdict;
         List<String> reasons = new ArrayList<>();
         if (!holds.isEmpty()) {
             verdict = Verdict.HOLD;
             reasons.addAll(describe(holds));
-        } else if (errorShare > codingErrorShare || !reviews.isEmpty()) {
+        } else if (codingReview || !reviews.isEmpty()) {
             verdict = Verdict.REVIEW;
-            if (errorShare > codingErrorShare) {
+            if (codingReview) {
                 reasons.add(codingText);
             }
             reasons.addAll(describe(reviews));

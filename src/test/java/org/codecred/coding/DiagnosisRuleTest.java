@@ -52,6 +52,22 @@ class DiagnosisRuleTest {
     }
 
     @Test
+    void symptomsOfEmotionalStateAreBehavioralOnCrisisLinesOnly() {
+        // contract v3: R45.x on crisis lines (90839/90840) counts as behavioral
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90839").minutes(60).dx("R45.851")))).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("R45.851")))).singleElement()
+                .satisfies(f -> assertThat(f.subject()).isEqualTo("R45.851"));
+    }
+
+    @Test
+    void aRuledOutObservationIsBehavioralOnEvaluationsOnly() {
+        // contract v3: Z03.89 on evaluations (90791/90792) counts as behavioral
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90791").dx("Z03.89")))).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90792").dx("Z0389")))).isEmpty();
+        assertThat(of(DX_NOT_BEHAVIORAL, check(line("90837").minutes(55).dx("Z03.89")))).hasSize(1);
+    }
+
+    @Test
     void nonBehavioralPrimaryOnPsychiatricServiceFires() {
         assertThat(of(DX_NOT_BEHAVIORAL, check(line("90834").minutes(45).dx("E11.9", "F32.9")))).singleElement()
                 .satisfies(f -> {

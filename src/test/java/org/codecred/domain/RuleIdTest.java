@@ -23,7 +23,7 @@ class RuleIdTest {
                 RuleId.NPPES_MISMATCH, RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_UNVERIFIED,
                 RuleId.CREDENTIAL_UNKNOWN, RuleId.EXCLUDED_SAM, RuleId.EXCLUSION_POSSIBLE,
                 RuleId.EXCLUSION_PENDING, RuleId.NPI_DEACTIVATED, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT,
-                RuleId.SCREENING_INCOMPLETE);
+                RuleId.SCREENING_INCOMPLETE, RuleId.CREDENTIAL_SUPERVISED);
         assertThat(RuleId.ofStage(RuleId.Stage.PEERS)).containsExactly(RuleId.PEER_OUTLIER);
     }
 
@@ -34,10 +34,13 @@ class RuleIdTest {
                         RuleId.NPI_DEACTIVATED));
         assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW)).isEqualTo(EnumSet.of(
                 RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER, RuleId.NPPES_MISMATCH,
-                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING, RuleId.LICENSE_UNVERIFIED,
+                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_UNVERIFIED,
                 RuleId.CREDENTIAL_UNKNOWN, RuleId.TIME_UNDOCUMENTED_SHARE, RuleId.EXCLUSION_POSSIBLE,
                 RuleId.EXCLUSION_PENDING, RuleId.TAXONOMY_INACTIVE, RuleId.MEDICARE_OPT_OUT,
-                RuleId.SCREENING_INCOMPLETE));
+                RuleId.SCREENING_INCOMPLETE, RuleId.CREDENTIAL_SUPERVISED, RuleId.CAPACITY_IMPLAUSIBLE));
+        // an expiring license is listed on the summary's Renewals due sheet and decides nothing (contract v3)
+        assertThat(RuleId.LICENSE_EXPIRING.severity()).isEqualTo(Severity.INFO);
+        assertThat(RuleId.LICENSE_EXPIRING.verdictEffect()).isEqualTo(RuleId.VerdictEffect.NONE);
         // a scope error is a REVIEW on its own; a scope row rated WARNING is not (contract v2)
         assertThat(RuleId.withVerdictEffect(RuleId.VerdictEffect.REVIEW_IF_ERROR)).isEqualTo(EnumSet.of(RuleId.SCOPE_LICENSE));
     }

@@ -96,8 +96,9 @@ class VerdictPolicyTest {
     @Test
     void eachReviewWarningNeedsReviewAndIsNamed() {
         for (RuleId rule : List.of(RuleId.SPECIALTY_UNSUPPORTED, RuleId.PEER_OUTLIER, RuleId.NPPES_MISMATCH,
-                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_EXPIRING, RuleId.LICENSE_UNVERIFIED,
-                RuleId.CREDENTIAL_UNKNOWN, RuleId.TIME_UNDOCUMENTED_SHARE)) {
+                RuleId.TAXONOMY_LICENSE_MISMATCH, RuleId.LICENSE_UNVERIFIED,
+                RuleId.CREDENTIAL_UNKNOWN, RuleId.TIME_UNDOCUMENTED_SHARE, RuleId.SCREENING_INCOMPLETE,
+                RuleId.CAPACITY_IMPLAUSIBLE)) {
             ProviderVerdict v = decide(100, List.of(onProvider(rule, "subj")));
             assertThat(v.verdict()).as(rule.id()).isEqualTo(Verdict.REVIEW);
             assertThat(v.reasons()).isEqualTo(rule.id() + " (subj)");
@@ -121,6 +122,36 @@ class VerdictPolicyTest {
         assertThat(v.verdict()).isEqualTo(Verdict.CLEAR);
         assertThat(v.infos()).isEqualTo(2);
         assertThat(v.reasons()).startsWith("no credential error, no review finding");
+    }
+
+    @Test
+    void anExpiringLicenseIsForTheRecordOnly() {
+        ProviderVerdict v = decide(100, List.of(onProvider(RuleId.LICENSE_EXPIRING, "")));
+        assertThat(v.verdict()).isEqualTo(Verdict.CLEAR);
+        assertThat(v.infos()).isEqualTo(1);
+        assertThat(v.warnings()).isZero();
+    }
+
+    @Test
+    void oneErrorInEightLinesIsNotAReview() {
+        assertThat(policy.minErrorLines()).isEqualTo(3);
+        ProviderVerdict one = decide(8, onLines(RuleId.TIME_UPCODED, 1)); // 12.5 % but a single line
+        assertThat(one.verdict()).isEqualTo(Verdict.CLEAR);
+        assertThat(one.reasons()).contains("coding errors on 1 of 8 lines (12.5 % > 5.0 %, but fewer than 3 lines)");
+        assertThat(decide(8, onLines(RuleId.TIME_UPCODED, 2)).verdict()).isEqualTo(Verdict.CLEAR);
+        ProviderVerdict three = decide(8, onLines(RuleId.TIME_UPCODED, 3));
+        assertThat(three.verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(three.reasons()).isEqualTo("coding errors on 3 of 8 lines (37.5 % > 5.0 %)");
+    }
+
+    @Test
+    void theMinimumErrorLinesAreATableValue(@TempDir Path rules) throws Exception {
+        Files.writeString(rules.resolve(VerdictPolicy.FILE), "setting,value\ncoding_error_share,0.05\nmin_error_lines,1\n");
+        assertThat(VerdictPolicy.load(rules).decide(VerdictInput.of(NPI, 8, onLines(RuleId.TIME_UPCODED, 1))).verdict())
+                .isEqualTo(Verdict.REVIEW);
+        Files.writeString(rules.resolve(VerdictPolicy.FILE), "setting,value\nmin_error_lines,0\n");
+        assertThatThrownBy(() -> VerdictPolicy.load(rules)).isInstanceOf(RuleTableException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("at least 1");
     }
 
     @Test
