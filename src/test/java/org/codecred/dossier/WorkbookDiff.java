@@ -111,7 +111,8 @@ final class WorkbookDiff {
                     if (shape instanceof XSSFGraphicFrame frame) {
                         XSSFClientAnchor anchor = (XSSFClientAnchor) frame.getAnchor();
                         out.add(n + " frame " + frame.getShapeName() + " from " + anchor.getCol1() + "," + anchor.getRow1()
-                                + " to " + anchor.getCol2() + "," + anchor.getRow2());
+                                + " to " + anchor.getCol2() + "," + anchor.getRow2() + " "
+                                + frame.getCTGraphicalObjectFrame().getXfrm().xmlText());
                     }
                 }
                 for (XSSFChart chart : drawing.getCharts()) {
