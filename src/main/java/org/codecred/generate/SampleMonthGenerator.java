@@ -219,6 +219,8 @@ public final class SampleMonthGenerator {
             }
             PlantedCases planted = new PlantedCases(this);
             planted.addProviders();
+            PlantedVerdictCases verdictCases = new PlantedVerdictCases(this);
+            verdictCases.addProviders();
             long perProvider = Math.max(1, lineTarget / Math.max(1, providerCount));
             for (Practice practice : practices) {
                 if (!practice.planted) {
@@ -233,6 +235,7 @@ public final class SampleMonthGenerator {
                 new PlantedX12Cases(this, x12 != null ? x12 : (Claim837Writer) claims1).write();
             }
             new PlantedArrivalCases(this).write(claims1, x12);
+            verdictCases.billLines();
         }
         RegistryFiles.writeRoster(this);
         RegistryFiles.writeExclusions(this);

@@ -160,7 +160,7 @@ class AlignmentJobTest {
             table.insert(YearMonth.parse(MONTH), List.of(Finding.onProvider(RuleId.EXCLUDED_OIG, SW1, "", "on the LEIE"),
                     Finding.onProvider(RuleId.SPECIALTY_UNDECLARED, SW5, "geriatric", "info only")));
             List<Finding> codingErrors = new ArrayList<>();
-            for (int i = 0; i < 2; i++) { // 2 of SW2's 20 lines = 10 %, one of them with two errors
+            for (int i = 0; i < 3; i++) { // 3 of SW2's 20 lines = 15 % (3 lines: the minimum), one of them with two errors
                 codingErrors.add(new Finding(SW2, "X" + i, 1, Fixtures.DAY1, "90837", RuleId.TIME_UPCODED, "90834",
                         "test", "claims.csv", 500L + i));
             }
@@ -178,10 +178,10 @@ class AlignmentJobTest {
                     .containsEntry(SW5, "CLEAR").hasSize(7);
             Map<String, Object> sw2 = jdbc.queryForMap("SELECT reasons, lines, coding_errors, coding_accuracy, errors"
                     + " FROM codecred.provider_verdict WHERE month = ? AND npi = ?", MONTH, SW2);
-            assertThat(sw2.get("reasons")).isEqualTo("coding errors on 2 of 20 lines (10.0 % > 5.0 %)");
-            assertThat(sw2.get("coding_errors")).isEqualTo(2);
-            assertThat(sw2.get("coding_accuracy")).isEqualTo(0.9);
-            assertThat(sw2.get("errors")).isEqualTo(3);
+            assertThat(sw2.get("reasons")).isEqualTo("coding errors on 3 of 20 lines (15.0 % > 5.0 %)");
+            assertThat(sw2.get("coding_errors")).isEqualTo(3);
+            assertThat(sw2.get("coding_accuracy")).isEqualTo(0.85);
+            assertThat(sw2.get("errors")).isEqualTo(4);
             assertThat(CredentialVocabulary.load(Fixtures.RULES).family("LICSW")).isEqualTo(CredentialFamily.SOCIAL_WORKER);
         } finally {
             jdbc.execute("SHUTDOWN");
