@@ -17,8 +17,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.codecred.alignment.ProviderMetric;
 import org.codecred.domain.ClaimLine;
@@ -38,8 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * The dossier's Coding Profile sheet: code mix, documented minutes over the timed codes, top
- * primary diagnoses, the peer comparison, and two charts (code mix, provider against peers). Built
- * in memory: charts need XSSF.
+ * primary diagnoses, the peer comparison, and two charts (code mix, provider against peers), drawn
+ * with POI's chart model ({@link SheetChart}).
  */
 final class CodingProfileSheet implements DossierSheet {
 
@@ -64,8 +62,7 @@ final class CodingProfileSheet implements DossierSheet {
     public void write(SheetWriter sheet, Dossier dossier, RunFacts run) {
         List<ClaimLine> lines = dossier.countedLines();
         sheet.title("Coding profile: " + dossier.identity());
-        sheet.sheet().createFreezePane(0, 1);
-        sheet.sheet().setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        sheet.freezeAndRepeat(0);
         sheet.skipRows(1);
 
         Set<String> unknownCodes = dossier.findings().stream()
@@ -160,20 +157,20 @@ final class CodingProfileSheet implements DossierSheet {
         // print the tables on one page; the charts repeat them for the screen
         sheet.printRows(0, chartTop - 1);
         for (int c : new int[] {HELPER_RATIO, HELPER_MEDIAN, HELPER_THRESHOLD}) {
-            sheet.sheet().setColumnHidden(c, true);
+            sheet.hideColumn(c);
         }
 
-        XSSFSheet xssf = (XSSFSheet) sheet.sheet();
-        int columns = Math.min(7, sheet.widths().length);
+        // a chart below the tables, as wide as the first columns: the sheet still prints one page wide
+        int columns = Math.max(4, Math.min(7, sheet.widths().length));
         // each chart starts a printed page: a chart cut by a page break loses its labels on paper
         if (!codes.isEmpty()) {
-            xssf.setRowBreak(chartTop - 1);
-            codeMixChart(xssf, firstCodeRow, lastCodeRow, chartTop, columns);
+            sheet.pageBreakAfter(chartTop - 1);
+            sheet.chart(new SheetChart(CODE_MIX, firstCodeRow, lastCodeRow, 0, chartTop, columns, chartTop + 18));
             chartTop += 20;
         }
         if (compared > 0) {
-            xssf.setRowBreak(chartTop - 1);
-            peerChart(xssf, firstMetricRow, lastMetricRow, chartTop, columns);
+            sheet.pageBreakAfter(chartTop - 1);
+            sheet.chart(new SheetChart(PEERS, firstMetricRow, lastMetricRow, 0, chartTop, columns, chartTop + 18));
         }
     }
 
@@ -227,18 +224,16 @@ final class CodingProfileSheet implements DossierSheet {
                 .toList();
     }
 
-    /** A chart below the tables, as wide as the first columns: the sheet still prints one page wide. */
-    private static XSSFChart chart(XSSFSheet sheet, int top, int columns, String title) {
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, Math.max(4, columns), top + 18);
-        XSSFChart chart = drawing.createChart(anchor);
+    private static final SheetChart.Drawer CODE_MIX = CodingProfileSheet::codeMixChart;
+    private static final SheetChart.Drawer PEERS = CodingProfileSheet::peerChart;
+
+    private static void title(XSSFChart chart, String title) {
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
-        return chart;
     }
 
-    private static void codeMixChart(XSSFSheet sheet, int firstRow, int lastRow, int top, int columns) {
-        XSSFChart chart = chart(sheet, top, columns, "Code mix (lines per code)");
+    private static void codeMixChart(XSSFChart chart, XSSFSheet sheet, int firstRow, int lastRow) {
+        title(chart, "Code mix (lines per code)");
         XDDFCategoryAxis codes = chart.createCategoryAxis(AxisPosition.BOTTOM);
         codes.setTitle("Procedure code");
         XDDFValueAxis count = chart.createValueAxis(AxisPosition.LEFT);
@@ -263,8 +258,8 @@ final class CodingProfileSheet implements DossierSheet {
      * of its peer median: the median is the 100 % bar, the outlier threshold the bar beside it, and
      * the provider's bar is how far off it is; each bar carries its value.
      */
-    private static void peerChart(XSSFSheet sheet, int firstRow, int lastRow, int top, int columns) {
-        XSSFChart chart = chart(sheet, top, columns, "Provider, peer median and outlier threshold (median = 100 %)");
+    private static void peerChart(XSSFChart chart, XSSFSheet sheet, int firstRow, int lastRow) {
+        title(chart, "Provider, peer median and outlier threshold (median = 100 %)");
         chart.setPlotOnlyVisibleCells(false); // the ratios sit in hidden helper columns
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis metrics = chart.createCategoryAxis(AxisPosition.BOTTOM);
