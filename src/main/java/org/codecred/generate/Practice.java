@@ -90,6 +90,12 @@ final class Practice {
         return p;
     }
 
+    /** A true peer outlier: 90837 on about 85 % of individual sessions, whatever its peers bill. */
+    void billsLongSessions() {
+        share90832 = 0.05;
+        share90837 = 0.85;
+    }
+
     /** Sets the credential, its usual taxonomy (unless given) and the claimed specialties. */
     Practice as(String credential, String taxonomy, String specialties) {
         this.credential = credential;

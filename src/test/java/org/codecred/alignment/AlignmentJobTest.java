@@ -93,16 +93,25 @@ class AlignmentJobTest {
         sessions(LPC, 3, 1, 3, "Z63.0", 0);      // three lines: insufficient data, a peer group of one
         Files.writeString(in.resolve("claims.csv"), claims.toString());
 
+        // six social workers: under the contract's eight, so this job's rules let groups of five be compared
+        Path rulesDir = tmp.resolve("rules");
+        try (var files = Files.walk(Fixtures.RULES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rulesDir.resolve(Fixtures.RULES.relativize(f).toString()));
+            }
+        }
+        Files.writeString(rulesDir.resolve(PeerSettings.FILE), "setting,value\nmin_group_size,5\n");
+
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExitCode code = CodeCred.run(new PrintStream(err, true), "--month=" + MONTH, "--input=" + tmp.resolve("input"),
-                "--output=" + tmp.resolve("output"), "--db=" + tmp.resolve("db"), "--rules=src/test/resources/rules");
+                "--output=" + tmp.resolve("output"), "--db=" + tmp.resolve("db"), "--rules=" + rulesDir);
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.COMPLETED);
 
         List<String> findings = Files.readAllLines(tmp.resolve("output").resolve(MONTH).resolve("findings.csv"));
         assertThat(findings).anySatisfy(l -> assertThat(l).startsWith(SW3 + ",").contains(",SPECIALTY-UNSUPPORTED,WARNING,family-therapy,"));
         assertThat(findings).anySatisfy(l -> assertThat(l).startsWith(SW4 + ",").contains(",SPECIALTY-UNDECLARED,INFO,substance-use,"));
         assertThat(findings).anySatisfy(l -> assertThat(l).startsWith(SW6 + ",").contains(",PEER-OUTLIER,WARNING,share-90837,")
-                .contains("100.0 %").contains("peer median of 40.0 %").contains("among 6 social workers"));
+                .contains(": 100.0 % (20 of 20, 2026-10); peers 40.0 % (6 social workers); threshold"));
         assertThat(findings).filteredOn(l -> l.contains("PEER-OUTLIER")).hasSize(1);
         assertThat(findings).noneSatisfy(l -> assertThat(l).startsWith(LPC + ","));
 

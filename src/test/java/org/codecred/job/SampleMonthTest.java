@@ -106,6 +106,7 @@ class SampleMonthTest {
                 "unrostered PROVIDER-NOT-ROSTERED - -",
                 "unrostered NPI-INVALID - -",
                 "unrostered PROVIDER-NOT-ROSTERED - -",
+                "Pendergast PEER-OUTLIER - share-90837",
                 // issue 25 (PlantedVerdictCases), each beside a clean look-alike that raises nothing here
                 "Hargrove CAPACITY-IMPLAUSIBLE - 2026-10-02; 2026-10-09; 2026-10-16",
                 "Ashgrove DAILY-TIME-IMPLAUSIBLE - 2026-10-02",
@@ -147,6 +148,12 @@ class SampleMonthTest {
         assertThat(verdictOf("Kowalczyk")).isEqualTo("REVIEW"); // deactivated after its last line
         for (String review : List.of("Thibodeaux", "Yarrow", "Brannock", "Ashby", "Carrow")) {
             assertThat(verdictOf(review)).as(review).isEqualTo("REVIEW");
+        }
+        // a peer group without spread (all bill 90837 on one visit in four): only the true outlier is flagged
+        assertThat(verdictOf("Pendergast")).isEqualTo("REVIEW");
+        for (String clear : List.of("Abelard", "Brightwater", "Cordova", "Dunleavy", "Esterhazy", "Fenwick", "Galbraith",
+                "Quarrie")) {
+            assertThat(verdictOf(clear)).as(clear).isEqualTo("CLEAR");
         }
         // clean look-alikes: reactivated NPI, SAM exclusion ended, opt-out ended, license number on other letters
         for (String clear : List.of("Ellery", "Faircloth", "Vantongeren", "Holloway")) {
@@ -292,7 +299,7 @@ class SampleMonthTest {
         assertThat(month.query("SELECT kind || ' ' || file_name || ' ' || row_count FROM codecred.source_file ORDER BY seq"))
                 .containsExactly("NUCC taxonomy nucc_taxonomy_251.csv 61", "OIG LEIE UPDATED.csv 47",
                         "SAM exclusions SAM_Exclusions_Public_Extract_V2_26271.CSV 15",
-                        "NPPES npidata_pfile_20050523-20261109.csv 116",
+                        "NPPES npidata_pfile_20050523-20261109.csv 125",
                         "Medicare opt-out Opt_Out_Affidavits.csv 10");
         assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE LENGTH(TRIM(sha256)) = 64"))
                 .containsExactly("5");
