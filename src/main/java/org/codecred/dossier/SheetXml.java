@@ -190,7 +190,10 @@ final class SheetXml {
             if (text.length() > MAX_TEXT) {
                 throw new IllegalArgumentException("The maximum length of cell contents (text) is " + MAX_TEXT + " characters");
             }
-            out.append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+            // spaces at either end, or a line break, are kept only when the reader is told to
+            boolean preserve = Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))
+                    || text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0;
+            out.append(preserve ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
             escape(out, text);
             out.append("</t></is></c>");
             return;
@@ -207,7 +210,7 @@ final class SheetXml {
         if (Double.isInfinite(number) || Double.isNaN(number)) { // as POI: Excel has no infinities or NaN
             out.append(" t=\"e\"><v>").append(Double.isNaN(number) ? "#NUM!" : "#DIV/0!").append("</v></c>");
         } else {
-            out.append(" t=\"n\"><v>").append(number).append("</v></c>");
+            out.append("><v>").append(number).append("</v></c>"); // a number is the default type
         }
     }
 

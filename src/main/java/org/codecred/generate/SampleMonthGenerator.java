@@ -70,6 +70,12 @@ public final class SampleMonthGenerator {
     boolean plantedCases = true;
     /** Regular counselors and social workers turned into true peer outliers (90837 on most sessions). */
     int peerOutliers;
+    /**
+     * Ordinary practices as varied as a real network's (the false-alarm measurement): part-timers and
+     * full-timers, clinicians whose practice bills 45-minute sessions almost only, group therapists.
+     * Drawn from a stream of its own, so the sample months never change.
+     */
+    boolean variedPractices;
     private long claimSeq;
     private long memberSeq;
     private long npiSeq;
@@ -125,6 +131,7 @@ public final class SampleMonthGenerator {
         String input = "input";
         Format format = Format.CSV;
         boolean plantedCases = true;
+        boolean variedPractices = false;
         int peerOutliers = 0;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
@@ -142,6 +149,8 @@ public final class SampleMonthGenerator {
                 input = value;
             } else if (arg.equals("--no-planted")) {
                 plantedCases = false;
+            } else if (arg.equals("--varied-practices")) {
+                variedPractices = true;
             } else if (arg.startsWith("--peer-outliers=")) {
                 peerOutliers = Integer.parseInt(value);
             } else if (arg.startsWith("--format=")) {
@@ -154,12 +163,12 @@ public final class SampleMonthGenerator {
             } else if (!arg.equals("generate")) {
                 System.err.println("codecred generate: unknown option " + arg
                         + " (options: --month=YYYY-MM or --months=YYYY-MM..YYYY-MM, --providers=N --lines=N --seed=N --input=DIR"
-                        + " --format=csv|837|mixed --no-planted --peer-outliers=N)");
+                        + " --format=csv|837|mixed --no-planted --peer-outliers=N --varied-practices)");
                 System.exit(2);
             }
         }
         try {
-            Network network = new Network(plantedCases, peerOutliers);
+            Network network = new Network(plantedCases, peerOutliers, variedPractices);
             if (months != null) {
                 String[] ends = months.split("\\.\\.");
                 for (Path written : generateMonths(YearMonth.parse(ends[0]), YearMonth.parse(ends[ends.length - 1]),
@@ -217,12 +226,13 @@ public final class SampleMonthGenerator {
      * What the network holds besides regular practices: the planted cases (the sample), or none at all
      * with a number of true peer outliers among regular practices (the false-alarm measurement).
      */
-    record Network(boolean plantedCases, int peerOutliers) {
-        static final Network SAMPLE = new Network(true, 0);
+    record Network(boolean plantedCases, int peerOutliers, boolean variedPractices) {
+        static final Network SAMPLE = new Network(true, 0, false);
 
         void applyTo(SampleMonthGenerator g) {
             g.plantedCases = plantedCases;
             g.peerOutliers = peerOutliers;
+            g.variedPractices = variedPractices;
         }
     }
 
@@ -249,6 +259,11 @@ public final class SampleMonthGenerator {
         try (claims1; claims2; ClaimFile third = x12 != null ? x12 : NO_FILE) {
             for (int i = 0; i < providerCount; i++) {
                 practices.add(Practice.regular(this, i));
+            }
+            if (variedPractices) {
+                // a stream of its own: the default network draws exactly what it drew before
+                SplittableRandom variety = new SplittableRandom(month.hashCode() * 31L + providerCount);
+                practices.forEach(p -> p.vary(variety));
             }
             turnIntoPeerOutliers();
             PlantedCases planted = new PlantedCases(this);

@@ -149,6 +149,22 @@ class AlignmentJobTest {
             assertThat(lpc.get("peer_size")).isEqualTo(0); // 3 sessions: below the minimum volume
             assertThat(lpc.get("peer_threshold")).isNull();
 
+            // comparePeers redone whole, as a restart after a kill inside it does: the same figures and findings
+            String figuresSql = "SELECT npi, metric_id, peer_group, peer_size, peer_median, peer_threshold"
+                    + " FROM codecred.provider_metric WHERE month = ? ORDER BY npi, metric_id";
+            String peerFindingsSql = "SELECT provider_npi, subject, message FROM codecred.finding WHERE month = ?"
+                    + " AND rule_id = 'PEER-OUTLIER' ORDER BY provider_npi, subject";
+            List<Map<String, Object>> figuresBefore = jdbc.queryForList(figuresSql, MONTH);
+            List<Map<String, Object>> findingsBefore = jdbc.queryForList(peerFindingsSql, MONTH);
+            YearMonth month = YearMonth.parse(MONTH);
+            new ComparePeersTasklet(month, PeerTable.load(rulesDir), PeerSettings.load(rulesDir), new MetricTable(jdbc),
+                    new FindingTable(jdbc), () -> AlignmentStepsConfig.supportedClaims(new SpecialtyAlignmentTable(jdbc), month),
+                    new org.codecred.history.PeerWindowHistory(new org.codecred.history.HistoryTables(jdbc)))
+                    .execute(new org.springframework.batch.core.step.StepContribution(
+                            org.springframework.batch.test.MetaDataInstanceFactory.createStepExecution()), null);
+            assertThat(jdbc.queryForList(figuresSql, MONTH)).isEqualTo(figuresBefore);
+            assertThat(jdbc.queryForList(peerFindingsSql, MONTH)).isEqualTo(findingsBefore).hasSize(1);
+
             // the reader resumes after the last committed provider: nothing before it comes again
             ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(jdbc), new ProviderTable(jdbc), YearMonth.parse(MONTH),
                     Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
