@@ -25,7 +25,7 @@ public final class AlignmentProcessor implements ItemProcessor<ProviderMonth, Pr
     @Override
     public ProviderAlignment process(ProviderMonth item) {
         CredentialFamily family = rules.credentials().family(item.provider().credential());
-        SpecialtyJudge.Result result = judge.judge(item.provider(), item.activity());
+        SpecialtyJudge.Result result = judge.judge(item.provider(), family, item.activity());
         List<Finding> findings = new ArrayList<>(result.findings());
         rules.timeDocumentation().check(item.provider().npi(), item.activity()).ifPresent(findings::add);
         return new ProviderAlignment(item.provider().npi(), family.id(), item.activity().metrics(), result.rows(),

@@ -95,25 +95,29 @@ public class AlignmentStepsConfig {
     @Bean
     public Step comparePeers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              RunSettings settings, AlignmentRules rules, MetricTable metrics, FindingTable findings,
-                             ProviderTable providers, StepLog stepLog) {
+                             SpecialtyAlignmentTable alignments, PeerHistory history, StepLog stepLog) {
         YearMonth month = settings.month();
+        // loaded with the context, so a bad settings table stops the run before it starts
+        PeerSettings peerSettings = PeerSettings.load(settings.rulesDir());
         return new StepBuilder("comparePeers", jobRepository)
-                .tasklet(new ComparePeersTasklet(month, rules.peers(), metrics, findings,
-                        () -> claimedSpecialties(providers, month)), transactionManager)
+                .tasklet(new ComparePeersTasklet(month, rules.peers(), peerSettings, metrics, findings,
+                        () -> supportedClaims(alignments, month), history), transactionManager)
                 .listener(stepLog)
                 .build();
     }
 
-    /** The roster's claimed specialty ids (trimmed, lower-case) by NPI, for the specialty peer groups. */
-    static java.util.Map<String, java.util.List<String>> claimedSpecialties(ProviderTable providers, YearMonth month) {
+    /**
+     * Each provider's claimed specialties whose claim the month's coding SUPPORTED or found WEAK: only
+     * those make the provider a member of the specialty's peer group (contract v3).
+     */
+    static java.util.Map<String, java.util.List<String>> supportedClaims(SpecialtyAlignmentTable alignments,
+                                                                         YearMonth month) {
         java.util.Map<String, java.util.List<String>> claims = new java.util.HashMap<>();
-        for (org.codecred.domain.Provider p : providers.all(month)) {
-            java.util.List<String> ids = p.specialties().stream().filter(id -> !id.isBlank()).map(SpecialtyTable::key)
-                    .distinct().toList();
-            if (!ids.isEmpty()) {
-                claims.put(p.npi(), ids);
+        alignments.forEachInOrder(month, row -> {
+            if (row.claimed() && (row.outcome() == AlignmentOutcome.SUPPORTED || row.outcome() == AlignmentOutcome.WEAK)) {
+                claims.computeIfAbsent(row.npi(), k -> new java.util.ArrayList<>()).add(row.specialty());
             }
-        }
+        });
         return claims;
     }
 }

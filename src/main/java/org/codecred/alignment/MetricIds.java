@@ -21,6 +21,17 @@ public final class MetricIds {
     public static final String INTERACTIVE_COMPLEXITY_PRIMARIES = "interactive-complexity-primaries";
     /** 90785 lines per line of a code it may be added to. */
     public static final String SHARE_90785 = "share-90785";
+    /** Visits per worked day (a member seen on a day is one visit, however many lines): peer-compared. */
+    public static final String VISITS_PER_DAY = "visits-per-day";
+    /** 1 for a month with claim lines: the months days worked are averaged over. */
+    public static final String MONTHS_ACTIVE = "months-active";
+    // visit counts behind the peer shares (numerators and denominators, kept in history for the window)
+    public static final String INDIVIDUAL_PSYCHOTHERAPY_VISITS = "visits:individual-psychotherapy";
+    public static final String VISITS_90837 = "visits:90837";
+    public static final String EM_VISITS_WITH_ADDON = "visits:em-with-addon";
+    public static final String INTERACTIVE_COMPLEXITY_VISITS = "visits:interactive-complexity";
+    public static final String VISITS_90785 = "visits:90785";
+    public static final String TELEHEALTH_VISITS = "visits:telehealth";
     /** Timed lines (codes.csv) from files with a minutes column, and the share of them without minutes. */
     public static final String TIMED_LINES = "timed-lines";
     public static final String TIME_UNDOCUMENTED_SHARE = "time-undocumented-share";

@@ -28,8 +28,13 @@ public final class MetricTable {
             rs.getString(2), rs.getObject(3, Double.class), rs.getString(4), rs.getObject(5, Integer.class),
             rs.getObject(6, Double.class), rs.getObject(7, Double.class));
 
-    /** One metric row's peer figures. */
-    public record PeerFigures(String npi, String metricId, int size, Double median, Double threshold) {
+    /**
+     * One metric row's peer figures.
+     *
+     * @param peerGroup the group compared with: the credential family, or {@code family|specialty}
+     */
+    public record PeerFigures(String npi, String metricId, int size, Double median, Double threshold,
+                              String peerGroup) {
     }
 
     private final JdbcTemplate jdbc;
@@ -76,14 +81,15 @@ public final class MetricTable {
         if (figures.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("UPDATE codecred.provider_metric SET peer_size = ?, peer_median = ?, peer_threshold = ?"
-                        + " WHERE month = ? AND npi = ? AND metric_id = ?", figures, BATCH, (ps, f) -> {
+        jdbc.batchUpdate("UPDATE codecred.provider_metric SET peer_size = ?, peer_median = ?, peer_threshold = ?,"
+                        + " peer_group = ? WHERE month = ? AND npi = ? AND metric_id = ?", figures, BATCH, (ps, f) -> {
                     ps.setInt(1, f.size());
                     ps.setObject(2, f.median(), Types.DOUBLE);
                     ps.setObject(3, f.threshold(), Types.DOUBLE);
-                    ps.setString(4, month.toString());
-                    ps.setString(5, f.npi());
-                    ps.setString(6, f.metricId());
+                    ps.setString(4, f.peerGroup());
+                    ps.setString(5, month.toString());
+                    ps.setString(6, f.npi());
+                    ps.setString(7, f.metricId());
                 });
     }
 

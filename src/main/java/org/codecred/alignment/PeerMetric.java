@@ -1,19 +1,23 @@
 package org.codecred.alignment;
 
 /**
- * One row of {@code peers.csv}: a metric compared within each credential family.
+ * One row of {@code peers.csv}: a metric compared within each peer group (contract v3). Its value
+ * over the provider's window is the sum of {@code numeratorMetric} over the sum of
+ * {@code volumeMetric}, both counted in visits (or days, or months) per month.
  *
- * @param volumeMetric   the metric that says how much the value rests on (e.g. individual-psychotherapy lines)
- * @param minVolume      providers below it are shown the peer figures but neither counted nor flagged
- * @param minGroupSize   eligible providers a family needs before anyone is compared
- * @param method         MAD or PERCENTILE
- * @param madMultiplier  k in median + k x 1.4826 x MAD
- * @param percentile     0-100, for the percentile method
- * @param minExcess      the threshold is at least median + minExcess
- * @param enabled        false: figures kept, no finding
+ * @param label           the metric in words, as the finding and the dossier say it
+ * @param numeratorMetric the count on top: visits with a 90837, visits worked, days worked...
+ * @param volumeMetric    the count below: individual psychotherapy visits, days worked, months active...
+ * @param minVolume       a provider is tested only with at least this much volume in the window
+ * @param clinicalFloor   PEER-OUTLIER needs the provider's value to exceed the peer median by more than this
+ *                        (a share as a fraction, a count in its unit), whatever the statistics say
+ * @param enabled         false: figures kept, no test, no finding
  */
-public record PeerMetric(String metricId, String label, String volumeMetric, double minVolume, int minGroupSize,
-                         Method method, double madMultiplier, double percentile, double minExcess, boolean enabled) {
+public record PeerMetric(String metricId, String label, String numeratorMetric, String volumeMetric, double minVolume,
+                         double clinicalFloor, boolean enabled) {
 
-    public enum Method { MAD, PERCENTILE }
+    /** Shares get the binomial test; counts (visits per day, days worked) the robust z. */
+    public boolean isShare() {
+        return MetricIds.isShare(metricId);
+    }
 }

@@ -15,41 +15,36 @@ public final class PeerTable {
     private PeerTable() {
     }
 
+    /**
+     * Reads the v3 columns; a table written for v2 (without {@code numerator_metric} and
+     * {@code clinical_floor}) still loads: its {@code min_excess} becomes the clinical floor, and a
+     * metric without a numerator is shown but not tested.
+     */
     public static List<PeerMetric> load(Path rulesDir) {
-        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "metric", "volume_metric", "min_volume",
-                "min_group_size", "method", "mad_multiplier", "percentile", "min_excess");
+        RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "metric", "volume_metric");
         List<PeerMetric> metrics = new ArrayList<>();
         for (RuleTable.Row row : table.rows()) {
             String metric = row.required("metric").toLowerCase(Locale.ROOT);
-            PeerMetric.Method method;
-            try {
-                method = PeerMetric.Method.valueOf(row.required("method").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw row.problem("method", row.get("method"), "is not mad or percentile");
+            double floor = row.doubleOr("clinical_floor", row.doubleOr("min_excess", 0));
+            if (floor < 0) {
+                throw row.problem("clinical_floor", row.get("clinical_floor"), "must not be negative");
             }
-            int minGroup = row.intOr("min_group_size", 5);
-            if (minGroup < 3) {
-                throw row.problem("min_group_size", row.get("min_group_size"), "must be at least 3 for a fair comparison");
+            if (MetricIds.isShare(metric) && floor >= 1) {
+                throw row.problem("clinical_floor", row.get("clinical_floor"),
+                        "is a share: write 0.20 for 20 percentage points");
             }
-            double percentile = row.doubleOr("percentile", 95);
-            if (percentile <= 0 || percentile >= 100) {
-                throw row.problem("percentile", row.get("percentile"), "must be between 0 and 100");
-            }
-            double multiplier = row.doubleOr("mad_multiplier", 3);
-            if (multiplier <= 0) {
-                throw row.problem("mad_multiplier", row.get("mad_multiplier"), "must be above 0");
-            }
-            double minExcess = row.doubleOr("min_excess", 0);
-            if (minExcess < 0) {
-                throw row.problem("min_excess", row.get("min_excess"), "must not be negative");
+            double minVolume = row.doubleOr("min_volume", 20);
+            if (minVolume < 1) {
+                throw row.problem("min_volume", row.get("min_volume"), "must be at least 1");
             }
             String enabled = row.get("enabled").toLowerCase(Locale.ROOT);
             if (!enabled.isEmpty() && !enabled.equals("true") && !enabled.equals("false")) {
                 throw row.problem("enabled", row.get("enabled"), "is not true or false");
             }
-            metrics.add(new PeerMetric(metric, row.get("label").isEmpty() ? metric : row.get("label"),
-                    row.required("volume_metric").toLowerCase(Locale.ROOT), row.doubleOr("min_volume", 10), minGroup,
-                    method, multiplier, percentile, minExcess, !enabled.equals("false")));
+            String numerator = row.get("numerator_metric").toLowerCase(Locale.ROOT);
+            metrics.add(new PeerMetric(metric, row.get("label").isEmpty() ? metric : row.get("label"), numerator,
+                    row.required("volume_metric").toLowerCase(Locale.ROOT), minVolume, floor,
+                    !enabled.equals("false") && !numerator.isEmpty()));
         }
         return List.copyOf(metrics);
     }

@@ -25,17 +25,20 @@ public final class ProviderActivity {
     private final int[] judged;
     private final int[] evidence;
     private final int[] pattern;
-    private long icLines;
     private long icPrimaryLines;
     private long timedLines;
     private long timedWithoutMinutes;
 
     private long lines;
     private long individual;
-    private long individual90837;
     private final TelehealthRules telehealth;
-    private long telehealthLines;
     private long visits;
+    private long individualVisits;
+    private long visits90837;
+    private long icPrimaryVisits;
+    private long icVisits;
+    private long telehealthVisits;
+    private boolean visitTelehealth;
     private long emVisits;
     private long emVisitsWithAddon;
     private final Set<String> members = new HashSet<>();
@@ -90,9 +93,7 @@ public final class ProviderActivity {
         if (line.minutes() != null && (visitMaxMinutes == null || line.minutes() > visitMaxMinutes)) {
             visitMaxMinutes = line.minutes();
         }
-        if (CodingFacts.INTERACTIVE_COMPLEXITY.equals(code)) {
-            icLines++;
-        } else if (facts.interactiveComplexityPrimary(code)) {
+        if (!CodingFacts.INTERACTIVE_COMPLEXITY.equals(code) && facts.interactiveComplexityPrimary(code)) {
             icPrimaryLines++;
         }
         // only files that carry a minutes column can document time (837 lines never do)
@@ -112,12 +113,9 @@ public final class ProviderActivity {
         }
         if (facts.individualPsychotherapy(code)) {
             individual++;
-            if (facts.longestIndividualPsychotherapy(code)) {
-                individual90837++;
-            }
         }
         if (telehealth.isTelehealthLine(line.placeOfService(), line.modifiers(), line.serviceDate())) {
-            telehealthLines++;
+            visitTelehealth = true;
         }
     }
 
@@ -132,6 +130,22 @@ public final class ProviderActivity {
     private void closeVisit() {
         Visit visit = new Visit(visitDate, visitCodes, visitDiagnoses, visitAge, visitMaxMinutes);
         visits++;
+        // the peer shares count visits: a session and its add-ons, or two lines of one day, are one visit
+        if (visit.codes().stream().anyMatch(facts::individualPsychotherapy)) {
+            individualVisits++;
+            if (visit.codes().stream().anyMatch(facts::longestIndividualPsychotherapy)) {
+                visits90837++;
+            }
+        }
+        if (visit.codes().stream().anyMatch(facts::interactiveComplexityPrimary)) {
+            icPrimaryVisits++;
+            if (visit.codes().contains(CodingFacts.INTERACTIVE_COMPLEXITY)) {
+                icVisits++;
+            }
+        }
+        if (visitTelehealth) {
+            telehealthVisits++;
+        }
         // E/M visits that may carry a psychotherapy add-on: the add-ons' primaries in codes.csv
         if (visit.codes().stream().anyMatch(facts::psychotherapyAddonPrimary)) {
             emVisits++;
@@ -157,6 +171,7 @@ public final class ProviderActivity {
         visitDiagnoses.clear();
         visitAge = -1;
         visitMaxMinutes = null;
+        visitTelehealth = false;
     }
 
     /** Whole years on the service date; -1 when the birth date is missing or after the service date. */
@@ -217,6 +232,10 @@ public final class ProviderActivity {
         return judged[index] == 0 ? null : (double) evidence[index] / judged[index];
     }
 
+    private static Double share(long count, long of) {
+        return of == 0 ? null : (double) count / of;
+    }
+
     /** Every metric of the provider, in display order. */
     public List<MetricValue> metrics() {
         List<MetricValue> m = new ArrayList<>();
@@ -225,13 +244,22 @@ public final class ProviderActivity {
         m.add(new MetricValue(MetricIds.VISITS, (double) visits));
         m.add(new MetricValue(MetricIds.DAYS_WORKED, (double) days.size()));
         m.add(new MetricValue(MetricIds.SERVICES_PER_DAY, days.isEmpty() ? null : (double) lines / days.size()));
+        m.add(new MetricValue(MetricIds.VISITS_PER_DAY, days.isEmpty() ? null : (double) visits / days.size()));
+        m.add(new MetricValue(MetricIds.MONTHS_ACTIVE, lines == 0 ? 0.0 : 1.0));
         m.add(new MetricValue(MetricIds.INDIVIDUAL_PSYCHOTHERAPY, (double) individual));
-        m.add(new MetricValue(MetricIds.SHARE_90837, individual == 0 ? null : (double) individual90837 / individual));
+        // the shares compared with peers count visits (contract v3)
+        m.add(new MetricValue(MetricIds.SHARE_90837, share(visits90837, individualVisits)));
         m.add(new MetricValue(MetricIds.EM_VISITS, (double) emVisits));
-        m.add(new MetricValue(MetricIds.EM_ADDON_SHARE, emVisits == 0 ? null : (double) emVisitsWithAddon / emVisits));
-        m.add(new MetricValue(MetricIds.TELEHEALTH_SHARE, lines == 0 ? null : (double) telehealthLines / lines));
+        m.add(new MetricValue(MetricIds.EM_ADDON_SHARE, share(emVisitsWithAddon, emVisits)));
+        m.add(new MetricValue(MetricIds.TELEHEALTH_SHARE, share(telehealthVisits, visits)));
         m.add(new MetricValue(MetricIds.INTERACTIVE_COMPLEXITY_PRIMARIES, (double) icPrimaryLines));
-        m.add(new MetricValue(MetricIds.SHARE_90785, icPrimaryLines == 0 ? null : (double) icLines / icPrimaryLines));
+        m.add(new MetricValue(MetricIds.SHARE_90785, share(icVisits, icPrimaryVisits)));
+        m.add(new MetricValue(MetricIds.INDIVIDUAL_PSYCHOTHERAPY_VISITS, (double) individualVisits));
+        m.add(new MetricValue(MetricIds.VISITS_90837, (double) visits90837));
+        m.add(new MetricValue(MetricIds.EM_VISITS_WITH_ADDON, (double) emVisitsWithAddon));
+        m.add(new MetricValue(MetricIds.INTERACTIVE_COMPLEXITY_VISITS, (double) icPrimaryVisits));
+        m.add(new MetricValue(MetricIds.VISITS_90785, (double) icVisits));
+        m.add(new MetricValue(MetricIds.TELEHEALTH_VISITS, (double) telehealthVisits));
         m.add(new MetricValue(MetricIds.TIMED_LINES, (double) timedLines));
         m.add(new MetricValue(MetricIds.TIME_UNDOCUMENTED_SHARE, timeUndocumentedShare()));
         for (int i = 0; i < specialties.size(); i++) {

@@ -28,6 +28,11 @@ public final class SpecialtyJudge {
     }
 
     public Result judge(Provider provider, ProviderActivity activity) {
+        return judge(provider, org.codecred.domain.CredentialFamily.UNKNOWN, activity);
+    }
+
+    /** @param family the provider's credential family: some specialties are its ordinary practice (never UNDECLARED) */
+    public Result judge(Provider provider, org.codecred.domain.CredentialFamily family, ProviderActivity activity) {
         List<AlignmentRow> rows = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Set<String> claimed = new LinkedHashSet<>();
@@ -87,7 +92,7 @@ public final class SpecialtyJudge {
         }
         for (int i = 0; i < specialties.size(); i++) {
             Specialty s = specialties.get(i);
-            if (claimed.contains(s.id()) || s.undeclaredShare() == null) {
+            if (claimed.contains(s.id()) || s.undeclaredShare() == null || !table.reportsUndeclared(s.id(), family)) {
                 continue;
             }
             int judged = activity.judged(i);

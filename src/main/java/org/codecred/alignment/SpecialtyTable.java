@@ -17,13 +17,29 @@ public final class SpecialtyTable {
     public static final String FILE = "specialties.csv";
 
     private final Map<String, Specialty> byId;
+    /** undeclared_not_for: the credential families for whom a specialty is ordinary practice, never UNDECLARED. */
+    private final Map<String, java.util.Set<org.codecred.domain.CredentialFamily>> undeclaredNotFor;
 
     public SpecialtyTable(List<Specialty> specialties) {
+        this(specialties, Map.of());
+    }
+
+    private SpecialtyTable(List<Specialty> specialties,
+                           Map<String, java.util.Set<org.codecred.domain.CredentialFamily>> undeclaredNotFor) {
         Map<String, Specialty> map = new LinkedHashMap<>();
         for (Specialty s : specialties) {
             map.put(s.id(), s);
         }
         this.byId = map;
+        this.undeclaredNotFor = Map.copyOf(undeclaredNotFor);
+    }
+
+    /**
+     * Whether an unclaimed specialty is reported as UNDECLARED for a provider of {@code family}: not when
+     * the table calls it that family's ordinary practice (medication management by a prescriber, contract v3).
+     */
+    public boolean reportsUndeclared(String specialtyId, org.codecred.domain.CredentialFamily family) {
+        return !undeclaredNotFor.getOrDefault(specialtyId, java.util.Set.of()).contains(family);
     }
 
     public static SpecialtyTable load(Path rulesDir) {
@@ -31,15 +47,30 @@ public final class SpecialtyTable {
                 "min_age", "max_age", "supported_share", "weak_share", "min_volume", "undeclared_share");
         List<Specialty> specialties = new ArrayList<>();
         Map<String, Long> seen = new LinkedHashMap<>();
+        org.codecred.coding.CodeCatalog catalog = null; // read only when a row names codes.csv families
+        Map<String, java.util.Set<org.codecred.domain.CredentialFamily>> notFor = new LinkedHashMap<>();
         for (RuleTable.Row row : table.rows()) {
             String id = key(row.required("specialty"));
             if (seen.containsKey(id)) {
                 throw row.problem("specialty", id, "is listed twice (first on line " + seen.get(id) + ")");
             }
             seen.put(id, row.line());
+            List<String> codeEntries = new ArrayList<>(row.list("procedure_codes"));
+            for (String family : row.list("code_families")) {
+                // one copy of each fact: codes.csv says which codes a family holds (H0005 is substance use)
+                if (catalog == null) {
+                    catalog = org.codecred.coding.CodeCatalog.load(rulesDir);
+                }
+                java.util.Set<String> familyCodes = new java.util.TreeSet<>(catalog.familyCodes(family, false));
+                familyCodes.addAll(catalog.familyCodes(family, true));
+                if (familyCodes.isEmpty()) {
+                    throw row.problem("code_families", family, "is not a family of any code in codes.csv");
+                }
+                codeEntries.addAll(familyCodes);
+            }
             CodeSet codes;
             try {
-                codes = CodeSet.of(row.list("procedure_codes"));
+                codes = CodeSet.of(codeEntries);
             } catch (IllegalArgumentException e) {
                 throw row.problem("procedure_codes", row.get("procedure_codes"), e.getMessage());
             }
@@ -69,10 +100,23 @@ public final class SpecialtyTable {
             if (!fromClaims.isEmpty() && !fromClaims.equals("Y") && !fromClaims.equals("N")) {
                 throw row.problem("unsupported_from_claims", row.get("unsupported_from_claims"), "is not Y or N");
             }
+            java.util.Set<org.codecred.domain.CredentialFamily> families = java.util.EnumSet.noneOf(
+                    org.codecred.domain.CredentialFamily.class);
+            for (String family : row.list("undeclared_not_for")) {
+                try {
+                    families.add(org.codecred.domain.CredentialFamily.ofId(family));
+                } catch (IllegalArgumentException e) {
+                    throw row.problem("undeclared_not_for", family,
+                            "is not one of " + org.codecred.domain.CredentialFamily.knownIds());
+                }
+            }
+            if (!families.isEmpty()) {
+                notFor.put(id, families);
+            }
             specialties.add(new Specialty(id, label, description, prefixes, codes, minAge, maxAge,
                     supported, weak, minVolume, undeclared, match.equals("any"), !fromClaims.equals("N"), pattern(row)));
         }
-        return new SpecialtyTable(specialties);
+        return new SpecialtyTable(specialties, notFor);
     }
 
     /** The row's pattern criterion (pattern_codes / pattern_min_minutes and its shares), or null. */

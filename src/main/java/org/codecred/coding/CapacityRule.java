@@ -46,7 +46,8 @@ final class CapacityRule {
             }
             return;
         }
-        String days = longDays.stream().map(d -> d.getKey().toString()).collect(Collectors.joining(", "));
+        // the contract's list separator: a subject without commas reads the same in any CSV reader
+        String days = longDays.stream().map(d -> d.getKey().toString()).collect(Collectors.joining("; "));
         String detail = longDays.stream().map(d -> d.getKey() + " " + DailyTimeRule.hours(d.getValue().minutes())
                 + " h (" + d.getValue().lines() + " lines)").collect(Collectors.joining(", "));
         String why = overlong

@@ -27,9 +27,16 @@ public final class CredentialScope {
      *                   (90863: prescribing psychologists, 103TP0016X)
      * @param severity   the severity of SCOPE-LICENSE for this row: ERROR where the domain reference is
      *                   firm, WARNING where scope is payer- or state-dependent (HBAI, testing)
+     * @param credentials when not empty, the canonical credentials (credentials.csv) among the families that
+     *                   may bill the code (TMS: MD and DO among the prescribers; ABA assessment: not the RBT)
      */
     record Entry(Set<CredentialFamily> families, EffectivePeriod period, Set<String> taxonomies, Severity severity,
-                 String origin) {
+                 String origin, Set<String> credentials) {
+
+        Entry(Set<CredentialFamily> families, EffectivePeriod period, Set<String> taxonomies, Severity severity,
+              String origin) {
+            this(families, period, taxonomies, severity, origin, Set.of());
+        }
     }
 
     private final Map<String, List<Entry>> byCode;
@@ -41,6 +48,7 @@ public final class CredentialScope {
     public static CredentialScope load(Path rulesDir) {
         RuleTable table = RuleTable.load(rulesDir.resolve(FILE), "codes", "families", "effective_from", "effective_to");
         Map<String, List<Entry>> byCode = new HashMap<>();
+        org.codecred.rules.CredentialVocabulary vocabulary = null; // read only when a row names credentials
         for (RuleTable.Row row : table.rows()) {
             Set<CredentialFamily> families = EnumSet.noneOf(CredentialFamily.class);
             for (String name : row.list("families")) {
@@ -66,8 +74,19 @@ public final class CredentialScope {
             } catch (IllegalArgumentException e) {
                 throw row.problem("severity", row.get("severity"), "is not ERROR, WARNING or INFO");
             }
+            Set<String> credentials = new java.util.LinkedHashSet<>();
+            for (String c : row.list("credentials")) {
+                if (vocabulary == null) {
+                    vocabulary = org.codecred.rules.CredentialVocabulary.load(rulesDir);
+                }
+                if (!vocabulary.isKnown(c) || !families.contains(vocabulary.family(c))) {
+                    throw row.problem("credentials", c, "is not a credential of " + org.codecred.rules.CredentialVocabulary.FILE
+                            + " in one of the row's families");
+                }
+                credentials.add(vocabulary.canonical(c));
+            }
             Entry entry = new Entry(families, EffectivePeriod.of(row), Set.copyOf(taxonomies), severity,
-                    FILE + " line " + row.line());
+                    FILE + " line " + row.line(), Set.copyOf(credentials));
             for (String code : CodeSet.codesIn(row, "codes")) {
                 byCode.computeIfAbsent(code, c -> new ArrayList<>()).add(entry);
             }

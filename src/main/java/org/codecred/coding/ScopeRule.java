@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * SCOPE-LICENSE: a code outside the scope of the rendering provider's credential family, or billed
- * without the taxonomy its scope row requires (credential-scope.csv). The finding takes the row's
+ * SCOPE-LICENSE: a code outside the scope of the rendering provider's credential family, outside the
+ * credentials its scope row names within the family (TMS by physicians only), or billed without the
+ * taxonomy its scope row requires (credential-scope.csv). The finding takes the row's
  * severity: ERROR where the sources are firm (E/M and 90792 by non-prescribers; 90863 by a psychologist
  * without the prescribing taxonomy), WARNING where scope is payer- or state-dependent (HBAI, testing).
  * Providers not rostered, or whose credential the table does not know, are not checked.
@@ -37,6 +38,11 @@ final class ScopeRule implements LineRule {
             String who = entry.families().stream().map(CredentialFamily::label).sorted().collect(Collectors.joining(", "));
             message = line.procedureCode() + " is outside the scope of a " + credential.canonical() + " ("
                     + credential.family().label() + "); billable only by " + (who.isEmpty() ? "no credential" : who);
+        } else if (!entry.credentials().isEmpty()
+                && entry.credentials().stream().noneMatch(c -> c.equalsIgnoreCase(credential.canonical()))) {
+            message = line.procedureCode() + " is billable by " + credential.family().label() + " only as "
+                    + String.join(" or ", entry.credentials().stream().sorted().toList()) + "; the roster gives "
+                    + credential.canonical();
         } else if (!entry.taxonomies().isEmpty()
                 && (credential.taxonomy() == null || !entry.taxonomies().contains(credential.taxonomy()))) {
             message = line.procedureCode() + " is billable by " + credential.family().label() + " only with taxonomy "

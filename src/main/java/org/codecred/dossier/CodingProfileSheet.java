@@ -17,8 +17,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.codecred.alignment.ProviderMetric;
 import org.codecred.domain.ClaimLine;
@@ -38,8 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * The dossier's Coding Profile sheet: code mix, documented minutes over the timed codes, top
- * primary diagnoses, the peer comparison, and two charts (code mix, provider against peers). Built
- * in memory: charts need XSSF.
+ * primary diagnoses, the peer comparison, and two charts (code mix, provider against peers), drawn
+ * with POI's chart model ({@link SheetChart}).
  */
 final class CodingProfileSheet implements DossierSheet {
 
@@ -64,8 +62,7 @@ final class CodingProfileSheet implements DossierSheet {
     public void write(SheetWriter sheet, Dossier dossier, RunFacts run) {
         List<ClaimLine> lines = dossier.countedLines();
         sheet.title("Coding profile: " + dossier.identity());
-        sheet.sheet().createFreezePane(0, 1);
-        sheet.sheet().setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        sheet.freezeAndRepeat(0);
         sheet.skipRows(1);
 
         Set<String> unknownCodes = dossier.findings().stream()
@@ -130,7 +127,7 @@ final class CodingProfileSheet implements DossierSheet {
         }
         sheet.skipRows(1);
 
-        sheet.heading("Peer comparison (peer group: same credential family)");
+        sheet.heading("Peer comparison (peer group: " + peerGroups(dossier.metrics()) + ")");
         sheet.header("Metric", "This provider", "Peer group", "Peers", "Peer median", "Outlier threshold", "Compared",
                 "Provider ÷ median", "Median", "Threshold ÷ median");
         int firstMetricRow = sheet.rowIndex();
@@ -139,7 +136,8 @@ final class CodingProfileSheet implements DossierSheet {
         for (ProviderMetric metric : keyMetrics) {
             SheetWriter.RowWriter row = sheet.row().fill(metric.aboveThreshold() ? Fill.WARNING : Fill.NONE).text(metric.id());
             number(row, metric, metric.value());
-            row.text(metric.peerGroup()).integer(metric.peerSize());
+            row.text(metric.peerGroup() == null ? null : org.codecred.alignment.PeerGroups.label(metric.peerGroup()))
+                    .integer(metric.peerSize());
             number(row, metric, metric.peerMedian());
             number(row, metric, metric.peerThreshold());
             row.text(comparison(metric));
@@ -159,20 +157,20 @@ final class CodingProfileSheet implements DossierSheet {
         // print the tables on one page; the charts repeat them for the screen
         sheet.printRows(0, chartTop - 1);
         for (int c : new int[] {HELPER_RATIO, HELPER_MEDIAN, HELPER_THRESHOLD}) {
-            sheet.sheet().setColumnHidden(c, true);
+            sheet.hideColumn(c);
         }
 
-        XSSFSheet xssf = (XSSFSheet) sheet.sheet();
-        int columns = Math.min(7, sheet.widths().length);
+        // a chart below the tables, as wide as the first columns: the sheet still prints one page wide
+        int columns = Math.max(4, Math.min(7, sheet.widths().length));
         // each chart starts a printed page: a chart cut by a page break loses its labels on paper
         if (!codes.isEmpty()) {
-            xssf.setRowBreak(chartTop - 1);
-            codeMixChart(xssf, firstCodeRow, lastCodeRow, chartTop, columns);
+            sheet.pageBreakAfter(chartTop - 1);
+            sheet.chart(new SheetChart(CODE_MIX, firstCodeRow, lastCodeRow, 0, chartTop, columns, chartTop + 18));
             chartTop += 20;
         }
         if (compared > 0) {
-            xssf.setRowBreak(chartTop - 1);
-            peerChart(xssf, firstMetricRow, lastMetricRow, chartTop, columns);
+            sheet.pageBreakAfter(chartTop - 1);
+            sheet.chart(new SheetChart(PEERS, firstMetricRow, lastMetricRow, 0, chartTop, columns, chartTop + 18));
         }
     }
 
@@ -184,6 +182,16 @@ final class CodingProfileSheet implements DossierSheet {
         } else {
             row.decimal(value);
         }
+    }
+
+    /**
+     * The groups the metrics were compared in, in words: "social workers" (the credential family),
+     * "social workers, trauma" (those of the family whose trauma claim the coding supports).
+     */
+    static String peerGroups(List<ProviderMetric> metrics) {
+        List<String> groups = metrics.stream().filter(m -> m.peerMedian() != null && m.peerGroup() != null)
+                .map(m -> org.codecred.alignment.PeerGroups.label(m.peerGroup())).distinct().sorted().toList();
+        return groups.isEmpty() ? "none large enough" : String.join("; ", groups);
     }
 
     /** Whether the metric was compared with peers, and why not when it was not. */
@@ -198,7 +206,7 @@ final class CodingProfileSheet implements DossierSheet {
             return "not compared: counted for the record";
         }
         if (metric.peerThreshold() == null) {
-            return "compared (no threshold)";
+            return "not compared: provider's volume too low";
         }
         return metric.aboveThreshold() ? "ABOVE threshold" : "within threshold";
     }
@@ -210,23 +218,22 @@ final class CodingProfileSheet implements DossierSheet {
      */
     static List<ProviderMetric> keyMetrics(List<ProviderMetric> metrics) {
         return metrics.stream()
-                .filter(m -> !m.id().startsWith("code:") && !m.id().startsWith("band:") && !m.id().startsWith("evidence:"))
+                .filter(m -> !m.id().startsWith("code:") && !m.id().startsWith("band:") && !m.id().startsWith("evidence:")
+                        && !m.id().startsWith("visits:"))
                 .sorted(Comparator.comparing((ProviderMetric m) -> m.peerMedian() == null).thenComparing(ProviderMetric::id))
                 .toList();
     }
 
-    /** A chart below the tables, as wide as the first columns: the sheet still prints one page wide. */
-    private static XSSFChart chart(XSSFSheet sheet, int top, int columns, String title) {
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, Math.max(4, columns), top + 18);
-        XSSFChart chart = drawing.createChart(anchor);
+    private static final SheetChart.Drawer CODE_MIX = CodingProfileSheet::codeMixChart;
+    private static final SheetChart.Drawer PEERS = CodingProfileSheet::peerChart;
+
+    private static void title(XSSFChart chart, String title) {
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
-        return chart;
     }
 
-    private static void codeMixChart(XSSFSheet sheet, int firstRow, int lastRow, int top, int columns) {
-        XSSFChart chart = chart(sheet, top, columns, "Code mix (lines per code)");
+    private static void codeMixChart(XSSFChart chart, XSSFSheet sheet, int firstRow, int lastRow) {
+        title(chart, "Code mix (lines per code)");
         XDDFCategoryAxis codes = chart.createCategoryAxis(AxisPosition.BOTTOM);
         codes.setTitle("Procedure code");
         XDDFValueAxis count = chart.createValueAxis(AxisPosition.LEFT);
@@ -251,8 +258,8 @@ final class CodingProfileSheet implements DossierSheet {
      * of its peer median: the median is the 100 % bar, the outlier threshold the bar beside it, and
      * the provider's bar is how far off it is; each bar carries its value.
      */
-    private static void peerChart(XSSFSheet sheet, int firstRow, int lastRow, int top, int columns) {
-        XSSFChart chart = chart(sheet, top, columns, "Provider, peer median and outlier threshold (median = 100 %)");
+    private static void peerChart(XSSFChart chart, XSSFSheet sheet, int firstRow, int lastRow) {
+        title(chart, "Provider, peer median and outlier threshold (median = 100 %)");
         chart.setPlotOnlyVisibleCells(false); // the ratios sit in hidden helper columns
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis metrics = chart.createCategoryAxis(AxisPosition.BOTTOM);

@@ -15,8 +15,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.codecred.alignment.MetricIds;
 import org.codecred.domain.Severity;
@@ -116,7 +114,8 @@ final class HistorySheet implements DossierSheet {
         int adjustments = adjustedEarlierMonths(sheet, dossier);
         sheet.atLeast(0, 10);
         sheet.finish();
-        trendChart((XSSFSheet) sheet.sheet(), firstRow, lastRow, rows.size() + 4 + adjustments);
+        int top = rows.size() + 4 + adjustments;
+        sheet.chart(new SheetChart(TREND, firstRow, lastRow, 0, top, 8, top + 18));
     }
 
     /**
@@ -140,10 +139,9 @@ final class HistorySheet implements DossierSheet {
     }
 
     /** Coding accuracy, 90837 share and telehealth share by month, on one percentage axis. */
-    private static void trendChart(XSSFSheet sheet, int firstRow, int lastRow, int top) {
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 8, top + 18);
-        XSSFChart chart = drawing.createChart(anchor);
+    private static final SheetChart.Drawer TREND = HistorySheet::trendChart;
+
+    private static void trendChart(XSSFChart chart, XSSFSheet sheet, int firstRow, int lastRow) {
         chart.setTitleText("Trend by month (shares of lines)");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);

@@ -24,7 +24,7 @@ final class OverviewSheet implements MonthSheet {
         YearMonth month = summary.month();
         List<SummaryWorkbook.ProviderRow> rows = summary.providers();
         SummaryWorkbook.RunCounts counts = summary.facts().counts();
-        sheet.sheet().setDisplayGridlines(false);
+        sheet.noGridLines();
         sheet.budget(600);
         sheet.fillToBudget();
         sheet.title("Credentialing summary " + month + ": " + rows.size() + " providers");

@@ -30,7 +30,7 @@ final class ProvidersSheet implements MonthSheet {
         YearMonth month = summary.month();
         List<SummaryWorkbook.ProviderRow> rows = summary.providers();
         MonthHistory.Comparison comparison = summary.facts().comparison();
-        sheet.sheet().setDisplayGridlines(false);
+        sheet.noGridLines();
         sheet.title("Providers credentialed for " + month + " (" + rows.size() + "), HOLD first"
                 + (comparison.hasHistory() ? ", compared with " + comparison.previousMonth() : ", no earlier completed month"));
         int header = sheet.tableHeader("Verdict", "NPI", "Name", "Credential", "Reasons", "Previous verdict", "Lines",

@@ -1,16 +1,6 @@
 package org.codecred.dossier;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Hyperlink;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellRangeAddressList;
 import org.codecred.domain.Verdict;
 import org.codecred.dossier.Styles.Fill;
 import org.codecred.dossier.Styles.Kind;
@@ -31,6 +21,9 @@ import java.util.Locale;
  * a row height that holds every line, and the columns together kept within what prints one page
  * wide at a legible scale. Every sheet prints landscape, one page wide, with the confidentiality
  * header and a footer naming file, sheet, page and generation time.
+ *
+ * <p>The writer only lays the sheet out: {@link PoiSheet} renders it into POI's object model and
+ * {@link SheetXml} streams it as the sheet's XML, each from the same rows and settings read here.
  */
 final class SheetWriter {
 
@@ -44,8 +37,9 @@ final class SheetWriter {
     static final double PAGE_BUDGET = 960;
     static final String CONFIDENTIAL = "CONFIDENTIAL — contains PHI";
 
-    private final Sheet sheet;
-    private final Styles styles;
+    private final String name;
+    private final String printTitle;
+    private final String generatedUtc;
     private final List<PendingRow> rows = new ArrayList<>();
     private double[] caps = new double[0];
     private double[] floors = new double[0];
@@ -56,30 +50,31 @@ final class SheetWriter {
     private int tableColumns;
     private int[] widths;
 
-    SheetWriter(Sheet sheet, Styles styles, String printTitle, String generatedUtc) {
-        this.sheet = sheet;
-        this.styles = styles;
-        PrintSetup print = sheet.getPrintSetup();
-        print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        print.setPaperSize(PrintSetup.LETTER_PAPERSIZE);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-        sheet.setMargin(Sheet.LeftMargin, 0.4);
-        sheet.setMargin(Sheet.RightMargin, 0.4);
-        sheet.setMargin(Sheet.TopMargin, 0.6);
-        sheet.setMargin(Sheet.BottomMargin, 0.6);
-        sheet.setDefaultRowHeightInPoints((float) TextMetrics.lineHeight(TextMetrics.BODY_POINTS));
-        sheet.getHeader().setLeft(printTitle.replace("&", "&&"));
-        sheet.getHeader().setRight("&B" + CONFIDENTIAL);
-        sheet.getFooter().setLeft("&F");
-        sheet.getFooter().setCenter("&A");
-        sheet.getFooter().setRight("Page &P of &N · generated " + generatedUtc + " UTC");
+    // the sheet's settings, read by the renderers
+    private boolean landscape = true;
+    private int fitHeight;
+    private boolean gridLines = true;
+    private int frozenRows;
+    private int repeatedRow = -1;
+    private Range autoFilter;
+    private Range printArea;
+    private final List<DropDown> dropDowns = new ArrayList<>();
+    private final java.util.SortedSet<Integer> hiddenColumns = new java.util.TreeSet<>();
+    private final List<Integer> pageBreaks = new ArrayList<>();
+    private final List<SheetChart> charts = new ArrayList<>();
+
+    SheetWriter(String name, String printTitle, String generatedUtc) {
+        this.name = name;
+        this.printTitle = printTitle;
+        this.generatedUtc = generatedUtc;
     }
 
-    Sheet sheet() {
-        return sheet;
+    /** Rows {@code firstRow}..{@code lastRow} by columns {@code firstColumn}..{@code lastColumn}, 0-based and inclusive. */
+    record Range(int firstRow, int lastRow, int firstColumn, int lastColumn) {
+    }
+
+    /** Choices offered as a drop-down list in a range of cells. */
+    record DropDown(List<String> choices, Range cells) {
     }
 
     /** The index the next row will get. */
@@ -115,7 +110,33 @@ final class SheetWriter {
 
     /** Prints upright (a sheet narrow enough for it, such as Summary), to fit more rows on the page. */
     void portrait() {
-        sheet.getPrintSetup().setLandscape(false);
+        landscape = false;
+    }
+
+    /** No grid lines on screen (a sheet of sentences rather than a table). */
+    void noGridLines() {
+        gridLines = false;
+    }
+
+    /** Keeps rows 0..{@code row} in view when scrolling and repeats row {@code row} on each printed page. */
+    void freezeAndRepeat(int row) {
+        frozenRows = row + 1;
+        repeatedRow = row;
+    }
+
+    /** Hides a column (a chart's helper values). */
+    void hideColumn(int column) {
+        hiddenColumns.add(column);
+    }
+
+    /** Starts a new printed page after row {@code row}. */
+    void pageBreakAfter(int row) {
+        pageBreaks.add(row);
+    }
+
+    /** Draws a chart over the sheet (after {@link #finish()}, which knows the columns it spans). */
+    void chart(SheetChart chart) {
+        charts.add(chart);
     }
 
     /** A bold title line across the sheet's columns. */
@@ -161,8 +182,7 @@ final class SheetWriter {
         int index = header(names);
         tableHeaderRow = index;
         tableColumns = names.length;
-        sheet.createFreezePane(0, index + 1);
-        sheet.setRepeatingRows(new CellRangeAddress(index, index, -1, -1));
+        freezeAndRepeat(index);
         return index;
     }
 
@@ -176,16 +196,14 @@ final class SheetWriter {
      */
     void printNothing() {
         int column = widths == null ? 1 : widths.length + 1;
-        Workbook workbook = sheet.getWorkbook();
-        workbook.setPrintArea(workbook.getSheetIndex(sheet), column, column, 0, 0);
+        printArea = new Range(0, 0, column, column);
     }
 
     /** Prints only rows {@code first} to {@code last} (0-based), one page wide and one page tall. */
     void printRows(int first, int last) {
-        Workbook workbook = sheet.getWorkbook();
         int columns = widths == null ? 1 : widths.length;
-        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns - 1, first, last);
-        sheet.getPrintSetup().setFitHeight((short) 1);
+        printArea = new Range(first, last, 0, columns - 1);
+        fitHeight = 1;
     }
 
     /** A label and its text across the rest of the sheet. */
@@ -195,14 +213,7 @@ final class SheetWriter {
 
     /** Offers {@code choices} as a drop-down list in the given cells (written rows or not). */
     void dropDown(List<String> choices, int firstRow, int lastRow, int firstColumn, int lastColumn) {
-        DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidation validation = helper.createValidation(
-                helper.createExplicitListConstraint(choices.toArray(String[]::new)),
-                new CellRangeAddressList(firstRow, lastRow, firstColumn, Math.max(firstColumn, lastColumn)));
-        validation.setSuppressDropDownArrow(true); // POI's inverted flag: true shows the arrow in XSSF
-        validation.setShowErrorBox(true);
-        validation.setEmptyCellAllowed(true);
-        sheet.addValidationData(validation);
+        dropDowns.add(new DropDown(List.copyOf(choices), new Range(firstRow, lastRow, firstColumn, Math.max(firstColumn, lastColumn))));
     }
 
     private PendingRow newRow() {
@@ -216,7 +227,7 @@ final class SheetWriter {
         return widths;
     }
 
-    /** Lays the sheet out and writes every row; then the autofilter over the main table. */
+    /** Lays the sheet out: column widths, each row's height and merged spans; then the autofilter over the main table. */
     void finish() {
         int columns = 1;
         for (PendingRow row : rows) {
@@ -230,7 +241,6 @@ final class SheetWriter {
         widths = new int[columns];
         for (int c = 0; c < columns; c++) {
             widths[c] = TextMetrics.widthUnits(points[c]);
-            sheet.setColumnWidth(c, widths[c]);
         }
         double[] usable = new double[columns];
         double[] usableToEnd = new double[columns + 1];
@@ -240,14 +250,10 @@ final class SheetWriter {
         }
         double bodyLine = TextMetrics.lineHeight(TextMetrics.BODY_POINTS);
         for (PendingRow pending : rows) {
-            Row row = sheet.createRow(pending.index);
             double height = bodyLine;
             for (PendingCell cell : pending.cells) {
-                Cell out = row.createCell(cell.column);
-                cell.write(out, styles);
                 if (cell.span && columns - 1 > cell.column) {
-                    // unchecked: one span per row, never overlapping (the checked form rescans every region)
-                    sheet.addMergedRegionUnsafe(new CellRangeAddress(pending.index, pending.index, cell.column, columns - 1));
+                    cell.mergedTo = columns - 1; // one span per row, never overlapping
                 }
                 if (cell.kind.isText() && cell.value instanceof String value) {
                     String text = cell.kind.shown(value);
@@ -257,16 +263,15 @@ final class SheetWriter {
                 }
             }
             if (pending.fixedHeight > 0) {
-                row.setHeightInPoints((float) pending.fixedHeight);
+                pending.height = pending.fixedHeight;
             } else if (height > bodyLine + 0.01) {
-                row.setHeightInPoints((float) Math.ceil(height));
+                pending.height = Math.ceil(height);
             }
         }
         if (tableHeaderRow >= 0) {
             int last = Math.max(tableHeaderRow, nextRow - 1);
-            sheet.setAutoFilter(new CellRangeAddress(tableHeaderRow, last, 0, tableColumns - 1));
+            autoFilter = new Range(tableHeaderRow, last, 0, tableColumns - 1);
         }
-        rows.clear();
     }
 
     /** Column widths in points of text: natural widths, capped, then narrowed to the page budget. */
@@ -333,6 +338,82 @@ final class SheetWriter {
         return points;
     }
 
+    // what the renderers read once the sheet is laid out
+
+    String name() {
+        return name;
+    }
+
+    /** The rows in order, each with its cells and height, once {@link #finish()} has laid them out. */
+    List<PendingRow> rows() {
+        return rows;
+    }
+
+    /** The page header's left part: the workbook's title ({@code &} doubled: a header code starts with it). */
+    String headerLeft() {
+        return printTitle.replace("&", "&&");
+    }
+
+    /** The page header's right part, bold. */
+    String headerRight() {
+        return "&B" + CONFIDENTIAL;
+    }
+
+    /** The page footer: file name, sheet name, page and generation time. */
+    String[] footer() {
+        return new String[] {"&F", "&A", "Page &P of &N · generated " + generatedUtc + " UTC"};
+    }
+
+    boolean landscape() {
+        return landscape;
+    }
+
+    /** Pages tall the sheet is fitted to (0: as many as it takes). */
+    int fitHeight() {
+        return fitHeight;
+    }
+
+    boolean gridLines() {
+        return gridLines;
+    }
+
+    /** Rows kept in view when scrolling (0: none). */
+    int frozenRows() {
+        return frozenRows;
+    }
+
+    /** The row repeated on each printed page, or -1. */
+    int repeatedRow() {
+        return repeatedRow;
+    }
+
+    /** The main table's autofilter, or null. */
+    Range autoFilter() {
+        return autoFilter;
+    }
+
+    /** What prints, or null for the whole sheet. */
+    Range printArea() {
+        return printArea;
+    }
+
+    List<DropDown> dropDowns() {
+        return dropDowns;
+    }
+
+    java.util.SortedSet<Integer> hiddenColumns() {
+        return hiddenColumns;
+    }
+
+    /** Rows after which a new printed page starts. */
+    List<Integer> pageBreaks() {
+        return pageBreaks;
+    }
+
+    List<SheetChart> charts() {
+        return charts;
+    }
+
     private static double[] grow(double[] array, int index) {
         return index < array.length ? array : Arrays.copyOf(array, index + 8);
     }
@@ -346,10 +427,12 @@ final class SheetWriter {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
-    private static final class PendingRow {
+    /** A row as laid out: its cells left to right and its height in points (0: the sheet's default). */
+    static final class PendingRow {
         final int index;
         final List<PendingCell> cells = new ArrayList<>(8);
         double fixedHeight;
+        double height;
 
         PendingRow(int index) {
             this.index = index;
@@ -394,12 +477,14 @@ final class SheetWriter {
         return formats;
     });
 
-    private static final class PendingCell {
+    static final class PendingCell {
         final int column;
         final Object value;
         final Kind kind;
         final Fill fill;
         final boolean span;
+        /** The last column a spanning cell is merged to (-1: not merged). */
+        int mergedTo = -1;
         String link;
         HyperlinkType linkType;
 
@@ -411,25 +496,9 @@ final class SheetWriter {
             this.span = span;
         }
 
-        void write(Cell cell, Styles styles) {
-            boolean quoted = value instanceof String s && startsLikeFormula(s);
-            cell.setCellStyle(styles.of(kind, fill, quoted));
-            if (value instanceof String s) {
-                if (!s.isEmpty()) { // an empty input cell stays blank: only its box is written
-                    cell.setCellValue(s);
-                }
-            } else if (value instanceof Double d) {
-                cell.setCellValue(d);
-            } else if (value instanceof LocalDate d) {
-                cell.setCellValue(d);
-            } else if (value instanceof LocalDateTime t) {
-                cell.setCellValue(t);
-            }
-            if (link != null) {
-                Hyperlink hyperlink = cell.getSheet().getWorkbook().getCreationHelper().createHyperlink(linkType);
-                hyperlink.setAddress(link);
-                cell.setHyperlink(hyperlink);
-            }
+        /** Text that would read as a formula if typed gets a quote prefix, so editing it keeps it text. */
+        boolean quoted() {
+            return value instanceof String s && startsLikeFormula(s);
         }
 
         /** The text a spreadsheet shows for a number or date in this cell's format. */

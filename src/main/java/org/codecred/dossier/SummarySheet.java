@@ -43,7 +43,7 @@ final class SummarySheet implements DossierSheet {
     public void write(SheetWriter sheet, Dossier dossier, RunFacts run) {
         Provider p = dossier.provider();
         ProviderVerdict decision = dossier.decision();
-        sheet.sheet().setDisplayGridlines(false);
+        sheet.noGridLines();
         sheet.portrait();
         sheet.budget(540);
         sheet.fillToBudget();

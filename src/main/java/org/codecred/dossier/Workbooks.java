@@ -1,6 +1,5 @@
 package org.codecred.dossier;
 
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -30,7 +29,7 @@ final class Workbooks {
     private Workbooks() {
     }
 
-    /** Writes one sheet's rows into a sheet the workbook created. */
+    /** Writes one sheet's rows through a SheetWriter, which lays them out. */
     @FunctionalInterface
     interface SheetBody<S extends WorkbookSheet> {
         void write(S sheet, SheetWriter out);
@@ -48,7 +47,7 @@ final class Workbooks {
                 if (streamed.test(sheet)) {
                     later.add(sheet);
                 } else {
-                    body.write(sheet, frame.of(xssf.createSheet(sheet.name())));
+                    PoiSheet.render(frame.laidOut(sheet, body), xssf.createSheet(sheet.name()), frame.styles());
                 }
             }
             if (later.isEmpty()) {
@@ -59,7 +58,7 @@ final class Workbooks {
             try {
                 streaming.setCompressTempFiles(false);
                 for (S sheet : later) {
-                    body.write(sheet, frame.of(streaming.createSheet(sheet.name())));
+                    PoiSheet.render(frame.laidOut(sheet, body), streaming.createSheet(sheet.name()), frame.styles());
                 }
                 putInOrder(streaming, sheets);
                 streaming.write(out);
@@ -98,8 +97,15 @@ final class Workbooks {
 
     /** Makes a SheetWriter with the workbook's print frame (title, generation time). */
     record Frame(Styles styles, String printTitle, String generatedUtc) {
-        SheetWriter of(Sheet sheet) {
-            return new SheetWriter(sheet, styles, printTitle, generatedUtc);
+        SheetWriter of(String name) {
+            return new SheetWriter(name, printTitle, generatedUtc);
+        }
+
+        /** The sheet written by {@code body} and laid out, ready to render. */
+        <S extends WorkbookSheet> SheetWriter laidOut(S sheet, SheetBody<S> body) {
+            SheetWriter writer = of(sheet.name());
+            body.write(sheet, writer);
+            return writer;
         }
     }
 

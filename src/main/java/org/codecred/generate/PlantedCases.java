@@ -219,9 +219,9 @@ final class PlantedCases {
         // ADDON-WITHOUT-PRIMARY: interactive complexity alone; with its primary it is clean
         visit(p, d7, "90785", null, null, "F41.1", "11");
         encounter(p, d7, new String[][]{{"90834", "45", null}, {"90785", null, null}});
-        // CODE-UNRECOGNIZED: a valid HCPCS code outside the tables (H2019) is a warning; a state H code the table
-        // lists (H0031) is clean
-        visit(p, d7, "H2019", null, null, "F41.1", "11");
+        // CODE-UNRECOGNIZED: a valid HCPCS code outside the tables (S9480, a commercial per-diem code) is a warning;
+        // a state H code the table lists (H0031) is clean
+        visit(p, d7, "S9480", null, null, "F41.1", "11");
         visit(p, d7, "H0031", null, null, "F41.1", "11");
         // DIAG-EVAL-REPEATED: the same member evaluated again four days later; the evaluation of d3 is a first one
         Practice.Member again = member(p, 33);

@@ -90,6 +90,43 @@ final class Practice {
         return p;
     }
 
+    /** How much of the average workload this practice carries (1 unless varied). */
+    private double workload = 1.0;
+    /** Runs two groups a day (90853 for each member) instead of individual sessions. */
+    private boolean groupTherapist;
+    /** The share of individual sessions with interactive complexity (90785); 0 unless varied. */
+    private double interactiveComplexity;
+
+    /**
+     * Makes an ordinary practice as varied as real ones are (the false-alarm measurement): part-time
+     * (a third to full time) or full time; one in four bills 45-minute sessions almost only (agency
+     * policy), the others anywhere from 15 to 50 % 60-minute sessions; three in ten add interactive
+     * complexity to 2-10 % of sessions; one social worker or counselor in ten runs groups (and claims
+     * group therapy). Nothing here is a problem a reviewer should see.
+     */
+    void vary(java.util.SplittableRandom r) {
+        interactiveComplexity = r.nextDouble() < 0.3 ? 0.02 + r.nextDouble() * 0.08 : 0;
+        workload = r.nextDouble() < 0.4 ? 0.3 + r.nextDouble() * 0.4 : 0.8 + r.nextDouble() * 0.6;
+        double style = r.nextDouble();
+        if (style < 0.25) {
+            share90837 = r.nextDouble() * 0.04;
+        } else {
+            share90837 = 0.15 + r.nextDouble() * 0.35;
+        }
+        share90832 = 0.10 + r.nextDouble() * 0.20;
+        groupTherapist = !isPrescriber() && List.of("LCSW", "LICSW", "LPC", "LMHC", "LCPC").contains(credential)
+                && r.nextDouble() < 0.10;
+        if (groupTherapist) {
+            specialties = List.of("group-therapy"); // a clinician who runs groups all day says so
+        }
+    }
+
+    /** A true peer outlier: 90837 on about 85 % of individual sessions, whatever its peers bill. */
+    void billsLongSessions() {
+        share90832 = 0.05;
+        share90837 = 0.85;
+    }
+
     /** Sets the credential, its usual taxonomy (unless given) and the claimed specialties. */
     Practice as(String credential, String taxonomy, String specialties) {
         this.credential = credential;
@@ -117,6 +154,11 @@ final class Practice {
 
     /** Bills about {@code lineTarget} lines over the month's working days, at most eight sessions a day. */
     void bill(SampleMonthGenerator g, long lineTarget) {
+        lineTarget = Math.max(1, Math.round(lineTarget * workload));
+        if (groupTherapist) {
+            billGroups(g, lineTarget);
+            return;
+        }
         List<LocalDate> days = g.workingDays();
         int panelSize = (int) Math.max(6, lineTarget / 3);
         while (panel.size() < panelSize) {
@@ -132,6 +174,36 @@ final class Practice {
                 Member member = panel.get(g.random.nextInt(panel.size()));
                 if (visits.add(member.id() + day)) {
                     written += encounter(g, member, day);
+                }
+            }
+        }
+    }
+
+    /** Two groups of six to eight members a day, each member one 90853 (one in ten with 90785 beside it). */
+    private void billGroups(SampleMonthGenerator g, long lineTarget) {
+        List<LocalDate> days = g.workingDays();
+        while (panel.size() < 24) {
+            panel.add(new Member(g.nextMemberId(), g.birthDateForAge(memberAge(g))));
+        }
+        long written = 0;
+        int dayIndex = g.random.nextInt(days.size());
+        while (written < lineTarget) {
+            LocalDate day = days.get(dayIndex++ % days.size());
+            for (int group = 0; group < 2; group++) {
+                int size = 6 + g.random.nextInt(3);
+                for (int i = 0; i < size; i++) {
+                    Member m = panel.get((group * 12 + i) % panel.size());
+                    String claim = g.nextClaimId();
+                    ClaimFile file = g.regularFileFor(claim);
+                    String dx = diagnosis(g);
+                    file.write(new SampleMonthGenerator.Line(claim, 1, npi, billingNpi, m.id(), m.dob(), day, "90853",
+                            null, 1, 60 + g.random.nextInt(31), dx, "11", charge("90853")));
+                    written++;
+                    if (i % 10 == 3) {
+                        file.write(new SampleMonthGenerator.Line(claim, 2, npi, billingNpi, m.id(), m.dob(), day, "90785",
+                                null, 1, null, dx, "11", charge("90785")));
+                        written++;
+                    }
                 }
             }
         }
@@ -186,6 +258,10 @@ final class Practice {
             lines.add(new String[]{"90839", minutes(g, 45, 70), null, null});
         } else if (r < 0.94) {
             lines.add(individual(g));
+            // drawn only in a varied network: the default one takes nothing more from the stream
+            if (interactiveComplexity > 0 && g.random.nextDouble() < interactiveComplexity) {
+                lines.add(new String[]{"90785", null, null, null});
+            }
         } else {
             lines.add(new String[]{"90791", null, null, null});
         }

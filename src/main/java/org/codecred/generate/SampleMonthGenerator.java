@@ -66,6 +66,16 @@ public final class SampleMonthGenerator {
     final ClaimFile claims2;
     /** The 837 file of a {@link Format#MIXED} month; null otherwise. */
     final Claim837Writer x12;
+    /** False for a network of ordinary providers only (the false-alarm measurement): no planted case at all. */
+    boolean plantedCases = true;
+    /** Regular counselors and social workers turned into true peer outliers (90837 on most sessions). */
+    int peerOutliers;
+    /**
+     * Ordinary practices as varied as a real network's (the false-alarm measurement): part-timers and
+     * full-timers, clinicians whose practice bills 45-minute sessions almost only, group therapists.
+     * Drawn from a stream of its own, so the sample months never change.
+     */
+    boolean variedPractices;
     private long claimSeq;
     private long memberSeq;
     private long npiSeq;
@@ -120,6 +130,9 @@ public final class SampleMonthGenerator {
         long seed = 42;
         String input = "input";
         Format format = Format.CSV;
+        boolean plantedCases = true;
+        boolean variedPractices = false;
+        int peerOutliers = 0;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--month=")) {
@@ -134,6 +147,12 @@ public final class SampleMonthGenerator {
                 seed = Long.parseLong(value);
             } else if (arg.startsWith("--input=")) {
                 input = value;
+            } else if (arg.equals("--no-planted")) {
+                plantedCases = false;
+            } else if (arg.equals("--varied-practices")) {
+                variedPractices = true;
+            } else if (arg.startsWith("--peer-outliers=")) {
+                peerOutliers = Integer.parseInt(value);
             } else if (arg.startsWith("--format=")) {
                 try {
                     format = Format.parse(value);
@@ -144,21 +163,25 @@ public final class SampleMonthGenerator {
             } else if (!arg.equals("generate")) {
                 System.err.println("codecred generate: unknown option " + arg
                         + " (options: --month=YYYY-MM or --months=YYYY-MM..YYYY-MM, --providers=N --lines=N --seed=N --input=DIR"
-                        + " --format=csv|837|mixed)");
+                        + " --format=csv|837|mixed --no-planted --peer-outliers=N --varied-practices)");
                 System.exit(2);
             }
         }
         try {
+            Network network = new Network(plantedCases, peerOutliers, variedPractices);
             if (months != null) {
                 String[] ends = months.split("\\.\\.");
                 for (Path written : generateMonths(YearMonth.parse(ends[0]), YearMonth.parse(ends[ends.length - 1]),
-                        providers, lines, seed, Path.of(input), format)) {
+                        providers, lines, seed, Path.of(input), format, network)) {
                     System.out.println("wrote " + written);
                 }
                 return;
             }
-            Path written = generate(YearMonth.parse(month), providers, lines, seed, Path.of(input), format);
-            System.out.println("wrote " + written);
+            SampleMonthGenerator generator = new SampleMonthGenerator(YearMonth.parse(month), providers, lines, seed,
+                    Path.of(input), format);
+            network.applyTo(generator);
+            generator.run();
+            System.out.println("wrote " + generator.monthDir);
         } catch (IOException e) {
             System.err.println("codecred generate: " + e.getMessage());
             System.exit(1);
@@ -196,6 +219,25 @@ public final class SampleMonthGenerator {
     /** {@link #generateMonths} in the given format. */
     public static List<Path> generateMonths(YearMonth first, YearMonth last, int providers, long lines, long seed,
                                             Path inputRoot, Format format) throws IOException {
+        return generateMonths(first, last, providers, lines, seed, inputRoot, format, Network.SAMPLE);
+    }
+
+    /**
+     * What the network holds besides regular practices: the planted cases (the sample), or none at all
+     * with a number of true peer outliers among regular practices (the false-alarm measurement).
+     */
+    record Network(boolean plantedCases, int peerOutliers, boolean variedPractices) {
+        static final Network SAMPLE = new Network(true, 0, false);
+
+        void applyTo(SampleMonthGenerator g) {
+            g.plantedCases = plantedCases;
+            g.peerOutliers = peerOutliers;
+            g.variedPractices = variedPractices;
+        }
+    }
+
+    private static List<Path> generateMonths(YearMonth first, YearMonth last, int providers, long lines, long seed,
+                                             Path inputRoot, Format format, Network network) throws IOException {
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("the months run from " + first + " to " + last + ": write the earlier first");
         }
@@ -205,6 +247,7 @@ public final class SampleMonthGenerator {
             long monthsBefore = ChronoUnit.MONTHS.between(m, last);
             SampleMonthGenerator generator = new SampleMonthGenerator(m, last, Set.copyOf(evaluatedLater), providers,
                     lines, seed + 1_000 * monthsBefore, inputRoot, format);
+            network.applyTo(generator);
             generator.run();
             evaluatedLater.addAll(generator.evaluatedHere);
             written.add(0, generator.monthDir);
@@ -217,26 +260,60 @@ public final class SampleMonthGenerator {
             for (int i = 0; i < providerCount; i++) {
                 practices.add(Practice.regular(this, i));
             }
+            if (variedPractices) {
+                // a stream of its own: the default network draws exactly what it drew before
+                SplittableRandom variety = new SplittableRandom(month.hashCode() * 31L + providerCount);
+                practices.forEach(p -> p.vary(variety));
+            }
+            turnIntoPeerOutliers();
             PlantedCases planted = new PlantedCases(this);
-            planted.addProviders();
+            PlantedVerdictCases verdictCases = new PlantedVerdictCases(this);
+            PlantedPeerGroup peerGroup = new PlantedPeerGroup(this);
+            if (plantedCases) {
+                planted.addProviders();
+                verdictCases.addProviders();
+                peerGroup.addProviders();
+            }
             long perProvider = Math.max(1, lineTarget / Math.max(1, providerCount));
             for (Practice practice : practices) {
                 if (!practice.planted) {
                     practice.bill(this, perProvider);
                 }
             }
-            planted.billLines();
-            if (claims1 instanceof ClaimWriter csv1 && claims2 instanceof ClaimWriter csv2) {
-                planted.writeUnreadableRows(csv1, csv2);
+            if (plantedCases) {
+                planted.billLines();
+                if (claims1 instanceof ClaimWriter csv1 && claims2 instanceof ClaimWriter csv2) {
+                    planted.writeUnreadableRows(csv1, csv2);
+                }
+                if (format != Format.CSV) {
+                    new PlantedX12Cases(this, x12 != null ? x12 : (Claim837Writer) claims1).write();
+                }
+                new PlantedArrivalCases(this).write(claims1, x12);
+                verdictCases.billLines();
+                peerGroup.billLines();
             }
-            if (format != Format.CSV) {
-                new PlantedX12Cases(this, x12 != null ? x12 : (Claim837Writer) claims1).write();
-            }
-            new PlantedArrivalCases(this).write(claims1, x12);
         }
         RegistryFiles.writeRoster(this);
         RegistryFiles.writeExclusions(this);
         RegistryFiles.writeNppes(this);
+    }
+
+    /**
+     * {@code peerOutliers} regular social workers and counselors, evenly spread over the roster, bill
+     * 90837 on most individual sessions; their last name starts with "Peeroutlier" so a measurement can
+     * count how many were caught. Takes nothing from the random stream: the rest of the network is
+     * the same with or without them.
+     */
+    private void turnIntoPeerOutliers() {
+        int turned = 0;
+        for (int i = 0; i < practices.size() && turned < peerOutliers; i++) {
+            Practice p = practices.get(i);
+            boolean target = i >= (long) turned * practices.size() / Math.max(1, peerOutliers);
+            if (target && !p.isPrescriber() && List.of("LCSW", "LICSW", "LPC", "LMHC", "LCPC").contains(p.credential)) {
+                p.billsLongSessions();
+                p.lastName = "Peeroutlier" + (++turned);
+            }
+        }
     }
 
     // shared helpers for the practices and planted cases

@@ -41,6 +41,22 @@ public final class MetricHistoryTable {
         return metrics.size();
     }
 
+    /** Every provider's values of the given metrics in {@code month}: {npi -> {metric -> value}}. */
+    public Map<String, Map<String, Double>> ofMonth(YearMonth month, java.util.Collection<String> metricIds) {
+        Map<String, Map<String, Double>> byNpi = new TreeMap<>();
+        if (metricIds.isEmpty()) {
+            return byNpi;
+        }
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(month.toString());
+        args.addAll(metricIds);
+        jdbc.query("SELECT npi, metric_id, metric_value FROM codecred.history_metric WHERE history_month = ?"
+                        + " AND metric_id IN (" + String.join(", ", java.util.Collections.nCopies(metricIds.size(), "?")) + ")",
+                (RowCallbackHandler) rs -> byNpi.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getObject(3, Double.class)), args.toArray());
+        return byNpi;
+    }
+
     /** One provider's metrics per month ({month -> {metric -> value}}), months from {@code from} to before {@code to}. */
     public Map<YearMonth, Map<String, Double>> ofProvider(String npi, YearMonth from, YearMonth to) {
         Map<YearMonth, Map<String, Double>> byMonth = new TreeMap<>();

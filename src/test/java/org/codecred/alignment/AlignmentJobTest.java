@@ -95,16 +95,25 @@ class AlignmentJobTest {
         sessions(LPC, 3, 1, 3, "Z63.0", 0);      // three lines: insufficient data, a peer group of one
         Files.writeString(in.resolve("claims.csv"), claims.toString());
 
+        // six social workers: under the contract's eight, so this job's rules let groups of five be compared
+        Path rulesDir = tmp.resolve("rules");
+        try (var files = Files.walk(Fixtures.RULES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rulesDir.resolve(Fixtures.RULES.relativize(f).toString()));
+            }
+        }
+        Files.writeString(rulesDir.resolve(PeerSettings.FILE), "setting,value\nmin_group_size,5\n");
+
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExitCode code = CodeCred.run(new PrintStream(err, true), "--month=" + MONTH, "--input=" + tmp.resolve("input"),
-                "--output=" + tmp.resolve("output"), "--db=" + tmp.resolve("db"), "--rules=src/test/resources/rules");
+                "--output=" + tmp.resolve("output"), "--db=" + tmp.resolve("db"), "--rules=" + rulesDir);
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.COMPLETED);
 
         List<String> findings = Files.readAllLines(tmp.resolve("output").resolve(MONTH).resolve("findings.csv"));
         assertThat(findings).anySatisfy(l -> assertThat(l).startsWith(SW3 + ",").contains(",SPECIALTY-UNSUPPORTED,WARNING,family-therapy,"));
         assertThat(findings).anySatisfy(l -> assertThat(l).startsWith(SW4 + ",").contains(",SPECIALTY-UNDECLARED,INFO,substance-use,"));
         assertThat(findings).anySatisfy(l -> assertThat(l).startsWith(SW6 + ",").contains(",PEER-OUTLIER,WARNING,share-90837,")
-                .contains("100.0 %").contains("peer median of 40.0 %").contains("among 6 social workers"));
+                .contains(": 100.0 % (20 of 20, 2026-10); peers 40.0 % (6 social workers); threshold"));
         assertThat(findings).filteredOn(l -> l.contains("PEER-OUTLIER")).hasSize(1);
         assertThat(findings).noneSatisfy(l -> assertThat(l).startsWith(LPC + ","));
 
@@ -142,6 +151,22 @@ class AlignmentJobTest {
             assertThat(lpc.get("peer_size")).isEqualTo(0); // 3 sessions: below the minimum volume
             assertThat(lpc.get("peer_threshold")).isNull();
 
+            // comparePeers redone whole, as a restart after a kill inside it does: the same figures and findings
+            String figuresSql = "SELECT npi, metric_id, peer_group, peer_size, peer_median, peer_threshold"
+                    + " FROM codecred.provider_metric WHERE month = ? ORDER BY npi, metric_id";
+            String peerFindingsSql = "SELECT provider_npi, subject, message FROM codecred.finding WHERE month = ?"
+                    + " AND rule_id = 'PEER-OUTLIER' ORDER BY provider_npi, subject";
+            List<Map<String, Object>> figuresBefore = jdbc.queryForList(figuresSql, MONTH);
+            List<Map<String, Object>> findingsBefore = jdbc.queryForList(peerFindingsSql, MONTH);
+            YearMonth month = YearMonth.parse(MONTH);
+            new ComparePeersTasklet(month, PeerTable.load(rulesDir), PeerSettings.load(rulesDir), new MetricTable(jdbc),
+                    new FindingTable(jdbc), () -> AlignmentStepsConfig.supportedClaims(new SpecialtyAlignmentTable(jdbc), month),
+                    new org.codecred.history.PeerWindowHistory(new org.codecred.history.HistoryTables(jdbc)))
+                    .execute(new org.springframework.batch.core.step.StepContribution(
+                            org.springframework.batch.test.MetaDataInstanceFactory.createStepExecution()), null);
+            assertThat(jdbc.queryForList(figuresSql, MONTH)).isEqualTo(figuresBefore);
+            assertThat(jdbc.queryForList(peerFindingsSql, MONTH)).isEqualTo(findingsBefore).hasSize(1);
+
             // the reader resumes after the last committed provider: nothing before it comes again
             List<String> resumed = new ArrayList<>();
             List<Long> lines = new ArrayList<>();
@@ -165,7 +190,7 @@ class AlignmentJobTest {
             table.insert(YearMonth.parse(MONTH), List.of(Finding.onProvider(RuleId.EXCLUDED_OIG, SW1, "", "on the LEIE"),
                     Finding.onProvider(RuleId.SPECIALTY_UNDECLARED, SW5, "geriatric", "info only")));
             List<Finding> codingErrors = new ArrayList<>();
-            for (int i = 0; i < 2; i++) { // 2 of SW2's 20 lines = 10 %, one of them with two errors
+            for (int i = 0; i < 3; i++) { // 3 of SW2's 20 lines = 15 % (3 lines: the minimum), one of them with two errors
                 codingErrors.add(new Finding(SW2, "X" + i, 1, Fixtures.DAY1, "90837", RuleId.TIME_UPCODED, "90834",
                         "test", "claims.csv", 500L + i));
             }
@@ -183,10 +208,10 @@ class AlignmentJobTest {
                     .containsEntry(SW5, "CLEAR").hasSize(7);
             Map<String, Object> sw2 = jdbc.queryForMap("SELECT reasons, lines, coding_errors, coding_accuracy, errors"
                     + " FROM codecred.provider_verdict WHERE month = ? AND npi = ?", MONTH, SW2);
-            assertThat(sw2.get("reasons")).isEqualTo("coding errors on 2 of 20 lines (10.0 % > 5.0 %)");
-            assertThat(sw2.get("coding_errors")).isEqualTo(2);
-            assertThat(sw2.get("coding_accuracy")).isEqualTo(0.9);
-            assertThat(sw2.get("errors")).isEqualTo(3);
+            assertThat(sw2.get("reasons")).isEqualTo("coding errors on 3 of 20 lines (15.0 % > 5.0 %)");
+            assertThat(sw2.get("coding_errors")).isEqualTo(3);
+            assertThat(sw2.get("coding_accuracy")).isEqualTo(0.85);
+            assertThat(sw2.get("errors")).isEqualTo(4);
             assertThat(CredentialVocabulary.load(Fixtures.RULES).family("LICSW")).isEqualTo(CredentialFamily.SOCIAL_WORKER);
         } finally {
             jdbc.execute("SHUTDOWN");

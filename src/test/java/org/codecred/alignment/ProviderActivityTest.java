@@ -42,12 +42,34 @@ class ProviderActivityTest {
         assertThat(m.get(MetricIds.SHARE_90837)).isEqualTo(3 / 5.0);
         assertThat(m.get(MetricIds.EM_VISITS)).isEqualTo(2.0);
         assertThat(m.get(MetricIds.EM_ADDON_SHARE)).isEqualTo(0.5);
-        assertThat(m.get(MetricIds.TELEHEALTH_SHARE)).isEqualTo(1 / 8.0);
+        assertThat(m.get(MetricIds.TELEHEALTH_SHARE)).isEqualTo(1 / 7.0); // of visits
+        assertThat(m.get(MetricIds.VISITS_PER_DAY)).isCloseTo(7 / 3.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(m.get(MetricIds.INDIVIDUAL_PSYCHOTHERAPY_VISITS)).isEqualTo(5.0);
+        assertThat(m.get(MetricIds.VISITS_90837)).isEqualTo(3.0);
         assertThat(m.get("code:90837")).isEqualTo(3.0);
         assertThat(m.get("band:90837:53-plus")).isEqualTo(2.0);
         assertThat(m.get("band:90837:38-52")).isEqualTo(1.0);
         assertThat(m.get("band:90832:no-time")).isEqualTo(1.0);
         assertThat(m.get("band:90833:16-37")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aGroupTherapistCountsMembersSeenNotLines() {
+        // two 8-member groups a day, each member's group line with interactive complexity beside it
+        List<ClaimLine> lines = new ArrayList<>();
+        for (int day = 1; day <= 2; day++) {
+            for (int member = 0; member < 16; member++) {
+                lines.add(line(NPI, "G" + member, day, "90853", 60, null, "F41.1"));
+                lines.add(line(NPI, "G" + member, day, "90785", null, null, "F41.1"));
+            }
+        }
+        Map<String, Double> m = metrics(lines);
+        assertThat(m.get(MetricIds.LINES)).isEqualTo(64.0);
+        assertThat(m.get(MetricIds.SERVICES_PER_DAY)).isEqualTo(32.0);
+        assertThat(m.get(MetricIds.VISITS_PER_DAY)).isEqualTo(16.0);   // the peer metric: members seen
+        assertThat(m.get(MetricIds.INTERACTIVE_COMPLEXITY_VISITS)).isEqualTo(32.0);
+        assertThat(m.get(MetricIds.VISITS_90785)).isEqualTo(32.0);
+        assertThat(m.get(MetricIds.MONTHS_ACTIVE)).isEqualTo(1.0);
     }
 
     @Test

@@ -128,6 +128,21 @@ class SpecialtyJudgeTest {
     }
 
     @Test
+    void onlySubstanceUseHCodesSupportASubstanceUseClaim() {
+        // domain reference 11.3: H0005 (substance use group counseling) is substance use only; H0036 (community
+        // psychiatric supportive treatment) and H2014 (skills training) are mental health or either: not evidence
+        Provider p = Fixtures.provider(NPI, "LCAS", "substance-use");
+        var sud = judge(p, mix(visits(NPI, "A", 5, "H0005", "Z13.39"), visits(NPI, "B", 15, "90834", "F41.1")));
+        assertThat(row(sud, "substance-use").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
+        var mentalHealth = judge(p, mix(visits(NPI, "A", 10, "H0036", "F41.1"), visits(NPI, "B", 10, "H2014", "F41.1")));
+        assertThat(row(mentalHealth, "substance-use").outcome()).isEqualTo(AlignmentOutcome.UNSUPPORTED);
+        // an assertive community treatment program (H0040, mental health) is evidence of serious mental illness
+        Provider smi = Fixtures.provider(NPI, "LCSW", "serious-mental-illness");
+        var act = judge(smi, mix(visits(NPI, "A", 5, "H0040", "F41.1"), visits(NPI, "B", 15, "90834", "F41.1")));
+        assertThat(row(act, "serious-mental-illness").outcome()).isEqualTo(AlignmentOutcome.SUPPORTED);
+    }
+
+    @Test
     void theNewSpecialtiesAreJudgedFromTheirRows() {
         Provider p = Fixtures.provider(NPI, "PhD", "eating-disorders", "ocd", "health-psychology", "adhd-neurodevelopmental");
         var result = judge(p, mix(visits(NPI, "E", 5, "90834", "F50.01"), mix(visits(NPI, "O", 5, "90834", "F42.2"),
@@ -254,6 +269,23 @@ class SpecialtyJudgeTest {
         var below = judge(p, mix(visits(NPI, "A", 8, "90834", "F10.20"), visits(NPI, "B", 12, "90834", "F41.1")));
         assertThat(below.rows()).isEmpty();
         assertThat(below.findings()).isEmpty();
+    }
+
+    @Test
+    void aPrescribersMedicationManagementIsNotUndeclared() {
+        // contract v3: E/M visits are a prescriber's ordinary work, not an unclaimed specialty
+        Provider md = Fixtures.provider(NPI, "MD");
+        var lines = visits(NPI, "A", 20, "99214", "F32.1");
+        var prescriber = judge.judge(md, org.codecred.domain.CredentialFamily.PRESCRIBER, Fixtures.activity(NPI, lines));
+        assertThat(prescriber.findings()).isEmpty();
+        assertThat(prescriber.rows()).isEmpty();
+        // the same visits by a credential that is no prescriber are still reported (and scope would speak too)
+        var other = judge.judge(Fixtures.provider(NPI, "PhD"), org.codecred.domain.CredentialFamily.PSYCHOLOGIST,
+                Fixtures.activity(NPI, lines));
+        assertThat(other.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(RuleId.SPECIALTY_UNDECLARED);
+            assertThat(f.subject()).isEqualTo("medication-management");
+        });
     }
 
     @Test

@@ -264,7 +264,7 @@ public final class Floor {
      * (XSSF), and with the Claim Lines sheet streamed (SXSSF, inline strings). Each is timed against
      * the minimal workbook of {@link #poi} in the same JVM, after a warm-up of each.
      */
-    private static void minimalSheet(XSSFWorkbook workbook) {
+    static void minimalSheet(XSSFWorkbook workbook) {
         Sheet sheet = workbook.createSheet("Summary");
         for (int r = 0; r < 21; r++) {
             Row row = sheet.createRow(r);

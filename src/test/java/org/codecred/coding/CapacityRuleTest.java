@@ -47,7 +47,7 @@ class CapacityRuleTest {
             assertThat(f.rule()).isEqualTo(RuleId.CAPACITY_IMPLAUSIBLE);
             assertThat(f.severity()).isEqualTo(org.codecred.domain.Severity.WARNING);
             assertThat(f.claimId()).isNull();
-            assertThat(f.subject()).isEqualTo("2026-10-05, 2026-10-07, 2026-10-09");
+            assertThat(f.subject()).isEqualTo("2026-10-05; 2026-10-07; 2026-10-09");
             assertThat(f.message()).startsWith("3 days over 12.0 h of timed services in the month")
                     .contains("2026-10-05 13.3 h (15 lines)");
         });

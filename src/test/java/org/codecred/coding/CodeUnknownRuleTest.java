@@ -22,6 +22,20 @@ class CodeUnknownRuleTest {
     }
 
     @Test
+    void theStateHCodesOfTheDomainReferenceAreKnown() {
+        // domain reference 11.3: H0001-H0050 and the common H2xxx codes
+        for (String code : new String[]{"H0001", "H0036", "H0050", "H2011", "H2014", "H2019", "H2022", "H2027", "H2033",
+                "H2036", "H2040", "H2041"}) {
+            assertThat(of(CODE_UNRECOGNIZED, check(line(code).dx("F41.1")))).as(code).isEmpty();
+            assertThat(Lines.RULES.codes().inForce(code, Lines.DAY)).as(code).isNotNull();
+        }
+        assertThat(Lines.RULES.codes().inForce("H0005", Lines.DAY).family()).isEqualTo("state-substance-use");
+        assertThat(Lines.RULES.codes().inForce("H0031", Lines.DAY).family()).isEqualTo("state-mental-health");
+        assertThat(Lines.RULES.codes().inForce("H0004", Lines.DAY).family()).isEqualTo("state-behavioral-health");
+        assertThat(of(CODE_UNRECOGNIZED, check(line("H2013").dx("F41.1")))).as("not in the table").hasSize(1);
+    }
+
+    @Test
     void codeDeletedIn2013FiresAfterButNotBefore() {
         assertThat(of(CODE_UNKNOWN, check(line("90806").minutes(45)))).singleElement().satisfies(f ->
                 assertThat(f.message()).contains("deleted: in force until 2012-12-31"));

@@ -72,4 +72,17 @@ class PairEditRuleTest {
         assertThat(of(NCCI_PTP, check(line("97153"), line("96156")))).singleElement()
                 .satisfies(f -> assertThat(f.procedureCode()).isEqualTo("96156"));
     }
+
+    @Test
+    void healthBehaviorInterventionIsNotBilledWithPsychotherapyTheSameDay() {
+        // domain reference 11.4 (VERIFIED secondary): every HBAI code, not only the assessment
+        assertThat(of(NCCI_PTP, check(line("90834").minutes(45), line("96158").dx("E11.9")))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.procedureCode()).isEqualTo("96158");
+                    assertThat(f.subject()).isEqualTo("90834");
+                });
+        assertThat(of(NCCI_PTP, check(line("90834").minutes(45), line("96158").dx("E11.9").member("M2"))))
+                .as("another member").isEmpty();
+        assertThat(of(NCCI_PTP, check(line("90834").minutes(45), line("96160")))).as("a health risk instrument").isEmpty();
+    }
 }

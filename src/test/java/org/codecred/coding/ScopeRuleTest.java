@@ -18,6 +18,48 @@ class ScopeRuleTest {
     private static final Credential LPC = new Credential("LPC", CredentialFamily.COUNSELOR);
     private static final Credential LMFT = new Credential("LMFT", CredentialFamily.THERAPIST);
 
+    private static final Credential NP = new Credential("NP", CredentialFamily.PRESCRIBER);
+    private static final Credential BCBA = new Credential("BCBA", CredentialFamily.BEHAVIOR_ANALYST);
+    private static final Credential RBT = new Credential("RBT", CredentialFamily.BEHAVIOR_ANALYST);
+
+    // domain reference 11.4: collaborative care, BHI, TMS and ABA (WARNING: payer-dependent)
+
+    @Test
+    void collaborativeCareByASocialWorkerIsAWarningAndG0323IsTheirs() {
+        assertThat(of(SCOPE_LICENSE, check(Lines.LCSW, line("99492")))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("99492 is outside the scope of a LCSW (social workers); billable only by prescribers");
+        });
+        assertThat(of(SCOPE_LICENSE, check(NP, line("99492"), line("99484").member("M2")))).isEmpty();
+        assertThat(of(SCOPE_LICENSE, check(Lines.LCSW, line("G0323")))).isEmpty();
+        assertThat(of(SCOPE_LICENSE, check(LPC, line("G0323")))).as("counselors from 2024").isEmpty();
+        assertThat(of(SCOPE_LICENSE, check(LPC, line("G0323").date(LocalDate.of(2023, 6, 1))))).hasSize(1);
+        assertThat(of(SCOPE_LICENSE, check(PHD, line("G0568").date(LocalDate.of(2026, 2, 2))))).as("APCM add-on, not CoCM")
+                .hasSize(1);
+    }
+
+    @Test
+    void tmsIsForPhysicians() {
+        assertThat(of(SCOPE_LICENSE, check(LPC, line("90867")))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(of(SCOPE_LICENSE, check(NP, line("90868")))).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("90868 is billable by prescribers only as DO or MD; the roster gives NP"));
+        assertThat(of(SCOPE_LICENSE, check(Lines.MD, line("90867"), line("90868").member("M2")))).isEmpty();
+    }
+
+    @Test
+    void abaIsForBehaviorAnalystsAndTreatmentAlsoForTechnicians() {
+        assertThat(of(SCOPE_LICENSE, check(BCBA, line("97151"), line("97153").member("M2")))).isEmpty();
+        assertThat(of(SCOPE_LICENSE, check(RBT, line("97153"), line("97154").member("M2")))).isEmpty();
+        assertThat(of(SCOPE_LICENSE, check(RBT, line("97151")))).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("only as BCBA or BCaBA or LABA or LBA"));
+        assertThat(of(SCOPE_LICENSE, check(LPC, line("97153")))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        // a behavior analyst is no psychotherapist: the firm psychotherapy row applies
+        assertThat(of(SCOPE_LICENSE, check(BCBA, line("90837").minutes(55)))).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+    }
+
     @Test
     void evaluationWithMedicalServicesBySocialWorkerFires() {
         assertThat(of(SCOPE_LICENSE, check(Lines.LCSW, line("90792")))).singleElement().satisfies(f ->

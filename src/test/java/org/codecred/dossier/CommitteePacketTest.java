@@ -64,6 +64,12 @@ class CommitteePacketTest {
         logLines.add(month.lastMessage);
     }
 
+    /** The job's dossiers (the template stream) are what POI's object model writes, as POI reads them back. */
+    @Test
+    void everyDossierIsWhatPoisObjectModelWrites() throws Exception {
+        assertThat(SampleDossiersComparison.differences(month, 100)).isEmpty();
+    }
+
     /**
      * Every member id and member birth date of the input (CSV columns, the 837's subscriber ids and
      * birth dates), searched as whole words in every output file (CSV, JSON, every workbook cell) and

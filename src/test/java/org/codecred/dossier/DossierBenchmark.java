@@ -83,7 +83,7 @@ public final class DossierBenchmark {
         Files.delete(dir.resolve("warmup.xlsx"));
     }
 
-    static Dossier dossier(int p, int linesEach) {
+    public static Dossier dossier(int p, int linesEach) {
         Random random = new Random(p);
         String npi = String.format("1%09d", p);
         Provider provider = new Provider(npi, "Name" + p, "Test", "LCSW", "L" + p, "IL", LocalDate.of(2027, 1, 31),

@@ -60,7 +60,7 @@ class SampleMonthTest {
                 "Harrow NCCI-PTP 90791 90834",
                 "Harrow NCCI-PTP 90834 90846",
                 "Harrow ADDON-WITHOUT-PRIMARY 90785 -",
-                "Harrow CODE-UNRECOGNIZED H2019 -",
+                "Harrow CODE-UNRECOGNIZED S9480 -",
                 "Harrow DIAG-EVAL-REPEATED 90791 2026-10-05",
                 "Okafor ADDON-WITHOUT-PRIMARY 90836 -",
                 "Okafor ADDON-WITHOUT-PRIMARY 90833 -",
@@ -105,7 +105,21 @@ class SampleMonthTest {
                 "Carrow TAXONOMY-INACTIVE - 103TE1000X",
                 "unrostered PROVIDER-NOT-ROSTERED - -",
                 "unrostered NPI-INVALID - -",
-                "unrostered PROVIDER-NOT-ROSTERED - -");
+                "unrostered PROVIDER-NOT-ROSTERED - -",
+                // issue 25 (PlantedVerdictCases), each beside a clean look-alike that raises nothing here
+                "Hargrove CAPACITY-IMPLAUSIBLE - 2026-10-02; 2026-10-09; 2026-10-16",
+                "Ashgrove DAILY-TIME-IMPLAUSIBLE - 2026-10-02",
+                "Ashgrove DAILY-TIME-IMPLAUSIBLE - 2026-10-09",
+                "Penrose CREDENTIAL-SUPERVISED - RBT",
+                "Corbin SCOPE-LICENSE 90868 -",
+                "Corbin SCOPE-LICENSE 90868 -",
+                "Corbin SCOPE-LICENSE 90868 -",
+                "Beaumont TIME-UPCODED 90837 90834",
+                "Merriweather TIME-UPCODED 90837 90834",
+                "Merriweather TIME-UPCODED 90837 90834",
+                "Merriweather TIME-UPCODED 90837 90834",
+                "Ravensworth SPECIALTY-UNSUPPORTED - substance-use",
+                "Pendergast PEER-OUTLIER - share-90837");
         List<String> fired = findings.stream().map(f -> f.split(" ")[1]).distinct().toList();
         // SCREENING-INCOMPLETE concerns a whole month (every provider), and the sample's lists are current:
         // ScreeningRuleTest and CheckCredentialsTaskletTest show it firing. CLAIM-ADJUSTS-EARLIER needs an
@@ -124,7 +138,7 @@ class SampleMonthTest {
         assertThat(verdictOf("Quill")).isEqualTo("HOLD");       // NPI fails its check digit
         assertThat(verdictOf("Harrow")).isEqualTo("REVIEW");    // coding errors
         assertThat(verdictOf("Castellanos")).isEqualTo("REVIEW"); // peer outlier
-        assertThat(verdictOf("Whitlock")).isEqualTo("REVIEW");  // license expiring
+        assertThat(verdictOf("Whitlock")).isEqualTo("CLEAR");   // license expiring: INFO, on Renewals due (contract v3)
         assertThat(verdictOf("Nakamura")).isEqualTo("CLEAR");   // an INFO finding only
         assertThat(verdictOf("Delgado")).isEqualTo("CLEAR");    // expires after 90 days
         assertThat(verdictOf("Pemberton")).isEqualTo("CLEAR");  // reinstated
@@ -134,6 +148,12 @@ class SampleMonthTest {
         assertThat(verdictOf("Kowalczyk")).isEqualTo("REVIEW"); // deactivated after its last line
         for (String review : List.of("Thibodeaux", "Yarrow", "Brannock", "Ashby", "Carrow")) {
             assertThat(verdictOf(review)).as(review).isEqualTo("REVIEW");
+        }
+        // a peer group without spread (all bill 90837 on one visit in four): only the true outlier is flagged
+        assertThat(verdictOf("Pendergast")).isEqualTo("REVIEW");
+        for (String clear : List.of("Abelard", "Brightwater", "Cordova", "Dunleavy", "Esterhazy", "Fenwick", "Galbraith",
+                "Quarrie")) {
+            assertThat(verdictOf(clear)).as(clear).isEqualTo("CLEAR");
         }
         // clean look-alikes: reactivated NPI, SAM exclusion ended, opt-out ended, license number on other letters
         for (String clear : List.of("Ellery", "Faircloth", "Vantongeren", "Holloway")) {
@@ -210,8 +230,48 @@ class SampleMonthTest {
         assertThat(verdictOf("Tillman")).isEqualTo("REVIEW");  // 15 % of timed lines without minutes
         assertThat(verdictOf("Yates")).isEqualTo("REVIEW");    // trauma claim without extended sessions
         assertThat(outcomeOf("Yates", "trauma")).isEqualTo("UNSUPPORTED");
-        assertThat(verdictOf("Lindgren")).isEqualTo("REVIEW"); // testing add-on without base, pair edit
+        // testing add-on without base, pair edit: 2 error lines, below the 3 a coding REVIEW needs (contract v3)
+        assertThat(verdictOf("Lindgren")).isEqualTo("CLEAR");
         assertThat(verdictOf("Okafor")).isEqualTo("REVIEW");
+    }
+
+    @Test
+    void theVerdictInputsAndFalseAlarmsOfIssue25() throws Exception {
+        // CAPACITY-IMPLAUSIBLE: three 13-hour days are a REVIEW; two stay day warnings
+        assertThat(verdictOf("Hargrove")).isEqualTo("REVIEW");
+        assertThat(reasonsOf("Hargrove")).isEqualTo("CAPACITY-IMPLAUSIBLE (2026-10-02; 2026-10-09; 2026-10-16)");
+        assertThat(verdictOf("Ashgrove")).isEqualTo("CLEAR");
+        // credentials of domain reference 11.5: a BCBA and a Kansas LSCSW are known; an RBT is supervised
+        assertThat(verdictOf("Aldana")).isEqualTo("CLEAR");
+        assertThat(verdictOf("Haddad")).isEqualTo("CLEAR");     // also R45.851 on crisis lines, Z03.89 on an evaluation
+        assertThat(verdictOf("Penrose")).isEqualTo("REVIEW");
+        assertThat(reasonsOf("Penrose")).isEqualTo("CREDENTIAL-SUPERVISED (RBT)");
+        // TMS by a counselor is a payer-dependent scope WARNING (no verdict effect); by a physician nothing
+        assertThat(verdictOf("Corbin")).isEqualTo("CLEAR");
+        assertThat(verdictOf("Rutledge")).isEqualTo("CLEAR");
+        // two instruments (96127) a visit are no duplicate; a prescriber's E/M is no undeclared specialty
+        assertThat(verdictOf("Kimura")).isEqualTo("CLEAR");
+        // one coding error in 8 lines is not a review; three are
+        assertThat(verdictOf("Beaumont")).isEqualTo("CLEAR");
+        assertThat(verdictOf("Merriweather")).isEqualTo("REVIEW");
+        assertThat(reasonsOf("Merriweather")).isEqualTo("coding errors on 3 of 8 lines (37.5 % > 5.0 %)");
+        // only substance-use H codes support a substance-use claim
+        assertThat(outcomeOf("Ravensworth", "substance-use")).isEqualTo("UNSUPPORTED");
+        assertThat(outcomeOf("Fairweather", "substance-use")).isEqualTo("SUPPORTED");
+        assertThat(verdictOf("Fairweather")).isEqualTo("CLEAR");
+        // an expiring license is listed on the summary's Renewals due sheet
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                month.outputDir().resolve("credentialing-summary-2026-10.xlsx").toFile(), null, true)) {
+            var sheet = workbook.getSheet("Renewals due");
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            boolean listed = false;
+            for (var row : sheet) {
+                for (var cell : row) {
+                    listed |= formatter.formatCellValue(cell).contains("Whitlock");
+                }
+            }
+            assertThat(listed).as("Whitlock on Renewals due").isTrue();
+        }
     }
 
     @Test
@@ -239,7 +299,7 @@ class SampleMonthTest {
         assertThat(month.query("SELECT kind || ' ' || file_name || ' ' || row_count FROM codecred.source_file ORDER BY seq"))
                 .containsExactly("NUCC taxonomy nucc_taxonomy_251.csv 61", "OIG LEIE UPDATED.csv 47",
                         "SAM exclusions SAM_Exclusions_Public_Extract_V2_26271.CSV 15",
-                        "NPPES npidata_pfile_20050523-20261109.csv 104",
+                        "NPPES npidata_pfile_20050523-20261109.csv 125",
                         "Medicare opt-out Opt_Out_Affidavits.csv 10");
         assertThat(month.query("SELECT COUNT(*) FROM codecred.source_file WHERE LENGTH(TRIM(sha256)) = 64"))
                 .containsExactly("5");
