@@ -21,6 +21,8 @@ final class RowFields {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter US = DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    /** Compiled once: String.matches compiles its pattern on every call, twice per claim line here. */
+    private static final java.util.regex.Pattern NPI = java.util.regex.Pattern.compile("\\d{10}");
 
     private final CsvHeader header;
     private final String[] fields;
@@ -233,7 +235,7 @@ final class RowFields {
     /** 10 digits; the check digit is a rule (NPI-INVALID), not a reading problem. */
     static String npi(String column, String text, boolean required) throws UnreadableRow {
         String value = required ? required(column, text) : text;
-        if (!value.isEmpty() && !value.matches("\\d{10}")) {
+        if (!value.isEmpty() && !NPI.matcher(value).matches()) {
             throw new UnreadableRow(column + ": '" + shorten(value) + "' is not a 10-digit NPI");
         }
         return value.isEmpty() ? null : value;

@@ -4,6 +4,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.codecred.alignment.MetricTable;
 import org.codecred.alignment.SpecialtyAlignmentTable;
 import org.codecred.credentials.CredentialCheckTable;
+import org.codecred.database.Dialect;
 import org.codecred.domain.Provider;
 import org.codecred.history.HistoryTables;
 import org.codecred.history.MonthHistory;
@@ -12,6 +13,7 @@ import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RenderingNpiTable;
+import org.codecred.staging.StagingEngine;
 import org.codecred.testing.TestMonth;
 import org.codecred.verdict.VerdictTable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,9 +51,12 @@ final class SampleDossiersComparison {
         YearMonth ym = YearMonth.parse(month.month);
         List<String> differences = new ArrayList<>();
         int compared = 0;
-        try (Connection connection = month.connect()) {
+        // the claim lines are in the staging engine beside the database (docs/database.md)
+        try (Connection connection = month.connect();
+             StagingEngine engine = StagingEngine.open(Dialect.embedded(month.db).stagingEngine().orElseThrow())) {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            DossierLoader loader = new DossierLoader(new ClaimLineTable(jdbc), new RenderingNpiTable(jdbc), new ProviderTable(jdbc),
+            ClaimLineTable lines = new ClaimLineTable(engine);
+            DossierLoader loader = new DossierLoader(lines, new RenderingNpiTable(jdbc, lines), new ProviderTable(jdbc),
                     new FindingTable(jdbc), new CredentialCheckTable(jdbc), new MetricTable(jdbc), new SpecialtyAlignmentTable(jdbc),
                     new VerdictTable(jdbc), new MonthHistory(new HistoryTables(jdbc)), new RejectTable(jdbc));
             var sources = SourceFiles.of(month.monthDir(), rules);
