@@ -45,6 +45,8 @@ public final class DecisionWords {
         REASONS.put("MEDICARE-OPT-OUT", "Opted out of Medicare");
         REASONS.put("SCREENING-INCOMPLETE", "Exclusion list missing or out of date: not screened");
         REASONS.put("TIME-UNDOCUMENTED-SHARE", "Many timed lines without documented minutes");
+        REASONS.put("CAPACITY-IMPLAUSIBLE", "More timed services than one clinician can deliver");
+        REASONS.put("CREDENTIAL-SUPERVISED", "Supervised credential: verify the supervisor");
     }
 
     private static final Pattern FROM_DATE = Pattern.compile("from (\\d{4}-\\d{2}-\\d{2})");

@@ -51,7 +51,7 @@ class DossierWorkbookTest {
             assertEquals("■ HOLD — do not credential", shown(summary, 2, 0));
             assertEquals("on the exclusion list since 2019-01-01", valueOf(summary, "Excluded by the OIG (LEIE)").getStringCellValue());
             assertEquals("4 lines; 1 with coding errors; coding accuracy 75.0 %", valueOf(summary, "Claim lines").getStringCellValue());
-            assertEquals("1 errors, 2 warnings, 1 for the record", valueOf(summary, "Findings").getStringCellValue());
+            assertEquals("1 errors, 1 warnings, 2 for the record", valueOf(summary, "Findings").getStringCellValue());
             assertEquals("1 failed of 2", valueOf(summary, "Credential checks").getStringCellValue().replaceAll("of \\d+", "of 2"));
             Cell npi = valueOf(summary, "Name, NPI");
             assertEquals(CellType.STRING, npi.getCellType());
@@ -78,7 +78,9 @@ class DossierWorkbookTest {
             assertEquals("2026-10-05 · 90837; member ****6789; 1 unit; 45 min; modifiers 95; dx F43.10", shown(findings, upcoded, 5));
             assertEquals("claims.csv line 2", shown(findings, upcoded, 6));
             assertEquals("F4C7C3", fill(findings, upcoded, 0));
-            assertEquals("FCE8B2", fill(findings, rowWith(findings, 2, "LICENSE-EXPIRING"), 3));
+            assertEquals("FCE8B2", fill(findings, rowWith(findings, 2, "TELEHEALTH-MODIFIER"), 3));
+            // an expiring license is INFO since contract v3
+            assertEquals("CFE2F3", fill(findings, rowWith(findings, 2, "LICENSE-EXPIRING"), 3));
             assertEquals("CFE2F3", fill(findings, rowWith(findings, 2, "SPECIALTY-UNDECLARED"), 2));
             assertEquals(1 + 1 + 4, findings.getLastRowNum() + 1, "title, header, 4 findings");
             assertNotNull(((XSSFSheet) findings).getCTWorksheet().getAutoFilter(), "filterable");

@@ -19,6 +19,15 @@ class PacketWordsTest {
     }
 
     @Test
+    void everyRuleThatDecidesAVerdictHasWords() {
+        for (org.codecred.domain.RuleId rule : org.codecred.domain.RuleId.values()) {
+            if (rule.verdictEffect() != org.codecred.domain.RuleId.VerdictEffect.NONE) {
+                assertThat(DecisionWords.reason(rule.id())).as(rule.id()).isNotEqualTo(rule.id());
+            }
+        }
+    }
+
+    @Test
     void aClearCountsItsFindingsAndNeverSaysNoIssueFound() {
         assertThat(DecisionWords.headline(Verdict.CLEAR, 1, 2)).isEqualTo("● CLEAR — 1 error, 2 warnings, no decision needed");
         assertThat(DecisionWords.headline(Verdict.CLEAR, 0, 1)).isEqualTo("● CLEAR — 1 warning, no decision needed");

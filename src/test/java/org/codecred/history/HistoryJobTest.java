@@ -134,7 +134,8 @@ class HistoryJobTest {
             Map<String, String> change = byNpi(summary, "Change");
             String rasmussen = npiByLastName.get("Rasmussen");
             String munoz = npiByLastName.get("Muñoz");
-            assertThat(previous.get(rasmussen)).isEqualTo("REVIEW");
+            // an expiring license is INFO since contract v3: CLEAR the month before it expired
+            assertThat(previous.get(rasmussen)).isEqualTo("CLEAR");
             assertThat(change.get(rasmussen)).isEqualTo("worse");
             assertThat(previous.get(munoz)).isEqualTo("CLEAR");
             assertThat(change.get(munoz)).isEqualTo("worse");
@@ -146,7 +147,7 @@ class HistoryJobTest {
             assertThat(SHOWN.formatCellValue(changes.getRow(0).getCell(0))).contains("since 2026-09");
             assertThat(rowsOf(changes))
                     .anySatisfy(r -> assertThat(r).contains(munoz, "CLEAR", "HOLD", "worse (towards HOLD)"))
-                    .anySatisfy(r -> assertThat(r).contains(rasmussen, "REVIEW", "HOLD", "worse (towards HOLD)"))
+                    .anySatisfy(r -> assertThat(r).contains(rasmussen, "CLEAR", "HOLD", "worse (towards HOLD)"))
                     .noneSatisfy(r -> assertThat(r).contains(npiByLastName.get("Stroud"), "worse (towards HOLD)"))
                     // the rule behind Muñoz's HOLD is newly raised for him, in words
                     .anySatisfy(r -> assertThat(r).startsWith("EXCLUDED-OIG", "Excluded by the OIG (LEIE)")

@@ -106,7 +106,6 @@ class SampleMonthTest {
                 "unrostered PROVIDER-NOT-ROSTERED - -",
                 "unrostered NPI-INVALID - -",
                 "unrostered PROVIDER-NOT-ROSTERED - -",
-                "Pendergast PEER-OUTLIER - share-90837",
                 // issue 25 (PlantedVerdictCases), each beside a clean look-alike that raises nothing here
                 "Hargrove CAPACITY-IMPLAUSIBLE - 2026-10-02; 2026-10-09; 2026-10-16",
                 "Ashgrove DAILY-TIME-IMPLAUSIBLE - 2026-10-02",
@@ -119,7 +118,8 @@ class SampleMonthTest {
                 "Merriweather TIME-UPCODED 90837 90834",
                 "Merriweather TIME-UPCODED 90837 90834",
                 "Merriweather TIME-UPCODED 90837 90834",
-                "Ravensworth SPECIALTY-UNSUPPORTED - substance-use");
+                "Ravensworth SPECIALTY-UNSUPPORTED - substance-use",
+                "Pendergast PEER-OUTLIER - share-90837");
         List<String> fired = findings.stream().map(f -> f.split(" ")[1]).distinct().toList();
         // SCREENING-INCOMPLETE concerns a whole month (every provider), and the sample's lists are current:
         // ScreeningRuleTest and CheckCredentialsTaskletTest show it firing. CLAIM-ADJUSTS-EARLIER needs an
