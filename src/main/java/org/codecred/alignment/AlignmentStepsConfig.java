@@ -1,8 +1,6 @@
 package org.codecred.alignment;
 
 import org.codecred.domain.Provider;
-import org.codecred.history.HistoryTables;
-import org.codecred.history.PeerWindowHistory;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.scaleout.NpiRangePartitioner;
@@ -97,13 +95,13 @@ public class AlignmentStepsConfig {
     @Bean
     public Step comparePeers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              RunSettings settings, AlignmentRules rules, MetricTable metrics, FindingTable findings,
-                             SpecialtyAlignmentTable alignments, HistoryTables history, StepLog stepLog) {
+                             SpecialtyAlignmentTable alignments, PeerHistory history, StepLog stepLog) {
         YearMonth month = settings.month();
         // loaded with the context, so a bad settings table stops the run before it starts
         PeerSettings peerSettings = PeerSettings.load(settings.rulesDir());
         return new StepBuilder("comparePeers", jobRepository)
                 .tasklet(new ComparePeersTasklet(month, rules.peers(), peerSettings, metrics, findings,
-                        () -> supportedClaims(alignments, month), new PeerWindowHistory(history)), transactionManager)
+                        () -> supportedClaims(alignments, month), history), transactionManager)
                 .listener(stepLog)
                 .build();
     }

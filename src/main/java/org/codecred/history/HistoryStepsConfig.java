@@ -67,6 +67,12 @@ public class HistoryStepsConfig {
                 CodeCatalog.load(settings.rulesDir()).crossDayCodes());
     }
 
+    /** The earlier months of comparePeers' window (alignment reads them through its own interface). */
+    @Bean
+    public org.codecred.alignment.PeerHistory peerHistory(HistoryTables tables) {
+        return new PeerWindowHistory(tables);
+    }
+
     @Bean
     public MonthHistory monthHistory(HistoryTables tables) {
         return new MonthHistory(tables);
