@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
  * services (coding-settings.csv capacity_day_minutes, 960), or 3 or more days (capacity_long_days) longer
  * than the plausible day of DAILY-TIME-IMPLAUSIBLE (daily_plausible_minutes, 12 hours). Minutes are
  * counted as that rule counts them: each timed code's minimum minutes from codes.csv. One finding names
- * every long day (subject = the days) and REVIEWs the provider; the long days it names get no
- * DAILY-TIME-IMPLAUSIBLE of their own, so one fact is one finding. Below that bar each long day stays a
- * DAILY-TIME-IMPLAUSIBLE warning, for the record. Judged on the provider's last day of the month, when
- * every day is known.
+ * every long day (subject = the days) and REVIEWs the provider. Each long day keeps its own
+ * DAILY-TIME-IMPLAUSIBLE warning whatever the month shows: the contract defines that rule per day, and a
+ * scheduler counting it must see the same days with or without the month's finding. Judged on the
+ * provider's last day of the month, when every day is known.
  */
 final class CapacityRule {
 
@@ -40,10 +40,10 @@ final class CapacityRule {
                 overlong |= day.getValue().minutes() > settings.capacityDayMinutes();
             }
         }
+        for (Map.Entry<LocalDate, EarlierDays.DayTime> day : longDays) {
+            out.add(dailyTime.finding(npi, day.getKey(), day.getValue()));
+        }
         if (!overlong && longDays.size() < settings.capacityLongDays()) {
-            for (Map.Entry<LocalDate, EarlierDays.DayTime> day : longDays) {
-                out.add(dailyTime.finding(npi, day.getKey(), day.getValue()));
-            }
             return;
         }
         // the contract's list separator: a subject without commas reads the same in any CSV reader

@@ -12,8 +12,8 @@ import java.util.function.BiFunction;
  * DAILY-TIME-IMPLAUSIBLE: a provider's timed services on one day, counted at each code's minimum
  * minutes (codes.csv day_minutes x units), add up to more than the plausible day
  * (coding-settings.csv daily_plausible_minutes, default 720). A provider finding; subject = the date.
- * This class measures a day and words its finding; {@link CapacityRule} decides, over the provider's
- * month, whether the long days are this day-by-day warning or one CAPACITY-IMPLAUSIBLE.
+ * This class measures a day and words its finding; {@link CapacityRule} raises it for each long day once
+ * the provider's month is known, and adds CAPACITY-IMPLAUSIBLE when the month's long days pass its bar.
  */
 final class DailyTimeRule {
 

@@ -56,7 +56,10 @@ public final class DossierWorkbook {
     public enum Engine {
         XSSF, STREAMED, HYBRID, TEMPLATE;
 
-        /** Whether a sheet of this volume is streamed, in a workbook of this many findings and claim lines. */
+        /**
+         * Whether POI streams a sheet of this volume, in a workbook of this many findings and claim lines
+         * (TEMPLATE holds a dossier's shape only: a summary workbook asked for it is built as HYBRID).
+         */
         boolean streams(WorkbookSheet.Volume volume, int findings, int lines) {
             // a streamed sheet costs a temporary file: small sheets are built in memory
             boolean fewFindings = findings <= IN_MEMORY_FINDINGS;

@@ -449,6 +449,11 @@ final class SheetWriter {
         if (!Double.isFinite(d) || Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits(-0.0)) {
             return formatted(kind, d);
         }
+        if (d >= 0 && d < 1000 && d == Math.rint(d) && kind != Kind.PERCENT) {
+            // a count or an amount in whole units below a thousand (most cells): no separator, nothing to round
+            String whole = Long.toString((long) d);
+            return kind == Kind.INTEGER || kind == Kind.LINE_NO ? whole : whole + ".00";
+        }
         return switch (kind) {
             case INTEGER -> DISPLAY.get()[0].format(Math.round(d));
             case LINE_NO -> Long.toString(Math.round(d));

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The verdict inputs and false alarms of issue 25 (contract v3), each on one provider beside a clean
- * look-alike, in the latest month only. Providers are added after every other case's and their lines
+ * look-alike, billed in the latest month only. Providers are added after every other case's and their lines
  * written last, drawing nothing from the random sequence, so every other case stays as it was:
  * <ul>
  * <li>Hargrove (LPC): three days over 12 hours of timed services: CAPACITY-IMPLAUSIBLE, REVIEW; Ashgrove (LPC):
@@ -47,9 +47,6 @@ final class PlantedVerdictCases {
     }
 
     void addProviders() {
-        if (!g.month.equals(g.latest)) {
-            return; // the latest month only: the earlier months stay as they were
-        }
         capacity = add("Hargrove", "Ada", "LPC", null, "");
         twoLongDays = add("Ashgrove", "Ruth", "LPC", null, "");
         behaviorAnalyst = add("Aldana", "Marco", "BCBA", "103K00000X", "aba;adhd-neurodevelopmental;child-adolescent");
@@ -83,7 +80,9 @@ final class PlantedVerdictCases {
      * (services per day needs 5 days worked, the shares 20 lines): the peer figures of the others stay as they were.
      */
     void billLines() {
-        if (capacity == null) {
+        if (!g.month.equals(g.latest)) {
+            // lines in the latest month only (member ids repeat across generated months); the providers are
+            // on every month's roster, so an NPI is the same provider in every month's history
             return;
         }
         List<LocalDate> days = g.workingDays();

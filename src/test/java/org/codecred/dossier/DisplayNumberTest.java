@@ -26,4 +26,13 @@ class DisplayNumberTest {
             }
         }
     }
+
+    @Test
+    void sameTextForWholeNumbersAroundAThousand() {
+        for (Kind kind : new Kind[] {Kind.INTEGER, Kind.LINE_NO, Kind.PERCENT, Kind.DECIMAL, Kind.MONEY}) {
+            for (int i = -5; i <= 1_005; i++) {
+                assertThat(SheetWriter.displayNumber(kind, i)).as(kind + " " + i).isEqualTo(SheetWriter.formatted(kind, i));
+            }
+        }
+    }
 }

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Measures the dossier writer alone on synthetic dossiers (no database):
- * {@code java -cp ... org.codecred.dossier.DossierBenchmark PROVIDERS LINES_PER_PROVIDER THREADS XSSF|HYBRID OUTDIR}.
+ * {@code java -cp ... org.codecred.dossier.DossierBenchmark PROVIDERS LINES_PER_PROVIDER THREADS XSSF|STREAMED|HYBRID|TEMPLATE OUTDIR}.
  */
 public final class DossierBenchmark {
 

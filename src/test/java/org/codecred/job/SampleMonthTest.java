@@ -108,6 +108,9 @@ class SampleMonthTest {
                 "unrostered PROVIDER-NOT-ROSTERED - -",
                 // issue 25 (PlantedVerdictCases), each beside a clean look-alike that raises nothing here
                 "Hargrove CAPACITY-IMPLAUSIBLE - 2026-10-02; 2026-10-09; 2026-10-16",
+                "Hargrove DAILY-TIME-IMPLAUSIBLE - 2026-10-02",
+                "Hargrove DAILY-TIME-IMPLAUSIBLE - 2026-10-09",
+                "Hargrove DAILY-TIME-IMPLAUSIBLE - 2026-10-16",
                 "Ashgrove DAILY-TIME-IMPLAUSIBLE - 2026-10-02",
                 "Ashgrove DAILY-TIME-IMPLAUSIBLE - 2026-10-09",
                 "Penrose CREDENTIAL-SUPERVISED - RBT",
