@@ -4,6 +4,7 @@ import org.codecred.alignment.AlignmentOutcome;
 import org.codecred.alignment.MetricTable;
 import org.codecred.alignment.SpecialtyAlignmentTable;
 import org.codecred.credentials.CredentialCheckTable;
+import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
 import org.codecred.history.MonthHistory;
@@ -67,8 +68,43 @@ public final class DossierLoader {
         String npi = provider.npi();
         return new Dossier(month, provider, verdicts.find(month, npi).orElse(null), checks.ofProvider(month, npi),
                 metrics.ofProvider(month, npi), alignments.ofProvider(month, npi), findings.ofProvider(month, npi),
-                lines.ofProvider(month, npi), generated, history.ofProvider(month, npi),
+                linesOf(month, npi, generated), generated, history.ofProvider(month, npi),
                 rejectedByNpi(month).getOrDefault(npi, List.of()));
+    }
+
+    /**
+     * Providers are asked for in NPI order (each partition of writeDossiers reads its NPI range in
+     * order; the report goes through the roster in order). The staging engine has no index to look
+     * one provider's lines up by, so a query per provider would scan the month's lines ten thousand
+     * times; the lines of the next {@link #SLICE} providers are read in one query instead, per thread.
+     * The slice belongs to one run ({@code generated}): a later run of the month reads anew.
+     */
+    static final int SLICE = 256;
+
+    private record LineSlice(YearMonth month, LocalDateTime generated, Map<String, List<ClaimLine>> byNpi) {
+    }
+
+    private final ThreadLocal<LineSlice> lineSlices = new ThreadLocal<>();
+
+    private List<ClaimLine> linesOf(YearMonth month, String npi, LocalDateTime generated) {
+        if (!lines.inStagingEngine()) {
+            return lines.ofProvider(month, npi);
+        }
+        LineSlice slice = lineSlices.get();
+        if (slice == null || !slice.month().equals(month) || !java.util.Objects.equals(slice.generated(), generated)
+                || !slice.byNpi().containsKey(npi)) {
+            List<String> next = new ArrayList<>(providers.npisFrom(month, npi, SLICE));
+            if (!next.contains(npi)) {
+                next.add(npi); // not on the roster: asked for all the same
+            }
+            slice = new LineSlice(month, generated, lines.ofProviders(month, next));
+            lineSlices.set(slice);
+        }
+        List<ClaimLine> found = slice.byNpi().remove(npi);
+        if (slice.byNpi().isEmpty()) {
+            lineSlices.remove();
+        }
+        return found;
     }
 
     private YearMonth rejectedMonth;

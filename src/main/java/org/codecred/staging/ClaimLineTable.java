@@ -4,13 +4,18 @@ import org.codecred.database.Dialect;
 import org.codecred.database.PostgresCopy;
 import org.codecred.domain.ClaimLine;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Date;
 import java.sql.Types;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Owner of {@code codecred.claim_line}: the staged claim lines of a month, their bulk insert, row
@@ -192,6 +197,34 @@ public final class ClaimLineTable {
                 + " FROM codecred.claim_line WHERE month = ? AND rendering_npi = ?", ROW_MAPPER, month.toString(), npi));
         lines.sort(PROVIDER_ORDER);
         return lines;
+    }
+
+    /** Whether the lines live in the staging engine, which has no index to look one provider up by. */
+    public boolean inStagingEngine() {
+        return engine != null;
+    }
+
+    /**
+     * {@link #ofProvider} for several providers in one query: the staging engine scans the month's
+     * lines once for the whole slice, where a query per provider would scan them once per provider.
+     * Every NPI asked for has an entry, empty when it has no lines.
+     */
+    public Map<String, List<ClaimLine>> ofProviders(YearMonth month, List<String> npis) {
+        Map<String, List<ClaimLine>> byNpi = new HashMap<>();
+        npis.forEach(npi -> byNpi.put(npi, new ArrayList<>()));
+        if (npis.isEmpty()) {
+            return byNpi;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(month.toString());
+        args.addAll(npis);
+        jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi IN ("
+                + String.join(", ", Collections.nCopies(npis.size(), "?")) + ")", (RowCallbackHandler) rs -> {
+                    ClaimLine line = ROW_MAPPER.mapRow(rs, 0);
+                    byNpi.get(line.renderingNpi()).add(line);
+                }, args.toArray());
+        byNpi.values().forEach(lines -> lines.sort(PROVIDER_ORDER));
+        return byNpi;
     }
 
     /**

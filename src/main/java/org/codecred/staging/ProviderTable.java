@@ -86,6 +86,12 @@ public final class ProviderTable {
                 ROW_MAPPER, month.toString(), fromNpi, toNpi, afterNpi);
     }
 
+    /** Up to {@code limit} NPIs of the month's roster from {@code fromNpi} on (included), in NPI order. */
+    public List<String> npisFrom(YearMonth month, String fromNpi, int limit) {
+        return jdbc.queryForList("SELECT npi FROM codecred.provider WHERE month = ? AND npi >= ? ORDER BY npi LIMIT ?",
+                String.class, month.toString(), fromNpi, limit);
+    }
+
     /** The NPIs on the month's roster. */
     public Set<String> npis(YearMonth month) {
         return new HashSet<>(jdbc.queryForList("SELECT npi FROM codecred.provider WHERE month = ?", String.class, month.toString()));
