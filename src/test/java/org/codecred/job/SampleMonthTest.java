@@ -132,6 +132,22 @@ class SampleMonthTest {
                 .map(RuleId::id).toArray(String[]::new));
     }
 
+    /** The month's verdicts exactly: every provider not named here is CLEAR (the look-alikes included). */
+    @Test
+    void theVerdictsAreExactlyThePlantedOnes() throws Exception {
+        List<String> notClear = month.query("SELECT v.verdict || ' ' || p.last_name FROM codecred.provider_verdict v"
+                + " JOIN codecred.provider p ON p.month = v.month AND p.npi = v.npi WHERE v.verdict <> 'CLEAR'"
+                + " ORDER BY v.verdict, p.last_name");
+        // the HOLD and REVIEW cases the generator plants (PlantedCases, PlantedVerdictCases, PlantedPeerGroup)
+        assertThat(notClear).containsExactlyInAnyOrder("HOLD Ivers", "HOLD Marchetti", "HOLD Muñoz",
+                "HOLD Ostrander", "HOLD Quill", "HOLD Rasmussen", "HOLD Stroud", "REVIEW Ashby", "REVIEW Bexley",
+                "REVIEW Brannock", "REVIEW Carrow", "REVIEW Castellanos", "REVIEW Ferreira", "REVIEW Greer",
+                "REVIEW Hargrove", "REVIEW Harrow", "REVIEW Kerr", "REVIEW Kowalczyk", "REVIEW Lambert",
+                "REVIEW Mbeki", "REVIEW Merriweather", "REVIEW Okafor", "REVIEW Pendergast", "REVIEW Penrose",
+                "REVIEW Ravensworth", "REVIEW Sato", "REVIEW Thibodeaux", "REVIEW Tillman", "REVIEW Vance",
+                "REVIEW Voss", "REVIEW Yarrow", "REVIEW Yates");
+    }
+
     @Test
     void everyVerdictAndEveryAlignmentOutcomeShows() throws Exception {
         assertThat(month.query("SELECT DISTINCT verdict FROM codecred.provider_verdict ORDER BY verdict"))
