@@ -72,6 +72,7 @@ public final class Partitioning {
         if (remote != null) {
             return remote.steps().get(name)
                     .partitioner(worker.getName(), partitioner)
+                    .splitter(splitter(worker, partitioner))
                     .gridSize(partitions)
                     .outputChannel(remote.requests())
                     .pollInterval(remote.pollInterval().toMillis())
@@ -88,9 +89,14 @@ public final class Partitioning {
         handler.setGridSize(partitions);
         return new StepBuilder(name, repository)
                 .partitioner(worker.getName(), partitioner)
+                .splitter(splitter(worker, partitioner))
                 .partitionHandler(handler)
                 .listener(stepLog)
                 .listener(checkpointPause) // partitions side by side: see CheckpointPause
                 .build();
+    }
+
+    private RestartSafeSplitter splitter(Step worker, Partitioner partitioner) {
+        return new RestartSafeSplitter(repository, worker.getName(), partitioner, worker.isAllowStartIfComplete());
     }
 }
