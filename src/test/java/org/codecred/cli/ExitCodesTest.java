@@ -159,6 +159,15 @@ class ExitCodesTest {
         }
     }
 
+    @Test
+    void aStagingEngineFileThatCannotBeOpenedIsTheOperatorsToFix() throws Exception {
+        TestMonth month = readyMonth();
+        java.nio.file.Path engine = org.codecred.database.Dialect.embedded(month.db).stagingEngine().orElseThrow();
+        java.nio.file.Files.createDirectories(engine); // a folder where the engine's file belongs
+        assertThat(month.run()).isEqualTo(ExitCode.USAGE);
+        assertThat(month.lastMessage).contains("cannot open the staging engine's file " + engine).hasLineCount(1);
+    }
+
     private static void assertUsage(ExitCode expected, CodeCredTestRun run, String message) {
         assertThat(run.code).isEqualTo(expected);
         assertThat(run.message).startsWith("codecred: ").contains(message).doesNotContain("Exception").hasLineCount(1);
