@@ -385,7 +385,8 @@ public final class ClaimLineTable {
      * crosses JDBC, which is most of the cost of reading lines from the staging engine.
      */
     private static final RowMapper<ClaimLine> ENCOUNTER_MAPPER = (rs, i) -> new ClaimLine(
-            "", 0, "", 0, rs.getString(1), null, rs.getString(2), localDate(rs.getDate(3)), rs.getDate(4).toLocalDate(),
+            "", 0, "", 0, rs.getString(1), null, rs.getString(2), rs.getObject(3, java.time.LocalDate.class),
+            rs.getObject(4, java.time.LocalDate.class),
             rs.getString(5), split(rs.getString(6)), 0, (Integer) rs.getObject(7, Integer.class),
             split(rs.getString(8)), rs.getString(9), null, rs.getBoolean(10), null, null);
 
