@@ -29,8 +29,15 @@ import java.time.YearMonth;
 @Configuration
 public class AlignmentStepsConfig {
 
-    /** Providers per transaction in alignSpecialties, and per claim-line query. */
+    /** Providers per transaction in alignSpecialties, and per claim-line query when the database holds the lines. */
     static final int CHUNK = 200;
+
+    /**
+     * Providers per claim-line query when the staging engine holds the lines: it has no index, so each
+     * query scans the month's lines; fewer, larger slices scan them fewer times (the slice is sorted in
+     * the engine, within its memory limit).
+     */
+    static final int ENGINE_SLICE = 1000;
 
     // rule tables, loaded at startup so a bad table stops the run before it starts
 
@@ -80,7 +87,7 @@ public class AlignmentStepsConfig {
                                                          @Value("#{stepExecutionContext['fromNpi']}") String fromNpi,
                                                          @Value("#{stepExecutionContext['toNpi']}") String toNpi) {
         return new ProviderActivityReader(claimLines, providers, month, rules.specialties().all(), rules.telehealth(),
-                rules.codingFacts(), CHUNK, fromNpi, toNpi);
+                rules.codingFacts(), claimLines.inStagingEngine() ? ENGINE_SLICE : CHUNK, fromNpi, toNpi);
     }
 
     @Bean

@@ -2,8 +2,10 @@ package org.codecred.alignment;
 
 import org.codecred.domain.CredentialFamily;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One metric within one peer group (contract v3, domain reference 11.6). Each provider's value is
@@ -41,14 +43,33 @@ public final class PeerComparison {
      * @param median   of the peers' values; null without peers
      */
     public record Group(PeerMetric metric, String id, String label, List<PeerValue> peers, boolean compared,
-                        Double median, double pooledNumerator, double pooledVolume, double flooredMad) {
+                        Double median, double pooledNumerator, double pooledVolume, double flooredMad,
+                        Map<String, PeerValue> byNpi) {
+
+        public Group(PeerMetric metric, String id, String label, List<PeerValue> peers, boolean compared,
+                     Double median, double pooledNumerator, double pooledVolume, double flooredMad) {
+            this(metric, id, label, peers, compared, median, pooledNumerator, pooledVolume, flooredMad, byNpi(peers));
+        }
 
         public int size() {
             return peers.size();
         }
 
         public boolean hasPeer(String npi) {
-            return peers.stream().anyMatch(p -> p.npi().equals(npi));
+            return byNpi.containsKey(npi);
+        }
+
+        /** The peer {@code npi}, or null: a lookup, since every member of a family group asks for itself. */
+        public PeerValue peer(String npi) {
+            return byNpi.get(npi);
+        }
+
+        private static Map<String, PeerValue> byNpi(List<PeerValue> peers) {
+            Map<String, PeerValue> map = new HashMap<>();
+            for (PeerValue p : peers) {
+                map.putIfAbsent(p.npi(), p); // the first, as a search in list order would find
+            }
+            return map;
         }
     }
 
@@ -124,7 +145,7 @@ public final class PeerComparison {
         if (group == null || !group.compared()) {
             return null;
         }
-        PeerValue v = group.peers().stream().filter(p -> p.npi().equals(npi)).findFirst().orElse(null);
+        PeerValue v = group.peer(npi);
         if (v == null) {
             return null;
         }

@@ -94,8 +94,24 @@ public final class PeerStatistics {
         return 0.5 * erfc(z / Math.sqrt(2));
     }
 
+    /** The last quantile computed: every count test of a month asks for the same one (the month's bar). */
+    private record Quantile(double p, double z) {
+    }
+
+    private static volatile Quantile lastQuantile = new Quantile(Double.NaN, Double.NaN);
+
     /** The z with P(Z >= z) = p (0 < p < 1), by bisection on {@link #normalUpperTail}. */
     public static double normalUpperQuantile(double p) {
+        Quantile last = lastQuantile;
+        if (Double.compare(last.p(), p) == 0) {
+            return last.z();
+        }
+        double z = bisectUpperQuantile(p);
+        lastQuantile = new Quantile(p, z);
+        return z;
+    }
+
+    private static double bisectUpperQuantile(double p) {
         double low = -40;
         double high = 40;
         for (int i = 0; i < 200; i++) {

@@ -22,6 +22,7 @@ public final class ProviderActivity {
     private final String npi;
     private final List<Specialty> specialties;
     private final CodingFacts facts;
+    private final VisitCodes visitCodes;
     private final int[] judged;
     private final int[] evidence;
     private final int[] pattern;
@@ -46,11 +47,13 @@ public final class ProviderActivity {
     private final Map<String, Long> byCode = new TreeMap<>();
     private final Map<String, Long> byBand = new TreeMap<>();
 
-    // the open visit
+    // the open visit: what its codes and diagnoses showed so far (VisitCodes), its member's age, its longest line
     private LocalDate visitDate;
     private String visitMember;
-    private final Set<String> visitCodes = new HashSet<>();
-    private final Set<String> visitDiagnoses = new HashSet<>();
+    private int visitFacts;
+    private final long[] visitSpecialtyCodes;
+    private final long[] visitPatternCodes;
+    private final long[] visitDiagnoses;
     private int visitAge = -1;
     private Integer visitMaxMinutes;
 
@@ -60,10 +63,19 @@ public final class ProviderActivity {
 
     /** @param facts what the metrics need from the code set (timed codes, 90785 and E/M add-on primaries) */
     public ProviderActivity(String npi, List<Specialty> specialties, TelehealthRules telehealth, CodingFacts facts) {
+        this(npi, new VisitCodes(specialties, facts), telehealth);
+    }
+
+    /** @param visitCodes the specialties and code facts, with what each code and diagnosis showed (shared by a reader's providers) */
+    ProviderActivity(String npi, VisitCodes visitCodes, TelehealthRules telehealth) {
         this.telehealth = telehealth;
-        this.facts = facts;
+        this.visitCodes = visitCodes;
+        this.facts = visitCodes.facts();
         this.npi = npi;
-        this.specialties = List.copyOf(specialties);
+        this.specialties = visitCodes.specialties();
+        this.visitSpecialtyCodes = new long[visitCodes.words()];
+        this.visitPatternCodes = new long[visitCodes.words()];
+        this.visitDiagnoses = new long[visitCodes.words()];
         this.judged = new int[specialties.size()];
         this.evidence = new int[specialties.size()];
         this.pattern = new int[specialties.size()];
@@ -80,11 +92,12 @@ public final class ProviderActivity {
         visitDate = line.serviceDate();
         visitMember = line.memberId();
         String code = line.procedureCode();
-        visitCodes.add(code);
+        VisitCodes.Code known = visitCodes.code(code);
+        visitFacts |= known.facts();
+        VisitCodes.or(visitSpecialtyCodes, known.specialty());
+        VisitCodes.or(visitPatternCodes, known.pattern());
         for (String dx : line.diagnosisCodes()) {
-            if (!dx.isBlank()) {
-                visitDiagnoses.add(Visit.normalizeDiagnosis(dx));
-            }
+            VisitCodes.or(visitDiagnoses, visitCodes.diagnosis(dx));
         }
         int age = ageOn(line);
         if (age >= 0) {
@@ -93,7 +106,8 @@ public final class ProviderActivity {
         if (line.minutes() != null && (visitMaxMinutes == null || line.minutes() > visitMaxMinutes)) {
             visitMaxMinutes = line.minutes();
         }
-        if (!CodingFacts.INTERACTIVE_COMPLEXITY.equals(code) && facts.interactiveComplexityPrimary(code)) {
+        if ((known.facts() & (VisitCodes.INTERACTIVE_COMPLEXITY | VisitCodes.INTERACTIVE_COMPLEXITY_PRIMARY))
+                == VisitCodes.INTERACTIVE_COMPLEXITY_PRIMARY) {
             icPrimaryLines++;
         }
         // only files that carry a minutes column can document time (837 lines never do)
@@ -111,7 +125,7 @@ public final class ProviderActivity {
         if (facts.banded(code)) {
             byBand.merge(MetricIds.band(code, facts.bands().of(line.minutes()).id()), 1L, Long::sum);
         }
-        if (facts.individualPsychotherapy(code)) {
+        if ((known.facts() & VisitCodes.INDIVIDUAL) != 0) {
             individual++;
         }
         if (telehealth.isTelehealthLine(line.placeOfService(), line.modifiers(), line.serviceDate())) {
@@ -128,18 +142,17 @@ public final class ProviderActivity {
     }
 
     private void closeVisit() {
-        Visit visit = new Visit(visitDate, visitCodes, visitDiagnoses, visitAge, visitMaxMinutes);
         visits++;
         // the peer shares count visits: a session and its add-ons, or two lines of one day, are one visit
-        if (visit.codes().stream().anyMatch(facts::individualPsychotherapy)) {
+        if ((visitFacts & VisitCodes.INDIVIDUAL) != 0) {
             individualVisits++;
-            if (visit.codes().stream().anyMatch(facts::longestIndividualPsychotherapy)) {
+            if ((visitFacts & VisitCodes.LONGEST_INDIVIDUAL) != 0) {
                 visits90837++;
             }
         }
-        if (visit.codes().stream().anyMatch(facts::interactiveComplexityPrimary)) {
+        if ((visitFacts & VisitCodes.INTERACTIVE_COMPLEXITY_PRIMARY) != 0) {
             icPrimaryVisits++;
-            if (visit.codes().contains(CodingFacts.INTERACTIVE_COMPLEXITY)) {
+            if ((visitFacts & VisitCodes.INTERACTIVE_COMPLEXITY) != 0) {
                 icVisits++;
             }
         }
@@ -147,19 +160,19 @@ public final class ProviderActivity {
             telehealthVisits++;
         }
         // E/M visits that may carry a psychotherapy add-on: the add-ons' primaries in codes.csv
-        if (visit.codes().stream().anyMatch(facts::psychotherapyAddonPrimary)) {
+        if ((visitFacts & VisitCodes.ADDON_PRIMARY) != 0) {
             emVisits++;
-            if (visit.codes().stream().anyMatch(facts::psychotherapyAddon)) {
+            if ((visitFacts & VisitCodes.ADDON) != 0) {
                 emVisitsWithAddon++;
             }
         }
         for (int i = 0; i < specialties.size(); i++) {
             Specialty s = specialties.get(i);
-            if (s.judges(visit)) {
+            if (s.judges(visitAge)) {
                 judged[i]++;
-                if (s.evidencedBy(visit)) {
+                if (s.evidencedBy(VisitCodes.has(visitDiagnoses, i), VisitCodes.has(visitSpecialtyCodes, i), visitAge)) {
                     evidence[i]++;
-                    if (s.pattern() != null && s.pattern().shownBy(visit)) {
+                    if (s.pattern() != null && s.pattern().shownBy(VisitCodes.has(visitPatternCodes, i), visitMaxMinutes)) {
                         pattern[i]++;
                     }
                 }
@@ -167,8 +180,10 @@ public final class ProviderActivity {
         }
         visitDate = null;
         visitMember = null;
-        visitCodes.clear();
-        visitDiagnoses.clear();
+        visitFacts = 0;
+        java.util.Arrays.fill(visitSpecialtyCodes, 0);
+        java.util.Arrays.fill(visitPatternCodes, 0);
+        java.util.Arrays.fill(visitDiagnoses, 0);
         visitAge = -1;
         visitMaxMinutes = null;
         visitTelehealth = false;

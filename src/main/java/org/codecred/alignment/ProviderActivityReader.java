@@ -22,7 +22,7 @@ import java.util.Map;
  * One ordered pass over the month's claim lines, merged with the roster in NPI order: each item is
  * one rostered provider with its lines aggregated (providers without lines included; lines of NPIs
  * not on the roster never read). The pass is cut into slices of {@code slice} consecutive rostered
- * providers, each read with one query ({@link ClaimLineTable#forEachLineOf}): an embedded database
+ * providers, each read with one query ({@link ClaimLineTable#forEachEncounterLineOf}, only the columns the metrics use): an embedded database
  * builds a whole result in memory, so one query over 10 M lines would not fit, while a slice of
  * providers does. There is never a query per provider. Restart state is
  * the last NPI handed out; a restart goes on after it, so committed providers are neither redone nor doubled.
@@ -34,9 +34,9 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
     private final ClaimLineTable lines;
     private final ProviderTable providers;
     private final YearMonth month;
-    private final List<Specialty> specialties;
     private final TelehealthRules telehealth;
-    private final CodingFacts facts;
+    /** The specialties and code facts, with what each code and diagnosis showed: shared by this reader's providers. */
+    private final VisitCodes visitCodes;
     private final int slice;
     private final String fromNpi;
     private final String toNpi;
@@ -61,13 +61,12 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
     public ProviderActivityReader(ClaimLineTable lines, ProviderTable providers, YearMonth month, List<Specialty> specialties,
                                   TelehealthRules telehealth, CodingFacts facts, int slice, String fromNpi, String toNpi) {
         this.telehealth = telehealth;
-        this.facts = facts;
+        this.visitCodes = new VisitCodes(specialties, facts);
         this.fromNpi = fromNpi;
         this.toNpi = toNpi;
         this.lines = lines;
         this.providers = providers;
         this.month = month;
-        this.specialties = List.copyOf(specialties);
         this.slice = slice;
     }
 
@@ -104,9 +103,9 @@ public class ProviderActivityReader implements ItemStreamReader<ProviderMonth> {
         }
         Map<String, ProviderActivity> activities = new HashMap<>();
         for (Provider p : batch) {
-            activities.put(p.npi(), new ProviderActivity(p.npi(), specialties, telehealth, facts));
+            activities.put(p.npi(), new ProviderActivity(p.npi(), visitCodes, telehealth));
         }
-        lines.forEachLineOf(month, batch.stream().map(Provider::npi).toList(),
+        lines.forEachEncounterLineOf(month, batch.stream().map(Provider::npi).toList(),
                 line -> activities.get(line.renderingNpi()).add(line));
         for (Provider p : batch) {
             ready.add(new ProviderMonth(p, activities.get(p.npi()).finish()));

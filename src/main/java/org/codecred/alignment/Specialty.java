@@ -47,8 +47,12 @@ public record Specialty(
     public record Pattern(String description, CodeSet codes, Integer minMinutes, double supportedShare, double weakShare) {
 
         public boolean shownBy(Visit visit) {
-            return codes.containsAny(visit.codes())
-                    || (minMinutes != null && visit.maxMinutes() != null && visit.maxMinutes() >= minMinutes);
+            return shownBy(codes.containsAny(visit.codes()), visit.maxMinutes());
+        }
+
+        /** @param code whether a code of the visit is one of {@link #codes} */
+        boolean shownBy(boolean code, Integer maxMinutes) {
+            return code || (minMinutes != null && maxMinutes != null && maxMinutes >= minMinutes);
         }
     }
 
@@ -69,13 +73,30 @@ public record Specialty(
 
     /** Whether the visit can be judged at all: age-based evidence needs a known member age. */
     public boolean judges(Visit visit) {
-        return !usesAge() || visit.ageKnown();
+        return judges(visit.memberAge());
+    }
+
+    /** {@link #judges(Visit)} for a visit whose member is {@code memberAge} (-1: unknown). */
+    boolean judges(int memberAge) {
+        return !usesAge() || memberAge >= 0;
     }
 
     /** Whether a judged visit is evidence for this specialty (the age bounds always apply). */
     public boolean evidencedBy(Visit visit) {
-        boolean dx = !diagnosisPrefixes.isEmpty() && visit.hasDiagnosisStartingWith(diagnosisPrefixes);
-        boolean code = !codes.isEmpty() && codes.containsAny(visit.codes());
+        return evidencedBy(visit.hasDiagnosisStartingWith(diagnosisPrefixes), codes.containsAny(visit.codes()),
+                visit.memberAge());
+    }
+
+    /**
+     * {@link #evidencedBy(Visit)} from what the visit's diagnoses and codes showed.
+     *
+     * @param anyDiagnosis whether a diagnosis of the visit starts with one of {@link #diagnosisPrefixes}
+     * @param anyCode      whether a code of the visit is one of {@link #codes}
+     * @param memberAge    the member's age on the service date, -1 when unknown
+     */
+    boolean evidencedBy(boolean anyDiagnosis, boolean anyCode, int memberAge) {
+        boolean dx = !diagnosisPrefixes.isEmpty() && anyDiagnosis;
+        boolean code = !codes.isEmpty() && anyCode;
         if (anyCriterion) {
             if ((!diagnosisPrefixes.isEmpty() || !codes.isEmpty()) && !dx && !code) {
                 return false;
@@ -83,18 +104,18 @@ public record Specialty(
         } else if ((!diagnosisPrefixes.isEmpty() && !dx) || (!codes.isEmpty() && !code)) {
             return false;
         }
-        return ageFits(visit);
+        return ageFits(memberAge);
     }
 
-    private boolean ageFits(Visit visit) {
+    private boolean ageFits(int memberAge) {
         if (usesAge()) {
-            if (!visit.ageKnown()) {
+            if (memberAge < 0) {
                 return false;
             }
-            if (minAge != null && visit.memberAge() < minAge) {
+            if (minAge != null && memberAge < minAge) {
                 return false;
             }
-            if (maxAge != null && visit.memberAge() > maxAge) {
+            if (maxAge != null && memberAge > maxAge) {
                 return false;
             }
         }
