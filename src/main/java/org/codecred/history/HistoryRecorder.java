@@ -13,6 +13,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes a completed month into history from its staging tables: delete the month's history rows,
@@ -71,6 +76,8 @@ public final class HistoryRecorder {
         int rules = tables.rules.insert(month, ruleCounts);
         List<ProviderMetric> kept = new ArrayList<>();
         this.metrics.forEachExceptCounts(month, kept::add);
+        // in the order of history_metric's indexes: each row lands beside the one before, not at a random place
+        kept.sort(java.util.Comparator.comparing(ProviderMetric::npi).thenComparing(ProviderMetric::id));
         int metrics = tables.metrics.insert(month, kept);
         List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
         lines.forEachService(month, evaluationCodes, evaluated::add);
@@ -91,22 +98,91 @@ public final class HistoryRecorder {
         return new Recorded(providers, rules, metrics, evaluations, dropped, ledger);
     }
 
-    /** The claim ledger: every line the month counted, without member data, in batches. */
+    /**
+     * The claim ledger: every line the month counted, without member data. A second thread reads the
+     * lines in claim order (the order of the ledger's indexes: each insert lands beside the one
+     * before) and computes their digests (a keyed hash and a SHA-256 per line), while this thread,
+     * which holds the history transaction, inserts them: on two cores the digests cost no wall time.
+     * Only this thread writes, so the transaction still holds the whole month or nothing.
+     */
     private long recordLedger(YearMonth month) {
-        List<org.codecred.domain.ClaimLine> batch = new ArrayList<>(LEDGER_BATCH);
-        long[] written = {0};
-        lines.forEachCountedLine(month, line -> {
-            batch.add(line);
-            if (batch.size() >= LEDGER_BATCH) {
-                written[0] += tables.claims.insert(month, batch, memberKey);
-                batch.clear();
+        BlockingQueue<Handed> handed = new ArrayBlockingQueue<>(LEDGER_BATCHES_AHEAD);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread reader = new Thread(() -> readLedger(month, handed, stopped), "recordHistory-ledger-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long written = 0;
+        try {
+            while (true) {
+                Handed next = handed.take();
+                if (next.failure() != null) {
+                    throw next.failure() instanceof RuntimeException e ? e
+                            : new IllegalStateException("reading the month's claim lines failed: " + next.failure(), next.failure());
+                }
+                if (next.entries() == null) {
+                    return written;
+                }
+                written += tables.claims.insert(month, next.entries());
             }
-        });
-        written[0] += tables.claims.insert(month, batch, memberKey);
-        return written[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the claim ledger", e);
+        } finally {
+            // after a failure here the reader may wait on a full queue: tell it to stop (a flag, not an
+            // interrupt, which would close the file channel of a database it reads), and wait for it
+            stopped.set(true);
+            handed.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The reader's side of {@link #recordLedger}: batches of ledger rows, then an end (or the failure). */
+    private void readLedger(YearMonth month, BlockingQueue<Handed> handed, AtomicBoolean stopped) {
+        try {
+            List<ClaimLedgerTable.Entry> batch = new ArrayList<>(LEDGER_BATCH);
+            lines.forEachCountedLineInClaimOrder(month, line -> {
+                if (stopped.get()) {
+                    throw new CancellationException("the claim ledger's writer stopped");
+                }
+                batch.add(ClaimLedgerTable.Entry.of(line, memberKey.hash(line.memberId())));
+                if (batch.size() >= LEDGER_BATCH) {
+                    hand(handed, new Handed(List.copyOf(batch), null), stopped);
+                    batch.clear();
+                }
+            });
+            hand(handed, new Handed(List.copyOf(batch), null), stopped);
+            hand(handed, new Handed(null, null), stopped);
+        } catch (CancellationException e) {
+            // the writer failed and no longer takes: nothing to hand over
+        } catch (Throwable e) {
+            handed.clear(); // the writer waits for this failure, not for the batches before it
+            handed.offer(new Handed(null, e));
+        }
+    }
+
+    private static void hand(BlockingQueue<Handed> handed, Handed next, AtomicBoolean stopped) {
+        try {
+            while (!handed.offer(next, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    throw new CancellationException("the claim ledger's writer stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the claim ledger's reader was interrupted", e); // handed on as a failure
+        }
+    }
+
+    /** What the reader hands the writer: a batch of rows, the end (no rows), or the reader's failure. */
+    private record Handed(List<ClaimLedgerTable.Entry> entries, Throwable failure) {
     }
 
     private static final int LEDGER_BATCH = 5000;
+    private static final int LEDGER_BATCHES_AHEAD = 4;
 
     /** Keeps the newest {@code retentionMonths} calendar months counted back from the newest completed month. */
     private int dropBeyondRetention() {

@@ -241,6 +241,33 @@ public final class ClaimLineTable {
 
     private static final int NPI_SLICE = 200;
 
+    /** Claim order: billing key (the billing NPI, else the rendering NPI), claim id, line number. */
+    public static final String CLAIM_ORDER = "COALESCE(billing_npi, rendering_npi), claim_id, line_no";
+
+    /**
+     * Every line of the month that counts, in {@link #CLAIM_ORDER}: the order of the claim ledger's
+     * index, so that history writes its rows into neighbouring index nodes instead of random ones.
+     * The staging engine sorts the month in one query and streams it; the database (which builds a
+     * whole result before its first row) goes slice by slice as {@link #forEachCountedLine}, each
+     * slice sorted here.
+     */
+    public void forEachCountedLineInClaimOrder(YearMonth month, java.util.function.Consumer<ClaimLine> sink) {
+        if (engine != null) {
+            jdbc.query("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ?" + COUNTED + " ORDER BY " + CLAIM_ORDER,
+                    (RowCallbackHandler) rs -> sink.accept(ROW_MAPPER.mapRow(rs, 0)), month.toString());
+            return;
+        }
+        List<String> npis = jdbc.queryForList("SELECT rendering_npi FROM codecred.claim_line WHERE month = ?"
+                + " GROUP BY rendering_npi", String.class, month.toString()).stream().map(String::trim).sorted().toList();
+        for (int i = 0; i < npis.size(); i += NPI_SLICE) {
+            List<ClaimLine> slice = new ArrayList<>();
+            forEachLineOf(month, npis.subList(i, Math.min(npis.size(), i + NPI_SLICE)), slice::add);
+            slice.sort(java.util.Comparator.comparing(ClaimLine::billingKey).thenComparing(ClaimLine::claimId)
+                    .thenComparingInt(ClaimLine::lineNo));
+            slice.forEach(sink);
+        }
+    }
+
     /** Marks lines as counting nowhere (superseded, voided, a void), or as counting again (null). */
     public void setStatus(YearMonth month, List<ClaimLine> lines, ClaimLine.LineStatus status) {
         if (lines.isEmpty()) {
