@@ -69,111 +69,134 @@ public final class HistoryRecorder {
     }
 
     public Recorded record(YearMonth month, LocalDateTime recordedAt) {
-        tables.delete(month);
-        int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
-        List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
-        findings.forEachProviderRuleCount(month, ruleCounts::add);
-        int rules = tables.rules.insert(month, ruleCounts);
-        List<ProviderMetric> kept = new ArrayList<>();
-        this.metrics.forEachExceptCounts(month, kept::add);
-        // in the order of history_metric's indexes: each row lands beside the one before, not at a random place
-        kept.sort(java.util.Comparator.comparing(ProviderMetric::npi).thenComparing(ProviderMetric::id));
-        int metrics = tables.metrics.insert(month, kept);
-        List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
-        lines.forEachService(month, evaluationCodes, evaluated::add);
-        int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
-        long ledgerStart = System.nanoTime();
-        long ledger = recordLedger(month);
-        log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
-                (System.nanoTime() - ledgerStart) / 1_000_000);
-        if (evaluations > 0 || ledger > 0) {
-            // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
-            tables.key.record(memberKey.fingerprint(), recordedAt);
+        // the ledger's lines are sorted and digested on a thread of their own while the rows before them are written
+        try (LedgerReader ledgerLines = new LedgerReader(month)) {
+            tables.delete(month);
+            int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
+            List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
+            findings.forEachProviderRuleCount(month, ruleCounts::add);
+            int rules = tables.rules.insert(month, ruleCounts);
+            List<ProviderMetric> kept = new ArrayList<>();
+            this.metrics.forEachExceptCounts(month, kept::add);
+            // in the order of history_metric's indexes: each row lands beside the one before, not at a random place
+            kept.sort(java.util.Comparator.comparing(ProviderMetric::npi).thenComparing(ProviderMetric::id));
+            int metrics = tables.metrics.insert(month, kept);
+            List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
+            lines.forEachService(month, evaluationCodes, evaluated::add);
+            int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
+            long ledgerStart = System.nanoTime();
+            long ledger = recordLedger(month, ledgerLines);
+            log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
+                    (System.nanoTime() - ledgerStart) / 1_000_000);
+            if (evaluations > 0 || ledger > 0) {
+                // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
+                tables.key.record(memberKey.fingerprint(), recordedAt);
+            }
+            tables.runs.insert(month, recordedAt, providers, lines.countCounted(month));
+            int dropped = dropBeyondRetention();
+            log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations,"
+                            + " {} claim ledger lines){}", month, providers, rules, metrics, evaluations, ledger,
+                    dropped == 0 ? "" : "; " + dropped + " month(s) beyond the " + retentionMonths + "-month retention dropped");
+            return new Recorded(providers, rules, metrics, evaluations, dropped, ledger);
         }
-        tables.runs.insert(month, recordedAt, providers, lines.countCounted(month));
-        int dropped = dropBeyondRetention();
-        log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations,"
-                        + " {} claim ledger lines){}", month, providers, rules, metrics, evaluations, ledger,
-                dropped == 0 ? "" : "; " + dropped + " month(s) beyond the " + retentionMonths + "-month retention dropped");
-        return new Recorded(providers, rules, metrics, evaluations, dropped, ledger);
     }
 
     /**
-     * The claim ledger: every line the month counted, without member data. A second thread reads the
-     * lines in claim order (the order of the ledger's indexes: each insert lands beside the one
-     * before) and computes their digests (a keyed hash and a SHA-256 per line), while this thread,
-     * which holds the history transaction, inserts them: on two cores the digests cost no wall time.
-     * Only this thread writes, so the transaction still holds the whole month or nothing.
+     * The claim ledger: every line the month counted, without member data, as the reader hands them
+     * over. Only this thread, which holds the history transaction, writes: the transaction still
+     * holds the whole month or nothing.
      */
-    private long recordLedger(YearMonth month) {
-        BlockingQueue<Handed> handed = new ArrayBlockingQueue<>(LEDGER_BATCHES_AHEAD);
-        AtomicBoolean stopped = new AtomicBoolean();
-        Thread reader = new Thread(() -> readLedger(month, handed, stopped), "recordHistory-ledger-reader");
-        reader.setDaemon(true);
-        reader.start();
+    private long recordLedger(YearMonth month, LedgerReader ledgerLines) {
         long written = 0;
-        try {
-            while (true) {
-                Handed next = handed.take();
-                if (next.failure() != null) {
-                    throw next.failure() instanceof RuntimeException e ? e
-                            : new IllegalStateException("reading the month's claim lines failed: " + next.failure(), next.failure());
-                }
-                if (next.entries() == null) {
-                    return written;
-                }
-                written += tables.claims.insert(month, next.entries());
+        for (List<ClaimLedgerTable.Entry> batch = ledgerLines.next(); batch != null; batch = ledgerLines.next()) {
+            written += tables.claims.insert(month, batch);
+        }
+        return written;
+    }
+
+    /**
+     * The month's ledger rows, read on a second thread: the counted lines in claim order (the order of
+     * the ledger's indexes, so each insert lands beside the one before) with their digests (a keyed
+     * hash and a SHA-256 per line), a few batches ahead of the writer. On two cores the staging
+     * engine's sort and the digests cost the writer no wall time.
+     */
+    private final class LedgerReader implements AutoCloseable {
+
+        private final BlockingQueue<Handed> handed = new ArrayBlockingQueue<>(LEDGER_BATCHES_AHEAD);
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final Thread thread;
+
+        LedgerReader(YearMonth month) {
+            thread = new Thread(() -> read(month), "recordHistory-ledger-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next batch, or null after the last; the reader's failure is thrown here, as it was thrown. */
+        List<ClaimLedgerTable.Entry> next() {
+            Handed next;
+            try {
+                next = handed.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the claim ledger", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the claim ledger", e);
-        } finally {
-            // after a failure here the reader may wait on a full queue: tell it to stop (a flag, not an
-            // interrupt, which would close the file channel of a database it reads), and wait for it
+            if (next.failure() != null) {
+                throw next.failure() instanceof RuntimeException e ? e
+                        : new IllegalStateException("reading the month's claim lines failed: " + next.failure(), next.failure());
+            }
+            return next.entries();
+        }
+
+        /**
+         * Stops the reader if it still runs (the writer failed) and waits for it, so no query outlives
+         * the step: by a flag, not an interrupt, which would close the file channel of a database it reads.
+         */
+        @Override
+        public void close() {
             stopped.set(true);
             handed.clear();
             try {
-                reader.join();
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
 
-    /** The reader's side of {@link #recordLedger}: batches of ledger rows, then an end (or the failure). */
-    private void readLedger(YearMonth month, BlockingQueue<Handed> handed, AtomicBoolean stopped) {
-        try {
-            List<ClaimLedgerTable.Entry> batch = new ArrayList<>(LEDGER_BATCH);
-            lines.forEachCountedLineInClaimOrder(month, line -> {
-                if (stopped.get()) {
-                    throw new CancellationException("the claim ledger's writer stopped");
-                }
-                batch.add(ClaimLedgerTable.Entry.of(line, memberKey.hash(line.memberId())));
-                if (batch.size() >= LEDGER_BATCH) {
-                    hand(handed, new Handed(List.copyOf(batch), null), stopped);
-                    batch.clear();
-                }
-            });
-            hand(handed, new Handed(List.copyOf(batch), null), stopped);
-            hand(handed, new Handed(null, null), stopped);
-        } catch (CancellationException e) {
-            // the writer failed and no longer takes: nothing to hand over
-        } catch (Throwable e) {
-            handed.clear(); // the writer waits for this failure, not for the batches before it
-            handed.offer(new Handed(null, e));
-        }
-    }
-
-    private static void hand(BlockingQueue<Handed> handed, Handed next, AtomicBoolean stopped) {
-        try {
-            while (!handed.offer(next, 100, TimeUnit.MILLISECONDS)) {
-                if (stopped.get()) {
-                    throw new CancellationException("the claim ledger's writer stopped");
-                }
+        private void read(YearMonth month) {
+            try {
+                List<ClaimLedgerTable.Entry> batch = new ArrayList<>(LEDGER_BATCH);
+                lines.forEachCountedLineInClaimOrder(month, line -> {
+                    if (stopped.get()) {
+                        throw new CancellationException("the claim ledger's writer stopped");
+                    }
+                    batch.add(ClaimLedgerTable.Entry.of(line, memberKey.hash(line.memberId())));
+                    if (batch.size() >= LEDGER_BATCH) {
+                        hand(new Handed(List.copyOf(batch), null));
+                        batch.clear();
+                    }
+                });
+                hand(new Handed(List.copyOf(batch), null));
+                hand(new Handed(null, null));
+            } catch (CancellationException e) {
+                // the writer stopped and no longer takes: nothing to hand over
+            } catch (Throwable e) {
+                handed.clear(); // the writer waits for this failure, not for the batches before it
+                handed.offer(new Handed(null, e));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the claim ledger's reader was interrupted", e); // handed on as a failure
+        }
+
+        private void hand(Handed next) {
+            try {
+                while (!handed.offer(next, 100, TimeUnit.MILLISECONDS)) {
+                    if (stopped.get()) {
+                        throw new CancellationException("the claim ledger's writer stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the claim ledger's reader was interrupted", e); // handed on as a failure
+            }
         }
     }
 
