@@ -37,17 +37,27 @@ public final class DiagnosticEvaluationTable {
         jdbc.update("DELETE FROM codecred.history_diag_eval WHERE history_month = ?", month.toString());
     }
 
-    /** Keeps the month's evaluations, each member replaced by its keyed hash; returns the rows written. */
+    /**
+     * Keeps the month's evaluations, each member replaced by its keyed hash; returns the rows written.
+     * Written in the order of the table's indexes (provider, member hash, ...), so each row lands
+     * beside the one before instead of at a random place of the index.
+     */
     int insert(YearMonth month, List<ClaimLineTable.CodedService> evaluations, MemberKey key) {
+        List<Evaluation> rows = new ArrayList<>(evaluations.size());
+        for (ClaimLineTable.CodedService e : evaluations) {
+            rows.add(new Evaluation(month, e.npi(), key.hash(e.memberId()), e.code(), e.date()));
+        }
+        rows.sort(java.util.Comparator.comparing(Evaluation::npi).thenComparing(Evaluation::memberHash)
+                .thenComparing(Evaluation::code).thenComparing(Evaluation::date));
         jdbc.batchUpdate("INSERT INTO codecred.history_diag_eval (history_month, npi, member_hash, procedure_code,"
-                + " service_date) VALUES (?, ?, ?, ?, ?)", evaluations, BATCH, (ps, e) -> {
+                + " service_date) VALUES (?, ?, ?, ?, ?)", rows, BATCH, (ps, e) -> {
                     ps.setString(1, month.toString());
                     ps.setString(2, e.npi());
-                    ps.setString(3, key.hash(e.memberId()));
+                    ps.setString(3, e.memberHash());
                     ps.setString(4, e.code());
                     ps.setDate(5, Date.valueOf(e.date()));
                 });
-        return evaluations.size();
+        return rows.size();
     }
 
     /**

@@ -13,6 +13,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes a completed month into history from its staging tables: delete the month's history rows,
@@ -64,49 +69,143 @@ public final class HistoryRecorder {
     }
 
     public Recorded record(YearMonth month, LocalDateTime recordedAt) {
-        tables.delete(month);
-        int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
-        List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
-        findings.forEachProviderRuleCount(month, ruleCounts::add);
-        int rules = tables.rules.insert(month, ruleCounts);
-        List<ProviderMetric> kept = new ArrayList<>();
-        this.metrics.forEachExceptCounts(month, kept::add);
-        int metrics = tables.metrics.insert(month, kept);
-        List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
-        lines.forEachService(month, evaluationCodes, evaluated::add);
-        int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
-        long ledgerStart = System.nanoTime();
-        long ledger = recordLedger(month);
-        log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
-                (System.nanoTime() - ledgerStart) / 1_000_000);
-        if (evaluations > 0 || ledger > 0) {
-            // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
-            tables.key.record(memberKey.fingerprint(), recordedAt);
+        // the ledger's lines are sorted and digested on a thread of their own while the rows before them are written
+        try (LedgerReader ledgerLines = new LedgerReader(month)) {
+            tables.delete(month);
+            int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
+            List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
+            findings.forEachProviderRuleCount(month, ruleCounts::add);
+            int rules = tables.rules.insert(month, ruleCounts);
+            List<ProviderMetric> kept = new ArrayList<>();
+            this.metrics.forEachExceptCounts(month, kept::add);
+            // in the order of history_metric's indexes: each row lands beside the one before, not at a random place
+            kept.sort(java.util.Comparator.comparing(ProviderMetric::npi).thenComparing(ProviderMetric::id));
+            int metrics = tables.metrics.insert(month, kept);
+            List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
+            lines.forEachService(month, evaluationCodes, evaluated::add);
+            int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
+            long ledgerStart = System.nanoTime();
+            long ledger = recordLedger(month, ledgerLines);
+            log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
+                    (System.nanoTime() - ledgerStart) / 1_000_000);
+            if (evaluations > 0 || ledger > 0) {
+                // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
+                tables.key.record(memberKey.fingerprint(), recordedAt);
+            }
+            tables.runs.insert(month, recordedAt, providers, lines.countCounted(month));
+            int dropped = dropBeyondRetention();
+            log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations,"
+                            + " {} claim ledger lines){}", month, providers, rules, metrics, evaluations, ledger,
+                    dropped == 0 ? "" : "; " + dropped + " month(s) beyond the " + retentionMonths + "-month retention dropped");
+            return new Recorded(providers, rules, metrics, evaluations, dropped, ledger);
         }
-        tables.runs.insert(month, recordedAt, providers, lines.countCounted(month));
-        int dropped = dropBeyondRetention();
-        log.info("month {}: history recorded ({} providers, {} rule counts, {} metrics, {} diagnostic evaluations,"
-                        + " {} claim ledger lines){}", month, providers, rules, metrics, evaluations, ledger,
-                dropped == 0 ? "" : "; " + dropped + " month(s) beyond the " + retentionMonths + "-month retention dropped");
-        return new Recorded(providers, rules, metrics, evaluations, dropped, ledger);
     }
 
-    /** The claim ledger: every line the month counted, without member data, in batches. */
-    private long recordLedger(YearMonth month) {
-        List<org.codecred.domain.ClaimLine> batch = new ArrayList<>(LEDGER_BATCH);
-        long[] written = {0};
-        lines.forEachCountedLine(month, line -> {
-            batch.add(line);
-            if (batch.size() >= LEDGER_BATCH) {
-                written[0] += tables.claims.insert(month, batch, memberKey);
-                batch.clear();
+    /**
+     * The claim ledger: every line the month counted, without member data, as the reader hands them
+     * over. Only this thread, which holds the history transaction, writes: the transaction still
+     * holds the whole month or nothing.
+     */
+    private long recordLedger(YearMonth month, LedgerReader ledgerLines) {
+        long written = 0;
+        for (List<ClaimLedgerTable.Entry> batch = ledgerLines.next(); batch != null; batch = ledgerLines.next()) {
+            written += tables.claims.insert(month, batch);
+        }
+        return written;
+    }
+
+    /**
+     * The month's ledger rows, read on a second thread: the counted lines in claim order (the order of
+     * the ledger's indexes, so each insert lands beside the one before) with their digests (a keyed
+     * hash and a SHA-256 per line), a few batches ahead of the writer. On two cores the staging
+     * engine's sort and the digests cost the writer no wall time.
+     */
+    private final class LedgerReader implements AutoCloseable {
+
+        private final BlockingQueue<Handed> handed = new ArrayBlockingQueue<>(LEDGER_BATCHES_AHEAD);
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final Thread thread;
+
+        LedgerReader(YearMonth month) {
+            thread = new Thread(() -> read(month), "recordHistory-ledger-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next batch, or null after the last; the reader's failure is thrown here, as it was thrown. */
+        List<ClaimLedgerTable.Entry> next() {
+            Handed next;
+            try {
+                next = handed.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the claim ledger", e);
             }
-        });
-        written[0] += tables.claims.insert(month, batch, memberKey);
-        return written[0];
+            if (next.failure() != null) {
+                throw next.failure() instanceof RuntimeException e ? e
+                        : new IllegalStateException("reading the month's claim lines failed: " + next.failure(), next.failure());
+            }
+            return next.entries();
+        }
+
+        /**
+         * Stops the reader if it still runs (the writer failed) and waits for it, so no query outlives
+         * the step: by a flag, not an interrupt, which would close the file channel of a database it reads.
+         */
+        @Override
+        public void close() {
+            stopped.set(true);
+            handed.clear();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void read(YearMonth month) {
+            try {
+                List<ClaimLedgerTable.Entry> batch = new ArrayList<>(LEDGER_BATCH);
+                lines.forEachCountedLineInClaimOrder(month, line -> {
+                    if (stopped.get()) {
+                        throw new CancellationException("the claim ledger's writer stopped");
+                    }
+                    batch.add(ClaimLedgerTable.Entry.of(line, memberKey.hash(line.memberId())));
+                    if (batch.size() >= LEDGER_BATCH) {
+                        hand(new Handed(List.copyOf(batch), null));
+                        batch.clear();
+                    }
+                });
+                hand(new Handed(List.copyOf(batch), null));
+                hand(new Handed(null, null));
+            } catch (CancellationException e) {
+                // the writer stopped and no longer takes: nothing to hand over
+            } catch (Throwable e) {
+                handed.clear(); // the writer waits for this failure, not for the batches before it
+                handed.offer(new Handed(null, e));
+            }
+        }
+
+        private void hand(Handed next) {
+            try {
+                while (!handed.offer(next, 100, TimeUnit.MILLISECONDS)) {
+                    if (stopped.get()) {
+                        throw new CancellationException("the claim ledger's writer stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the claim ledger's reader was interrupted", e); // handed on as a failure
+            }
+        }
+    }
+
+    /** What the reader hands the writer: a batch of rows, the end (no rows), or the reader's failure. */
+    private record Handed(List<ClaimLedgerTable.Entry> entries, Throwable failure) {
     }
 
     private static final int LEDGER_BATCH = 5000;
+    private static final int LEDGER_BATCHES_AHEAD = 4;
 
     /** Keeps the newest {@code retentionMonths} calendar months counted back from the newest completed month. */
     private int dropBeyondRetention() {
