@@ -3,6 +3,7 @@ package org.codecred.coding;
 import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.rules.CredentialVocabulary;
+import org.codecred.scaleout.NpiRangePartitioner;
 import org.codecred.staging.ProviderTable;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the rule engine on each provider-day. The roster's NPI → credential map is loaded once when
- * the step starts (no query per line); an NPI not on the roster gets no scope check.
+ * Runs the rule engine on each provider-day. The roster's NPI → credential map of the partition's NPI
+ * range is loaded once when the step starts (no query per line); an NPI not on the roster gets no scope check.
  */
 public class CodingProcessor implements ItemProcessor<ProviderDay, List<Finding>>, StepExecutionListener {
 
@@ -32,10 +33,16 @@ public class CodingProcessor implements ItemProcessor<ProviderDay, List<Finding>
         this.month = month;
     }
 
+    /** Only the partition's NPI range of the roster, when the step is a partition (its context says which). */
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        var context = stepExecution.getExecutionContext();
+        List<Provider> roster = context.containsKey(NpiRangePartitioner.FROM_NPI)
+                ? providers.range(month, context.getString(NpiRangePartitioner.FROM_NPI),
+                        context.getString(NpiRangePartitioner.TO_NPI), "")
+                : providers.all(month);
         Map<String, Credential> byNpi = new HashMap<>();
-        for (Provider p : providers.all(month)) {
+        for (Provider p : roster) {
             byNpi.put(p.npi(), new Credential(vocabulary.canonical(p.credential()), vocabulary.family(p.credential()),
                     p.taxonomyCode()));
         }

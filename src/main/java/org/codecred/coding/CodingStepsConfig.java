@@ -28,7 +28,7 @@ import java.util.List;
 public class CodingStepsConfig {
 
     /** Provider-days per transaction; a restart resumes after the last committed one. */
-    static final int CHUNK = 100;
+    static final int CHUNK = 1000;
 
     // rule tables: loaded at startup so a bad table stops the run before anything starts (exit 2)
 

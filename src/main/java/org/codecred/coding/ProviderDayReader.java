@@ -20,7 +20,8 @@ import java.util.List;
  * provider-day at a time, in
  * {@link ClaimLineTable#ENCOUNTER_ORDER}. It walks the month's rendering NPIs ({@link RenderingNpiTable}) in slices, each slice's
  * lines read with one query ({@link ClaimLineTable#forEachLineOf}), so memory stays flat however large
- * the month. The saved state is the last provider-day handed out (NPI and date); as state is saved when
+ * the month (slices of a few hundred providers from the database; of about {@value #ENGINE_SLICE_LINES}
+ * lines from the staging engine, by the NPIs' line counts). The saved state is the last provider-day handed out (NPI and date); as state is saved when
  * a chunk commits, a restart goes on just after the last committed provider-day, so no finding is lost
  * or doubled.
  */
@@ -28,8 +29,16 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
 
     static final String NPI_KEY = "validateCoding.lastNpi";
     static final String DATE_KEY = "validateCoding.lastDate";
-    /** Rendering NPIs per query: a few tens of thousands of lines, sorted in memory. */
+    /** Rendering NPIs per query from the database: a few tens of thousands of lines, sorted in memory. */
     static final int SLICE = 200;
+    /**
+     * Lines per query from the staging engine, which keeps no index and so scans the month's NPI
+     * column once per query whatever the slice: slices cut by lines, not providers, keep the queries
+     * few (about 20 for a 1,000,000-line month) and each slice's lines in memory bounded.
+     */
+    static final long ENGINE_SLICE_LINES = 50_000;
+    /** At most this many NPIs (query parameters) per staging-engine slice. */
+    static final int ENGINE_SLICE_NPIS = 2_000;
 
     private final ClaimLineTable lines;
     private final RenderingNpiTable renderingNpis;
@@ -42,7 +51,7 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     private final String fromNpi;
     private final String toNpi;
 
-    private Iterator<String> npis;
+    private Iterator<java.util.Map.Entry<String, Long>> npis;
     private final Deque<ProviderDay> ready = new ArrayDeque<>();
     private String lastNpi;
     private LocalDate lastDate;
@@ -83,8 +92,8 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
         lastNpi = context.containsKey(NPI_KEY) ? context.getString(NPI_KEY) : null;
         lastDate = context.containsKey(DATE_KEY) ? LocalDate.parse(context.getString(DATE_KEY)) : null;
         String resumeFrom = lastNpi == null ? "" : lastNpi;
-        npis = renderingNpis.npis(month).stream()
-                .filter(npi -> NpiRangePartitioner.inRange(npi, fromNpi, toNpi) && npi.compareTo(resumeFrom) >= 0)
+        npis = renderingNpis.lineCounts(month).entrySet().stream()
+                .filter(e -> NpiRangePartitioner.inRange(e.getKey(), fromNpi, toNpi) && e.getKey().compareTo(resumeFrom) >= 0)
                 .iterator();
         ready.clear();
         earlier.clear();
@@ -107,8 +116,12 @@ public class ProviderDayReader implements ItemStreamReader<ProviderDay> {
     /** The provider-days of the next slice of NPIs, less those a previous run already committed. */
     private void readSlice() {
         List<String> slice = new ArrayList<>(SLICE);
-        while (slice.size() < SLICE && npis.hasNext()) {
-            slice.add(npis.next());
+        boolean engine = lines.inStagingEngine();
+        long sliceLines = 0;
+        while (npis.hasNext() && (engine ? sliceLines < ENGINE_SLICE_LINES && slice.size() < ENGINE_SLICE_NPIS : slice.size() < SLICE)) {
+            java.util.Map.Entry<String, Long> npi = npis.next();
+            slice.add(npi.getKey());
+            sliceLines += npi.getValue();
         }
         List<ClaimLine> day = new ArrayList<>();
         lines.forEachLineOf(month, slice, line -> {

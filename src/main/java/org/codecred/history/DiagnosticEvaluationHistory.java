@@ -4,6 +4,8 @@ import org.codecred.coding.EvaluationHistory;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,17 +20,31 @@ import java.util.Set;
  * keeps its retention (24 months by default). The member id is hashed with the history key before
  * it is looked up; it is never stored or logged.
  *
- * <p>Lines arrive provider by provider, so each thread keeps the last provider's evaluations: one
- * query per provider, not per line.
+ * <p>Lines arrive provider by provider in NPI order, so each thread keeps the evaluations of a range
+ * of NPIs from the one asked for on ({@link DiagnosticEvaluationTable#fromProvider}): one query for
+ * many providers (for all of them while history is empty), not one per provider, never one per line.
  */
 public final class DiagnosticEvaluationHistory implements EvaluationHistory {
 
     private final DiagnosticEvaluationTable table;
     private final MemberKey key;
-    private final ThreadLocal<ProviderEvaluations> last = new ThreadLocal<>();
+    private final ThreadLocal<Loaded> last = new ThreadLocal<>();
 
-    private record ProviderEvaluations(String npi, YearMonth month,
-                                       Map<String, List<DiagnosticEvaluationTable.Evaluation>> byMember) {
+    /** Rows per range query: a few hundred providers' evaluations. */
+    static final int RANGE_ROWS = 5000;
+
+    private final int rangeRows;
+
+    /**
+     * The evaluations of every NPI from {@code fromNpi} (included) to {@code toNpi} (excluded; null: no
+     * end) in completed months before {@code month}, by NPI then member hash.
+     */
+    private record Loaded(YearMonth month, String fromNpi, String toNpi,
+                          Map<String, Map<String, List<DiagnosticEvaluationTable.Evaluation>>> byNpi) {
+
+        boolean covers(String npi, YearMonth asked) {
+            return month.equals(asked) && npi.compareTo(fromNpi) >= 0 && (toNpi == null || npi.compareTo(toNpi) < 0);
+        }
     }
 
     /**
@@ -36,13 +52,23 @@ public final class DiagnosticEvaluationHistory implements EvaluationHistory {
      * scale-out worker (which serves any month) uses the same lookup as the manager.
      */
     public DiagnosticEvaluationHistory(DiagnosticEvaluationTable table, MemberKey key) {
+        this(table, key, RANGE_ROWS);
+    }
+
+    /** @param rangeRows rows per range query (tests make it small) */
+    DiagnosticEvaluationHistory(DiagnosticEvaluationTable table, MemberKey key, int rangeRows) {
         this.table = table;
         this.key = key;
+        this.rangeRows = rangeRows;
     }
 
     @Override
     public Optional<LocalDate> latest(String npi, String memberId, Set<String> codes, LocalDate before) {
-        List<DiagnosticEvaluationTable.Evaluation> found = evaluationsOf(npi, YearMonth.from(before)).get(key.hash(memberId));
+        Map<String, List<DiagnosticEvaluationTable.Evaluation>> ofProvider = evaluationsOf(npi, YearMonth.from(before));
+        if (ofProvider.isEmpty()) {
+            return Optional.empty(); // nothing to match: the member's keyed hash is not needed
+        }
+        List<DiagnosticEvaluationTable.Evaluation> found = ofProvider.get(key.hash(memberId));
         if (found == null) {
             return Optional.empty();
         }
@@ -51,12 +77,35 @@ public final class DiagnosticEvaluationHistory implements EvaluationHistory {
     }
 
     private Map<String, List<DiagnosticEvaluationTable.Evaluation>> evaluationsOf(String npi, YearMonth month) {
-        ProviderEvaluations cached = last.get();
-        if (cached == null || !cached.npi().equals(npi) || !cached.month().equals(month)) {
-            cached = new ProviderEvaluations(npi, month,
-                    table.ofProvider(npi, YearMonth.of(1, 1), month, LocalDate.of(1, 1, 1)));
+        Loaded cached = last.get();
+        if (cached == null || !cached.covers(npi, month)) {
+            cached = load(npi, month);
             last.set(cached);
         }
-        return cached.byMember();
+        return cached.byNpi().getOrDefault(npi, Map.of());
+    }
+
+    /**
+     * The range from {@code npi} on: up to {@code rangeRows} rows; when the limit cuts the range,
+     * its last NPI may be cut too and is left to the next range. A single provider with more rows
+     * than the limit is read alone.
+     */
+    private Loaded load(String npi, YearMonth month) {
+        List<DiagnosticEvaluationTable.Evaluation> rows = table.fromProvider(npi, month, rangeRows);
+        String toNpi = null;
+        if (rows.size() >= rangeRows) {
+            toNpi = rows.get(rows.size() - 1).npi();
+            if (toNpi.equals(npi)) {
+                return new Loaded(month, npi, npi + "\u0000",
+                        Map.of(npi, table.ofProvider(npi, YearMonth.of(1, 1), month, LocalDate.of(1, 1, 1))));
+            }
+        }
+        Map<String, Map<String, List<DiagnosticEvaluationTable.Evaluation>>> byNpi = new HashMap<>();
+        for (DiagnosticEvaluationTable.Evaluation e : rows) {
+            if (toNpi == null || e.npi().compareTo(toNpi) < 0) {
+                byNpi.computeIfAbsent(e.npi(), k -> new HashMap<>()).computeIfAbsent(e.memberHash(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        return new Loaded(month, npi, toNpi, byNpi);
     }
 }

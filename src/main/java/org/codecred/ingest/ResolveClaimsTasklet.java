@@ -61,7 +61,7 @@ public final class ResolveClaimsTasklet implements Tasklet {
         List<Finding> adjusted = new ArrayList<>();
         Pending pending = new Pending(month);
         lines.unresolve(month); // an earlier attempt's changes in the staging engine, which commit on their own
-        for (List<ClaimLine> claimLines : candidates(month)) {
+        for (List<ClaimLine> claimLines : lines.claimsToResolve(month)) {
             ClaimResolution resolution = new ClaimResolution(month, earlier);
             resolution.resolve(claimLines);
             resolution.statuses().forEach((status, marked) -> pending.statuses.get(status).addAll(marked));
@@ -89,66 +89,6 @@ public final class ResolveClaimsTasklet implements Tasklet {
         findings.insert(month, found);
         contribution.incrementWriteCount(pending.written);
         return RepeatStatus.FINISHED;
-    }
-
-    /**
-     * The claims a rule can touch, each with all its lines: those with a replacement or void line,
-     * and those with a line number read more than once (only those lines: a repeat depends on lines
-     * of its own number). Two passes over the month by NPI slices (the first keeps a 64-bit hash per
-     * line, 8 MB per million lines; the second only the candidates' lines), so a month of clean
-     * lines is read once, never sorted or held.
-     */
-    private java.util.Collection<List<ClaimLine>> candidates(YearMonth key) {
-        long[][] hashes = {new long[1 << 16]};
-        int[] n = {0};
-        java.util.Set<Long> adjusting = new java.util.HashSet<>();
-        lines.forEachCountedLine(key, line -> {
-            if (n[0] == hashes[0].length) {
-                hashes[0] = java.util.Arrays.copyOf(hashes[0], n[0] * 2);
-            }
-            hashes[0][n[0]++] = lineHash(line);
-            if (!line.claimFrequency().equals(ClaimLine.ORIGINAL)) {
-                adjusting.add(claimHash(line));
-            }
-        });
-        long[] sorted = java.util.Arrays.copyOf(hashes[0], n[0]);
-        java.util.Arrays.sort(sorted);
-        java.util.List<Long> repeatedList = new ArrayList<>();
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1] && (repeatedList.isEmpty() || repeatedList.get(repeatedList.size() - 1) != sorted[i])) {
-                repeatedList.add(sorted[i]);
-            }
-        }
-        java.util.Set<Long> repeated = new java.util.HashSet<>(repeatedList);
-        Map<Long, List<ClaimLine>> byClaim = new java.util.HashMap<>();
-        if (repeated.isEmpty() && adjusting.isEmpty()) {
-            return List.of();
-        }
-        // a claim with a replacement or void whole (its submissions matter); elsewhere the repeated line numbers
-        lines.forEachCountedLine(key, line -> {
-            if (adjusting.contains(claimHash(line)) || repeated.contains(lineHash(line))) {
-                byClaim.computeIfAbsent(claimHash(line), h -> new ArrayList<>()).add(line);
-            }
-        });
-        return byClaim.values();
-    }
-
-    private static long claimHash(ClaimLine line) {
-        return hash(line.billingKey() + '\u0000' + line.claimId());
-    }
-
-    private static long lineHash(ClaimLine line) {
-        return hash(line.billingKey() + '\u0000' + line.claimId() + '\u0000' + line.lineNo());
-    }
-
-    /** A 64-bit FNV-1a hash: a collision only makes a clean claim a candidate, which the rules then leave as it is. */
-    private static long hash(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 
     /** Rows changed per batch: a month of repeats is written in a few large batches, not one per claim. */

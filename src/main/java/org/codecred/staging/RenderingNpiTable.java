@@ -56,6 +56,18 @@ public final class RenderingNpiTable {
     }
 
     /**
+     * Every rendering NPI of the month with its number of counted lines, in NPI order (Java string
+     * order): what a reader needs to cut the month into slices of about equal lines.
+     */
+    public java.util.SortedMap<String, Long> lineCounts(YearMonth month) {
+        java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT rendering_npi, lines FROM codecred.rendering_npi WHERE month = ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)),
+                month.toString());
+        return counts;
+    }
+
+    /**
      * Rendering NPIs billing in the month that are not among {@code roster} (the month's rostered
      * NPIs, from {@link ProviderTable#npis}), in NPI order. The roster is subtracted here, not with a
      * NOT EXISTS: the list is a few thousand rows, the roster a set in memory.

@@ -37,6 +37,8 @@ class RenderingNpiTableTest {
         assertThat(table.stage(MONTH)).isEqualTo(2);
 
         assertThat(table.npis(MONTH)).containsExactly("1200000001", "1300000002");
+        assertThat(table.lineCounts(MONTH)).containsExactly(java.util.Map.entry("1200000001", 2L),
+                java.util.Map.entry("1300000002", 3L));
         assertThat(table.unrostered(MONTH, Set.of())).containsExactly(
                 new ClaimLineTable.NpiActivity("1200000001", 2, LocalDate.of(2026, 10, 9), LocalDate.of(2026, 10, 9)),
                 new ClaimLineTable.NpiActivity("1300000002", 3, LocalDate.of(2026, 10, 3), LocalDate.of(2026, 10, 20)));
