@@ -134,8 +134,9 @@ public class DossierStepsConfig {
     @StepScope
     public DossierAssembler dossierAssembler(DossierLoader loader, JobRepository jobRepository,
                                              @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
+                                             @Value("#{stepExecutionContext['toNpi']}") String toNpi,
                                              @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new DossierAssembler(loader, month, runStarted(jobRepository, stepExecution.getJobExecution()));
+        return new DossierAssembler(loader, month, runStarted(jobRepository, stepExecution.getJobExecution()), toNpi);
     }
 
     /** Writes each dossier atomically into the month's output folder named by the partition. */

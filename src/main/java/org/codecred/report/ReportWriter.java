@@ -1,7 +1,6 @@
 package org.codecred.report;
 
 import org.codecred.domain.Provider;
-import org.codecred.dossier.Dossier;
 import org.codecred.dossier.DossierFileName;
 import org.codecred.dossier.DossierLoader;
 import org.codecred.dossier.SummaryWorkbook;
@@ -28,16 +27,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes the month's report a slice of providers at a time: each call writes the next
- * {@value #PROVIDERS_PER_CHUNK} provider pages in NPI order (on several threads) and remembers the
- * last NPI in the step's context, committed with the chunk, so a restart resumes after it; the last
- * call writes the month's index, its script and stylesheet, and output/index.html. Every file is
+ * Writes the month's report a slice of providers at a time: each call reads the next
+ * {@link DossierLoader#SLICE} providers' dossiers in NPI order (a query per table for them all),
+ * writes their pages (on several threads) and remembers the last NPI in the step's context,
+ * committed with the chunk, so a restart resumes after it; the last call writes the month's index, its script and stylesheet, and output/index.html. Every file is
  * written atomically and says the same on a rewrite (the run's start time is the only time shown).
  */
 public final class ReportWriter {
 
     static final String LAST_NPI = "report.lastNpi";
-    static final int PROVIDERS_PER_CHUNK = 64;
+    /** A chunk's providers are read together (one query per table), so a chunk is a dossier slice. */
+    static final int PROVIDERS_PER_CHUNK = DossierLoader.SLICE;
 
     private final ReportLoader reportLoader;
     private final DossierLoader dossierLoader;
@@ -101,16 +101,15 @@ public final class ReportWriter {
         Path pages = report.resolve(Links.PROVIDERS);
         Path dossiers = settings.outputDir().resolve("dossiers");
         List<Future<?>> written = new ArrayList<>(slice.size());
-        for (Provider provider : slice) {
-            written.add(threads.submit(() -> {
-                Dossier dossier = dossierLoader.load(month, provider, started);
+        // read here, a query per table for the whole slice; rendered and written on the threads
+        dossierLoader.forEach(month, slice, started, dossier -> written.add(threads.submit(() -> {
+                Provider provider = dossier.provider();
                 Path workbook = DossierFileName.resolve(dossiers, provider.npi(), provider.lastName());
                 String page = ProviderPage.render(dossier, credentials.family(provider.credential()).label(),
                         Files.isRegularFile(workbook) ? workbook.getFileName().toString() : null, links);
                 OutputFiles.writeText(pages.resolve(Links.pageName(provider.npi())), out -> out.write(page));
                 return null;
-            }));
-        }
+            })));
         for (Future<?> page : written) {
             try {
                 page.get();
