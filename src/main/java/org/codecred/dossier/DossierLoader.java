@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,9 +81,14 @@ public final class DossierLoader {
      * at a time: one slice's rows are held at once, however many providers are asked for.
      */
     public void forEach(YearMonth month, List<Provider> providers, LocalDateTime generated, Consumer<Dossier> sink) {
+        forEach(month, providers, generated, sink, this::slice);
+    }
+
+    private static void forEach(YearMonth month, List<Provider> providers, LocalDateTime generated, Consumer<Dossier> sink,
+                                BiFunction<YearMonth, List<String>, Slice> reader) {
         for (int from = 0; from < providers.size(); from += SLICE) {
             List<Provider> part = providers.subList(from, Math.min(providers.size(), from + SLICE));
-            Slice slice = slice(month, part.stream().map(Provider::npi).toList());
+            Slice slice = reader.apply(month, part.stream().map(Provider::npi).toList());
             part.forEach(p -> sink.accept(slice.take(p, generated)));
         }
     }
@@ -110,17 +116,44 @@ public final class DossierLoader {
 
     /** Everything the dossiers of these providers show, read with one query per table. */
     public Slice slice(YearMonth month, List<String> npis) {
-        Map<String, List<ClaimLine>> linesByNpi;
-        if (lines.inStagingEngine()) {
-            linesByNpi = lines.ofProviders(month, npis);
-        } else {
-            // HSQLDB and PostgreSQL find one provider's lines by index
-            linesByNpi = new HashMap<>();
-            npis.forEach(npi -> linesByNpi.put(npi, lines.ofProvider(month, npi)));
-        }
         return new Slice(month, new HashSet<>(npis), verdicts.ofProviders(month, npis), checks.ofProviders(month, npis),
                 metrics.ofProviders(month, npis), alignments.ofProviders(month, npis), findings.ofProviders(month, npis),
-                linesByNpi, history.ofProviders(month, npis), rejectedByNpi(month));
+                linesOf(month, npis), history.ofProviders(month, npis), rejectedByNpi(month));
+    }
+
+    /**
+     * {@link #slice} for providers scattered over the roster (the summary's docket, a few in a
+     * hundred): each table's rows one provider at a time, by index, where a slice's NPI range would
+     * read the rows of every provider between its first and last; the claim lines of them all still
+     * in one query, as the staging engine scans the month's lines once per query.
+     */
+    Slice scattered(YearMonth month, List<String> npis) {
+        Map<String, ProviderVerdict> decided = new HashMap<>();
+        Map<String, List<CredentialCheck>> checked = new HashMap<>();
+        Map<String, List<ProviderMetric>> measured = new HashMap<>();
+        Map<String, List<AlignmentRow>> aligned = new HashMap<>();
+        Map<String, List<Finding>> found = new HashMap<>();
+        Map<String, ProviderHistory> histories = new HashMap<>();
+        for (String npi : npis) {
+            verdicts.find(month, npi).ifPresent(v -> decided.put(npi, v));
+            checked.put(npi, checks.ofProvider(month, npi));
+            measured.put(npi, metrics.ofProvider(month, npi));
+            aligned.put(npi, alignments.ofProvider(month, npi));
+            found.put(npi, findings.ofProvider(month, npi));
+            histories.put(npi, history.ofProvider(month, npi));
+        }
+        return new Slice(month, new HashSet<>(npis), decided, checked, measured, aligned, found, linesOf(month, npis),
+                histories, rejectedByNpi(month));
+    }
+
+    private Map<String, List<ClaimLine>> linesOf(YearMonth month, List<String> npis) {
+        if (lines.inStagingEngine()) {
+            return lines.ofProviders(month, npis);
+        }
+        // HSQLDB and PostgreSQL find one provider's lines by index
+        Map<String, List<ClaimLine>> byNpi = new HashMap<>();
+        npis.forEach(npi -> byNpi.put(npi, lines.ofProvider(month, npi)));
+        return byNpi;
     }
 
     /**
@@ -248,7 +281,8 @@ public final class DossierLoader {
 
     /**
      * What each Docket provider's dossier adds to its row: the charges billed while not allowed and
-     * what to verify before acting. The docket's dossiers are read as the dossiers are, a slice at a time.
+     * what to verify before acting. The docket is a few providers scattered over the roster: their
+     * rows are read one provider at a time, their claim lines a slice at a time.
      */
     public Map<String, SummaryMonth.DocketFacts> docketFacts(YearMonth month, List<Provider> docket, LocalDateTime generated) {
         Map<String, SummaryMonth.DocketFacts> facts = new HashMap<>();
@@ -258,7 +292,7 @@ public final class DossierLoader {
                     DecisionWords.cutoffs(p, dossier.findings()), dossier.lines());
             facts.put(p.npi(), new SummaryMonth.DocketFacts(billed,
                     dossier.decision() == null ? List.of() : SummarySheet.verifyNotes(dossier)));
-        });
+        }, this::scattered);
         return facts;
     }
 

@@ -126,6 +126,20 @@ class DossierSliceTest {
     }
 
     @Test
+    void aScatteredSliceHoldsWhatOneProviderAtATimeReads() {
+        List<Provider> everyFifth = new ArrayList<>();
+        for (int i = 1; i < roster.size(); i += 5) {
+            everyFifth.add(roster.get(i));
+        }
+        DossierLoader.Slice slice = loader.scattered(MONTH, everyFifth.stream().map(Provider::npi).toList());
+
+        for (Provider p : everyFifth) {
+            Dossier dossier = slice.take(p, GENERATED);
+            assertThat(dossier).isEqualTo(oneByOne(p, dossier));
+        }
+    }
+
+    @Test
     void theNextSliceOfARangeStopsAtTheRangesEnd() {
         String from = roster.get(3).npi();
         String to = roster.get(9).npi();
