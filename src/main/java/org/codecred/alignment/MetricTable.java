@@ -1,5 +1,6 @@
 package org.codecred.alignment;
 
+import org.codecred.database.KeyList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -7,6 +8,7 @@ import org.springframework.jdbc.core.RowMapper;
 import java.sql.Types;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -105,5 +107,22 @@ public final class MetricTable {
     public List<ProviderMetric> ofProvider(YearMonth month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ? AND npi = ? ORDER BY metric_id",
                 ROW_MAPPER, month.toString(), npi);
+    }
+
+    /** Several providers' metrics by NPI, each in metric-id order, in one query (a provider without any has no entry). */
+    public Map<String, List<ProviderMetric>> ofProviders(YearMonth month, Collection<String> npis) {
+        Map<String, List<ProviderMetric>> metrics = new HashMap<>();
+        if (npis.isEmpty()) {
+            return metrics;
+        }
+        KeyList keys = KeyList.of(npis);
+        List<Object> args = new ArrayList<>(List.of(month.toString()));
+        args.addAll(keys.args());
+        jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ? AND " + keys.condition("npi")
+                        + " ORDER BY npi, metric_id", (RowCallbackHandler) rs -> {
+                    ProviderMetric metric = ROW_MAPPER.mapRow(rs, 0);
+                    metrics.computeIfAbsent(metric.npi(), k -> new ArrayList<>()).add(metric);
+                }, args.toArray());
+        return metrics;
     }
 }

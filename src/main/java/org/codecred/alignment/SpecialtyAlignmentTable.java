@@ -1,12 +1,17 @@
 package org.codecred.alignment;
 
+import org.codecred.database.KeyList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +58,26 @@ public final class SpecialtyAlignmentTable {
     public List<AlignmentRow> ofProvider(YearMonth month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.specialty_alignment WHERE month = ? AND npi = ?"
                 + " ORDER BY claimed DESC, specialty", ROW_MAPPER, month.toString(), npi);
+    }
+
+    /**
+     * Several providers' rows by NPI, each in {@link #ofProvider}'s order, in one query (a provider
+     * without any has no entry).
+     */
+    public Map<String, List<AlignmentRow>> ofProviders(YearMonth month, Collection<String> npis) {
+        Map<String, List<AlignmentRow>> rows = new HashMap<>();
+        if (npis.isEmpty()) {
+            return rows;
+        }
+        KeyList keys = KeyList.of(npis);
+        List<Object> args = new ArrayList<>(List.of(month.toString()));
+        args.addAll(keys.args());
+        jdbc.query("SELECT " + COLUMNS + " FROM codecred.specialty_alignment WHERE month = ? AND " + keys.condition("npi")
+                        + " ORDER BY npi, claimed DESC, specialty", (RowCallbackHandler) rs -> {
+                    AlignmentRow row = ROW_MAPPER.mapRow(rs, 0);
+                    rows.computeIfAbsent(row.npi(), k -> new ArrayList<>()).add(row);
+                }, args.toArray());
+        return rows;
     }
 
     /** Every row of the month, in NPI then specialty order. */

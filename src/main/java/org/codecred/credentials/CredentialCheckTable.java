@@ -1,10 +1,15 @@
 package org.codecred.credentials;
 
+import org.codecred.database.KeyList;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +56,28 @@ public final class CredentialCheckTable {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.credential_check WHERE month = ? AND npi = ? ORDER BY seq",
                 (rs, i) -> new CredentialCheck(rs.getString(1), rs.getString(3), CheckResult.ofLabel(rs.getString(4).trim()), rs.getString(5),
                         rs.getString(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate()), month.toString(), npi);
+    }
+
+    /** A row of {@link #COLUMNS} as the check it records. */
+    private static final RowMapper<CredentialCheck> ROW_MAPPER = (rs, i) -> new CredentialCheck(rs.getString(1),
+            rs.getString(3), CheckResult.ofLabel(rs.getString(4).trim()), rs.getString(5), rs.getString(6),
+            rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate());
+
+    /** Several providers' checks by NPI, each in display order, in one query (a provider without any has no entry). */
+    public Map<String, List<CredentialCheck>> ofProviders(YearMonth month, Collection<String> npis) {
+        Map<String, List<CredentialCheck>> checks = new HashMap<>();
+        if (npis.isEmpty()) {
+            return checks;
+        }
+        KeyList keys = KeyList.of(npis);
+        List<Object> args = new ArrayList<>(List.of(month.toString()));
+        args.addAll(keys.args());
+        jdbc.query("SELECT " + COLUMNS + " FROM codecred.credential_check WHERE month = ? AND " + keys.condition("npi")
+                        + " ORDER BY npi, seq", (RowCallbackHandler) rs -> {
+                    CredentialCheck check = ROW_MAPPER.mapRow(rs, 0);
+                    checks.computeIfAbsent(check.npi(), k -> new ArrayList<>()).add(check);
+                }, args.toArray());
+        return checks;
     }
 
 

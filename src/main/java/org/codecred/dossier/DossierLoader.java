@@ -1,13 +1,18 @@
 package org.codecred.dossier;
 
 import org.codecred.alignment.AlignmentOutcome;
+import org.codecred.alignment.AlignmentRow;
 import org.codecred.alignment.MetricTable;
+import org.codecred.alignment.ProviderMetric;
 import org.codecred.alignment.SpecialtyAlignmentTable;
+import org.codecred.credentials.CredentialCheck;
 import org.codecred.credentials.CredentialCheckTable;
 import org.codecred.domain.ClaimLine;
+import org.codecred.domain.Finding;
 import org.codecred.domain.Provider;
 import org.codecred.domain.Severity;
 import org.codecred.history.MonthHistory;
+import org.codecred.history.ProviderHistory;
 import org.codecred.ingest.RosterRowParser;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
@@ -28,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,47 +71,143 @@ public final class DossierLoader {
         this.history = history;
     }
 
+    /** One provider's dossier (a slice of one: a step writing many reads them {@link #SLICE} at a time). */
     public Dossier load(YearMonth month, Provider provider, LocalDateTime generated) {
-        String npi = provider.npi();
-        return new Dossier(month, provider, verdicts.find(month, npi).orElse(null), checks.ofProvider(month, npi),
-                metrics.ofProvider(month, npi), alignments.ofProvider(month, npi), findings.ofProvider(month, npi),
-                linesOf(month, npi, generated), generated, history.ofProvider(month, npi),
-                rejectedByNpi(month).getOrDefault(npi, List.of()));
+        return slice(month, List.of(provider.npi())).take(provider, generated);
     }
 
     /**
-     * Providers are asked for in NPI order (each partition of writeDossiers reads its NPI range in
-     * order; the report goes through the roster in order). The staging engine has no index to look
-     * one provider's lines up by, so a query per provider would scan the month's lines ten thousand
-     * times; the lines of the next {@link #SLICE} providers are read in one query instead, per thread.
-     * The slice belongs to one run ({@code generated}): a later run of the month reads anew.
+     * The dossiers of the given providers (each once), in their order, read {@link #SLICE} providers
+     * at a time: one slice's rows are held at once, however many providers are asked for.
      */
-    static final int SLICE = 256;
-
-    private record LineSlice(YearMonth month, LocalDateTime generated, Map<String, List<ClaimLine>> byNpi) {
+    public void forEach(YearMonth month, List<Provider> providers, LocalDateTime generated, Consumer<Dossier> sink) {
+        forEach(month, providers, generated, sink, this::slice);
     }
 
-    private final ThreadLocal<LineSlice> lineSlices = new ThreadLocal<>();
+    private static void forEach(YearMonth month, List<Provider> providers, LocalDateTime generated, Consumer<Dossier> sink,
+                                BiFunction<YearMonth, List<String>, Slice> reader) {
+        for (int from = 0; from < providers.size(); from += SLICE) {
+            List<Provider> part = providers.subList(from, Math.min(providers.size(), from + SLICE));
+            Slice slice = reader.apply(month, part.stream().map(Provider::npi).toList());
+            part.forEach(p -> sink.accept(slice.take(p, generated)));
+        }
+    }
 
-    private List<ClaimLine> linesOf(YearMonth month, String npi, LocalDateTime generated) {
-        if (!lines.inStagingEngine()) {
-            return lines.ofProvider(month, npi);
+    /**
+     * Providers per read: each table's rows of this many providers come in one query. The rows of a
+     * slice are few (a hundred claim lines and a few dozen other rows per provider), and the staging
+     * engine, which keeps no index, scans the month's lines once per slice.
+     */
+    public static final int SLICE = 256;
+
+    /**
+     * The slice a step going through the roster in NPI order reads next: the roster's providers from
+     * {@code npi} on (itself always, even when not on the roster), up to {@link #SLICE} of them and
+     * none past {@code toNpi} (the end of the step's NPI range; null for none).
+     */
+    public Slice sliceFrom(YearMonth month, String npi, String toNpi) {
+        List<String> next = new ArrayList<>(providers.npisFrom(month, npi, SLICE).stream()
+                .filter(n -> toNpi == null || n.compareTo(toNpi) <= 0).toList());
+        if (!next.contains(npi)) {
+            next.add(npi); // not on the roster: asked for all the same
         }
-        LineSlice slice = lineSlices.get();
-        if (slice == null || !slice.month().equals(month) || !java.util.Objects.equals(slice.generated(), generated)
-                || !slice.byNpi().containsKey(npi)) {
-            List<String> next = new ArrayList<>(providers.npisFrom(month, npi, SLICE));
-            if (!next.contains(npi)) {
-                next.add(npi); // not on the roster: asked for all the same
+        return slice(month, next);
+    }
+
+    /** Everything the dossiers of these providers show, read with one query per table. */
+    public Slice slice(YearMonth month, List<String> npis) {
+        return new Slice(month, new HashSet<>(npis), verdicts.ofProviders(month, npis), checks.ofProviders(month, npis),
+                metrics.ofProviders(month, npis), alignments.ofProviders(month, npis), findings.ofProviders(month, npis),
+                linesOf(month, npis), history.ofProviders(month, npis), rejectedByNpi(month));
+    }
+
+    /**
+     * {@link #slice} for providers scattered over the roster (the summary's docket, a few in a
+     * hundred): each table's rows one provider at a time, by index, where a slice's NPI range would
+     * read the rows of every provider between its first and last; the claim lines of them all still
+     * in one query, as the staging engine scans the month's lines once per query.
+     */
+    Slice scattered(YearMonth month, List<String> npis) {
+        Map<String, ProviderVerdict> decided = new HashMap<>();
+        Map<String, List<CredentialCheck>> checked = new HashMap<>();
+        Map<String, List<ProviderMetric>> measured = new HashMap<>();
+        Map<String, List<AlignmentRow>> aligned = new HashMap<>();
+        Map<String, List<Finding>> found = new HashMap<>();
+        Map<String, ProviderHistory> histories = new HashMap<>();
+        for (String npi : npis) {
+            verdicts.find(month, npi).ifPresent(v -> decided.put(npi, v));
+            checked.put(npi, checks.ofProvider(month, npi));
+            measured.put(npi, metrics.ofProvider(month, npi));
+            aligned.put(npi, alignments.ofProvider(month, npi));
+            found.put(npi, findings.ofProvider(month, npi));
+            histories.put(npi, history.ofProvider(month, npi));
+        }
+        return new Slice(month, new HashSet<>(npis), decided, checked, measured, aligned, found, linesOf(month, npis),
+                histories, rejectedByNpi(month));
+    }
+
+    private Map<String, List<ClaimLine>> linesOf(YearMonth month, List<String> npis) {
+        if (lines.inStagingEngine()) {
+            return lines.ofProviders(month, npis);
+        }
+        // HSQLDB and PostgreSQL find one provider's lines by index
+        Map<String, List<ClaimLine>> byNpi = new HashMap<>();
+        npis.forEach(npi -> byNpi.put(npi, lines.ofProvider(month, npi)));
+        return byNpi;
+    }
+
+    /**
+     * The rows of a slice of providers, by NPI, each provider's in the order its dossier shows them.
+     * Each dossier is taken once: its rows leave the slice with it.
+     */
+    public static final class Slice {
+        private final YearMonth month;
+        private final Set<String> npis;
+        private final Map<String, ProviderVerdict> verdicts;
+        private final Map<String, List<CredentialCheck>> checks;
+        private final Map<String, List<ProviderMetric>> metrics;
+        private final Map<String, List<AlignmentRow>> alignments;
+        private final Map<String, List<Finding>> findings;
+        private final Map<String, List<ClaimLine>> lines;
+        private final Map<String, ProviderHistory> history;
+        private final Map<String, List<RejectedRow>> rejected;
+
+        private Slice(YearMonth month, Set<String> npis, Map<String, ProviderVerdict> verdicts,
+                      Map<String, List<CredentialCheck>> checks, Map<String, List<ProviderMetric>> metrics,
+                      Map<String, List<AlignmentRow>> alignments, Map<String, List<Finding>> findings,
+                      Map<String, List<ClaimLine>> lines, Map<String, ProviderHistory> history,
+                      Map<String, List<RejectedRow>> rejected) {
+            this.month = month;
+            this.npis = npis;
+            this.verdicts = verdicts;
+            this.checks = checks;
+            this.metrics = metrics;
+            this.alignments = alignments;
+            this.findings = findings;
+            this.lines = lines;
+            this.history = history;
+            this.rejected = rejected;
+        }
+
+        /** Whether the provider's dossier is in the slice, not yet taken. */
+        public boolean holds(YearMonth month, String npi) {
+            return this.month.equals(month) && npis.contains(npi);
+        }
+
+        /** The provider's dossier; its rows leave the slice. */
+        public Dossier take(Provider provider, LocalDateTime generated) {
+            String npi = provider.npi();
+            if (!npis.remove(npi)) {
+                throw new IllegalStateException("provider " + npi + " is not in this slice of dossiers");
             }
-            slice = new LineSlice(month, generated, lines.ofProviders(month, next));
-            lineSlices.set(slice);
+            return new Dossier(month, provider, verdicts.remove(npi), orEmpty(checks.remove(npi)),
+                    orEmpty(metrics.remove(npi)), orEmpty(alignments.remove(npi)), orEmpty(findings.remove(npi)),
+                    orEmpty(lines.remove(npi)), generated, history.remove(npi), rejected.getOrDefault(npi, List.of()));
         }
-        List<ClaimLine> found = slice.byNpi().remove(npi);
-        if (slice.byNpi().isEmpty()) {
-            lineSlices.remove();
+
+        private static <T> List<T> orEmpty(List<T> rows) {
+            return rows == null ? List.of() : rows;
         }
-        return found;
     }
 
     private YearMonth rejectedMonth;
@@ -178,17 +281,18 @@ public final class DossierLoader {
 
     /**
      * What each Docket provider's dossier adds to its row: the charges billed while not allowed and
-     * what to verify before acting. One provider's lines at a time, as the dossiers are written.
+     * what to verify before acting. The docket is a few providers scattered over the roster: their
+     * rows are read one provider at a time, their claim lines a slice at a time.
      */
     public Map<String, SummaryMonth.DocketFacts> docketFacts(YearMonth month, List<Provider> docket, LocalDateTime generated) {
         Map<String, SummaryMonth.DocketFacts> facts = new HashMap<>();
-        for (Provider p : docket) {
-            Dossier dossier = load(month, p, generated);
+        forEach(month, docket, generated, dossier -> {
+            Provider p = dossier.provider();
             BigDecimal billed = DecisionWords.billedWhileNotAllowed(
                     DecisionWords.cutoffs(p, dossier.findings()), dossier.lines());
             facts.put(p.npi(), new SummaryMonth.DocketFacts(billed,
                     dossier.decision() == null ? List.of() : SummarySheet.verifyNotes(dossier)));
-        }
+        }, this::scattered);
         return facts;
     }
 

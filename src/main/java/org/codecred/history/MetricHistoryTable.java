@@ -1,6 +1,7 @@
 package org.codecred.history;
 
 import org.codecred.alignment.ProviderMetric;
+import org.codecred.database.KeyList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -65,5 +66,24 @@ public final class MetricHistoryTable {
                 (RowCallbackHandler) rs -> byMonth.computeIfAbsent(YearMonth.parse(rs.getString(1).trim()), k -> new HashMap<>())
                         .put(rs.getString(2), rs.getObject(3, Double.class)), npi, from.toString(), to.toString());
         return byMonth;
+    }
+
+    /**
+     * Several providers' metrics of one month ({npi -> {metric -> value}}), in one query (a provider
+     * without any has no entry): {@link #ofProvider} a month at a time, found by the month's key.
+     */
+    public Map<String, Map<String, Double>> ofProviders(YearMonth month, java.util.Collection<String> npis) {
+        Map<String, Map<String, Double>> byNpi = new HashMap<>();
+        if (npis.isEmpty()) {
+            return byNpi;
+        }
+        KeyList keys = KeyList.of(npis);
+        List<Object> args = new java.util.ArrayList<>(List.of(month.toString()));
+        args.addAll(keys.args());
+        jdbc.query("SELECT npi, metric_id, metric_value FROM codecred.history_metric WHERE history_month = ? AND "
+                        + keys.condition("npi"),
+                (RowCallbackHandler) rs -> byNpi.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getObject(3, Double.class)), args.toArray());
+        return byNpi;
     }
 }

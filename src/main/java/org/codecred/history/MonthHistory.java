@@ -4,6 +4,7 @@ import org.codecred.domain.Verdict;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,48 @@ public final class MonthHistory {
         }
         Set<String> previousRules = tables.rules.rulesOf(previous, npi);
         return new ProviderHistory(previous, previousVerdict, previousRules, months);
+    }
+
+    /**
+     * {@link #ofProvider} for several providers at once, by NPI (every NPI asked for has an entry): a
+     * query per earlier month and table for them all, each found by the month's key, where a query
+     * per provider and table would be three per provider. The months are the completed ones, and a
+     * completed month's rows are written in the same transaction as its run row, so reading the
+     * months one by one finds the rows {@link #ofProvider}'s month range finds.
+     */
+    public Map<String, ProviderHistory> ofProviders(YearMonth month, Collection<String> npis) {
+        List<YearMonth> earlier = earlierMonths.computeIfAbsent(month, m -> tables.runs.before(m, SHEET_MONTHS - 1));
+        Map<String, ProviderHistory> histories = new HashMap<>();
+        if (earlier.isEmpty() || npis.isEmpty()) {
+            npis.forEach(npi -> histories.put(npi, ProviderHistory.NONE));
+            return histories;
+        }
+        YearMonth previous = earlier.get(0);
+        Map<String, List<ProviderHistory.PastMonth>> months = new HashMap<>();
+        Map<String, Verdict> previousVerdicts = new HashMap<>();
+        for (int i = earlier.size() - 1; i >= 0; i--) { // oldest first, as ofProvider lists them
+            YearMonth m = earlier.get(i);
+            Map<String, ProviderHistoryTable.ProviderMonth> rows = tables.providers.ofMonth(m, npis);
+            Map<String, Map<String, Double>> metrics = tables.metrics.ofProviders(m, npis);
+            for (String npi : npis) {
+                ProviderHistoryTable.ProviderMonth row = rows.get(npi);
+                if (row == null) {
+                    continue;
+                }
+                if (m.equals(previous)) {
+                    previousVerdicts.put(npi, row.verdict());
+                }
+                months.computeIfAbsent(npi, k -> new ArrayList<>()).add(new ProviderHistory.PastMonth(m, row.verdict(),
+                        row.lines(), row.codingAccuracy(), row.errors(), row.warnings(), row.infos(),
+                        metrics.getOrDefault(npi, new HashMap<>())));
+            }
+        }
+        Map<String, Set<String>> previousRules = tables.rules.rulesOf(previous, npis);
+        for (String npi : npis) {
+            histories.put(npi, new ProviderHistory(previous, previousVerdicts.get(npi),
+                    previousRules.getOrDefault(npi, Set.of()), months.getOrDefault(npi, List.of())));
+        }
+        return histories;
     }
 
     /**

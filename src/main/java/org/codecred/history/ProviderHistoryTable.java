@@ -1,5 +1,6 @@
 package org.codecred.history;
 
+import org.codecred.database.KeyList;
 import org.codecred.domain.Verdict;
 import org.codecred.verdict.ProviderVerdict;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,6 +8,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Types;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +68,26 @@ public final class ProviderHistoryTable {
                 (rs, i) -> new ProviderMonth(HistoryRunTable.monthOf(TABLE, rs.getString(1)), rs.getString(2), verdictOf(rs.getString(1), rs.getString(2), rs.getString(3)),
                         rs.getInt(4), rs.getObject(5, Double.class), rs.getInt(6), rs.getInt(7), rs.getInt(8)),
                 npi, from.toString(), to.toString());
+    }
+
+    /**
+     * Several providers' rows of one month by NPI, in one query (a provider not on that month's roster
+     * has no entry): {@link #ofProvider} a month at a time, found by the month's key.
+     */
+    public Map<String, ProviderMonth> ofMonth(YearMonth month, Collection<String> npis) {
+        Map<String, ProviderMonth> rows = new HashMap<>();
+        if (npis.isEmpty()) {
+            return rows;
+        }
+        KeyList keys = KeyList.of(npis);
+        List<Object> args = new ArrayList<>(List.of(month.toString()));
+        args.addAll(keys.args());
+        jdbc.query("SELECT history_month, npi, verdict, lines, coding_accuracy, errors, warnings, infos"
+                        + " FROM codecred.history_provider WHERE history_month = ? AND " + keys.condition("npi"),
+                (RowCallbackHandler) rs -> rows.put(rs.getString(2), new ProviderMonth(HistoryRunTable.monthOf(TABLE, rs.getString(1)),
+                        rs.getString(2), verdictOf(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getInt(4),
+                        rs.getObject(5, Double.class), rs.getInt(6), rs.getInt(7), rs.getInt(8))), args.toArray());
+        return rows;
     }
 
     /**

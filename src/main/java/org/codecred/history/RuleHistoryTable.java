@@ -1,5 +1,6 @@
 package org.codecred.history;
 
+import org.codecred.database.KeyList;
 import org.codecred.staging.FindingTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -56,6 +57,21 @@ public final class RuleHistoryTable {
         Set<String> rules = new HashSet<>();
         jdbc.query("SELECT DISTINCT rule_id FROM codecred.history_rule WHERE history_month = ? AND npi = ?",
                 (RowCallbackHandler) rs -> rules.add(rs.getString(1).trim()), month.toString(), npi);
+        return rules;
+    }
+
+    /** The rules that fired for each of several providers in {@code month}, in one query (none fired: no entry). */
+    public Map<String, Set<String>> rulesOf(YearMonth month, java.util.Collection<String> npis) {
+        Map<String, Set<String>> rules = new HashMap<>();
+        if (npis.isEmpty()) {
+            return rules;
+        }
+        KeyList keys = KeyList.of(npis);
+        List<Object> args = new java.util.ArrayList<>(List.of(month.toString()));
+        args.addAll(keys.args());
+        jdbc.query("SELECT npi, rule_id FROM codecred.history_rule WHERE history_month = ? AND " + keys.condition("npi"),
+                (RowCallbackHandler) rs -> rules.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                        .add(rs.getString(2).trim()), args.toArray());
         return rules;
     }
 }

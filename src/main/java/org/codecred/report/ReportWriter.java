@@ -1,7 +1,6 @@
 package org.codecred.report;
 
 import org.codecred.domain.Provider;
-import org.codecred.dossier.Dossier;
 import org.codecred.dossier.DossierFileName;
 import org.codecred.dossier.DossierLoader;
 import org.codecred.dossier.SummaryWorkbook;
@@ -28,22 +27,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes the month's report a slice of providers at a time: each call writes the next
- * {@value #PROVIDERS_PER_CHUNK} provider pages in NPI order (on several threads) and remembers the
- * last NPI in the step's context, committed with the chunk, so a restart resumes after it; the last
- * call writes the month's index, its script and stylesheet, and output/index.html. Every file is
- * written atomically and says the same on a rewrite (the run's start time is the only time shown).
+ * Writes the month's report a slice of providers at a time: each call takes the next providers in
+ * NPI order, a {@link DossierLoader#SLICE} of them per thread, each thread reading its slice's
+ * dossiers (a query per table for the whole slice) and writing their pages. It remembers the last
+ * NPI in the step's context, committed with the chunk, so a restart resumes after it; the last call
+ * writes the month's index, its script and stylesheet, and output/index.html. Every file is written
+ * atomically and says the same on a rewrite (the run's start time is the only time shown).
  */
 public final class ReportWriter {
 
     static final String LAST_NPI = "report.lastNpi";
-    static final int PROVIDERS_PER_CHUNK = 64;
 
     private final ReportLoader reportLoader;
     private final DossierLoader dossierLoader;
     private final ProviderTable providers;
     private final RunSettings settings;
     private final ExecutorService threads;
+    /**
+     * A dossier slice per thread: reading the rows is most of a page's cost, so each thread reads its
+     * slice (a query per table for the slice) and writes its pages.
+     */
+    private final int providersPerChunk;
 
     private YearMonth rosterMonth;
     private List<Provider> roster;
@@ -55,6 +59,7 @@ public final class ReportWriter {
         this.dossierLoader = dossierLoader;
         this.providers = providers;
         this.settings = settings;
+        this.providersPerChunk = DossierLoader.SLICE * threads;
         // daemon threads: a run that stops half-way leaves nothing that keeps the JVM alive
         this.threads = Executors.newFixedThreadPool(threads, task -> {
             Thread t = new Thread(task, "report");
@@ -69,7 +74,7 @@ public final class ReportWriter {
         Links links = new Links(settings.outputRoot());
         Path report = settings.outputDir().resolve(Links.FOLDER);
         String after = context.containsKey(LAST_NPI) ? context.getString(LAST_NPI) : "";
-        List<Provider> slice = roster.stream().filter(p -> p.npi().compareTo(after) > 0).limit(PROVIDERS_PER_CHUNK).toList();
+        List<Provider> slice = roster.stream().filter(p -> p.npi().compareTo(after) > 0).limit(providersPerChunk).toList();
         if (!slice.isEmpty()) {
             writePages(slice, month, started, links, report);
             context.putString(LAST_NPI, slice.get(slice.size() - 1).npi());
@@ -100,20 +105,23 @@ public final class ReportWriter {
             throws Exception {
         Path pages = report.resolve(Links.PROVIDERS);
         Path dossiers = settings.outputDir().resolve("dossiers");
-        List<Future<?>> written = new ArrayList<>(slice.size());
-        for (Provider provider : slice) {
+        List<Future<?>> written = new ArrayList<>();
+        for (int from = 0; from < slice.size(); from += DossierLoader.SLICE) {
+            List<Provider> part = slice.subList(from, Math.min(slice.size(), from + DossierLoader.SLICE));
             written.add(threads.submit(() -> {
-                Dossier dossier = dossierLoader.load(month, provider, started);
-                Path workbook = DossierFileName.resolve(dossiers, provider.npi(), provider.lastName());
-                String page = ProviderPage.render(dossier, credentials.family(provider.credential()).label(),
-                        Files.isRegularFile(workbook) ? workbook.getFileName().toString() : null, links);
-                OutputFiles.writeText(pages.resolve(Links.pageName(provider.npi())), out -> out.write(page));
+                dossierLoader.forEach(month, part, started, dossier -> {
+                    Provider provider = dossier.provider();
+                    Path workbook = DossierFileName.resolve(dossiers, provider.npi(), provider.lastName());
+                    String page = ProviderPage.render(dossier, credentials.family(provider.credential()).label(),
+                            Files.isRegularFile(workbook) ? workbook.getFileName().toString() : null, links);
+                    OutputFiles.writeText(pages.resolve(Links.pageName(provider.npi())), out -> out.write(page));
+                });
                 return null;
             }));
         }
-        for (Future<?> page : written) {
+        for (Future<?> part : written) {
             try {
-                page.get();
+                part.get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }

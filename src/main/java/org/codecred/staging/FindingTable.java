@@ -1,5 +1,6 @@
 package org.codecred.staging;
 
+import org.codecred.database.KeyList;
 import org.codecred.domain.Finding;
 import org.codecred.domain.RuleId;
 import org.codecred.domain.Severity;
@@ -85,6 +86,27 @@ public final class FindingTable {
         List<Finding> findings = new ArrayList<>(jdbc.query("SELECT " + READ_COLUMNS + " FROM codecred.finding"
                 + " WHERE month = ? AND provider_npi = ?", ROW_MAPPER, month.toString(), npi));
         findings.sort(Finding.REPORT_ORDER);
+        return findings;
+    }
+
+    /**
+     * Several providers' findings by NPI, each in report order, in one query (a provider without any
+     * has no entry). Each provider's rows come by the same index as {@link #ofProvider}'s.
+     */
+    public Map<String, List<Finding>> ofProviders(YearMonth month, Collection<String> npis) {
+        Map<String, List<Finding>> findings = new HashMap<>();
+        if (npis.isEmpty()) {
+            return findings;
+        }
+        KeyList keys = KeyList.of(npis);
+        List<Object> args = new ArrayList<>(List.of(month.toString()));
+        args.addAll(keys.args());
+        jdbc.query("SELECT " + READ_COLUMNS + " FROM codecred.finding WHERE month = ? AND " + keys.condition("provider_npi"),
+                (RowCallbackHandler) rs -> {
+                    Finding f = ROW_MAPPER.mapRow(rs, 0);
+                    findings.computeIfAbsent(f.providerNpi(), k -> new ArrayList<>()).add(f);
+                }, args.toArray());
+        findings.values().forEach(provider -> provider.sort(Finding.REPORT_ORDER));
         return findings;
     }
 

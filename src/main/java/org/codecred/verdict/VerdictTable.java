@@ -1,5 +1,6 @@
 package org.codecred.verdict;
 
+import org.codecred.database.KeyList;
 import org.codecred.domain.Verdict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -7,6 +8,8 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,23 @@ public final class VerdictTable {
     public Optional<ProviderVerdict> find(YearMonth month, String npi) {
         return jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_verdict WHERE month = ? AND npi = ?",
                 ROW_MAPPER, month.toString(), npi).stream().findFirst();
+    }
+
+    /** The verdicts of several providers by NPI, in one query (a provider without one has no entry). */
+    public Map<String, ProviderVerdict> ofProviders(YearMonth month, Collection<String> npis) {
+        Map<String, ProviderVerdict> verdicts = new HashMap<>();
+        if (npis.isEmpty()) {
+            return verdicts;
+        }
+        KeyList keys = KeyList.of(npis);
+        List<Object> args = new ArrayList<>(List.of(month.toString()));
+        args.addAll(keys.args());
+        jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_verdict WHERE month = ? AND " + keys.condition("npi"),
+                (RowCallbackHandler) rs -> {
+                    ProviderVerdict v = ROW_MAPPER.mapRow(rs, 0);
+                    verdicts.put(v.npi(), v);
+                }, args.toArray());
+        return verdicts;
     }
 
     /** Every verdict of the month by NPI. */
