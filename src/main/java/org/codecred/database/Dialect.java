@@ -130,7 +130,12 @@ public interface Dialect {
      * A DELETE of at most {@code ?2} rows of month {@code ?1} from {@code table} (parameters: month,
      * limit), so that clearing millions of rows never holds them all in one transaction.
      */
-    String deleteSomeOfMonth(String table);
+    default String deleteSomeOfMonth(String table) {
+        return deleteSomeOfMonth(table, "month");
+    }
+
+    /** {@link #deleteSomeOfMonth(String)} of a table whose month is in {@code monthColumn}. */
+    String deleteSomeOfMonth(String table, String monthColumn);
 
     /** Values of the {@code ${name}} placeholders in the schema's migrations (docs/database.md). */
     Map<String, String> schemaPlaceholders();

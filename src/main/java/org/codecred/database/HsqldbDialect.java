@@ -103,8 +103,8 @@ public final class HsqldbDialect implements Dialect {
     }
 
     @Override
-    public String deleteSomeOfMonth(String table) {
-        return "DELETE FROM " + table + " WHERE month = ? LIMIT ?";
+    public String deleteSomeOfMonth(String table, String monthColumn) {
+        return "DELETE FROM " + table + " WHERE " + monthColumn + " = ? LIMIT ?";
     }
 
     /**

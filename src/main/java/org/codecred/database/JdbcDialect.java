@@ -38,8 +38,8 @@ final class JdbcDialect implements Dialect {
 
     /** The limit parameter is bound and ignored: {@code ? IS NOT NULL} keeps both parameters in use. */
     @Override
-    public String deleteSomeOfMonth(String table) {
-        return "DELETE FROM " + table + " WHERE month = ? AND CAST(? AS INTEGER) IS NOT NULL";
+    public String deleteSomeOfMonth(String table, String monthColumn) {
+        return "DELETE FROM " + table + " WHERE " + monthColumn + " = ? AND CAST(? AS INTEGER) IS NOT NULL";
     }
 
     @Override

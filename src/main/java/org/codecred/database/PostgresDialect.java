@@ -61,8 +61,8 @@ public final class PostgresDialect implements Dialect {
 
     /** PostgreSQL's DELETE has no LIMIT: the rows are picked by their physical address. */
     @Override
-    public String deleteSomeOfMonth(String table) {
-        return "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " WHERE month = ? LIMIT ?)";
+    public String deleteSomeOfMonth(String table, String monthColumn) {
+        return "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " WHERE " + monthColumn + " = ? LIMIT ?)";
     }
 
     /** Every table is on disk already. */

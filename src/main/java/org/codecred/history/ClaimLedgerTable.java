@@ -23,8 +23,18 @@ public final class ClaimLedgerTable implements EarlierClaims {
         this.jdbc = jdbc;
     }
 
-    void delete(YearMonth month) {
-        jdbc.update("DELETE FROM codecred.history_claim_ledger WHERE history_month = ?", month.toString());
+    /**
+     * Deletes the month's ledger rows, {@code batch} at a time, each batch committed by {@code apart}: a
+     * month's ledger is one row per counted line (five million at 5,000,000 lines), more than one
+     * HSQLDB transaction holds in a 1 GB heap.
+     */
+    void delete(YearMonth month, int batch, java.util.function.Consumer<Runnable> apart) {
+        String sql = org.codecred.database.Dialect.of(jdbc.getDataSource())
+                .deleteSomeOfMonth("codecred.history_claim_ledger", "history_month");
+        int[] deleted = {0};
+        do {
+            apart.accept(() -> deleted[0] = jdbc.update(sql, month.toString(), batch));
+        } while (deleted[0] > 0);
     }
 
     /** One ledger row: a counted line without member data. */
@@ -53,10 +63,16 @@ public final class ClaimLedgerTable implements EarlierClaims {
         return entries.size();
     }
 
+    /**
+     * A month's ledger commits in batches before its other history rows: only a month whose completion
+     * row exists has its whole ledger (a killed recording leaves part of one, replaced by the rerun).
+     */
+    private static final String COMPLETED = " AND history_month IN (SELECT history_month FROM codecred.history_run)";
+
     @Override
     public boolean counted(String billingKey, String claimId, YearMonth month) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_claim_ledger"
-                + " WHERE billing_npi = ? AND claim_id = ? AND history_month = ?", Integer.class,
+                + " WHERE billing_npi = ? AND claim_id = ? AND history_month = ?" + COMPLETED, Integer.class,
                 billingKey, claimId, month.toString());
         return n != null && n > 0;
     }
@@ -64,7 +80,7 @@ public final class ClaimLedgerTable implements EarlierClaims {
     @Override
     public Optional<YearMonth> latestBefore(String billingKey, String claimId, YearMonth month) {
         return jdbc.queryForList("SELECT MAX(history_month) FROM codecred.history_claim_ledger"
-                                + " WHERE billing_npi = ? AND claim_id = ? AND history_month < ?", String.class,
+                                + " WHERE billing_npi = ? AND claim_id = ? AND history_month < ?" + COMPLETED, String.class,
                         billingKey, claimId, month.toString()).stream()
                 .filter(m -> m != null).findFirst().map(m -> YearMonth.parse(m.trim()));
     }

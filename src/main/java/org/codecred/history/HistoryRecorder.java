@@ -45,16 +45,19 @@ public final class HistoryRecorder {
     private final MemberKey memberKey;
     private final int retentionMonths;
     private final List<String> evaluationCodes;
+    /** Runs its work in a transaction of its own, committed when it returns (the claim ledger's batches). */
+    private final java.util.function.Consumer<Runnable> apart;
 
     /**
      * The month's staging is read through its owners; the history tables through theirs.
      *
      * @param evaluationCodes the codes whose services history keeps for the cross-month rules (the code
      *                        table's {@code crossDayCodes})
+     * @param apart           runs its work in a transaction of its own, committed when it returns
      */
     public HistoryRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings, MetricTable metrics,
                            ClaimLineTable lines, MemberKey memberKey, int retentionMonths,
-                           Collection<String> evaluationCodes) {
+                           Collection<String> evaluationCodes, java.util.function.Consumer<Runnable> apart) {
         if (retentionMonths < 1) {
             throw new IllegalArgumentException("history retention must be at least 1 month, not " + retentionMonths);
         }
@@ -65,12 +68,25 @@ public final class HistoryRecorder {
         this.lines = lines;
         this.memberKey = memberKey;
         this.retentionMonths = retentionMonths;
+        this.apart = apart;
         this.evaluationCodes = List.copyOf(new java.util.TreeSet<>(evaluationCodes));
     }
 
     public Recorded record(YearMonth month, LocalDateTime recordedAt) {
         // the ledger's lines are sorted and digested on a thread of their own while the rows before them are written
         try (LedgerReader ledgerLines = new LedgerReader(month)) {
+            // The claim ledger first, in batches each committed apart from the step's transaction: one row
+            // per counted line (5 million at 5,000,000 lines) is more than one HSQLDB transaction holds in a
+            // 1 GB heap. Its readers see a month only once its completion row commits, below, with the rest.
+            if (lines.countCounted(month) > 0) {
+                // the hashes' key fingerprint commits before them: a later start can tell the key apart
+                apart.accept(() -> tables.key.record(memberKey.fingerprint(), recordedAt));
+            }
+            tables.claims.delete(month, LEDGER_DELETE_BATCH, apart);
+            long ledgerStart = System.nanoTime();
+            long ledger = recordLedger(month, ledgerLines);
+            log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
+                    (System.nanoTime() - ledgerStart) / 1_000_000);
             tables.delete(month);
             int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
             List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
@@ -84,10 +100,6 @@ public final class HistoryRecorder {
             List<ClaimLineTable.CodedService> evaluated = new ArrayList<>();
             lines.forEachService(month, evaluationCodes, evaluated::add);
             int evaluations = tables.evaluations.insert(month, evaluated, memberKey);
-            long ledgerStart = System.nanoTime();
-            long ledger = recordLedger(month, ledgerLines);
-            log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
-                    (System.nanoTime() - ledgerStart) / 1_000_000);
             if (evaluations > 0 || ledger > 0) {
                 // the hashes and the fingerprint of their key commit together: a later start can tell the key apart
                 tables.key.record(memberKey.fingerprint(), recordedAt);
@@ -103,13 +115,15 @@ public final class HistoryRecorder {
 
     /**
      * The claim ledger: every line the month counted, without member data, as the reader hands them
-     * over. Only this thread, which holds the history transaction, writes: the transaction still
-     * holds the whole month or nothing.
+     * over, each batch committed on its own. Only this thread writes.
      */
     private long recordLedger(YearMonth month, LedgerReader ledgerLines) {
         long written = 0;
         for (List<ClaimLedgerTable.Entry> batch = ledgerLines.next(); batch != null; batch = ledgerLines.next()) {
-            written += tables.claims.insert(month, batch);
+            List<ClaimLedgerTable.Entry> entries = batch;
+            long[] inserted = {0};
+            apart.accept(() -> inserted[0] = tables.claims.insert(month, entries));
+            written += inserted[0];
         }
         return written;
     }
@@ -205,6 +219,7 @@ public final class HistoryRecorder {
     }
 
     private static final int LEDGER_BATCH = 5000;
+    private static final int LEDGER_DELETE_BATCH = 50_000;
     private static final int LEDGER_BATCHES_AHEAD = 4;
 
     /** Keeps the newest {@code retentionMonths} calendar months counted back from the newest completed month. */
@@ -217,6 +232,7 @@ public final class HistoryRecorder {
         int dropped = 0;
         for (YearMonth old : tables.runs.olderThan(oldestKept)) {
             tables.delete(old);
+            tables.claims.delete(old, LEDGER_DELETE_BATCH, apart);
             dropped++;
         }
         return dropped;

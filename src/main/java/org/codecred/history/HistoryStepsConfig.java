@@ -62,9 +62,12 @@ public class HistoryStepsConfig {
     public HistoryRecorder historyRecorder(HistoryTables tables, VerdictTable verdicts, FindingTable findings,
                                            MetricTable metrics, ClaimLineTable lines, MemberKey memberKey,
                                            @Value("${codecred.history.retention-months:24}") int retentionMonths,
-                                           RunSettings settings) {
+                                           RunSettings settings, PlatformTransactionManager transactionManager) {
+        org.springframework.transaction.support.TransactionTemplate own =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return new HistoryRecorder(tables, verdicts, findings, metrics, lines, memberKey, retentionMonths,
-                CodeCatalog.load(settings.rulesDir()).crossDayCodes());
+                CodeCatalog.load(settings.rulesDir()).crossDayCodes(), work -> own.executeWithoutResult(status -> work.run()));
     }
 
     /** The earlier months of comparePeers' window (alignment reads them through its own interface). */
@@ -84,7 +87,8 @@ public class HistoryStepsConfig {
         return new DiagnosticEvaluationHistory(tables.evaluations, memberKey);
     }
 
-    // the last step: one transaction, so a kill leaves the month's old history or its new one, never half
+    // the last step: one transaction (the claim ledger's batches apart, see HistoryRecorder), so a kill
+    // leaves the month's old history or its new one, never half
 
     @Bean
     public Step recordHistory(JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -25,13 +25,16 @@ public final class HistoryTables {
         this.key = new HistoryKeyTable(jdbc);
     }
 
-    /** Deletes every history row of {@code month}; the completion row first, so a half-deleted month is never "completed". */
+    /**
+     * Deletes every history row of {@code month} but its claim ledger (which {@link ClaimLedgerTable}
+     * deletes in batches of their own); the completion row first, so a half-deleted month is never
+     * "completed".
+     */
     void delete(YearMonth month) {
         runs.delete(month);
         providers.delete(month);
         rules.delete(month);
         metrics.delete(month);
         evaluations.delete(month);
-        claims.delete(month);
     }
 }

@@ -81,6 +81,24 @@ class ClaimLedgerRecordingTest {
     }
 
     @Test
+    void aLedgerLeftByAKilledRecordingIsNotSeenUntilItsMonthCompletes() {
+        JdbcTemplate jdbc = database();
+        ClaimLineTable lines = new ClaimLineTable(jdbc);
+        List<ClaimLine> arriving = arrivingLines(6_000);
+        lines.insert(MONTH, arriving);
+        recorder(jdbc, lines, new MemberKey(new byte[32])).record(MONTH, LocalDateTime.of(2026, 11, 2, 8, 0));
+        ClaimLedgerTable ledger = new HistoryTables(jdbc).claims;
+        ClaimLine counted = arriving.get(1);
+        assertThat(ledger.counted(counted.billingKey(), counted.claimId(), MONTH)).isTrue();
+
+        // the ledger commits in batches before the completion row: a kill in between leaves rows of a month not completed
+        jdbc.update("DELETE FROM codecred.history_run WHERE history_month = ?", MONTH.toString());
+        assertThat(ledger.rows(MONTH)).isPositive();
+        assertThat(ledger.counted(counted.billingKey(), counted.claimId(), MONTH)).isFalse();
+        assertThat(ledger.latestBefore(counted.billingKey(), counted.claimId(), MONTH.plusMonths(1))).isEmpty();
+    }
+
+    @Test
     void aFailureOfTheReaderFailsTheRecordingWithItsOwnException(@TempDir Path tmp) throws Exception {
         JdbcTemplate jdbc = database();
         ClaimLineTable lines = new ClaimLineTable(jdbc);
@@ -122,7 +140,7 @@ class ClaimLedgerRecordingTest {
 
     private static HistoryRecorder recorder(JdbcTemplate jdbc, ClaimLineTable lines, MemberKey key) {
         return new HistoryRecorder(new HistoryTables(jdbc), new VerdictTable(jdbc), new FindingTable(jdbc),
-                new MetricTable(jdbc), lines, key, 24, List.of("90791", "90792"));
+                new MetricTable(jdbc), lines, key, 24, List.of("90791", "90792"), Runnable::run);
     }
 
     private static JdbcTemplate database() {
