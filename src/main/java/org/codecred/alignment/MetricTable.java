@@ -111,18 +111,7 @@ public final class MetricTable {
 
     /** Several providers' metrics by NPI, each in metric-id order, in one query (a provider without any has no entry). */
     public Map<String, List<ProviderMetric>> ofProviders(YearMonth month, Collection<String> npis) {
-        Map<String, List<ProviderMetric>> metrics = new HashMap<>();
-        if (npis.isEmpty()) {
-            return metrics;
-        }
-        KeyList keys = KeyList.of(npis);
-        List<Object> args = new ArrayList<>(List.of(month.toString()));
-        args.addAll(keys.args());
-        jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ? AND " + keys.condition("npi")
-                        + " ORDER BY npi, metric_id", (RowCallbackHandler) rs -> {
-                    ProviderMetric metric = ROW_MAPPER.mapRow(rs, 0);
-                    metrics.computeIfAbsent(metric.npi(), k -> new ArrayList<>()).add(metric);
-                }, args.toArray());
-        return metrics;
+        return KeyList.rowsByKey(jdbc, "SELECT " + COLUMNS + " FROM codecred.provider_metric", "month", "npi",
+                "npi, metric_id", month, npis, ROW_MAPPER, ProviderMetric::npi);
     }
 }

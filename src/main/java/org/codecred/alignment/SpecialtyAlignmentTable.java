@@ -7,9 +7,7 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -65,19 +63,8 @@ public final class SpecialtyAlignmentTable {
      * without any has no entry).
      */
     public Map<String, List<AlignmentRow>> ofProviders(YearMonth month, Collection<String> npis) {
-        Map<String, List<AlignmentRow>> rows = new HashMap<>();
-        if (npis.isEmpty()) {
-            return rows;
-        }
-        KeyList keys = KeyList.of(npis);
-        List<Object> args = new ArrayList<>(List.of(month.toString()));
-        args.addAll(keys.args());
-        jdbc.query("SELECT " + COLUMNS + " FROM codecred.specialty_alignment WHERE month = ? AND " + keys.condition("npi")
-                        + " ORDER BY npi, claimed DESC, specialty", (RowCallbackHandler) rs -> {
-                    AlignmentRow row = ROW_MAPPER.mapRow(rs, 0);
-                    rows.computeIfAbsent(row.npi(), k -> new ArrayList<>()).add(row);
-                }, args.toArray());
-        return rows;
+        return KeyList.rowsByKey(jdbc, "SELECT " + COLUMNS + " FROM codecred.specialty_alignment", "month", "npi",
+                "npi, claimed DESC, specialty", month, npis, ROW_MAPPER, AlignmentRow::npi);
     }
 
     /** Every row of the month, in NPI then specialty order. */

@@ -2,14 +2,12 @@ package org.codecred.credentials;
 
 import org.codecred.database.KeyList;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,19 +63,8 @@ public final class CredentialCheckTable {
 
     /** Several providers' checks by NPI, each in display order, in one query (a provider without any has no entry). */
     public Map<String, List<CredentialCheck>> ofProviders(YearMonth month, Collection<String> npis) {
-        Map<String, List<CredentialCheck>> checks = new HashMap<>();
-        if (npis.isEmpty()) {
-            return checks;
-        }
-        KeyList keys = KeyList.of(npis);
-        List<Object> args = new ArrayList<>(List.of(month.toString()));
-        args.addAll(keys.args());
-        jdbc.query("SELECT " + COLUMNS + " FROM codecred.credential_check WHERE month = ? AND " + keys.condition("npi")
-                        + " ORDER BY npi, seq", (RowCallbackHandler) rs -> {
-                    CredentialCheck check = ROW_MAPPER.mapRow(rs, 0);
-                    checks.computeIfAbsent(check.npi(), k -> new ArrayList<>()).add(check);
-                }, args.toArray());
-        return checks;
+        return KeyList.rowsByKey(jdbc, "SELECT " + COLUMNS + " FROM codecred.credential_check", "month", "npi",
+                "npi, seq", month, npis, ROW_MAPPER, CredentialCheck::npi);
     }
 
 

@@ -1,10 +1,18 @@
 package org.codecred.database;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * "The column is one of these keys" (NPIs, say) as a condition every database finds by index.
@@ -45,5 +53,30 @@ public final class KeyList {
         args.add(keys.get(keys.size() - 1));
         args.addAll(keys);
         return args;
+    }
+
+    /**
+     * The rows of {@code selectFrom} ({@code SELECT ... FROM table}) of the month and these keys in one
+     * query, each made by {@code mapper} and listed under its key in {@code orderBy}'s order (a key
+     * without rows has no entry): what each table's {@code ofProviders} asks.
+     *
+     * @param orderBy the ORDER BY list, or null when the caller orders each key's rows itself
+     */
+    public static <T> Map<String, List<T>> rowsByKey(JdbcTemplate jdbc, String selectFrom, String monthColumn,
+                                                     String keyColumn, String orderBy, YearMonth month,
+                                                     Collection<String> keys, RowMapper<T> mapper, Function<T, String> keyOf) {
+        Map<String, List<T>> rows = new HashMap<>();
+        if (keys.isEmpty()) {
+            return rows;
+        }
+        KeyList list = of(keys);
+        List<Object> args = new ArrayList<>(List.of(month.toString()));
+        args.addAll(list.args());
+        jdbc.query(selectFrom + " WHERE " + monthColumn + " = ? AND " + list.condition(keyColumn)
+                + (orderBy == null ? "" : " ORDER BY " + orderBy), (RowCallbackHandler) rs -> {
+                    T row = mapper.mapRow(rs, 0);
+                    rows.computeIfAbsent(keyOf.apply(row), k -> new ArrayList<>()).add(row);
+                }, args.toArray());
+        return rows;
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Types;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -76,17 +75,12 @@ public final class ProviderHistoryTable {
      */
     public Map<String, ProviderMonth> ofMonth(YearMonth month, Collection<String> npis) {
         Map<String, ProviderMonth> rows = new HashMap<>();
-        if (npis.isEmpty()) {
-            return rows;
-        }
-        KeyList keys = KeyList.of(npis);
-        List<Object> args = new ArrayList<>(List.of(month.toString()));
-        args.addAll(keys.args());
-        jdbc.query("SELECT history_month, npi, verdict, lines, coding_accuracy, errors, warnings, infos"
-                        + " FROM codecred.history_provider WHERE history_month = ? AND " + keys.condition("npi"),
-                (RowCallbackHandler) rs -> rows.put(rs.getString(2), new ProviderMonth(HistoryRunTable.monthOf(TABLE, rs.getString(1)),
-                        rs.getString(2), verdictOf(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getInt(4),
-                        rs.getObject(5, Double.class), rs.getInt(6), rs.getInt(7), rs.getInt(8))), args.toArray());
+        KeyList.rowsByKey(jdbc, "SELECT history_month, npi, verdict, lines, coding_accuracy, errors, warnings, infos"
+                        + " FROM codecred.history_provider", "history_month", "npi", null, month, npis,
+                (rs, i) -> new ProviderMonth(HistoryRunTable.monthOf(TABLE, rs.getString(1)), rs.getString(2),
+                        verdictOf(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getInt(4),
+                        rs.getObject(5, Double.class), rs.getInt(6), rs.getInt(7), rs.getInt(8)),
+                ProviderMonth::npi).forEach((npi, months) -> rows.put(npi, months.get(0)));
         return rows;
     }
 

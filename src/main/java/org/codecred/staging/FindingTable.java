@@ -94,18 +94,8 @@ public final class FindingTable {
      * has no entry). Each provider's rows come by the same index as {@link #ofProvider}'s.
      */
     public Map<String, List<Finding>> ofProviders(YearMonth month, Collection<String> npis) {
-        Map<String, List<Finding>> findings = new HashMap<>();
-        if (npis.isEmpty()) {
-            return findings;
-        }
-        KeyList keys = KeyList.of(npis);
-        List<Object> args = new ArrayList<>(List.of(month.toString()));
-        args.addAll(keys.args());
-        jdbc.query("SELECT " + READ_COLUMNS + " FROM codecred.finding WHERE month = ? AND " + keys.condition("provider_npi"),
-                (RowCallbackHandler) rs -> {
-                    Finding f = ROW_MAPPER.mapRow(rs, 0);
-                    findings.computeIfAbsent(f.providerNpi(), k -> new ArrayList<>()).add(f);
-                }, args.toArray());
+        Map<String, List<Finding>> findings = KeyList.rowsByKey(jdbc, "SELECT " + READ_COLUMNS + " FROM codecred.finding",
+                "month", "provider_npi", null, month, npis, ROW_MAPPER, Finding::providerNpi);
         findings.values().forEach(provider -> provider.sort(Finding.REPORT_ORDER));
         return findings;
     }

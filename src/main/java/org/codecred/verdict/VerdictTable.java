@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Types;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -80,17 +79,8 @@ public final class VerdictTable {
     /** The verdicts of several providers by NPI, in one query (a provider without one has no entry). */
     public Map<String, ProviderVerdict> ofProviders(YearMonth month, Collection<String> npis) {
         Map<String, ProviderVerdict> verdicts = new HashMap<>();
-        if (npis.isEmpty()) {
-            return verdicts;
-        }
-        KeyList keys = KeyList.of(npis);
-        List<Object> args = new ArrayList<>(List.of(month.toString()));
-        args.addAll(keys.args());
-        jdbc.query("SELECT " + COLUMNS + " FROM codecred.provider_verdict WHERE month = ? AND " + keys.condition("npi"),
-                (RowCallbackHandler) rs -> {
-                    ProviderVerdict v = ROW_MAPPER.mapRow(rs, 0);
-                    verdicts.put(v.npi(), v);
-                }, args.toArray());
+        KeyList.rowsByKey(jdbc, "SELECT " + COLUMNS + " FROM codecred.provider_verdict", "month", "npi", null, month, npis,
+                ROW_MAPPER, ProviderVerdict::npi).forEach((npi, rows) -> verdicts.put(npi, rows.get(0)));
         return verdicts;
     }
 
