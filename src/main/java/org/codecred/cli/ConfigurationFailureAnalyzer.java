@@ -1,6 +1,7 @@
 package org.codecred.cli;
 
 import org.codecred.job.ConfigurationException;
+import org.codecred.staging.StagingEngineUnavailable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
@@ -15,7 +16,8 @@ import java.sql.SQLException;
 /**
  * Spring Boot's hook for a failed start: recognises the configurations that cannot work, so that
  * {@link CodeCred} reports them in one line with exit 2 instead of a stack trace and exit 1. It looks
- * at what the failure is, not at message text: a {@link ConfigurationException}, a database URL that
+ * at what the failure is, not at message text: a {@link ConfigurationException}, a staging engine
+ * that cannot open ({@link StagingEngineUnavailable}), a database URL that
  * no JDBC driver on the classpath accepts, a database that refuses or cannot be found at start (a
  * connection exception: SQL state class 08, or a refused or unknown host). Registered in
  * META-INF/spring.factories; {@link ConfigurationFailureReporter} hands the result to {@link CodeCred}.
@@ -40,6 +42,10 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
         ConfigurationException configuration = CodeCred.causeOf(failure, ConfigurationException.class);
         if (configuration != null) {
             return new ConfigurationProblem(configuration.getMessage(), null, failure);
+        }
+        StagingEngineUnavailable engine = CodeCred.causeOf(failure, StagingEngineUnavailable.class);
+        if (engine != null) {
+            return new ConfigurationProblem(engine.getMessage(), null, failure);
         }
         String url = environment.getProperty("spring.datasource.url");
         if (url != null && !driverAccepts(url)) {

@@ -1,6 +1,5 @@
 package org.codecred.staging;
 
-import org.codecred.job.ConfigurationException;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,11 +61,11 @@ public final class StagingEngine implements AutoCloseable {
             return new StagingEngine(file, root);
         } catch (SQLException | IOException e) {
             // the operator's to fix (a folder in the file's place, no permission, a full disk): one line, exit 2
-            throw new ConfigurationException("cannot open the staging engine's file " + file + ": " + e.getMessage());
+            throw new StagingEngineUnavailable("cannot open the staging engine's file " + file + ": " + e.getMessage());
         } catch (LinkageError e) {
             // DuckDB's native library is built for Linux (x86-64, ARM64 with glibc), macOS on Apple silicon
             // and Windows x86-64; elsewhere (Alpine's musl, an Intel Mac) it cannot load
-            throw new ConfigurationException("the staging engine (DuckDB) cannot run on this platform ("
+            throw new StagingEngineUnavailable("the staging engine (DuckDB) cannot run on this platform ("
                     + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "): " + e.getMessage()
                     + "; run with --codecred.staging-engine=database to stage claim lines in the embedded database");
         }
