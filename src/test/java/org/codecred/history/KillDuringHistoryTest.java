@@ -83,12 +83,7 @@ class KillDuringHistoryTest {
 
     /** Every history row of every month except the recording time. */
     private static List<String> history(TestMonth month) throws Exception {
-        List<String> rows = new ArrayList<>();
-        rows.addAll(month.query("SELECT history_month, providers, lines FROM codecred.history_run ORDER BY 1"));
-        rows.addAll(month.query("SELECT * FROM codecred.history_provider ORDER BY 1, 2"));
-        rows.addAll(month.query("SELECT * FROM codecred.history_rule ORDER BY 1, 2, 3, 4"));
-        rows.addAll(month.query("SELECT * FROM codecred.history_metric ORDER BY 1, 2, 3"));
-        rows.addAll(month.query("SELECT * FROM codecred.history_diag_eval ORDER BY 1, 2, 3, 4, 5"));
+        List<String> rows = new ArrayList<>(month.historyRows());
         // the key's fingerprint is written with the hashes: one row, whatever was killed
         rows.addAll(month.query("SELECT fingerprint FROM codecred.history_key"));
         return rows;

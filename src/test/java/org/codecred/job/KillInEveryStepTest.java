@@ -128,11 +128,7 @@ class KillInEveryStepTest {
         List<String> rows = new ArrayList<>();
         rows.addAll(month.query("SELECT * FROM codecred.claim_line ORDER BY ALL"));
         rows.addAll(month.query("SELECT COUNT(*) FROM codecred.finding"));
-        rows.addAll(month.query("SELECT history_month, providers, lines FROM codecred.history_run ORDER BY 1"));
-        rows.addAll(month.query("SELECT * FROM codecred.history_provider ORDER BY 1, 2"));
-        rows.addAll(month.query("SELECT * FROM codecred.history_rule ORDER BY 1, 2, 3, 4"));
-        rows.addAll(month.query("SELECT * FROM codecred.history_metric ORDER BY 1, 2, 3"));
-        rows.addAll(month.query("SELECT * FROM codecred.history_diag_eval ORDER BY 1, 2, 3, 4, 5"));
+        rows.addAll(month.historyRows());
         rows.addAll(month.query("SELECT * FROM codecred.history_claim_ledger ORDER BY 1, 2, 3, 4"));
         return rows;
     }

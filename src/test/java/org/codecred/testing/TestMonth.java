@@ -141,6 +141,17 @@ public final class TestMonth {
         }
     }
 
+    /** Every history row of every month (recording time aside), in a fixed order: to compare two databases' history. */
+    public List<String> historyRows() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        rows.addAll(query("SELECT history_month, providers, lines FROM codecred.history_run ORDER BY 1"));
+        rows.addAll(query("SELECT * FROM codecred.history_provider ORDER BY 1, 2"));
+        rows.addAll(query("SELECT * FROM codecred.history_rule ORDER BY 1, 2, 3, 4"));
+        rows.addAll(query("SELECT * FROM codecred.history_metric ORDER BY 1, 2, 3"));
+        rows.addAll(query("SELECT * FROM codecred.history_diag_eval ORDER BY 1, 2, 3, 4, 5"));
+        return rows;
+    }
+
     public void execute(String sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
