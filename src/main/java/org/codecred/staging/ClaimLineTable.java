@@ -225,18 +225,6 @@ public final class ClaimLineTable {
         return byNpi;
     }
 
-    /**
-     * Every line of the month that counts, a slice of rendering NPIs at a time (see
-     * {@link #forEachLineOf}): one pass, memory flat, the encounter index doing the work.
-     */
-    public void forEachCountedLine(YearMonth month, java.util.function.Consumer<ClaimLine> sink) {
-        List<String> npis = jdbc.queryForList("SELECT rendering_npi FROM codecred.claim_line WHERE month = ?"
-                + " GROUP BY rendering_npi", String.class, month.toString()).stream().map(String::trim).sorted().toList();
-        for (int i = 0; i < npis.size(); i += NPI_SLICE) {
-            forEachLineOf(month, npis.subList(i, Math.min(npis.size(), i + NPI_SLICE)), sink);
-        }
-    }
-
     private static final int NPI_SLICE = 200;
 
     /** Claim order: billing key (the billing NPI, else the rendering NPI), claim id, line number. */
@@ -248,7 +236,7 @@ public final class ClaimLineTable {
      * The staging engine sorts a slice of billing keys of about {@value #CLAIM_SLICE_LINES} lines
      * per query (it hands over a query's whole result at once: one query over the month would hold a
      * million sorted lines in native memory, about 400 MB); the database (which builds a whole result
-     * before its first row too) goes slice by slice as {@link #forEachCountedLine}, each slice sorted here.
+     * before its first row too) goes a slice of 200 rendering NPIs at a time, each slice sorted here.
      */
     public void forEachCountedLineInClaimOrder(YearMonth month, java.util.function.Consumer<ClaimLine> sink) {
         forEachCountedLineInClaimOrder(month, CLAIM_SLICE_LINES, sink);
