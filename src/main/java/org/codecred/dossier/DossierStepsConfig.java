@@ -30,6 +30,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -144,13 +145,17 @@ public class DossierStepsConfig {
         return new DossierAssembler(loader, month, runStarted(jobRepository, stepExecution.getJobExecution()), toNpi);
     }
 
-    /** Writes each dossier atomically into the month's output folder named by the partition. */
+    /**
+     * Writes each dossier atomically into the month's output folder named by the partition, then
+     * its other views (the report's provider page) from the same dossier.
+     */
     @Bean
     @StepScope
     public DossierFileWriter dossierFileWriter(@Value("#{stepExecutionContext['outputDir']}") String outputDir,
                                                @Value("#{stepExecutionContext['inputDir']}") String inputDir,
-                                               RunFactsOnce runFacts) {
-        return new DossierFileWriter(Path.of(outputDir).resolve("dossiers"), Path.of(inputDir), runFacts);
+                                               RunFactsOnce runFacts, ObjectProvider<DossierView> views) {
+        return new DossierFileWriter(Path.of(outputDir).resolve("dossiers"), Path.of(inputDir), runFacts,
+                views.orderedStream().toList());
     }
 
     /** The run's facts (sources hashed, timed codes), computed once and shared by every partition. */
@@ -159,17 +164,22 @@ public class DossierStepsConfig {
         return new RunFactsOnce(settings);
     }
 
-    /** One workbook file per dossier, each written to a temporary name and moved into place. */
+    /**
+     * One workbook file per dossier, each written to a temporary name and moved into place, then
+     * each {@link DossierView} of the same dossier.
+     */
     public static class DossierFileWriter implements ItemWriter<Dossier> {
         private final DossierWorkbook workbook = new DossierWorkbook();
         private final Path dossiers;
         private final Path inputDir;
         private final RunFactsOnce facts;
+        private final List<DossierView> views;
 
-        DossierFileWriter(Path dossiers, Path inputDir, RunFactsOnce facts) {
+        DossierFileWriter(Path dossiers, Path inputDir, RunFactsOnce facts, List<DossierView> views) {
             this.dossiers = dossiers;
             this.inputDir = inputDir;
             this.facts = facts;
+            this.views = List.copyOf(views);
         }
 
         @Override
@@ -178,6 +188,9 @@ public class DossierStepsConfig {
                 RunFacts run = facts.get(inputDir, dossier.generated(), null);
                 Path target = DossierFileName.resolve(dossiers, dossier.provider().npi(), dossier.provider().lastName());
                 OutputFiles.writeAtomically(target, temporary -> workbook.write(dossier, run, temporary));
+                for (DossierView view : views) {
+                    view.write(dossier, target);
+                }
             }
         }
     }

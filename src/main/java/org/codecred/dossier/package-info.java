@@ -3,6 +3,8 @@
  * org.codecred.dossier.DossierWorkbook}) and the summary workbook ({@link
  * org.codecred.dossier.SummaryWorkbook}), each assembled from one class per sheet ({@code DossierSheet},
  * {@code MonthSheet}). {@link org.codecred.dossier.DossierLoader} reads the staging tables; the
- * writers are plain POI and know nothing of Spring.
+ * writers are plain POI and know nothing of Spring. Other files made from each dossier (the
+ * report's provider page) are {@link org.codecred.dossier.DossierView}s, written right after the
+ * workbook from the same dossier.
  */
 package org.codecred.dossier;
