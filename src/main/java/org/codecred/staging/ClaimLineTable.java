@@ -318,25 +318,36 @@ public final class ClaimLineTable {
      * makes of them.
      */
     private void engineLines(String sql, List<Object> args, java.util.function.Consumer<ClaimLine> sink) {
+        engineRows(sql, args, 19, (v, r) -> new ClaimLine(v[0].getString(r), v[1].getLong(r), v[2].getString(r),
+                v[3].getInt(r), v[4].getString(r), v[5].getString(r), v[6].getString(r), v[7].getLocalDate(r),
+                v[8].getLocalDate(r), v[9].getString(r), split(v[10].getString(r)), v[11].getInt(r),
+                v[12].isNull(r) ? null : v[12].getInt(r), split(v[13].getString(r)), v[14].getString(r),
+                v[15].isNull(r) ? null : v[15].getBigDecimal(r), v[16].getBoolean(r), v[17].getString(r),
+                status(v[18].getString(r))), sink);
+    }
+
+    /** A line made from row {@code r} of a chunk's column vectors. */
+    private interface ChunkRow {
+        ClaimLine line(org.duckdb.DuckDBReadableVector[] columns, long r) throws java.sql.SQLException;
+    }
+
+    /** Runs a query in the staging engine, each row of its {@code columns} columns made a line by {@code row}. */
+    private void engineRows(String sql, List<Object> args, int columns, ChunkRow row,
+                            java.util.function.Consumer<ClaimLine> sink) {
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
             try (var statement = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.size(); i++) {
                     statement.setObject(i + 1, args.get(i));
                 }
                 try (org.duckdb.DuckDBChunkedResult result = statement.unwrap(org.duckdb.DuckDBPreparedStatement.class).query()) {
-                    org.duckdb.DuckDBReadableVector[] v = new org.duckdb.DuckDBReadableVector[19];
+                    org.duckdb.DuckDBReadableVector[] v = new org.duckdb.DuckDBReadableVector[columns];
                     while (result.nextChunk()) {
                         org.duckdb.DuckDBDataChunkReader chunk = result.chunk();
                         for (int i = 0; i < v.length; i++) {
                             v[i] = chunk.vector(i);
                         }
                         for (long r = 0, rows = chunk.rowCount(); r < rows; r++) {
-                            sink.accept(new ClaimLine(v[0].getString(r), v[1].getLong(r), v[2].getString(r), v[3].getInt(r),
-                                    v[4].getString(r), v[5].getString(r), v[6].getString(r), v[7].getLocalDate(r),
-                                    v[8].getLocalDate(r), v[9].getString(r), split(v[10].getString(r)), v[11].getInt(r),
-                                    v[12].isNull(r) ? null : v[12].getInt(r), split(v[13].getString(r)), v[14].getString(r),
-                                    v[15].isNull(r) ? null : v[15].getBigDecimal(r), v[16].getBoolean(r), v[17].getString(r),
-                                    status(v[18].getString(r))));
+                            sink.accept(row.line(v, r));
                         }
                     }
                 }
@@ -509,16 +520,21 @@ public final class ClaimLineTable {
         if (npis.isEmpty()) {
             return;
         }
-        RowCallbackHandler rows = rs -> sink.accept(ENCOUNTER_MAPPER.mapRow(rs, 0));
         if (engine != null) {
             List<Object> args = new ArrayList<>();
             args.add(month.toString());
             args.addAll(npis);
-            jdbc.query("SELECT " + ENCOUNTER_COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi IN ("
+            // the typed chunk reader, as engineLines: ENCOUNTER_MAPPER's lines, for a third of JDBC's CPU
+            engineRows("SELECT " + ENCOUNTER_COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi IN ("
                     + String.join(", ", Collections.nCopies(npis.size(), "?")) + ")" + COUNTED
-                    + " ORDER BY " + ENCOUNTER_ORDER, rows, args.toArray());
+                    + " ORDER BY " + ENCOUNTER_ORDER, args, 10, (v, r) -> new ClaimLine(
+                            "", 0, "", 0, v[0].getString(r), null, v[1].getString(r), v[2].getLocalDate(r),
+                            v[3].getLocalDate(r), v[4].getString(r), split(v[5].getString(r)), 0,
+                            v[6].isNull(r) ? null : v[6].getInt(r), split(v[7].getString(r)), v[8].getString(r), null,
+                            v[9].getBoolean(r), null, null), sink);
             return;
         }
+        RowCallbackHandler rows = rs -> sink.accept(ENCOUNTER_MAPPER.mapRow(rs, 0));
         Object[] args = new Object[npis.size() * 2];
         for (int i = 0; i < npis.size(); i++) {
             args[2 * i] = month.toString();
