@@ -67,6 +67,29 @@ class ClaimRowParserAgreesWithReferenceTest {
         }
     }
 
+    /** The 837 path: the same fields as an 837 service line gives them (absent minutes), through both validators. */
+    @Test
+    void theValidatorEveryFormatSharesReadsAsBefore() {
+        String[] good = {"C1", "1", "1234567893", "1234567893", "MBR0001234", "1980-04-02", "20261005", "90834", "95", "1",
+                null, "F4310", "11", "140", "1"};
+        for (YearMonth month : new YearMonth[]{OCTOBER, null}) {
+            ClaimLineValidator validator = new ClaimLineValidator(month);
+            ReferenceClaimLineValidator reference = new ReferenceClaimLineValidator(month);
+            for (int field = 0; field < good.length; field++) {
+                for (String edge : EDGES) {
+                    String[] values = good.clone();
+                    values[field] = edge;
+                    ClaimFields fields = new ClaimFields(values[0], values[1], values[2], values[3], values[4], values[5],
+                            values[6].equals("20261005") ? "2026-10-05" : values[6], values[7], values[8], values[9],
+                            values[10], values[11], values[12], values[13], values[14]);
+                    assertThat(outcome(() -> validator.validate("claims.837", 7, fields, fields::fieldAlsoHolding)))
+                            .as("%s", fields)
+                            .isEqualTo(outcome(() -> reference.validate("claims.837", 7, fields, fields::fieldAlsoHolding)));
+                }
+            }
+        }
+    }
+
     @Test
     void headersOfEveryShapeReadAsBefore() {
         ClaimRowParser parser = new ClaimRowParser(OCTOBER);
