@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * The one check of a claim line, whatever the file's format: a CSV row and an 837P service line
@@ -21,10 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class ClaimLineValidator {
 
-    private static final Pattern PROCEDURE = Pattern.compile("[A-Z0-9]{5}");
-    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
-    private static final Pattern POS = Pattern.compile("\\d{2}");
-    private static final Pattern ICD10_WITHOUT_DOT = Pattern.compile("[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}");
 
     /** Longest claim or member id (the staging columns' width). */
     public static final int MAX_ID = 64;
@@ -75,21 +70,22 @@ public final class ClaimLineValidator {
             // the value is protected health information: the reason never quotes it
             throw new UnreadableRow("member_id: longer than " + MAX_ID + " characters (" + RowFields.characters(member) + ")");
         }
-        String elsewhere = memberAlsoIn.apply(member);
-        if (member.length() >= 5 && elsewhere != null) {
+        // only an id of 5 or more characters is looked for elsewhere (a short one would match any "12")
+        String elsewhere = member.length() >= 5 ? memberAlsoIn.apply(member) : null;
+        if (elsewhere != null) {
             // every other field reaches outputs unmasked (claim ids, diagnosis subjects): a member id must not ride along
             throw new UnreadableRow("member_id: the same value also stands in " + elsewhere
                     + "; a member id may appear only in its own column");
         }
         LocalDate dob = RowFields.date("member_dob", text(f.memberDob()), false);
         LocalDate service = RowFields.date("service_date", text(f.serviceDate()), true);
-        if (month != null && !YearMonth.from(service).equals(month)
+        if (month != null && (service.getYear() != month.getYear() || service.getMonthValue() != month.getMonthValue())
                 && !adjustsEarlierMonth(claimId, billing != null ? billing : rendering, service, text(f.claimFrequency()))) {
             throw new UnreadableRow("service_date: '" + service + "' is outside the month " + month
                     + " being credentialed; credential it with the month it belongs to");
         }
         String code = RowFields.required("procedure_code", text(f.procedureCode())).toUpperCase(Locale.ROOT);
-        if (!PROCEDURE.matcher(code).matches()) {
+        if (!lettersOrDigits(code, 0, 5) || code.length() != 5) {
             throw new UnreadableRow("procedure_code: '" + RowFields.shorten(code) + "' is not a 5-character CPT/HCPCS code");
         }
         List<String> modifiers = modifiers(text(f.modifiers()));
@@ -97,7 +93,7 @@ public final class ClaimLineValidator {
         Integer minutes = RowFields.integer("minutes", text(f.minutes()), 0, MAX_MINUTES, null);
         List<String> diagnoses = diagnoses(text(f.diagnosisCodes()));
         String pos = text(f.placeOfService());
-        if (!pos.isEmpty() && !POS.matcher(pos).matches()) {
+        if (!pos.isEmpty() && !RowFields.digits(pos, 2)) {
             throw new UnreadableRow("place_of_service: '" + RowFields.shorten(pos) + "' is not a 2-digit place of service");
         }
         BigDecimal charge = RowFields.amount("charge", text(f.charge()));
@@ -132,14 +128,21 @@ public final class ClaimLineValidator {
         if (value.isEmpty()) {
             return List.of();
         }
-        List<String> modifiers = new ArrayList<>();
-        for (String part : value.split(";", -1)) {
+        List<String> modifiers = new ArrayList<>(4);
+        int start = 0;
+        while (true) {
+            int end = value.indexOf(';', start);
+            String part = value.substring(start, end < 0 ? value.length() : end);
             String modifier = part.trim().toUpperCase(Locale.ROOT);
-            if (!MODIFIER.matcher(modifier).matches()) {
+            if (modifier.length() != 2 || !lettersOrDigits(modifier, 0, 2)) {
                 throw new UnreadableRow("modifiers: '" + RowFields.shorten(value) + "' holds '" + RowFields.shorten(part)
                         + "', not a 2-character modifier");
             }
             modifiers.add(modifier);
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
         }
         if (modifiers.size() > 4) {
             throw new UnreadableRow("modifiers: '" + RowFields.shorten(value) + "' has more than four modifiers");
@@ -152,27 +155,61 @@ public final class ClaimLineValidator {
         if (value.isEmpty()) {
             return List.of();
         }
-        List<String> codes = new ArrayList<>();
-        for (String part : value.split(";")) {
-            String code = part.trim().toUpperCase(Locale.ROOT);
+        List<String> codes = new ArrayList<>(4);
+        int listLength = -1; // the characters of the codes joined with ";"
+        int start = 0;
+        while (start <= value.length()) {
+            int end = value.indexOf(';', start);
+            if (end < 0) {
+                end = value.length();
+            }
+            String code = value.substring(start, end).trim().toUpperCase(Locale.ROOT);
+            start = end + 1;
             if (code.isEmpty()) {
                 continue;
             }
-            if (ICD10_WITHOUT_DOT.matcher(code).matches()) {
+            if (icd10WithoutDot(code)) {
                 code = code.substring(0, 3) + "." + code.substring(3);
             }
-            if (RowFields.characters(code) > MAX_DIAGNOSIS_CODE) {
+            int characters = RowFields.characters(code);
+            if (characters > MAX_DIAGNOSIS_CODE) {
                 throw new UnreadableRow("diagnosis_codes: '" + RowFields.shorten(code) + "' is longer than "
                         + MAX_DIAGNOSIS_CODE + " characters, not a diagnosis code");
             }
             codes.add(code);
+            listLength += characters + 1;
             if (codes.size() > MAX_DIAGNOSES) {
                 throw new UnreadableRow("diagnosis_codes: more than " + MAX_DIAGNOSES + " diagnosis codes");
             }
         }
-        if (RowFields.characters(String.join(";", codes)) > MAX_DIAGNOSIS_LIST) {
+        if (listLength > MAX_DIAGNOSIS_LIST) {
             throw new UnreadableRow("diagnosis_codes: longer than " + MAX_DIAGNOSIS_LIST + " characters");
         }
         return codes;
+    }
+
+    /** An ICD-10-CM code written without its dot: a letter, a digit, then 2 to 5 letters or digits (upper case). */
+    private static boolean icd10WithoutDot(String code) {
+        int n = code.length();
+        if (n < 4 || n > 7) {
+            return false;
+        }
+        char first = code.charAt(0);
+        char second = code.charAt(1);
+        return first >= 'A' && first <= 'Z' && second >= '0' && second <= '9' && lettersOrDigits(code, 2, n);
+    }
+
+    /** Whether characters {@code from} to {@code to} of {@code text} are all A–Z or 0–9. */
+    private static boolean lettersOrDigits(String text, int from, int to) {
+        if (text.length() < to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -49,12 +49,45 @@ public final class ClaimRowParser {
 
     /** The row's columns by name (null for a column the file lacks), checked as every format's claim fields are. */
     private ClaimLine toClaimLine(RawRow row, RowFields f) throws UnreadableRow {
-        ClaimFields fields = new ClaimFields(f.carried("claim_id"), f.carried("line_no"), f.carried("rendering_npi"),
-                f.carried("billing_npi"), f.carried("member_id"), f.carried("member_dob"), f.carried("service_date"),
-                f.carried("procedure_code"), f.carried("modifiers"), f.carried("units"), f.carried("minutes"),
-                f.carried("diagnosis_codes"), f.carried("place_of_service"), f.carried("charge"),
-                f.carried("claim_frequency"));
-        return validator.validate(row.file(), row.lineNumber(), fields, member -> f.columnAlsoHolding(member, "member_id"));
+        Columns c = columnsOf(row.header());
+        int[] at = c.claimFields();
+        ClaimFields fields = new ClaimFields(f.carried(at[0]), f.carried(at[1]), f.carried(at[2]), f.carried(at[3]),
+                f.carried(at[4]), f.carried(at[5]), f.carried(at[6]), f.carried(at[7]), f.carried(at[8]), f.carried(at[9]),
+                f.carried(at[10]), f.carried(at[11]), f.carried(at[12]), f.carried(at[13]), f.carried(at[14]));
+        return validator.validate(row.file(), row.lineNumber(), fields, member -> f.columnAlsoHolding(member, c.memberIds()));
+    }
+
+    /**
+     * Where a file's columns are, looked up once per file instead of by name for every field of every row.
+     *
+     * @param claimFields the index of each of {@link ClaimFields#COLUMNS} (-1 when the file lacks it)
+     * @param memberIds   which columns are named member_id
+     */
+    private record Columns(CsvHeader header, int[] claimFields, boolean[] memberIds) {
+
+        static Columns of(CsvHeader header) {
+            int[] at = new int[ClaimFields.COLUMNS.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = header.indexOf(ClaimFields.COLUMNS.get(i));
+            }
+            boolean[] members = new boolean[header.width()];
+            for (int i : header.indexesOf("member_id")) {
+                members[i] = true;
+            }
+            return new Columns(header, at, members);
+        }
+    }
+
+    /** The last file's columns: a partition reads one file after another (immutable, so safe to share). */
+    private volatile Columns columns;
+
+    private Columns columnsOf(CsvHeader header) {
+        Columns known = columns;
+        if (known == null || known.header() != header) {
+            known = Columns.of(header);
+            columns = known;
+        }
+        return known;
     }
 
     /** Field values that cannot be a member id's hiding place, shown as they are in rejected.csv. */

@@ -38,6 +38,9 @@ public class IngestStepsConfig {
     /** Rows per transaction; a restart resumes after the last committed chunk. */
     public static final int CHUNK = 2000;
 
+    /** Rows per item of loadClaims (a slice, see {@link CsvLineSlices}); a chunk is {@link #CHUNK} rows, as in every load step. */
+    static final int ROWS_PER_SLICE = 500;
+
     // step 1
 
     @Bean
@@ -61,32 +64,41 @@ public class IngestStepsConfig {
         return partitioning.partitioned("loadClaims", loadClaimsWorker, new FilePartitioner(settings::claimFiles));
     }
 
+    /** Items are slices of rows ({@link CsvLineSlices}); the step still counts rows read and written. */
     @Bean
     public Step loadClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
-                                 CsvLineReader claimFileReader, ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser,
+                                 CsvLineSlices claimFileReader,
+                                 ItemProcessor<List<RawRow>, List<IngestResult<ClaimLine>>> claimRowParser,
                                  ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog) {
         return partitioning.workerStep("loadClaimsWorker")
-                .<RawRow, IngestResult<ClaimLine>>chunk(CHUNK)
+                .<List<RawRow>, List<IngestResult<ClaimLine>>>chunk(CHUNK / ROWS_PER_SLICE)
                 .transactionManager(transactionManager)
                 .reader(claimFileReader)
                 .processor(claimRowParser)
-                .writer(claimLineWriter)
+                .writer(slices -> StagingWriters.writeSlices(slices, claimLineWriter))
                 .listener(stepLog)
                 .build();
     }
 
     @Bean
     @StepScope
-    public CsvLineReader claimFileReader(@Value("#{stepExecutionContext['file']}") String file) {
-        return new CsvLineReader("claims", FilePartitioner.filesOf(file));
+    public CsvLineSlices claimFileReader(@Value("#{stepExecutionContext['file']}") String file) {
+        return new CsvLineSlices(new CsvLineReader("claims", FilePartitioner.filesOf(file)), ROWS_PER_SLICE);
     }
 
     /** The month comes from the job, not this JVM's settings: a scale-out worker serves any month. */
     @Bean
     @StepScope
-    public ItemProcessor<RawRow, IngestResult<ClaimLine>> claimRowParser(@Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
-                                                                         EarlierClaims earlierClaims) {
-        return new ClaimRowParser(month, earlierClaims)::parse;
+    public ItemProcessor<List<RawRow>, List<IngestResult<ClaimLine>>> claimRowParser(
+            @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month, EarlierClaims earlierClaims) {
+        ClaimRowParser parser = new ClaimRowParser(month, earlierClaims);
+        return rows -> {
+            List<IngestResult<ClaimLine>> results = new java.util.ArrayList<>(rows.size());
+            for (RawRow row : rows) {
+                results.add(parser.parse(row));
+            }
+            return results;
+        };
     }
 
     @Bean

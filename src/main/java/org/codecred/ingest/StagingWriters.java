@@ -6,6 +6,7 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RejectedRow;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -33,17 +34,43 @@ public final class StagingWriters {
             List<ClaimLine> accepted = new ArrayList<>(chunk.size());
             List<RejectedRow> rejected = new ArrayList<>();
             split(chunk, accepted, rejected);
+            // only files this run has not written yet need their first line (a partition reads one file)
             java.util.Map<String, Long> firstLines = new java.util.HashMap<>();
-            accepted.forEach(l -> firstLines.merge(l.sourceFile(), l.lineNumber(), Math::min));
-            rejected.forEach(r -> firstLines.merge(r.file(), r.lineNumber(), Math::min));
-            firstLines.forEach((file, first) -> {
-                if (started.add(file)) {
-                    lines.clearFrom(month, file, first);
+            for (ClaimLine l : accepted) {
+                if (!started.contains(l.sourceFile())) {
+                    firstLines.merge(l.sourceFile(), l.lineNumber(), Math::min);
                 }
+            }
+            for (RejectedRow r : rejected) {
+                if (!started.contains(r.file())) {
+                    firstLines.merge(r.file(), r.lineNumber(), Math::min);
+                }
+            }
+            firstLines.forEach((file, first) -> {
+                started.add(file);
+                lines.clearFrom(month, file, first);
             });
             lines.insert(month, accepted);
             rejects.insert(month, rejected);
         };
+    }
+
+    /**
+     * Writes a chunk of slices (loadClaims' items, {@link CsvLineSlices}) through {@code rows}, the writer
+     * of single rows, as one chunk of their rows; and counts rows, not slices, as the step's written
+     * items (the step adds one per slice, the rest is added here once the rows are written).
+     */
+    static void writeSlices(Chunk<? extends List<IngestResult<ClaimLine>>> slices, ItemWriter<IngestResult<ClaimLine>> rows)
+            throws Exception {
+        List<IngestResult<ClaimLine>> all = new ArrayList<>();
+        for (List<IngestResult<ClaimLine>> slice : slices) {
+            all.addAll(slice);
+        }
+        rows.write(new Chunk<>(all));
+        StepExecution step = CsvLineSlices.currentStep();
+        if (step != null) {
+            step.setWriteCount(step.getWriteCount() + all.size() - slices.size());
+        }
     }
 
     /** A second roster row for an NPI already loaded is rejected, naming the first one's line. */

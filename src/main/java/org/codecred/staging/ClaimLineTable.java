@@ -96,9 +96,10 @@ public final class ClaimLineTable {
             return; // HSQLDB throws on an empty batch
         }
         if (engine != null) {
+            String monthKey = month.toString();
             engine.append("claim_line", appender -> {
                 for (ClaimLine line : lines) {
-                    appender.beginRow().append(month.toString()).append(line.sourceFile()).append(line.lineNumber())
+                    appender.beginRow().append(monthKey).append(line.sourceFile()).append(line.lineNumber())
                             .append(line.claimId()).append(line.lineNo()).append(line.renderingNpi())
                             .append(line.billingNpi()).append(line.memberId()).append(line.memberDob())
                             .append(line.serviceDate()).append(line.procedureCode()).append(join(line.modifiers()))
@@ -595,7 +596,8 @@ public final class ClaimLineTable {
     }
 
     private static String join(List<String> values) {
-        return values.isEmpty() ? null : String.join(";", values);
+        // one value (most lines' modifiers and diagnoses) is its own join
+        return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : String.join(";", values);
     }
 
     private static List<String> split(String joined) {

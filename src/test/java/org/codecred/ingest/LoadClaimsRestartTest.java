@@ -54,6 +54,11 @@ class LoadClaimsRestartTest {
         assertThat(month.query("SELECT MIN(line_number), MAX(line_number) FROM codecred.claim_line")).containsExactly("2|" + (LINES + 1));
         assertThat(month.query("SELECT line_number FROM codecred.rejected_row ORDER BY line_number")).containsExactly("101", "4901");
         assertThat(month.read("rejected.csv").lines()).hasSize(3);
+        // the step reads slices of rows (CsvLineSlices) and still counts rows: all read by the failed run
+        // (the failed chunk's too), written up to its last commit; the resumed run the rest
+        assertThat(month.query("SELECT read_count, write_count, commit_count FROM batch_step_execution"
+                + " WHERE step_name LIKE 'loadClaimsWorker:%' ORDER BY step_execution_id"))
+                .containsExactly("5000|4000|2", "1000|1000|1");
         assertThat(month.read("run-summary.json"))
                 .contains("\"status\": \"COMPLETED\"")
                 .contains("\"lines_read\": " + LINES)
