@@ -130,9 +130,10 @@ public final class HistoryRecorder {
 
     /**
      * The month's ledger rows, read on a second thread: the counted lines in claim order (the order of
-     * the ledger's indexes, so each insert lands beside the one before) with their digests (a keyed
-     * hash and a SHA-256 per line), a few batches ahead of the writer. On two cores the staging
-     * engine's sort and the digests cost the writer no wall time.
+     * the ledger's primary key after the month, so each insert lands beside the one before) with their
+     * digests (a keyed hash and a SHA-256 per line), a few batches ahead of the writer. On two cores
+     * the staging engine's sort and the digests cost the writer little wall time (the ledger's log
+     * line says how much).
      */
     private final class LedgerReader implements AutoCloseable {
 
