@@ -46,7 +46,7 @@ public final class ClaimLedgerTable implements EarlierClaims {
         }
     }
 
-    /** One batch of the month's counted lines (in claim order, the order of the table's indexes, is fastest). */
+    /** One batch of the month's counted lines (in claim order, the order of the primary key after the month, is fastest). */
     int insert(YearMonth month, List<Entry> entries) {
         if (entries.isEmpty()) {
             return 0;
@@ -69,19 +69,27 @@ public final class ClaimLedgerTable implements EarlierClaims {
      */
     private static final String COMPLETED = " AND history_month IN (SELECT history_month FROM codecred.history_run)";
 
+    /** One probe of the primary key by (month, billing key, claim id). */
     @Override
     public boolean counted(String billingKey, String claimId, YearMonth month) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_claim_ledger"
-                + " WHERE billing_npi = ? AND claim_id = ? AND history_month = ?" + COMPLETED, Integer.class,
-                billingKey, claimId, month.toString());
+                + " WHERE history_month = ? AND billing_npi = ? AND claim_id = ?" + COMPLETED, Integer.class,
+                month.toString(), billingKey, claimId);
         return n != null && n > 0;
     }
 
+    /**
+     * The ledger's only index is its primary key, led by the month (V7): this goes through the completed
+     * months before {@code month} (as many as the retention keeps) and probes each by month, billing key
+     * and claim id. A second index by claim would answer it in one probe, but cost every row of every
+     * month its upkeep, for the few replacements and voids a month looks up.
+     */
     @Override
     public Optional<YearMonth> latestBefore(String billingKey, String claimId, YearMonth month) {
-        return jdbc.queryForList("SELECT MAX(history_month) FROM codecred.history_claim_ledger"
-                                + " WHERE billing_npi = ? AND claim_id = ? AND history_month < ?" + COMPLETED, String.class,
-                        billingKey, claimId, month.toString()).stream()
+        return jdbc.queryForList("SELECT MAX(r.history_month) FROM codecred.history_run r WHERE r.history_month < ?"
+                                + " AND EXISTS (SELECT 1 FROM codecred.history_claim_ledger l WHERE l.history_month = r.history_month"
+                                + " AND l.billing_npi = ? AND l.claim_id = ?)", String.class,
+                        month.toString(), billingKey, claimId).stream()
                 .filter(m -> m != null).findFirst().map(m -> YearMonth.parse(m.trim()));
     }
 

@@ -85,8 +85,8 @@ public final class HistoryRecorder {
             tables.claims.delete(month, LEDGER_DELETE_BATCH, apart);
             long ledgerStart = System.nanoTime();
             long ledger = recordLedger(month, ledgerLines);
-            log.info("month {}: claim ledger written ({} lines in {} ms)", month, ledger,
-                    (System.nanoTime() - ledgerStart) / 1_000_000);
+            log.info("month {}: claim ledger written ({} lines in {} ms, {} ms of them waiting for the lines)", month,
+                    ledger, (System.nanoTime() - ledgerStart) / 1_000_000, ledgerLines.waitedNanos / 1_000_000);
             tables.delete(month);
             int providers = tables.providers.insert(month, verdicts.allByNpi(month).values());
             List<FindingTable.ProviderRuleCount> ruleCounts = new ArrayList<>();
@@ -130,15 +130,18 @@ public final class HistoryRecorder {
 
     /**
      * The month's ledger rows, read on a second thread: the counted lines in claim order (the order of
-     * the ledger's indexes, so each insert lands beside the one before) with their digests (a keyed
-     * hash and a SHA-256 per line), a few batches ahead of the writer. On two cores the staging
-     * engine's sort and the digests cost the writer no wall time.
+     * the ledger's primary key after the month, so each insert lands beside the one before) with their
+     * digests (a keyed hash and a SHA-256 per line), a few batches ahead of the writer. On two cores
+     * the staging engine's sort and the digests cost the writer little wall time (the ledger's log
+     * line says how much).
      */
     private final class LedgerReader implements AutoCloseable {
 
         private final BlockingQueue<Handed> handed = new ArrayBlockingQueue<>(LEDGER_BATCHES_AHEAD);
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final Thread thread;
+        /** How long the writer waited for the reader's next batch (the staging engine's sort, the digests). */
+        private long waitedNanos;
 
         LedgerReader(YearMonth month) {
             thread = new Thread(() -> read(month), "recordHistory-ledger-reader");
@@ -149,8 +152,10 @@ public final class HistoryRecorder {
         /** The next batch, or null after the last; the reader's failure is thrown here, as it was thrown. */
         List<ClaimLedgerTable.Entry> next() {
             Handed next;
+            long asked = System.nanoTime();
             try {
                 next = handed.take();
+                waitedNanos += System.nanoTime() - asked;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while writing the claim ledger", e);
@@ -180,11 +185,12 @@ public final class HistoryRecorder {
         private void read(YearMonth month) {
             try {
                 List<ClaimLedgerTable.Entry> batch = new ArrayList<>(LEDGER_BATCH);
-                lines.forEachCountedLineInClaimOrder(month, line -> {
+                MemberHashes members = new MemberHashes();
+                lines.forEachCountedContentInClaimOrder(month, line -> {
                     if (stopped.get()) {
                         throw new CancellationException("the claim ledger's writer stopped");
                     }
-                    batch.add(ClaimLedgerTable.Entry.of(line, memberKey.hash(line.memberId())));
+                    batch.add(ClaimLedgerTable.Entry.of(line, members.of(line)));
                     if (batch.size() >= LEDGER_BATCH) {
                         hand(new Handed(List.copyOf(batch), null));
                         batch.clear();
@@ -211,6 +217,26 @@ public final class HistoryRecorder {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("the claim ledger's reader was interrupted", e); // handed on as a failure
             }
+        }
+    }
+
+    /**
+     * The members' keyed hashes of one billing key's lines: the lines come in claim order, so a member
+     * seen by a provider mostly comes again before the next billing key, and each hash is a keyed
+     * HMAC (about a third of the reader's own work when taken per line). Forgotten at each new billing
+     * key, so it holds one provider's members at most.
+     */
+    private final class MemberHashes {
+
+        private final java.util.Map<String, String> byMember = new java.util.HashMap<>();
+        private String billingKey;
+
+        String of(org.codecred.domain.ClaimLine line) {
+            if (!line.billingKey().equals(billingKey)) {
+                byMember.clear();
+                billingKey = line.billingKey();
+            }
+            return byMember.computeIfAbsent(line.memberId(), memberKey::hash);
         }
     }
 
