@@ -35,7 +35,8 @@ public class ReportStepsConfig {
     @Bean
     public ReportWriter reportWriter(DossierLoader dossierLoader, MonthHistory history, HistoryTables historyTables,
                                      FindingTable findings, ProviderTable providers, RunSettings settings) {
-        return new ReportWriter(new ReportLoader(dossierLoader, history, historyTables, findings), providers, settings);
+        return new ReportWriter(new ReportLoader(dossierLoader, history, historyTables, findings), dossierLoader,
+                providers, settings);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.codecred.report;
 
 import org.codecred.domain.Provider;
+import org.codecred.dossier.DossierFileName;
+import org.codecred.dossier.DossierLoader;
 import org.codecred.dossier.SummaryWorkbook;
 import org.codecred.job.RunSettings;
 import org.codecred.output.OutputFiles;
@@ -27,11 +29,13 @@ import java.util.List;
 public final class ReportWriter {
 
     private final ReportLoader reportLoader;
+    private final DossierLoader dossierLoader;
     private final ProviderTable providers;
     private final RunSettings settings;
 
-    ReportWriter(ReportLoader reportLoader, ProviderTable providers, RunSettings settings) {
+    ReportWriter(ReportLoader reportLoader, DossierLoader dossierLoader, ProviderTable providers, RunSettings settings) {
         this.reportLoader = reportLoader;
+        this.dossierLoader = dossierLoader;
         this.providers = providers;
         this.settings = settings;
     }
@@ -42,6 +46,7 @@ public final class ReportWriter {
         CredentialVocabulary credentials = CredentialVocabulary.load(settings.rulesDir());
         Links links = new Links(settings.outputRoot());
         Path report = settings.outputDir().resolve(Links.FOLDER);
+        writeMissingPages(month, roster, credentials, started);
         MonthReport monthReport = reportLoader.month(month, roster, credentials, started, links);
         copyAsset(ReportFolder.SCRIPT, report);
         copyAsset(ReportFolder.STYLESHEET, report);
@@ -51,6 +56,26 @@ public final class ReportWriter {
         OutputFiles.writeText(report.resolve(Links.INDEX), out -> out.write(index));
         String months = MonthsIndexPage.render(reportLoader.months(monthReport), links);
         OutputFiles.writeText(settings.outputRoot().resolve(Links.INDEX), out -> out.write(months));
+    }
+
+    /**
+     * The pages of rostered providers that writeDossiers did not write: none on a run of this version,
+     * but a month stopped inside writeReport by a version that wrote the pages here, and resumed by this
+     * one, finds its writeDossiers complete and some pages missing. Read and written as writeDossiers
+     * writes them, so every link of the index leads to a page.
+     */
+    private void writeMissingPages(YearMonth month, List<Provider> roster, CredentialVocabulary credentials,
+                                   LocalDateTime started) {
+        Path pages = settings.outputDir().resolve(Links.FOLDER).resolve(Links.PROVIDERS);
+        List<Provider> missing = roster.stream()
+                .filter(p -> !Files.isRegularFile(pages.resolve(Links.pageName(p.npi())))).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        ProviderPageWriter pageWriter = new ProviderPageWriter(settings.outputDir(), credentials);
+        Path dossiers = settings.outputDir().resolve("dossiers");
+        dossierLoader.forEach(month, missing, started, dossier -> pageWriter.write(dossier,
+                DossierFileName.resolve(dossiers, dossier.provider().npi(), dossier.provider().lastName())));
     }
 
     private static void copyAsset(String name, Path report) {
