@@ -316,30 +316,10 @@ public final class ClaimLineTable {
 
     /** {@link #engineLines} of {@link #CONTENT_COLUMNS}. */
     private void engineContentLines(String sql, List<Object> args, java.util.function.Consumer<ClaimLine> sink) {
-        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
-            try (var statement = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.size(); i++) {
-                    statement.setObject(i + 1, args.get(i));
-                }
-                try (org.duckdb.DuckDBChunkedResult result = statement.unwrap(org.duckdb.DuckDBPreparedStatement.class).query()) {
-                    org.duckdb.DuckDBReadableVector[] v = new org.duckdb.DuckDBReadableVector[13];
-                    while (result.nextChunk()) {
-                        org.duckdb.DuckDBDataChunkReader chunk = result.chunk();
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = chunk.vector(i);
-                        }
-                        for (long r = 0, rows = chunk.rowCount(); r < rows; r++) {
-                            sink.accept(new ClaimLine("", 0, v[0].getString(r), v[1].getInt(r), v[2].getString(r),
-                                    v[3].getString(r), v[4].getString(r), null, v[5].getLocalDate(r), v[6].getString(r),
-                                    split(v[7].getString(r)), v[8].getInt(r), null, split(v[9].getString(r)),
-                                    v[10].getString(r), v[11].isNull(r) ? null : v[11].getBigDecimal(r), false,
-                                    v[12].getString(r), null));
-                        }
-                    }
-                }
-            }
-            return null;
-        });
+        engineRows(sql, args, 13, (v, r) -> new ClaimLine("", 0, v[0].getString(r), v[1].getInt(r), v[2].getString(r),
+                v[3].getString(r), v[4].getString(r), null, v[5].getLocalDate(r), v[6].getString(r),
+                split(v[7].getString(r)), v[8].getInt(r), null, split(v[9].getString(r)), v[10].getString(r),
+                v[11].isNull(r) ? null : v[11].getBigDecimal(r), false, v[12].getString(r), null), sink);
     }
 
     /** Who a claim belongs to, in SQL: as {@link ClaimLine#billingKey()}. */
