@@ -29,7 +29,7 @@ import java.util.List;
 /**
  * Steps loadRoster and loadClaims: input CSV rows to staging tables, unreadable rows to the reject
  * table (the claim load one partition per file); then listRenderingNpis: the month's rendering NPIs,
- * staged once for the steps after. The 837P files' step (loadX12Claims, between the two) is
+ * staged once for the steps after, with the month's lines put in NPI order in the staging engine. The 837P files' step (loadX12Claims, between the two) is
  * X12StepsConfig's (in ingest.x12); it stages through {@link #claimLineWriter}.
  */
 @Configuration
@@ -126,10 +126,12 @@ public class IngestStepsConfig {
 
     @Bean
     public Step listRenderingNpis(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  RunSettings settings, RenderingNpiTable renderingNpis, StepLog stepLog) {
+                                  RunSettings settings, RenderingNpiTable renderingNpis, ClaimLineTable claimLines,
+                                  StepLog stepLog) {
         return new StepBuilder("listRenderingNpis", jobRepository)
                 // one transaction: a rerun replaces the month's list whole
                 .tasklet((contribution, context) -> {
+                    claimLines.orderByProvider(settings.month()); // the per-provider steps read slices of NPIs
                     contribution.incrementWriteCount(renderingNpis.stage(settings.month()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

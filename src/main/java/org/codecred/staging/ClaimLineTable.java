@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -217,10 +218,7 @@ public final class ClaimLineTable {
             return byNpi;
         }
         List<Object> args = new ArrayList<>();
-        args.add(month.toString());
-        args.addAll(npis);
-        lines("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi IN ("
-                + String.join(", ", Collections.nCopies(npis.size(), "?")) + ")", args,
+        lines("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE " + inSlice(month, npis, args), args,
                 line -> byNpi.get(line.renderingNpi()).add(line));
         byNpi.values().forEach(lines -> lines.sort(PROVIDER_ORDER));
         return byNpi;
@@ -492,6 +490,50 @@ public final class ClaimLineTable {
         });
     }
 
+    /**
+     * Rewrites the month's lines in rendering-NPI order, once, after the load and resolveClaims. The
+     * engine keeps each row group's smallest and largest value of every column: in arrival order each
+     * row group holds every NPI, and each slice of providers that validateCoding, alignSpecialties and
+     * writeDossiers read gathers its lines from all of them; in NPI order a slice's lines lie in a few
+     * neighbouring row groups and the others are skipped ({@link #IN_SLICE}). One transaction, and the
+     * same rows after it: a kill leaves the lines as they were, a rerun orders them again. The
+     * database itself finds a provider's lines by index and is left alone.
+     */
+    public void orderByProvider(YearMonth month) {
+        if (engine == null) {
+            return;
+        }
+        engine.inTransaction(c -> {
+            for (String sql : new String[] {
+                    "CREATE OR REPLACE TEMPORARY TABLE month_lines AS SELECT * FROM codecred.claim_line WHERE month = ?",
+                    "DELETE FROM codecred.claim_line WHERE month = ?",
+                    "INSERT INTO codecred.claim_line SELECT * FROM month_lines ORDER BY rendering_npi",
+                    "DROP TABLE month_lines"}) {
+                try (var ps = c.prepareStatement(sql)) {
+                    if (sql.contains("?")) {
+                        ps.setString(1, month.toString());
+                    }
+                    ps.execute();
+                }
+            }
+        });
+    }
+
+    /**
+     * A slice of rendering NPIs in the staging engine: month, the NPIs, and their range, which lets the
+     * engine skip the row groups of other providers once the month is {@link #orderByProvider ordered}.
+     */
+    private static final String IN_SLICE = "month = ? AND rendering_npi IN (%s) AND rendering_npi BETWEEN ? AND ?";
+
+    /** The query text and arguments of {@link #IN_SLICE} for {@code npis}. */
+    private static String inSlice(YearMonth month, Collection<String> npis, List<Object> args) {
+        args.add(month.toString());
+        args.addAll(npis);
+        args.add(Collections.min(npis));
+        args.add(Collections.max(npis));
+        return String.format(IN_SLICE, String.join(", ", Collections.nCopies(npis.size(), "?")));
+    }
+
     /** The (file, line) keys of {@code lines} in the connection's temporary table {@code marked}. */
     private static void markKeys(java.sql.Connection c, YearMonth month, List<ClaimLine> lines) throws java.sql.SQLException {
         try (var s = c.createStatement()) {
@@ -526,10 +568,7 @@ public final class ClaimLineTable {
         if (engine != null) {
             // a columnar engine filters the month's NPI column with a hash of the slice (no index to probe)
             List<Object> args = new java.util.ArrayList<>();
-            args.add(month.toString());
-            args.addAll(npis);
-            engineLines("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi IN ("
-                    + String.join(", ", java.util.Collections.nCopies(npis.size(), "?")) + ")" + COUNTED
+            engineLines("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE " + inSlice(month, npis, args) + COUNTED
                     + " ORDER BY " + ENCOUNTER_ORDER, args, sink);
             return;
         }
@@ -572,12 +611,9 @@ public final class ClaimLineTable {
         }
         if (engine != null) {
             List<Object> args = new ArrayList<>();
-            args.add(month.toString());
-            args.addAll(npis);
             // the typed chunk reader, as engineLines: ENCOUNTER_MAPPER's lines, for a third of JDBC's CPU
-            engineRows("SELECT " + ENCOUNTER_COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi IN ("
-                    + String.join(", ", Collections.nCopies(npis.size(), "?")) + ")" + COUNTED
-                    + " ORDER BY " + ENCOUNTER_ORDER, args, 10, (v, r) -> new ClaimLine(
+            engineRows("SELECT " + ENCOUNTER_COLUMNS + " FROM codecred.claim_line WHERE " + inSlice(month, npis, args)
+                    + COUNTED + " ORDER BY " + ENCOUNTER_ORDER, args, 10, (v, r) -> new ClaimLine(
                             "", 0, "", 0, v[0].getString(r), null, v[1].getString(r), v[2].getLocalDate(r),
                             v[3].getLocalDate(r), v[4].getString(r), split(v[5].getString(r)), 0,
                             v[6].isNull(r) ? null : v[6].getInt(r), split(v[7].getString(r)), v[8].getString(r), null,
