@@ -54,7 +54,12 @@ final class TextMetrics {
 
     /** Width in points of one line of text (no line breaks) at {@code size} points, with the safety margin. */
     static double width(CharSequence text, boolean bold, double size) {
-        return units(text, 0, text.length(), bold) * size / 2048.0 * SAFETY;
+        return width(text, 0, text.length(), bold, size);
+    }
+
+    /** {@link #width} of the characters from {@code from} to before {@code to} (no substring: a dossier measures thousands of words). */
+    private static double width(CharSequence text, int from, int to, boolean bold, double size) {
+        return units(text, from, to, bold) * size / 2048.0 * SAFETY;
     }
 
     private static long units(CharSequence text, int from, int to, boolean bold) {
@@ -74,7 +79,7 @@ final class TextMetrics {
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
-                widest = Math.max(widest, width(text.subSequence(start, i), bold, size));
+                widest = Math.max(widest, width(text, start, i, bold, size));
                 start = i + 1;
             }
         }
@@ -88,7 +93,7 @@ final class TextMetrics {
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
                 if (i > start) {
-                    widest = Math.max(widest, width(text.subSequence(start, i), bold, size));
+                    widest = Math.max(widest, width(text, start, i, bold, size));
                 }
                 start = i + 1;
             }
@@ -99,23 +104,27 @@ final class TextMetrics {
     /**
      * Lines the text takes when wrapped at spaces into {@code available} points, the way spreadsheet
      * programs wrap: greedily, a word too long for a line of its own broken between characters.
+     * Paragraphs end at line breaks, words at single spaces (two spaces make an empty word between).
      */
     static int lines(String text, double available, boolean bold, double size) {
         if (text.isEmpty()) {
             return 1;
         }
         double space = width(" ", bold, size);
-        int lines = 0;
-        for (String paragraph : text.split("\n", -1)) {
-            lines++;
-            double used = 0;
-            for (String word : paragraph.split(" ", -1)) {
-                double w = width(word, bold, size);
-                double needed = used == 0 ? w : used + space + w;
-                if (needed <= available || (used == 0 && w == 0)) {
-                    used = needed;
-                    continue;
-                }
+        int lines = 1;
+        double used = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '\n' : text.charAt(i);
+            if (c != ' ' && c != '\n') {
+                continue;
+            }
+            double w = width(text, start, i, bold, size);
+            start = i + 1;
+            double needed = used == 0 ? w : used + space + w;
+            if (needed <= available || (used == 0 && w == 0)) {
+                used = needed;
+            } else {
                 if (used > 0) {
                     lines++;
                     used = 0;
@@ -125,6 +134,10 @@ final class TextMetrics {
                     w -= available;
                 }
                 used = w;
+            }
+            if (c == '\n' && i < text.length()) { // a new paragraph starts a new line
+                lines++;
+                used = 0;
             }
         }
         return lines;

@@ -1,0 +1,68 @@
+package org.codecred.dossier;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link TextMetrics#lines} walks the text by index; it must count the lines the former reading
+ * (split into paragraphs, then words) counted, kept here as the reference, for any text and width.
+ */
+class TextMetricsLinesTest {
+
+    @Test
+    void countsTheLinesTheParagraphAndWordReadingCounts() {
+        Random random = new Random(27);
+        String alphabet = "aW1 \n  .Ü\u4e00";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                text.append(random.nextInt(5) == 0 ? "averyveryverylongword" : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            double available = 5 + random.nextInt(200);
+            boolean bold = random.nextBoolean();
+            assertThat(TextMetrics.lines(text.toString(), available, bold, 10))
+                    .as("'%s' in %s points", text, available).isEqualTo(reference(text.toString(), available, bold, 10));
+        }
+    }
+
+    @Test
+    void aLineBreakStartsALineAndAWordTooLongIsBroken() {
+        assertThat(TextMetrics.lines("", 50, false, 10)).isEqualTo(1);
+        assertThat(TextMetrics.lines("a\nb\n", 50, false, 10)).isEqualTo(3);
+        assertThat(TextMetrics.lines("W".repeat(30), TextMetrics.width("W".repeat(10), false, 10), false, 10)).isEqualTo(3);
+    }
+
+    /** The former {@link TextMetrics#lines}, as it was before it walked the text by index. */
+    private static int reference(String text, double available, boolean bold, double size) {
+        if (text.isEmpty()) {
+            return 1;
+        }
+        double space = TextMetrics.width(" ", bold, size);
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines++;
+            double used = 0;
+            for (String word : paragraph.split(" ", -1)) {
+                double w = TextMetrics.width(word, bold, size);
+                double needed = used == 0 ? w : used + space + w;
+                if (needed <= available || (used == 0 && w == 0)) {
+                    used = needed;
+                    continue;
+                }
+                if (used > 0) {
+                    lines++;
+                    used = 0;
+                }
+                while (w > available) {
+                    lines++;
+                    w -= available;
+                }
+                used = w;
+            }
+        }
+        return lines;
+    }
+}
