@@ -81,7 +81,7 @@ final class SheetXml {
             }
             out.append("\">");
             for (SheetWriter.PendingCell cell : row.cells) {
-                String ref = CellReference.convertNumToColString(cell.column) + (row.index + 1);
+                String ref = columnName(cell.column) + (row.index + 1);
                 cell(out, ref, cell, styles.of(cell.kind, cell.fill, cell.quoted()));
                 if (cell.mergedTo >= 0) {
                     merged.add(new CellRangeAddress(row.index, row.index, cell.column, cell.mergedTo));
@@ -243,5 +243,13 @@ final class SheetXml {
                 }
             }
         }
+    }
+
+    /** Column letters of the first columns, made once: every cell's reference starts with them. */
+    private static final String[] COLUMN_NAMES = java.util.stream.IntStream.range(0, 64)
+            .mapToObj(CellReference::convertNumToColString).toArray(String[]::new);
+
+    private static String columnName(int column) {
+        return column < COLUMN_NAMES.length ? COLUMN_NAMES[column] : CellReference.convertNumToColString(column);
     }
 }
