@@ -504,16 +504,20 @@ public final class ClaimLineTable {
             return;
         }
         engine.inTransaction(c -> {
+            long last;
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(rowid), -1) FROM codecred.claim_line")) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            // the copy's rows get row ids above every row committed before: "rowid <= last" is the month as it was
             for (String sql : new String[] {
-                    "CREATE OR REPLACE TEMPORARY TABLE month_lines AS SELECT * FROM codecred.claim_line WHERE month = ?",
-                    "DELETE FROM codecred.claim_line WHERE month = ?",
-                    "INSERT INTO codecred.claim_line SELECT * FROM month_lines ORDER BY rendering_npi",
-                    "DROP TABLE month_lines"}) {
+                    "INSERT INTO codecred.claim_line SELECT * FROM codecred.claim_line WHERE month = ? AND rowid <= ?"
+                            + " ORDER BY rendering_npi",
+                    "DELETE FROM codecred.claim_line WHERE month = ? AND rowid <= ?"}) {
                 try (var ps = c.prepareStatement(sql)) {
-                    if (sql.contains("?")) {
-                        ps.setString(1, month.toString());
-                    }
-                    ps.execute();
+                    ps.setString(1, month.toString());
+                    ps.setLong(2, last);
+                    ps.executeUpdate();
                 }
             }
         });
