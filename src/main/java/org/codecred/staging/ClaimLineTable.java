@@ -494,8 +494,8 @@ public final class ClaimLineTable {
      * Rewrites the month's lines in rendering-NPI order, once, after the load and resolveClaims. The
      * engine keeps each row group's smallest and largest value of every column: in arrival order each
      * row group holds every NPI, and each slice of providers that validateCoding, alignSpecialties and
-     * writeDossiers read gathers its lines from all of them; in NPI order a slice's lines lie in a few
-     * neighbouring row groups and the others are skipped ({@link #IN_SLICE}). One transaction, and the
+     * writeDossiers read gathered its lines from every part of the table; in NPI order a slice's lines
+     * lie together, and row groups outside the slice's NPI range ({@link #IN_SLICE}) are skipped. One transaction, and the
      * same rows after it: a kill leaves the lines as they were, a rerun orders them again. The
      * database itself finds a provider's lines by index and is left alone.
      */
