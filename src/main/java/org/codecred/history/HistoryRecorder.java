@@ -244,7 +244,13 @@ public final class HistoryRecorder {
     private record Handed(List<ClaimLedgerTable.Entry> entries, Throwable failure) {
     }
 
-    private static final int LEDGER_BATCH = 5000;
+    /**
+     * Ledger rows per commit. Each commit waits for the log's disk write (HSQLDB's write delay is 0):
+     * 200 commits at 1,000,000 lines took 2.3-3.0 s of commits alone, 50 took 1.4-1.7 s (the rows
+     * in key order into an empty file database, loaded machine). A batch of 20,000 rows is still a
+     * small transaction for a 1 GB heap.
+     */
+    private static final int LEDGER_BATCH = 20_000;
     private static final int LEDGER_DELETE_BATCH = 50_000;
     private static final int LEDGER_BATCHES_AHEAD = 4;
 

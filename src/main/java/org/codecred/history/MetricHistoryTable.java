@@ -58,11 +58,19 @@ public final class MetricHistoryTable {
         return byNpi;
     }
 
-    /** One provider's metrics per month ({month -> {metric -> value}}), months from {@code from} to before {@code to}. */
+    /**
+     * One provider's metrics per completed month ({month -> {metric -> value}}), months from {@code from}
+     * to before {@code to}. The table's only index is its primary key, led by the month (V8): this goes
+     * through the completed months of the range and probes each by month and NPI. A second index by NPI
+     * would answer it in one range, but cost every metric row of every month its upkeep, for the few
+     * providers a month reads on their own. A month's metric rows commit with its completion row, so
+     * every month holding rows is a completed one.
+     */
     public Map<YearMonth, Map<String, Double>> ofProvider(String npi, YearMonth from, YearMonth to) {
         Map<YearMonth, Map<String, Double>> byMonth = new TreeMap<>();
-        jdbc.query("SELECT history_month, metric_id, metric_value FROM codecred.history_metric"
-                        + " WHERE npi = ? AND history_month >= ? AND history_month < ?",
+        jdbc.query("SELECT m.history_month, m.metric_id, m.metric_value FROM codecred.history_run r"
+                        + " JOIN codecred.history_metric m ON m.history_month = r.history_month AND m.npi = ?"
+                        + " WHERE r.history_month >= ? AND r.history_month < ?",
                 (RowCallbackHandler) rs -> byMonth.computeIfAbsent(YearMonth.parse(rs.getString(1).trim()), k -> new HashMap<>())
                         .put(rs.getString(2), rs.getObject(3, Double.class)), npi, from.toString(), to.toString());
         return byMonth;
