@@ -230,13 +230,14 @@ public final class MetricTable {
         if (npis.isEmpty()) {
             return byNpi;
         }
-        // the engine scans the month's rows once for the whole list (no index to bound it by)
-        List<String> keys = List.copyOf(new java.util.TreeSet<>(npis));
+        // one scan of the month's rows for the whole list (no index); the bounds let the engine skip the row
+        // groups whose NPIs lie outside them
+        KeyList keys = KeyList.of(npis);
         List<Object> args = new ArrayList<>();
         args.add(month.toString());
-        args.addAll(keys);
-        rows("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ? AND npi IN (" + marks(keys.size())
-                + ") ORDER BY npi, metric_id", args, row -> byNpi.computeIfAbsent(row.npi(), k -> new ArrayList<>()).add(row));
+        args.addAll(keys.args());
+        rows("SELECT " + COLUMNS + " FROM codecred.provider_metric WHERE month = ? AND " + keys.condition("npi")
+                + " ORDER BY npi, metric_id", args, row -> byNpi.computeIfAbsent(row.npi(), k -> new ArrayList<>()).add(row));
         return byNpi;
     }
 
