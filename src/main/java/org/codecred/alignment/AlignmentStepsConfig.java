@@ -8,11 +8,13 @@ import org.codecred.scaleout.Partitioning;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
+import org.codecred.staging.StagingEngine;
 import org.codecred.staging.StagingSchema;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +48,11 @@ public class AlignmentStepsConfig {
         return AlignmentRules.load(settings.rulesDir());
     }
 
+    /** The month's metrics beside the claim lines: in the staging engine when there is one (docs/database.md). */
     @Bean
-    public MetricTable metricTable(JdbcTemplate jdbc, StagingSchema schema) {
-        return new MetricTable(jdbc);
+    public MetricTable metricTable(JdbcTemplate jdbc, StagingSchema schema, ObjectProvider<StagingEngine> engine) {
+        StagingEngine staging = engine.getIfAvailable();
+        return staging == null ? new MetricTable(jdbc) : new MetricTable(staging);
     }
 
     @Bean

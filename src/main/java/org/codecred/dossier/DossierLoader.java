@@ -130,14 +130,13 @@ public final class DossierLoader {
     Slice scattered(YearMonth month, List<String> npis) {
         Map<String, ProviderVerdict> decided = new HashMap<>();
         Map<String, List<CredentialCheck>> checked = new HashMap<>();
-        Map<String, List<ProviderMetric>> measured = new HashMap<>();
+        Map<String, List<ProviderMetric>> measured = metrics.ofScatteredProviders(month, npis);
         Map<String, List<AlignmentRow>> aligned = new HashMap<>();
         Map<String, List<Finding>> found = new HashMap<>();
         Map<String, ProviderHistory> histories = new HashMap<>();
         for (String npi : npis) {
             verdicts.find(month, npi).ifPresent(v -> decided.put(npi, v));
             checked.put(npi, checks.ofProvider(month, npi));
-            measured.put(npi, metrics.ofProvider(month, npi));
             aligned.put(npi, alignments.ofProvider(month, npi));
             found.put(npi, findings.ofProvider(month, npi));
             histories.put(npi, history.ofProvider(month, npi));

@@ -80,7 +80,7 @@ public class MonthlyJobConfig {
                     if (schema.clearMonth(settings.month(), 50_000) > 0) {
                         return RepeatStatus.CONTINUABLE;
                     }
-                    claimLines.clearEngineMonth(settings.month()); // the lines in the staging engine, if any
+                    claimLines.clearEngineMonth(settings.month()); // the staging engine's lines and metrics, if any
                     // outputs of a previous run that this run may not rewrite (dossiers of providers
                     // no longer on the roster) must not survive it
                     for (MonthReset reset : resets) {

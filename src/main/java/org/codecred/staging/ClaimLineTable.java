@@ -72,8 +72,9 @@ public final class ClaimLineTable {
     }
 
     /**
-     * Deletes the month's lines from the staging engine, when they live there (a new run of a month
-     * starts from empty staging; the database's own tables are cleared by {@link StagingSchema#clearMonth}).
+     * Deletes the month's lines from the staging engine, when they live there, with every other row the
+     * engine stages for the month (the provider metrics): a new run of a month starts from empty staging;
+     * the database's own tables are cleared by {@link StagingSchema#clearMonth}.
      */
     public void clearEngineMonth(YearMonth month) {
         if (engine != null) {

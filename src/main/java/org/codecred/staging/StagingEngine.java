@@ -20,7 +20,9 @@ import java.time.YearMonth;
  * The embedded staging engine: a DuckDB file beside the embedded HSQLDB database, holding the month's
  * claim lines (docs/database.md, the staging engine). One instance per process, opened once; every
  * connection it gives is a duplicate of the first, so all threads share one database and its memory
- * limit. The tables are in {@code db/engine/claim_line.sql}; {@link ClaimLineTable} is their owner.
+ * limit. The tables are in {@code db/engine}: the claim lines ({@code claim_line.sql}, owned by
+ * {@link ClaimLineTable}) and the month's provider metrics ({@code provider_metric.sql}, owned by
+ * {@code alignment.MetricTable}).
  */
 public final class StagingEngine implements AutoCloseable {
 
@@ -79,11 +81,21 @@ public final class StagingEngine implements AutoCloseable {
         return file.resolveSibling(file.getFileName() + ".tmp");
     }
 
+    /** The engine's DDL files, each run at every open. */
+    private static final String[] SCHEMA = {"/db/engine/claim_line.sql", "/db/engine/provider_metric.sql"};
+
+    /** The engine's tables: what each {@link #SCHEMA} file stages (a new run of a month clears them all). */
+    private static final String[] TABLES = {"claim_line", "claim_line_repeat", "provider_metric"};
+
     private static String schema() throws IOException {
-        try (InputStream in = StagingEngine.class.getResourceAsStream("/db/engine/claim_line.sql")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+        StringBuilder statements = new StringBuilder();
+        for (String file : SCHEMA) {
+            try (InputStream in = StagingEngine.class.getResourceAsStream(file)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                text.lines().filter(l -> !l.startsWith("--")).forEach(l -> statements.append('\n').append(l));
+            }
         }
+        return statements.toString();
     }
 
     public Path file() {
@@ -134,10 +146,10 @@ public final class StagingEngine implements AutoCloseable {
         }
     }
 
-    /** Deletes the month's staged rows (a new run of the month starts from empty staging). */
+    /** Deletes the month's staged rows, claim lines and metrics (a new run of the month starts from empty staging). */
     public void clearMonth(YearMonth month) {
         inTransaction(c -> {
-            for (String table : new String[] {"claim_line", "claim_line_repeat"}) {
+            for (String table : TABLES) {
                 try (var ps = c.prepareStatement("DELETE FROM codecred." + table + " WHERE month = ?")) {
                     ps.setString(1, month.toString());
                     ps.executeUpdate();

@@ -120,6 +120,9 @@ class AlignmentJobTest {
         DriverManagerDataSource ds = new DriverManagerDataSource(
                 "jdbc:hsqldb:file:" + tmp.resolve("db") + ";shutdown=true;hsqldb.tx=mvcc", "SA", "");
         JdbcTemplate jdbc = new JdbcTemplate(ds);
+        // the claim lines and the provider metrics are in the staging engine beside the database (docs/database.md)
+        StagingEngine engine = StagingEngine.open(Dialect.embedded(tmp.resolve("db")).stagingEngine().orElseThrow());
+        JdbcTemplate staged = engine.jdbc();
         try {
             Map<String, String> outcomes = new HashMap<>();
             jdbc.query("SELECT npi, specialty, outcome FROM codecred.specialty_alignment WHERE month = ?",
@@ -139,13 +142,13 @@ class AlignmentJobTest {
             assertThat(jdbc.queryForObject("SELECT reasons FROM codecred.provider_verdict WHERE month = ? AND npi = ?",
                     String.class, MONTH, SW6)).isEqualTo("PEER-OUTLIER (share-90837)");
 
-            Map<String, Object> sw6 = jdbc.queryForMap("SELECT metric_value, peer_group, peer_size, peer_median, peer_threshold"
+            Map<String, Object> sw6 = staged.queryForMap("SELECT metric_value, peer_group, peer_size, peer_median, peer_threshold"
                     + " FROM codecred.provider_metric WHERE month = ? AND npi = ? AND metric_id = 'share-90837'", MONTH, SW6);
             assertThat(sw6.get("metric_value")).isEqualTo(1.0);
             assertThat(sw6.get("peer_group")).isEqualTo("social-worker");
             assertThat(sw6.get("peer_size")).isEqualTo(6);
             assertThat((Double) sw6.get("peer_median")).isCloseTo(0.40, org.assertj.core.api.Assertions.within(1e-9));
-            Map<String, Object> lpc = jdbc.queryForMap("SELECT peer_group, peer_size, peer_threshold"
+            Map<String, Object> lpc = staged.queryForMap("SELECT peer_group, peer_size, peer_threshold"
                     + " FROM codecred.provider_metric WHERE month = ? AND npi = ? AND metric_id = 'share-90837'", MONTH, LPC);
             assertThat(lpc.get("peer_group")).isEqualTo("counselor");
             assertThat(lpc.get("peer_size")).isEqualTo(0); // 3 sessions: below the minimum volume
@@ -156,31 +159,28 @@ class AlignmentJobTest {
                     + " FROM codecred.provider_metric WHERE month = ? ORDER BY npi, metric_id";
             String peerFindingsSql = "SELECT provider_npi, subject, message FROM codecred.finding WHERE month = ?"
                     + " AND rule_id = 'PEER-OUTLIER' ORDER BY provider_npi, subject";
-            List<Map<String, Object>> figuresBefore = jdbc.queryForList(figuresSql, MONTH);
+            List<Map<String, Object>> figuresBefore = staged.queryForList(figuresSql, MONTH);
             List<Map<String, Object>> findingsBefore = jdbc.queryForList(peerFindingsSql, MONTH);
             YearMonth month = YearMonth.parse(MONTH);
-            new ComparePeersTasklet(month, PeerTable.load(rulesDir), PeerSettings.load(rulesDir), new MetricTable(jdbc),
+            new ComparePeersTasklet(month, PeerTable.load(rulesDir), PeerSettings.load(rulesDir), new MetricTable(engine),
                     new FindingTable(jdbc), () -> AlignmentStepsConfig.supportedClaims(new SpecialtyAlignmentTable(jdbc), month),
                     new org.codecred.history.PeerWindowHistory(new org.codecred.history.HistoryTables(jdbc)))
                     .execute(new org.springframework.batch.core.step.StepContribution(
                             org.springframework.batch.test.MetaDataInstanceFactory.createStepExecution()), null);
-            assertThat(jdbc.queryForList(figuresSql, MONTH)).isEqualTo(figuresBefore);
+            assertThat(staged.queryForList(figuresSql, MONTH)).isEqualTo(figuresBefore);
             assertThat(jdbc.queryForList(peerFindingsSql, MONTH)).isEqualTo(findingsBefore).hasSize(1);
 
             // the reader resumes after the last committed provider: nothing before it comes again
             List<String> resumed = new ArrayList<>();
             List<Long> lines = new ArrayList<>();
-            // the claim lines are in the staging engine beside the database (docs/database.md)
-            try (StagingEngine engine = StagingEngine.open(Dialect.embedded(tmp.resolve("db")).stagingEngine().orElseThrow())) {
-                ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(engine), new ProviderTable(jdbc),
-                        YearMonth.parse(MONTH), Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
-                ExecutionContext state = new ExecutionContext();
-                state.putString(ProviderActivityReader.LAST_NPI, SW4);
-                reader.open(state);
-                for (ProviderMonth item; (item = reader.read()) != null; ) {
-                    resumed.add(item.provider().npi());
-                    lines.add(item.activity().lines());
-                }
+            ProviderActivityReader reader = new ProviderActivityReader(new ClaimLineTable(engine), new ProviderTable(jdbc),
+                    YearMonth.parse(MONTH), Fixtures.rules().specialties().all(), Fixtures.rules().telehealth(), 2);
+            ExecutionContext state = new ExecutionContext();
+            state.putString(ProviderActivityReader.LAST_NPI, SW4);
+            reader.open(state);
+            for (ProviderMonth item; (item = reader.read()) != null; ) {
+                resumed.add(item.provider().npi());
+                lines.add(item.activity().lines());
             }
             assertThat(resumed).containsExactly(SW5, SW6, LPC);
             assertThat(lines).containsExactly(20L, 20L, 3L);
@@ -201,7 +201,7 @@ class AlignmentJobTest {
             table.insert(YearMonth.parse(MONTH), codingErrors);
             AlignmentRules rules = Fixtures.rules();
             DecideVerdictsTasklet decide = new DecideVerdictsTasklet(YearMonth.parse(MONTH), VerdictPolicy.load(Fixtures.RULES),
-                    new ProviderTable(jdbc), new MetricTable(jdbc), table, new VerdictTable(jdbc));
+                    new ProviderTable(jdbc), new MetricTable(engine), table, new VerdictTable(jdbc));
             assertThat(decide.decideAll()).isEqualTo(7);
             assertThat(decide.decideAll()).isEqualTo(7); // redone, not doubled
             assertThat(verdicts(jdbc)).containsEntry(SW1, "HOLD").containsEntry(SW2, "REVIEW")
@@ -214,6 +214,7 @@ class AlignmentJobTest {
             assertThat(sw2.get("errors")).isEqualTo(4);
             assertThat(CredentialVocabulary.load(Fixtures.RULES).family("LICSW")).isEqualTo(CredentialFamily.SOCIAL_WORKER);
         } finally {
+            engine.close();
             jdbc.execute("SHUTDOWN");
         }
     }

@@ -66,7 +66,7 @@ class DossierSliceTest {
         jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         lines = new ClaimLineTable(engine);
         loader = new DossierLoader(lines, new RenderingNpiTable(jdbc, lines), new ProviderTable(jdbc),
-                new FindingTable(jdbc), new CredentialCheckTable(jdbc), new MetricTable(jdbc),
+                new FindingTable(jdbc), new CredentialCheckTable(jdbc), new MetricTable(engine),
                 new SpecialtyAlignmentTable(jdbc), new VerdictTable(jdbc), new MonthHistory(new HistoryTables(jdbc)),
                 new RejectTable(jdbc));
         roster = new ProviderTable(jdbc).all(MONTH);
@@ -82,7 +82,7 @@ class DossierSliceTest {
     private static Dossier oneByOne(Provider provider, Dossier sliced) {
         String npi = provider.npi();
         return new Dossier(MONTH, provider, new VerdictTable(jdbc).find(MONTH, npi).orElse(null),
-                new CredentialCheckTable(jdbc).ofProvider(MONTH, npi), new MetricTable(jdbc).ofProvider(MONTH, npi),
+                new CredentialCheckTable(jdbc).ofProvider(MONTH, npi), new MetricTable(engine).ofProvider(MONTH, npi),
                 new SpecialtyAlignmentTable(jdbc).ofProvider(MONTH, npi), new FindingTable(jdbc).ofProvider(MONTH, npi),
                 lines.ofProvider(MONTH, npi), GENERATED, new MonthHistory(new HistoryTables(jdbc)).ofProvider(MONTH, npi),
                 sliced.rejected());

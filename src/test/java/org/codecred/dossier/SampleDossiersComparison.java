@@ -57,7 +57,7 @@ final class SampleDossiersComparison {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             ClaimLineTable lines = new ClaimLineTable(engine);
             DossierLoader loader = new DossierLoader(lines, new RenderingNpiTable(jdbc, lines), new ProviderTable(jdbc),
-                    new FindingTable(jdbc), new CredentialCheckTable(jdbc), new MetricTable(jdbc), new SpecialtyAlignmentTable(jdbc),
+                    new FindingTable(jdbc), new CredentialCheckTable(jdbc), new MetricTable(engine), new SpecialtyAlignmentTable(jdbc),
                     new VerdictTable(jdbc), new MonthHistory(new HistoryTables(jdbc)), new RejectTable(jdbc));
             var sources = SourceFiles.of(month.monthDir(), rules);
             for (Provider provider : new ProviderTable(jdbc).all(ym)) {

@@ -123,10 +123,11 @@ class KillInEveryStepTest {
         }
     }
 
-    /** What the two stores keep of the month: its staged claim lines and every history row (recording time aside). */
+    /** What the two stores keep of the month: its staged claim lines and metrics and every history row (recording time aside). */
     private static List<String> stored(TestMonth month) throws Exception {
         List<String> rows = new ArrayList<>();
         rows.addAll(month.query("SELECT * FROM codecred.claim_line ORDER BY ALL"));
+        rows.addAll(month.query("SELECT * FROM codecred.provider_metric ORDER BY ALL"));
         rows.addAll(month.query("SELECT COUNT(*) FROM codecred.finding"));
         rows.addAll(month.historyRows());
         rows.addAll(month.query("SELECT * FROM codecred.history_claim_ledger ORDER BY 1, 2, 3, 4"));

@@ -69,7 +69,7 @@ class ProviderPagesTest {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             ClaimLineTable lines = new ClaimLineTable(engine);
             DossierLoader loader = new DossierLoader(lines, new RenderingNpiTable(jdbc, lines), new ProviderTable(jdbc),
-                    new FindingTable(jdbc), new CredentialCheckTable(jdbc), new MetricTable(jdbc),
+                    new FindingTable(jdbc), new CredentialCheckTable(jdbc), new MetricTable(engine),
                     new SpecialtyAlignmentTable(jdbc), new VerdictTable(jdbc), new MonthHistory(new HistoryTables(jdbc)),
                     new RejectTable(jdbc));
             List<Provider> roster = new ProviderTable(jdbc).all(MONTH);

@@ -124,7 +124,8 @@ public final class TestMonth {
 
     /**
      * Rows of a query on the month's database, each row's columns joined with '|'. A query of the claim
-     * lines goes to the staging engine beside the database (docs/database.md), where the job keeps them.
+     * lines or the provider metrics goes to the staging engine beside the database (docs/database.md),
+     * where the job keeps them.
      */
     public List<String> query(String sql) throws SQLException {
         try (Connection c = connectFor(sql); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -165,9 +166,9 @@ public final class TestMonth {
                 "SA", "");
     }
 
-    /** The store a query reads: the staging engine for claim lines, else the database. */
+    /** The store a query reads: the staging engine for claim lines and provider metrics, else the database. */
     public Connection connectFor(String sql) throws SQLException {
-        return sql.contains("claim_line") ? connectEngine() : connect();
+        return sql.contains("claim_line") || sql.contains("provider_metric") ? connectEngine() : connect();
     }
 
     /**
