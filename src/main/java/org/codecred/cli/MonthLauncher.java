@@ -4,6 +4,7 @@ import org.codecred.database.MonthLock;
 import org.codecred.job.ExitCode;
 import org.codecred.job.GracefulStop;
 import org.codecred.job.MonthReset;
+import org.codecred.job.ResumeCheck;
 import org.codecred.job.RunSettings;
 import org.codecred.job.Version;
 import org.codecred.output.OutputAside;
@@ -52,9 +53,11 @@ public class MonthLauncher {
     private final MonthLock lock;
     private final PartitionRecovery partitions;
     private final List<MonthReset> resets;
+    private final List<ResumeCheck> resumeChecks;
 
     public MonthLauncher(JobRepository repository, JobOperator operator, Job monthlyJob, RunSettings settings, MonthLock lock,
-                         ObjectProvider<PartitionLeases> partitionLeases, List<MonthReset> resets) {
+                         ObjectProvider<PartitionLeases> partitionLeases, List<MonthReset> resets,
+                         List<ResumeCheck> resumeChecks) {
         this.repository = repository;
         this.operator = operator;
         this.monthlyJob = monthlyJob;
@@ -62,6 +65,7 @@ public class MonthLauncher {
         this.lock = lock;
         this.partitions = new PartitionRecovery(partitionLeases.getIfAvailable(() -> PartitionLeases.NONE));
         this.resets = resets;
+        this.resumeChecks = resumeChecks;
     }
 
     public ExitCode launch(PrintStream err) {
@@ -131,6 +135,15 @@ public class MonthLauncher {
                 }
                 return ExitCode.COMPLETED;
             } else {
+                for (ResumeCheck check : resumeChecks) {
+                    java.util.Optional<String> problem = check.problem(month);
+                    if (problem.isPresent()) {
+                        log.error("month {}: the previous run cannot be resumed: {}", month, problem.get());
+                        err.println("codecred: month " + month + " cannot be resumed: " + problem.get()
+                                + ". Give --force to recompute the month.");
+                        return ExitCode.USAGE;
+                    }
+                }
                 if (last.getStatus().isRunning()) {
                     log.info("month {}: the previous run stopped without finishing (killed?); recovering it", month);
                     last = partitions.recover(last, operator::recover);

@@ -3,6 +3,7 @@ package org.codecred.job;
 import org.codecred.database.Dialect;
 import org.codecred.database.MonthLock;
 import org.codecred.staging.ClaimLineTable;
+import org.codecred.staging.EarlierStaging;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
@@ -126,6 +127,18 @@ public class MonthlyJobConfig {
                 return null;
             }
         }).orElse(null);
+    }
+
+    /**
+     * A month begun by a version that staged its rows in the database is not resumed on the staging
+     * engine, whose tables hold none of them (docs/operations.md, Upgrade).
+     */
+    @Bean
+    public ResumeCheck stagedByAnEarlierVersion(JdbcTemplate jdbc, StagingSchema schema, ObjectProvider<StagingEngine> engine) {
+        EarlierStaging earlier = new EarlierStaging(jdbc);
+        return month -> engine.getIfAvailable() == null ? java.util.Optional.empty() : earlier.leftInDatabase(month)
+                .map(rows -> "an earlier version staged its " + rows + " in the database, and this version reads them from"
+                        + " the staging engine");
     }
 
     @Bean
