@@ -6,6 +6,7 @@ import org.codecred.cli.Main;
 import org.codecred.dossier.Cells;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.testing.JobProcess;
+import org.codecred.testing.RunTimes;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -94,9 +95,6 @@ class KillInEveryStepTest {
         return new ArrayList<>(steps);
     }
 
-    private static final Pattern RUN_TIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z?( UTC)?");
-
     /** Every file the month wrote, by its path: workbooks as their cells, text with run times masked. */
     private static Map<String, String> outputs(TestMonth month) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -109,7 +107,7 @@ class KillInEveryStepTest {
                 } else if (name.endsWith(".pdf")) {
                     files.put(name, "pdf");
                 } else {
-                    files.put(name, RUN_TIME.matcher(Files.readString(file, StandardCharsets.UTF_8)).replaceAll("TIME"));
+                    files.put(name, RunTimes.masked(Files.readString(file, StandardCharsets.UTF_8)));
                 }
             }
         }

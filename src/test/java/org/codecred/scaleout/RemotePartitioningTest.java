@@ -7,6 +7,7 @@ import org.codecred.dossier.Cells;
 import org.codecred.generate.SampleMonthGenerator;
 import org.codecred.job.ExitCode;
 import org.codecred.testing.JobProcess;
+import org.codecred.testing.RunTimes;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,10 @@ class RemotePartitioningTest {
         }
         String summary = "credentialing-summary-" + MONTH + ".xlsx";
         assertThat(cells(rerun.resolve(summary))).isEqualTo(cells(single.outputDir().resolve(summary)));
+        // the provider pages are written beside the dossiers, on the workers (the killed one's again)
+        java.util.Map<String, String> pages = RunTimes.files(single.outputDir().resolve("report"), ".html");
+        assertThat(pages).hasSizeGreaterThan(150);
+        assertThat(RunTimes.files(rerun.resolve("report"), ".html")).isEqualTo(pages);
         try (Stream<Path> files = Files.list(rerun.resolve("dossiers"))) {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".part"))).as("no half-written dossier").isEmpty();
         }
