@@ -49,11 +49,14 @@ public final class StagingSchema {
     }
 
     /**
-     * The migrations written in Java, beside the SQL ones: V9 packs the claim ledger into blocks with
-     * the encoder recordHistory writes them with.
+     * The migrations written in Java, beside the SQL ones: each owner package lists its own in
+     * {@code META-INF/services/org.flywaydb.core.api.migration.JavaMigration} (V9, the claim ledger in
+     * blocks, is history's: it packs the ledger with history's encoder), so this package, which every
+     * table owner uses, depends on none of them.
      */
     static List<org.flywaydb.core.api.migration.JavaMigration> javaMigrations() {
-        return List.of(new org.codecred.history.ClaimLedgerInBlocks());
+        return java.util.ServiceLoader.load(org.flywaydb.core.api.migration.JavaMigration.class,
+                StagingSchema.class.getClassLoader()).stream().map(java.util.ServiceLoader.Provider::get).toList();
     }
 
     /**
