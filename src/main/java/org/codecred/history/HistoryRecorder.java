@@ -75,10 +75,10 @@ public final class HistoryRecorder {
     public Recorded record(YearMonth month, LocalDateTime recordedAt) {
         // the ledger's lines are sorted and digested on a thread of their own while the rows before them are written
         try (LedgerReader ledgerLines = new LedgerReader(month)) {
-            // The claim ledger first, in batches each committed apart from the step's transaction: a block
-            // per 256 counted lines (20,000 blocks at 5,000,000 lines) is more than one HSQLDB transaction
-            // should hold in a 1 GB heap. Its readers see a month only once its completion row commits,
-            // below, with the rest.
+            // The claim ledger first, in batches each committed apart from the step's transaction, which
+            // HSQLDB holds in the heap until it commits: at 5,000,000 lines the ledger is some 20,000 blocks
+            // and 60 MB (one row per line, as before blocks, ran out of a 1 GB heap). Its readers see a
+            // month only once its completion row commits, below, with the rest.
             if (lines.countCounted(month) > 0) {
                 // the hashes' key fingerprint commits before them: a later start can tell the key apart
                 apart.accept(() -> tables.key.record(memberKey.fingerprint(), recordedAt));
@@ -150,9 +150,10 @@ public final class HistoryRecorder {
     /**
      * The month's ledger lines, read on a second thread: the counted lines in claim order (a billing
      * key's lines together, so they pack into its blocks, and the blocks come in the order of the
-     * ledger's primary key after the month, each insert beside the one before) with their digests (a keyed hash and a SHA-256 per line), a few batches ahead of the writer. On two cores
-     * the staging engine's sort and the digests cost the writer little wall time (the ledger's log
-     * line says how much).
+     * ledger's primary key after the month, each insert beside the one before) with their digests (a
+     * keyed hash and a SHA-256 per line), a few batches ahead of the writer. On two cores the staging
+     * engine's sort and the digests cost the writer little wall time (the ledger's log line says how
+     * much; with blocks, the writer waits for the reader most of the ledger's time).
      */
     private final class LedgerReader implements AutoCloseable {
 
@@ -266,7 +267,7 @@ public final class HistoryRecorder {
     /**
      * Ledger lines per commit (in blocks of up to {@link LedgerBlock#MAX_LINES}). Each commit waits for
      * the log's disk write (HSQLDB's write delay is 0): when a row was a line, 200 commits at 1,000,000
-     * lines took 2.3-3.0 s of commits alone, 50 took 1.4-1.7 s. 20,000 lines are about 80 blocks,
+     * lines took 2.3-3.0 s of commits alone, 50 took 1.4-1.7 s. 20,000 lines are 80 to 200 blocks,
      * some 250 KB: a small transaction.
      */
     private static final int LEDGER_BATCH = 20_000;
