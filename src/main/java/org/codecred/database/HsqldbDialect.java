@@ -111,10 +111,11 @@ public final class HsqldbDialect implements Dialect {
      * A plain CREATE TABLE in a file database makes a MEMORY table, every row on the heap: the
      * migrations say {@code CREATE ${table_type} TABLE}, CACHED here (rows on disk), whatever the URL's
      * {@code hsqldb.default_table_type}. In a {@code mem:} database CACHED tables are kept in memory.
+     * {@code ${binary_64k}}, bytes of up to 64 KB (the claim ledger's blocks), is PostgreSQL's BYTEA.
      */
     @Override
     public Map<String, String> schemaPlaceholders() {
-        return Map.of("table_type", "CACHED");
+        return Map.of("table_type", "CACHED", "binary_64k", "VARBINARY(65536)");
     }
 
     @Override

@@ -44,7 +44,7 @@ final class JdbcDialect implements Dialect {
 
     @Override
     public Map<String, String> schemaPlaceholders() {
-        return Map.of("table_type", "");
+        return Map.of("table_type", "", "binary_64k", "VARBINARY(65536)");
     }
 
     /** The SQL standard's folding. */

@@ -68,7 +68,7 @@ public final class PostgresDialect implements Dialect {
     /** Every table is on disk already. */
     @Override
     public Map<String, String> schemaPlaceholders() {
-        return Map.of("table_type", "");
+        return Map.of("table_type", "", "binary_64k", "BYTEA");
     }
 
     @Override

@@ -6,16 +6,21 @@ import org.codecred.ingest.EarlierClaims;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * codecred.history_claim_ledger: the claim lines each completed month counted — billing NPI (or
+ * codecred.history_claim_ledger_block: the claim lines each completed month counted — billing NPI (or
  * the rendering NPI when the file named no billing provider), claim id, line number and a content
  * digest ({@link ClaimContent}, member id as a keyed hash), no member data. A later month asks it
- * which claims its replacements and voids adjust.
+ * which claims its replacements and voids adjust. Since V9 a row is a block of up to
+ * {@link LedgerBlock#MAX_LINES} lines of one billing key ({@link LedgerBlock}), not one line:
+ * HSQLDB's cost is per row (docs/history.md, the claim ledger).
  */
 public final class ClaimLedgerTable implements EarlierClaims {
+
+    static final String TABLE = "codecred.history_claim_ledger_block";
 
     private final JdbcTemplate jdbc;
 
@@ -24,43 +29,53 @@ public final class ClaimLedgerTable implements EarlierClaims {
     }
 
     /**
-     * Deletes the month's ledger rows, {@code batch} at a time, each batch committed by {@code apart}: a
-     * month's ledger is one row per counted line (five million at 5,000,000 lines), more than one
-     * HSQLDB transaction holds in a 1 GB heap.
+     * Deletes the month's ledger blocks, {@code batch} blocks at a time, each batch committed by
+     * {@code apart}: a month of five million lines is about 20,000 blocks of a few KB each, more than one
+     * HSQLDB transaction should hold in a 1 GB heap.
      */
     void delete(YearMonth month, int batch, java.util.function.Consumer<Runnable> apart) {
-        String sql = org.codecred.database.Dialect.of(jdbc.getDataSource())
-                .deleteSomeOfMonth("codecred.history_claim_ledger", "history_month");
+        String sql = org.codecred.database.Dialect.of(jdbc.getDataSource()).deleteSomeOfMonth(TABLE, "history_month");
         int[] deleted = {0};
         do {
             apart.accept(() -> deleted[0] = jdbc.update(sql, month.toString(), batch));
         } while (deleted[0] > 0);
     }
 
-    /** One ledger row: a counted line without member data. */
+    /** One counted line without member data, as the recording reads it (packed into blocks by {@link LedgerPacker}). */
     record Entry(String billingKey, String claimId, int lineNo, long contentDigest) {
 
-        /** The line's row: its content digest taken with the member's keyed hash instead of the member id. */
+        /** The line's entry: its content digest taken with the member's keyed hash instead of the member id. */
         static Entry of(ClaimLine line, String memberHash) {
             return new Entry(line.billingKey(), line.claimId(), line.lineNo(), ClaimContent.digest(line, memberHash));
         }
     }
 
-    /** One batch of the month's counted lines (in claim order, the order of the primary key after the month, is fastest). */
-    int insert(YearMonth month, List<Entry> entries) {
-        if (entries.isEmpty()) {
+    /** One batch of the month's blocks; returns the lines they hold. */
+    long insertBlocks(YearMonth month, List<LedgerBlock> blocks) {
+        if (blocks.isEmpty()) {
             return 0;
         }
         String m = month.toString();
-        jdbc.batchUpdate("INSERT INTO codecred.history_claim_ledger (history_month, billing_npi, claim_id, line_no,"
-                        + " content_digest) VALUES (?, ?, ?, ?, ?)", entries, entries.size(), (ps, e) -> {
+        jdbc.batchUpdate("INSERT INTO " + TABLE + " (history_month, billing_npi, block_no, first_claim, last_claim,"
+                + " line_count, entries) VALUES (?, ?, ?, ?, ?, ?, ?)", blocks, blocks.size(), (ps, b) -> {
                     ps.setString(1, m);
-                    ps.setString(2, e.billingKey());
-                    ps.setString(3, e.claimId());
-                    ps.setInt(4, e.lineNo());
-                    ps.setLong(5, e.contentDigest());
+                    ps.setString(2, b.billingKey());
+                    ps.setInt(3, b.blockNo());
+                    ps.setString(4, b.firstClaim());
+                    ps.setString(5, b.lastClaim());
+                    ps.setInt(6, b.lineCount());
+                    ps.setBytes(7, b.entries());
                 });
-        return entries.size();
+        return blocks.stream().mapToLong(LedgerBlock::lineCount).sum();
+    }
+
+    /** All of a month's lines at once, in claim order (tests, small months): packed and inserted in one batch. */
+    int insert(YearMonth month, List<Entry> entries) {
+        List<LedgerBlock> blocks = new ArrayList<>();
+        LedgerPacker packer = new LedgerPacker(blocks::add);
+        entries.forEach(packer::add);
+        packer.finish();
+        return (int) insertBlocks(month, blocks);
     }
 
     /**
@@ -69,39 +84,80 @@ public final class ClaimLedgerTable implements EarlierClaims {
      */
     private static final String COMPLETED = " AND history_month IN (SELECT history_month FROM codecred.history_run)";
 
-    /** One probe of the primary key by (month, billing key, claim id). */
+    /**
+     * Reads the blocks of (month, billing key), by the primary key's first two columns, and decodes
+     * those whose claim range covers the claim id (compared here, in Java: the database's collation
+     * is not Java's). A billing key of 100,000 lines a month is about 400 blocks per probe.
+     */
     @Override
     public boolean counted(String billingKey, String claimId, YearMonth month) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_claim_ledger"
-                + " WHERE history_month = ? AND billing_npi = ? AND claim_id = ?" + COMPLETED, Integer.class,
-                month.toString(), billingKey, claimId);
-        return n != null && n > 0;
+        return holds(month, billingKey, claimId, COMPLETED);
+    }
+
+    private boolean holds(YearMonth month, String billingKey, String claimId, String condition) {
+        Boolean found = jdbc.query("SELECT first_claim, last_claim, entries FROM " + TABLE
+                + " WHERE history_month = ? AND billing_npi = ?" + condition, rs -> {
+                    while (rs.next()) {
+                        if (rs.getString(1).compareTo(claimId) <= 0 && rs.getString(2).compareTo(claimId) >= 0
+                                && LedgerBlock.holds(rs.getBytes(3), claimId)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }, month.toString(), billingKey);
+        return Boolean.TRUE.equals(found);
     }
 
     /**
-     * The ledger's only index is its primary key, led by the month (V7): this goes through the completed
-     * months before {@code month} (as many as the retention keeps) and probes each by month, billing key
-     * and claim id. A second index by claim would answer it in one probe, but cost every row of every
-     * month its upkeep, for the few replacements and voids a month looks up.
+     * The ledger's only index is its primary key, led by the month: this goes through the completed
+     * months before {@code month} (as many as the retention keeps), newest first, and looks in each
+     * as {@link #counted} does. A second index by claim would answer it in one probe, but the blocks
+     * are by billing key, and its upkeep would be paid by every month for the few replacements and
+     * voids a month looks up.
      */
     @Override
     public Optional<YearMonth> latestBefore(String billingKey, String claimId, YearMonth month) {
-        return jdbc.queryForList("SELECT MAX(r.history_month) FROM codecred.history_run r WHERE r.history_month < ?"
-                                + " AND EXISTS (SELECT 1 FROM codecred.history_claim_ledger l WHERE l.history_month = r.history_month"
-                                + " AND l.billing_npi = ? AND l.claim_id = ?)", String.class,
-                        month.toString(), billingKey, claimId).stream()
-                .filter(m -> m != null).findFirst().map(m -> YearMonth.parse(m.trim()));
+        List<String> completed = jdbc.queryForList("SELECT history_month FROM codecred.history_run"
+                + " WHERE history_month < ? ORDER BY history_month DESC", String.class, month.toString());
+        for (String m : completed) {
+            YearMonth earlier = YearMonth.parse(m.trim());
+            if (holds(earlier, billingKey, claimId, "")) {
+                return Optional.of(earlier);
+            }
+        }
+        return Optional.empty();
     }
 
-    /** How many ledger rows a month has (for the record and the figures in docs/history.md). */
+    /** How many lines a month's ledger holds (for the record and the figures in docs/history.md). */
     public long rows(YearMonth month) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM codecred.history_claim_ledger WHERE history_month = ?",
+        Long n = jdbc.queryForObject("SELECT COALESCE(SUM(line_count), 0) FROM " + TABLE + " WHERE history_month = ?",
                 Long.class, month.toString());
         return n == null ? 0 : n;
     }
 
+    /** How many blocks a month's ledger is (for the figures in docs/history.md). */
+    public long blocks(YearMonth month) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE history_month = ?", Long.class,
+                month.toString());
+        return n == null ? 0 : n;
+    }
+
+    /** Every line of a month's ledger, completed or not, by billing key in block order (tests, the migration's check). */
+    List<Entry> entries(YearMonth month) {
+        List<Entry> entries = new ArrayList<>();
+        jdbc.query("SELECT billing_npi, block_no, first_claim, last_claim, line_count, entries FROM " + TABLE
+                + " WHERE history_month = ? ORDER BY billing_npi, block_no", rs -> {
+                    LedgerBlock block = new LedgerBlock(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getInt(5), rs.getBytes(6));
+                    for (LedgerBlock.Line line : block.lines()) {
+                        entries.add(new Entry(block.billingKey(), line.claimId(), line.lineNo(), line.contentDigest()));
+                    }
+                }, month.toString());
+        return entries;
+    }
+
     /** Whether the ledger holds any line (its digests are taken over member hashes made with the history key). */
     boolean holdsHashes() {
-        return !jdbc.queryForList("SELECT 1 FROM codecred.history_claim_ledger LIMIT 1", Integer.class).isEmpty();
+        return !jdbc.queryForList("SELECT 1 FROM " + TABLE + " LIMIT 1", Integer.class).isEmpty();
     }
 }

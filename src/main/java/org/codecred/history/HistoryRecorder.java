@@ -75,9 +75,10 @@ public final class HistoryRecorder {
     public Recorded record(YearMonth month, LocalDateTime recordedAt) {
         // the ledger's lines are sorted and digested on a thread of their own while the rows before them are written
         try (LedgerReader ledgerLines = new LedgerReader(month)) {
-            // The claim ledger first, in batches each committed apart from the step's transaction: one row
-            // per counted line (5 million at 5,000,000 lines) is more than one HSQLDB transaction holds in a
-            // 1 GB heap. Its readers see a month only once its completion row commits, below, with the rest.
+            // The claim ledger first, in batches each committed apart from the step's transaction, which
+            // HSQLDB holds in the heap until it commits: at 5,000,000 lines the ledger is some 20,000 blocks
+            // and 60 MB (one row per line, as before blocks, ran out of a 1 GB heap). Its readers see a
+            // month only once its completion row commits, below, with the rest.
             if (lines.countCounted(month) > 0) {
                 // the hashes' key fingerprint commits before them: a later start can tell the key apart
                 apart.accept(() -> tables.key.record(memberKey.fingerprint(), recordedAt));
@@ -115,25 +116,44 @@ public final class HistoryRecorder {
 
     /**
      * The claim ledger: every line the month counted, without member data, as the reader hands them
-     * over, each batch committed on its own. Only this thread writes.
+     * over, packed into blocks of one billing key ({@link LedgerPacker}) and inserted about
+     * {@link #LEDGER_BATCH} lines at a time, each batch committed on its own. Only this thread writes.
      */
     private long recordLedger(YearMonth month, LedgerReader ledgerLines) {
+        List<LedgerBlock> blocks = new ArrayList<>();
+        long[] pending = {0};
+        LedgerPacker packer = new LedgerPacker(block -> {
+            blocks.add(block);
+            pending[0] += block.lineCount();
+        });
         long written = 0;
         for (List<ClaimLedgerTable.Entry> batch = ledgerLines.next(); batch != null; batch = ledgerLines.next()) {
-            List<ClaimLedgerTable.Entry> entries = batch;
-            long[] inserted = {0};
-            apart.accept(() -> inserted[0] = tables.claims.insert(month, entries));
-            written += inserted[0];
+            batch.forEach(packer::add);
+            if (pending[0] >= LEDGER_BATCH) {
+                written += insertApart(month, blocks);
+                pending[0] = 0;
+            }
         }
-        return written;
+        packer.finish();
+        return written + insertApart(month, blocks);
+    }
+
+    /** Inserts the blocks in a transaction of their own and empties the list. */
+    private long insertApart(YearMonth month, List<LedgerBlock> blocks) {
+        List<LedgerBlock> batch = List.copyOf(blocks);
+        blocks.clear();
+        long[] inserted = {0};
+        apart.accept(() -> inserted[0] = tables.claims.insertBlocks(month, batch));
+        return inserted[0];
     }
 
     /**
-     * The month's ledger rows, read on a second thread: the counted lines in claim order (the order of
-     * the ledger's primary key after the month, so each insert lands beside the one before) with their
-     * digests (a keyed hash and a SHA-256 per line), a few batches ahead of the writer. On two cores
-     * the staging engine's sort and the digests cost the writer little wall time (the ledger's log
-     * line says how much).
+     * The month's ledger lines, read on a second thread: the counted lines in claim order (a billing
+     * key's lines together, so they pack into its blocks, and the blocks come in the order of the
+     * ledger's primary key after the month, each insert beside the one before) with their digests (a
+     * keyed hash and a SHA-256 per line), a few batches ahead of the writer. On two cores the staging
+     * engine's sort and the digests cost the writer little wall time (the ledger's log line says how
+     * much; with blocks, the writer waits for the reader most of the ledger's time).
      */
     private final class LedgerReader implements AutoCloseable {
 
@@ -245,13 +265,14 @@ public final class HistoryRecorder {
     }
 
     /**
-     * Ledger rows per commit. Each commit waits for the log's disk write (HSQLDB's write delay is 0):
-     * 200 commits at 1,000,000 lines took 2.3-3.0 s of commits alone, 50 took 1.4-1.7 s (the rows
-     * in key order into an empty file database, loaded machine). A batch of 20,000 rows is still a
-     * small transaction for a 1 GB heap.
+     * Ledger lines per commit (in blocks of up to {@link LedgerBlock#MAX_LINES}). Each commit waits for
+     * the log's disk write (HSQLDB's write delay is 0): when a row was a line, 200 commits at 1,000,000
+     * lines took 2.3-3.0 s of commits alone, 50 took 1.4-1.7 s. 20,000 lines are 80 to 200 blocks,
+     * some 250 KB: a small transaction.
      */
     private static final int LEDGER_BATCH = 20_000;
-    private static final int LEDGER_DELETE_BATCH = 50_000;
+    /** Ledger blocks per delete (about 250,000 lines, a few MB). */
+    private static final int LEDGER_DELETE_BATCH = 1_000;
     private static final int LEDGER_BATCHES_AHEAD = 4;
 
     /** Keeps the newest {@code retentionMonths} calendar months counted back from the newest completed month. */

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * CodeCred's tables (staging, history) at the newest version, by Flyway's versioned migrations in
  * {@code classpath:db/migration} (docs/database.md): {@code V<n>__what.sql}, run once each in order and
- * recorded in {@code codecred.flyway_schema_history}. The dialect fills in the DDL variants
+ * recorded in {@code codecred.flyway_schema_history}, and the Java migrations registered below (a
+ * conversion of rows SQL cannot do). The dialect fills in the DDL variants
  * ({@link Dialect#schemaPlaceholders}). Spring Batch's own tables are not here: Boot creates them.
  */
 public final class StagingSchema {
@@ -38,12 +39,24 @@ public final class StagingSchema {
                 .dataSource(jdbc.getDataSource())
                 .schemas(dialect.storedIdentifier(SCHEMA))
                 .locations("classpath:db/migration")
+                .javaMigrations(javaMigrations().toArray(org.flywaydb.core.api.migration.JavaMigration[]::new))
                 .placeholders(dialect.schemaPlaceholders())
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .baselineDescription("tables of a release before Flyway")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * The migrations written in Java, beside the SQL ones: each owner package lists its own in
+     * {@code META-INF/services/org.flywaydb.core.api.migration.JavaMigration} (V9, the claim ledger in
+     * blocks, is history's: it packs the ledger with history's encoder), so this package, which every
+     * table owner uses, depends on none of them.
+     */
+    static List<org.flywaydb.core.api.migration.JavaMigration> javaMigrations() {
+        return java.util.ServiceLoader.load(org.flywaydb.core.api.migration.JavaMigration.class,
+                StagingSchema.class.getClassLoader()).stream().map(java.util.ServiceLoader.Provider::get).toList();
     }
 
     /**

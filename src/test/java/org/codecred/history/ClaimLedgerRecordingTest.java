@@ -118,7 +118,7 @@ class ClaimLedgerRecordingTest {
         List<ClaimLine> arriving = new ArrayList<>(arrivingLines(27_000)); // more than the reader may read ahead
         ClaimLine first = new ClaimLine("claims.csv", 100_000, "A1", 1, "1200000001", null, "MBR1", null,
                 LocalDate.of(2026, 10, 1), "90834", List.of(), 1, 45, List.of("F41.1"), "11", null, true);
-        // the same line twice (resolveClaims would have taken the repeat out): the ledger's key refuses it
+        // the same line twice (resolveClaims would have taken the repeat out): the ledger refuses it, as its row key did
         arriving.add(first);
         arriving.add(new ClaimLine("other.csv", 7, "A1", 1, "1200000001", null, "MBR1", null,
                 LocalDate.of(2026, 10, 1), "90834", List.of(), 1, 45, List.of("F41.1"), "11", null, true));
@@ -131,9 +131,8 @@ class ClaimLedgerRecordingTest {
 
     private static List<String> ledgerOf(JdbcTemplate history, ClaimLineTable lines, MemberKey key) {
         HistoryRecorder.Recorded recorded = recorder(history, lines, key).record(MONTH, LocalDateTime.of(2026, 11, 2, 8, 0));
-        List<String> rows = history.query("SELECT billing_npi, claim_id, line_no, content_digest FROM codecred.history_claim_ledger"
-                        + " WHERE history_month = ?", (rs, i) -> row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)),
-                MONTH.toString()).stream().sorted().toList();
+        List<String> rows = new HistoryTables(history).claims.entries(MONTH).stream()
+                .map(e -> row(e.billingKey(), e.claimId(), e.lineNo(), e.contentDigest())).sorted().toList();
         assertThat(recorded.ledgerLines()).isEqualTo(rows.size());
         return rows;
     }

@@ -111,9 +111,9 @@ class ClaimsAsTheyArriveTest {
         september.roster(TestMonth.provider("LCSW", ""));
         september.claims("claims.csv", TestMonth.line("P1", 1, "MEM001", "2026-09-10", "90837", "45", "F43.10"));
         assertThat(september.run()).as(september.lastMessage).isEqualTo(ExitCode.COMPLETED);
-        assertThat(september.query("SELECT COUNT(*), MAX(billing_npi) FROM codecred.history_claim_ledger"))
+        assertThat(september.query("SELECT SUM(line_count), MAX(billing_npi) FROM codecred.history_claim_ledger_block"))
                 .containsExactly("1|" + TestMonth.NPI);
-        assertThat(september.query("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'HISTORY_CLAIM_LEDGER'"
+        assertThat(september.query("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'HISTORY_CLAIM_LEDGER_BLOCK'"
                 + " AND column_name LIKE 'MEMBER%'")).containsExactly("0");
 
         TestMonth october = new TestMonth(tmp.resolve("db-shared"), "2026-10");
@@ -135,7 +135,7 @@ class ClaimsAsTheyArriveTest {
                 .containsExactly("N1", "P1");
         // --force of September replaces September's ledger rows only
         assertThat(september.run("--force")).as(september.lastMessage).isEqualTo(ExitCode.COMPLETED);
-        assertThat(september.query("SELECT history_month, COUNT(*) FROM codecred.history_claim_ledger"
+        assertThat(september.query("SELECT history_month, SUM(line_count) FROM codecred.history_claim_ledger_block"
                 + " GROUP BY history_month ORDER BY history_month")).containsExactly("2026-09|1", "2026-10|2");
     }
 

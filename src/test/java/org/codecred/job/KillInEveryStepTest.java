@@ -128,7 +128,7 @@ class KillInEveryStepTest {
         rows.addAll(month.query("SELECT * FROM codecred.provider_metric ORDER BY ALL"));
         rows.addAll(month.query("SELECT COUNT(*) FROM codecred.finding"));
         rows.addAll(month.historyRows());
-        rows.addAll(month.query("SELECT * FROM codecred.history_claim_ledger ORDER BY 1, 2, 3, 4"));
+        rows.addAll(month.query("SELECT * FROM codecred.history_claim_ledger_block ORDER BY 1, 2, 3"));
         return rows;
     }
 }
