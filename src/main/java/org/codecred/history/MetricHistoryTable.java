@@ -5,7 +5,6 @@ import org.codecred.database.KeyList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
-import java.sql.Types;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +12,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * codecred.history_metric: per completed month and provider, the metrics compared with peers
- * (90837 share, telehealth share, services per day, ...) and each specialty's evidence share.
- * Per-code and per-band counts stay behind: they are the month's detail, not its trend.
+ * codecred.history_metric_values: per completed month and provider, the metrics compared with
+ * peers (90837 share, telehealth share, services per day, ...) and each specialty's evidence share,
+ * in ONE row per provider ({@link #pack}). Per-code and per-band counts stay behind: they are the
+ * month's detail, not its trend.
+ *
+ * <p>One row per provider rather than per metric (V10): about 40 metrics a provider, 400,000 rows a
+ * month at 10,000 providers, each of them an HSQLDB row and key entry written in recordHistory's
+ * transaction, while every reader wants a provider's metrics together (or a month's, for the peer
+ * windows). The values are kept as Java writes a double, so each reads back exactly.
  */
 public final class MetricHistoryTable {
-
 
     private final JdbcTemplate jdbc;
 
@@ -27,19 +31,80 @@ public final class MetricHistoryTable {
     }
 
     void delete(YearMonth month) {
-        jdbc.update("DELETE FROM codecred.history_metric WHERE history_month = ?", month.toString());
+        jdbc.update("DELETE FROM codecred.history_metric_values WHERE history_month = ?", month.toString());
     }
 
-    /** Keeps metric values of the month (the caller leaves out per-code and per-band counts); returns the rows written. */
+    /**
+     * Keeps metric values of the month (the caller leaves out per-code and per-band counts), one row
+     * per provider in NPI order; returns the metric values written.
+     */
     int insert(YearMonth month, List<ProviderMetric> metrics) {
-        jdbc.batchUpdate("INSERT INTO codecred.history_metric (history_month, npi, metric_id, metric_value)"
-                + " VALUES (?, ?, ?, ?)", metrics, 1000, (ps, m) -> {
-                    ps.setString(1, month.toString());
-                    ps.setString(2, m.npi());
-                    ps.setString(3, m.id());
-                    ps.setObject(4, m.value(), Types.DOUBLE);
-                });
+        Map<String, Map<String, Double>> byNpi = new TreeMap<>();
+        for (ProviderMetric m : metrics) {
+            byNpi.computeIfAbsent(m.npi(), k -> new TreeMap<>()).put(m.id(), m.value());
+        }
+        insertPacked(jdbc, month.toString(), byNpi);
         return metrics.size();
+    }
+
+    /** Writes one row per provider of {npi -> {metric -> value}} (also the V10 migration's writer). */
+    static void insertPacked(JdbcTemplate jdbc, String month, Map<String, Map<String, Double>> byNpi) {
+        jdbc.batchUpdate("INSERT INTO codecred.history_metric_values (history_month, npi, metric_values) VALUES (?, ?, ?)",
+                List.copyOf(byNpi.entrySet()), 1000, (ps, e) -> {
+                    ps.setString(1, month);
+                    ps.setString(2, e.getKey());
+                    ps.setString(3, pack(e.getValue()));
+                });
+    }
+
+    /**
+     * One provider's metrics as stored: a line per metric in id order, the id, a tab and the value as
+     * {@link Double#toString} writes it (nothing after the tab: no value). Ids hold no tab or line end.
+     */
+    static String pack(Map<String, Double> values) {
+        StringBuilder packed = new StringBuilder(values.size() * 32);
+        new TreeMap<>(values).forEach((id, value) -> {
+            if (id.indexOf('\t') >= 0 || id.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a metric id holds a tab or a line end: " + id);
+            }
+            packed.append(id).append('\t');
+            if (value != null) {
+                packed.append(value.doubleValue());
+            }
+            packed.append('\n');
+        });
+        return packed.toString();
+    }
+
+    /** The metrics {@link #pack} stored, each id once, a missing value as null. */
+    static Map<String, Double> unpack(String packed) {
+        Map<String, Double> values = new HashMap<>();
+        int from = 0;
+        while (from < packed.length()) {
+            int tab = packed.indexOf('\t', from);
+            int end = packed.indexOf('\n', tab);
+            values.put(packed.substring(from, tab), end == tab + 1 ? null : Double.valueOf(packed.substring(tab + 1, end)));
+            from = end + 1;
+        }
+        return values;
+    }
+
+    /**
+     * Migration V10: creates the one-row-per-provider table, moves every month's rows of the former
+     * one-row-per-metric table into it, a month at a time, and drops the former table.
+     */
+    public static void migrateToOneRowPerProvider(JdbcTemplate jdbc, String tableType) {
+        jdbc.execute("CREATE " + tableType + " TABLE codecred.history_metric_values ("
+                + " history_month CHAR(7) NOT NULL, npi CHAR(10) NOT NULL, metric_values VARCHAR(1000000) NOT NULL,"
+                + " PRIMARY KEY (history_month, npi))");
+        for (String month : jdbc.queryForList("SELECT DISTINCT history_month FROM codecred.history_metric ORDER BY 1", String.class)) {
+            Map<String, Map<String, Double>> byNpi = new TreeMap<>();
+            jdbc.query("SELECT npi, metric_id, metric_value FROM codecred.history_metric WHERE history_month = ?",
+                    (RowCallbackHandler) rs -> byNpi.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .put(rs.getString(2), rs.getObject(3, Double.class)), month);
+            insertPacked(jdbc, month, byNpi);
+        }
+        jdbc.execute("DROP TABLE codecred.history_metric");
     }
 
     /** Every provider's values of the given metrics in {@code month}: {npi -> {metric -> value}}. */
@@ -48,31 +113,30 @@ public final class MetricHistoryTable {
         if (metricIds.isEmpty()) {
             return byNpi;
         }
-        List<Object> args = new java.util.ArrayList<>();
-        args.add(month.toString());
-        args.addAll(metricIds);
-        jdbc.query("SELECT npi, metric_id, metric_value FROM codecred.history_metric WHERE history_month = ?"
-                        + " AND metric_id IN (" + String.join(", ", java.util.Collections.nCopies(metricIds.size(), "?")) + ")",
-                (RowCallbackHandler) rs -> byNpi.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                        .put(rs.getString(2), rs.getObject(3, Double.class)), args.toArray());
+        jdbc.query("SELECT npi, metric_values FROM codecred.history_metric_values WHERE history_month = ?",
+                (RowCallbackHandler) rs -> {
+                    Map<String, Double> kept = unpack(rs.getString(2));
+                    kept.keySet().retainAll(metricIds);
+                    if (!kept.isEmpty()) {
+                        byNpi.put(rs.getString(1), kept);
+                    }
+                }, month.toString());
         return byNpi;
     }
 
     /**
      * One provider's metrics per completed month ({month -> {metric -> value}}), months from {@code from}
-     * to before {@code to}. The table's only index is its primary key, led by the month (V8): this goes
-     * through the completed months of the range and probes each by month and NPI. A second index by NPI
-     * would answer it in one range, but cost every metric row of every month its upkeep, for the few
-     * providers a month reads on their own. A month's metric rows commit with its completion row, so
-     * every month holding rows is a completed one.
+     * to before {@code to}: through the completed months of the range, each a probe of the primary key
+     * (month, NPI). A month's metric row commits with its completion row, so every month holding rows
+     * is a completed one.
      */
     public Map<YearMonth, Map<String, Double>> ofProvider(String npi, YearMonth from, YearMonth to) {
         Map<YearMonth, Map<String, Double>> byMonth = new TreeMap<>();
-        jdbc.query("SELECT m.history_month, m.metric_id, m.metric_value FROM codecred.history_run r"
-                        + " JOIN codecred.history_metric m ON m.history_month = r.history_month AND m.npi = ?"
+        jdbc.query("SELECT m.history_month, m.metric_values FROM codecred.history_run r"
+                        + " JOIN codecred.history_metric_values m ON m.history_month = r.history_month AND m.npi = ?"
                         + " WHERE r.history_month >= ? AND r.history_month < ?",
-                (RowCallbackHandler) rs -> byMonth.computeIfAbsent(YearMonth.parse(rs.getString(1).trim()), k -> new HashMap<>())
-                        .put(rs.getString(2), rs.getObject(3, Double.class)), npi, from.toString(), to.toString());
+                (RowCallbackHandler) rs -> byMonth.put(YearMonth.parse(rs.getString(1).trim()), unpack(rs.getString(2))),
+                npi, from.toString(), to.toString());
         return byMonth;
     }
 
@@ -88,10 +152,9 @@ public final class MetricHistoryTable {
         KeyList keys = KeyList.of(npis);
         List<Object> args = new java.util.ArrayList<>(List.of(month.toString()));
         args.addAll(keys.args());
-        jdbc.query("SELECT npi, metric_id, metric_value FROM codecred.history_metric WHERE history_month = ? AND "
+        jdbc.query("SELECT npi, metric_values FROM codecred.history_metric_values WHERE history_month = ? AND "
                         + keys.condition("npi"),
-                (RowCallbackHandler) rs -> byNpi.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                        .put(rs.getString(2), rs.getObject(3, Double.class)), args.toArray());
+                (RowCallbackHandler) rs -> byNpi.put(rs.getString(1), unpack(rs.getString(2))), args.toArray());
         return byNpi;
     }
 }

@@ -64,7 +64,8 @@ class SchemaUpgradeTest {
 
             new StagingSchema(jdbc).create();
 
-            assertThat(applied(jdbc)).startsWith("1 SQL", "2 SQL").hasSize(migrations()).allMatch(m -> m.endsWith(" SQL"));
+            assertThat(applied(jdbc)).startsWith("1 SQL", "2 SQL").hasSize(migrations())
+                    .allMatch(m -> m.endsWith(" SQL") || m.endsWith(" JDBC"));
             assertThat(tables(jdbc)).contains("CLAIM_LINE", "HISTORY_PROVIDER", "HISTORY_KEY");
             assertThat(jdbc.queryForList("SELECT DISTINCT hsqldb_type FROM information_schema.system_tables"
                     + " WHERE table_schem = 'CODECRED' AND table_name <> 'flyway_schema_history'", String.class))
@@ -94,9 +95,11 @@ class SchemaUpgradeTest {
                 .toList();
     }
 
-    /** The migrations of this build (V1, V2 and whatever later ones there are). */
+    /** The migrations of this build (V1, V2 and whatever later ones there are), in SQL or in Java. */
     private static int migrations() throws IOException {
-        return new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql").length;
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        return resolver.getResources("classpath:db/migration/V*__*.sql").length
+                + resolver.getResources("classpath:db/migration/V*__*.class").length;
     }
 
     private static List<String> tables(JdbcTemplate jdbc) {
