@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,24 +38,42 @@ public final class MetricHistoryTable {
 
     /**
      * Keeps metric values of the month (the caller leaves out per-code and per-band counts), one row
-     * per provider in NPI order; returns the metric values written.
+     * per provider in NPI order; returns the metric values written. A provider's row is packed as the
+     * batch goes: a month of 20,000 providers holds no second copy of its 800,000 metrics.
      */
     int insert(YearMonth month, List<ProviderMetric> metrics) {
-        Map<String, Map<String, Double>> byNpi = new TreeMap<>();
-        for (ProviderMetric m : metrics) {
-            byNpi.computeIfAbsent(m.npi(), k -> new TreeMap<>()).put(m.id(), m.value());
+        List<ProviderMetric> sorted = new ArrayList<>(metrics);
+        sorted.sort(Comparator.comparing(ProviderMetric::npi).thenComparing(ProviderMetric::id));
+        List<String[]> batch = new ArrayList<>(BATCH);
+        Map<String, Double> values = new TreeMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            ProviderMetric m = sorted.get(i);
+            values.put(m.id(), m.value());
+            if (i + 1 == sorted.size() || !sorted.get(i + 1).npi().equals(m.npi())) {
+                batch.add(new String[] {m.npi(), pack(values)});
+                values.clear();
+                if (batch.size() == BATCH) {
+                    insertRows(jdbc, month.toString(), batch);
+                    batch.clear();
+                }
+            }
         }
-        insertPacked(jdbc, month.toString(), byNpi);
+        insertRows(jdbc, month.toString(), batch);
         return metrics.size();
     }
 
-    /** Writes one row per provider of {npi -> {metric -> value}} (also the V10 migration's writer). */
-    static void insertPacked(JdbcTemplate jdbc, String month, Map<String, Map<String, Double>> byNpi) {
+    private static final int BATCH = 1000;
+
+    /** Rows of (NPI, packed metrics) of one month. */
+    private static void insertRows(JdbcTemplate jdbc, String month, List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("INSERT INTO codecred.history_metric_values (history_month, npi, metric_values) VALUES (?, ?, ?)",
-                List.copyOf(byNpi.entrySet()), 1000, (ps, e) -> {
+                rows, rows.size(), (ps, row) -> {
                     ps.setString(1, month);
-                    ps.setString(2, e.getKey());
-                    ps.setString(3, pack(e.getValue()));
+                    ps.setString(2, row[0]);
+                    ps.setString(3, row[1]);
                 });
     }
 
@@ -102,7 +122,9 @@ public final class MetricHistoryTable {
             jdbc.query("SELECT npi, metric_id, metric_value FROM codecred.history_metric WHERE history_month = ?",
                     (RowCallbackHandler) rs -> byNpi.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                             .put(rs.getString(2), rs.getObject(3, Double.class)), month);
-            insertPacked(jdbc, month, byNpi);
+            List<String[]> rows = new ArrayList<>();
+            byNpi.forEach((npi, values) -> rows.add(new String[] {npi, pack(values)}));
+            insertRows(jdbc, month, rows);
         }
         jdbc.execute("DROP TABLE codecred.history_metric");
     }
