@@ -108,11 +108,13 @@ class HistoryJobTest {
             assertThat(Long.parseLong(providers.get(0).split("\\|")[0])).isBetween(roster - 5, roster);
             assertThat(db.query("SELECT COUNT(*) FROM codecred.history_rule WHERE history_month = '" + m + "'").get(0))
                     .isNotEqualTo("0");
-            assertThat(db.query("SELECT COUNT(*) FROM codecred.history_metric WHERE history_month = '" + m + "'"
-                    + " AND metric_id = 'share-90837'").get(0)).isNotEqualTo("0");
+            // one row per provider, its metrics a line each (MetricHistoryTable)
+            assertThat(db.query("SELECT COUNT(*) FROM codecred.history_metric_values WHERE history_month = '" + m + "'"
+                    + " AND metric_values LIKE '%share-90837%'").get(0)).isNotEqualTo("0");
         }
         // per-code counts are the month's detail, not history
-        assertThat(db.query("SELECT COUNT(*) FROM codecred.history_metric WHERE metric_id LIKE 'code:%'")).containsExactly("0");
+        assertThat(db.query("SELECT COUNT(*) FROM codecred.history_metric_values WHERE metric_values LIKE '%code:%'"))
+                .containsExactly("0");
         // the month's rule counts equal its findings.csv
         long findings = Files.readAllLines(root.resolve("output/2026-10/findings.csv")).size() - 1;
         assertThat(db.query("SELECT SUM(findings) FROM codecred.history_rule WHERE history_month = '2026-10'"))
@@ -242,7 +244,7 @@ class HistoryJobTest {
         rows.addAll(db.query("SELECT history_month, providers, lines FROM codecred.history_run WHERE " + where + " ORDER BY 1"));
         rows.addAll(db.query("SELECT * FROM codecred.history_provider WHERE " + where + " ORDER BY 1, 2"));
         rows.addAll(db.query("SELECT * FROM codecred.history_rule WHERE " + where + " ORDER BY 1, 2, 3, 4"));
-        rows.addAll(db.query("SELECT * FROM codecred.history_metric WHERE " + where + " ORDER BY 1, 2, 3"));
+        rows.addAll(db.query("SELECT * FROM codecred.history_metric_values WHERE " + where + " ORDER BY 1, 2"));
         rows.addAll(db.query("SELECT * FROM codecred.history_diag_eval WHERE " + where + " ORDER BY 1, 2, 3, 4, 5"));
         return rows;
     }

@@ -148,7 +148,7 @@ public final class TestMonth {
         rows.addAll(query("SELECT history_month, providers, lines FROM codecred.history_run ORDER BY 1"));
         rows.addAll(query("SELECT * FROM codecred.history_provider ORDER BY 1, 2"));
         rows.addAll(query("SELECT * FROM codecred.history_rule ORDER BY 1, 2, 3, 4"));
-        rows.addAll(query("SELECT * FROM codecred.history_metric ORDER BY 1, 2, 3"));
+        rows.addAll(query("SELECT * FROM codecred.history_metric_values ORDER BY 1, 2"));
         rows.addAll(query("SELECT * FROM codecred.history_diag_eval ORDER BY 1, 2, 3, 4, 5"));
         return rows;
     }
