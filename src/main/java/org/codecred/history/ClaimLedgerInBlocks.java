@@ -1,8 +1,6 @@
 package org.codecred.history;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -25,30 +23,14 @@ import java.util.Map;
  * created if missing and each month's blocks are cleared before it is packed; the former table
  * goes last, and a run that finds it gone has nothing to pack.
  */
-public final class ClaimLedgerInBlocks implements JavaMigration {
+public final class ClaimLedgerInBlocks extends CommittingMigration {
 
     private static final String FORMER = "codecred.history_claim_ledger";
     private static final int BATCH_LINES = 20_000;
     private static final int DELETE_BLOCKS = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9");
-    }
-
-    @Override
-    public String getDescription() {
-        return "claim ledger in blocks";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return false;
+    public ClaimLedgerInBlocks() {
+        super("9", "claim ledger in blocks");
     }
 
     @Override
@@ -120,12 +102,6 @@ public final class ClaimLedgerInBlocks implements JavaMigration {
     }
 
     private static void commit(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("committing the claim ledger's blocks failed: " + e.getMessage(), e);
-        }
+        commit(connection, "the claim ledger's blocks");
     }
 }
