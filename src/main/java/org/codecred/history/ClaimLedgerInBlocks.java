@@ -6,7 +6,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.Connection;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +49,7 @@ public final class ClaimLedgerInBlocks extends CommittingMigration {
                 + " NOT NULL,"
                 + " PRIMARY KEY (history_month, billing_npi, block_no))");
         commit(connection);
-        if (formerLedgerExists(jdbc)) {
+        if (tableExists(jdbc, "history_claim_ledger")) {
             ClaimLedgerTable ledger = new ClaimLedgerTable(jdbc);
             for (String month : jdbc.queryForList("SELECT DISTINCT history_month FROM " + FORMER + " ORDER BY 1",
                     String.class)) {
@@ -67,12 +66,8 @@ public final class ClaimLedgerInBlocks extends CommittingMigration {
             work.run();
             commit(connection);
         });
-        List<LedgerBlock> blocks = new ArrayList<>();
-        long[] pending = {0};
-        LedgerPacker packer = new LedgerPacker(block -> {
-            blocks.add(block);
-            pending[0] += block.lineCount();
-        });
+        LedgerPacker.Batches batches = new LedgerPacker.Batches(BATCH_LINES);
+        LedgerPacker packer = new LedgerPacker(batches);
         for (String billingKey : jdbc.queryForList("SELECT DISTINCT billing_npi FROM " + FORMER
                 + " WHERE history_month = ? ORDER BY 1", String.class, month.toString())) {
             // one billing key at a time, by the former primary key: a month's lines at once would be held whole
@@ -80,25 +75,17 @@ public final class ClaimLedgerInBlocks extends CommittingMigration {
                     + " AND billing_npi = ? ORDER BY claim_id, line_no, content_digest", rs -> {
                         packer.add(new ClaimLedgerTable.Entry(billingKey, rs.getString(1), rs.getInt(2), rs.getLong(3)));
                     }, month.toString(), billingKey);
-            if (pending[0] >= BATCH_LINES) {
-                insert(ledger, month, blocks, connection);
-                pending[0] = 0;
+            if (batches.due()) {
+                insert(ledger, month, batches.take(), connection);
             }
         }
         packer.finish();
-        insert(ledger, month, blocks, connection);
+        insert(ledger, month, batches.take(), connection);
     }
 
     private static void insert(ClaimLedgerTable ledger, YearMonth month, List<LedgerBlock> blocks, Connection connection) {
         ledger.insertBlocks(month, blocks);
-        blocks.clear();
         commit(connection);
-    }
-
-    private static boolean formerLedgerExists(JdbcTemplate jdbc) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables"
-                + " WHERE LOWER(table_schema) = 'codecred' AND LOWER(table_name) = 'history_claim_ledger'", Integer.class);
-        return n != null && n > 0;
     }
 
     private static void commit(Connection connection) {

@@ -98,7 +98,7 @@ public final class ClaimLedgerTable implements EarlierClaims {
         Boolean found = jdbc.query("SELECT first_claim, last_claim, entries FROM " + TABLE
                 + " WHERE history_month = ? AND billing_npi = ?" + condition, rs -> {
                     while (rs.next()) {
-                        if (rs.getString(1).compareTo(claimId) <= 0 && rs.getString(2).compareTo(claimId) >= 0
+                        if (LedgerBlock.mayHold(rs.getString(1), rs.getString(2), claimId)
                                 && LedgerBlock.holds(rs.getBytes(3), claimId)) {
                             return true;
                         }

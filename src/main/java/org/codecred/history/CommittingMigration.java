@@ -52,4 +52,11 @@ abstract class CommittingMigration implements JavaMigration {
             throw new IllegalStateException("committing " + what + " failed: " + e.getMessage(), e);
         }
     }
+
+    /** Whether the codecred schema has a table of this name (a rerun finds the former table gone). */
+    static boolean tableExists(org.springframework.jdbc.core.JdbcTemplate jdbc, String name) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables"
+                + " WHERE LOWER(table_schema) = 'codecred' AND LOWER(table_name) = ?", Integer.class, name);
+        return n != null && n > 0;
+    }
 }

@@ -120,30 +120,23 @@ public final class HistoryRecorder {
      * {@link #LEDGER_BATCH} lines at a time, each batch committed on its own. Only this thread writes.
      */
     private long recordLedger(YearMonth month, LedgerReader ledgerLines) {
-        List<LedgerBlock> blocks = new ArrayList<>();
-        long[] pending = {0};
-        LedgerPacker packer = new LedgerPacker(block -> {
-            blocks.add(block);
-            pending[0] += block.lineCount();
-        });
+        LedgerPacker.Batches batches = new LedgerPacker.Batches(LEDGER_BATCH);
+        LedgerPacker packer = new LedgerPacker(batches);
         long written = 0;
         for (List<ClaimLedgerTable.Entry> batch = ledgerLines.next(); batch != null; batch = ledgerLines.next()) {
             batch.forEach(packer::add);
-            if (pending[0] >= LEDGER_BATCH) {
-                written += insertApart(month, blocks);
-                pending[0] = 0;
+            if (batches.due()) {
+                written += insertApart(month, batches.take());
             }
         }
         packer.finish();
-        return written + insertApart(month, blocks);
+        return written + insertApart(month, batches.take());
     }
 
-    /** Inserts the blocks in a transaction of their own and empties the list. */
+    /** Inserts the blocks in a transaction of their own; returns the lines they hold. */
     private long insertApart(YearMonth month, List<LedgerBlock> blocks) {
-        List<LedgerBlock> batch = List.copyOf(blocks);
-        blocks.clear();
         long[] inserted = {0};
-        apart.accept(() -> inserted[0] = tables.claims.insertBlocks(month, batch));
+        apart.accept(() -> inserted[0] = tables.claims.insertBlocks(month, blocks));
         return inserted[0];
     }
 

@@ -50,6 +50,11 @@ record LedgerBlock(String billingKey, int blockNo, String firstClaim, String las
 
     /** Whether the block may hold lines of {@code claimId}: its range covers it by {@link String#compareTo}. */
     boolean mayHold(String claimId) {
+        return mayHold(firstClaim, lastClaim, claimId);
+    }
+
+    /** Whether a block of this claim range may hold lines of {@code claimId} (the lookups' test, before decoding). */
+    static boolean mayHold(String firstClaim, String lastClaim, String claimId) {
         return firstClaim.compareTo(claimId) <= 0 && lastClaim.compareTo(claimId) >= 0;
     }
 

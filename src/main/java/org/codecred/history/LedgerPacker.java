@@ -69,4 +69,37 @@ final class LedgerPacker {
         closed.accept(block.block(billingKey, blockNo));
         block = null;
     }
+
+    /**
+     * The closed blocks gathered until they hold about {@code lines} lines: the writers (recordHistory,
+     * migration V9) insert and commit them a batch at a time.
+     */
+    static final class Batches implements Consumer<LedgerBlock> {
+        private final int lines;
+        private final java.util.List<LedgerBlock> blocks = new java.util.ArrayList<>();
+        private long pending;
+
+        Batches(int lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public void accept(LedgerBlock block) {
+            blocks.add(block);
+            pending += block.lineCount();
+        }
+
+        /** Whether the gathered blocks hold a batch's lines. */
+        boolean due() {
+            return pending >= lines;
+        }
+
+        /** The gathered blocks, handed over and forgotten. */
+        java.util.List<LedgerBlock> take() {
+            java.util.List<LedgerBlock> taken = java.util.List.copyOf(blocks);
+            blocks.clear();
+            pending = 0;
+            return taken;
+        }
+    }
 }

@@ -120,9 +120,7 @@ public final class MetricHistoryTable {
                 + " history_month CHAR(7) NOT NULL, npi CHAR(10) NOT NULL, metric_values VARCHAR(1000000) NOT NULL,"
                 + " PRIMARY KEY (history_month, npi))");
         commit.run();
-        Integer former = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = 'codecred'"
-                + " AND LOWER(table_name) = 'history_metric'", Integer.class);
-        if (former == null || former == 0) {
+        if (!CommittingMigration.tableExists(jdbc, "history_metric")) {
             return;
         }
         for (String month : jdbc.queryForList("SELECT DISTINCT history_month FROM codecred.history_metric ORDER BY 1", String.class)) {
