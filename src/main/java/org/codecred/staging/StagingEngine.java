@@ -48,6 +48,7 @@ public final class StagingEngine implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            EngineLibraryCopy.removeOnce(); // loaded now: its 70 MB copy in the temp folder must not outlive a kill
             try (Statement s = root.createStatement()) {
                 long memory = Math.max(MIN_MEMORY, Runtime.getRuntime().maxMemory() / HEAP_SHARE);
                 s.execute("SET memory_limit = '" + (memory >> 20) + "MB'");
