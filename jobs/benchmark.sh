@@ -14,6 +14,8 @@
 #   BENCH_SEED=N       generator and shuffle seed (default 1)
 #   BENCH_ORDER=grouped  keep the generator's order (grouped by provider) instead of arrival order
 #   BENCH_STAGING=database  keep the claim lines in HSQLDB instead of the DuckDB staging engine beside it
+#   BENCH_JAVA=plain   run the job as `java -Xmx$HEAP -jar` instead of through jobs/run-month.sh, the
+#                      launcher schedulers use (which adds the JVM options CodeCred is measured with)
 #   BENCH_DB=postgres  stage in PostgreSQL instead of the embedded HSQLDB: starts the local server with
 #                      .ci/postgres-setup.sh and (re)creates a database of its own, codecred_bench
 #                      (BENCH_PG_DATABASE, BENCH_PG_USER, BENCH_PG_PASSWORD to change them)
@@ -73,7 +75,17 @@ else
 fi
 du -sh "$WORK/input/2026-10" | awk '{print "input size: " $1}'
 
-/usr/bin/time -v -o "$WORK/time.txt" java -Xmx"$HEAP" -jar "$JAR" --month=2026-10 --input="$WORK/input" \
+if [ "${BENCH_JAVA:-launcher}" = plain ]; then
+    JOB=(java -Xmx"$HEAP" -jar "$JAR")
+    echo "jvm: java -Xmx$HEAP -jar (no launcher)"
+else
+    # the launcher execs java, so time measures the job's JVM itself
+    export JAVA_OPTS="-Xmx$HEAP" CODECRED_JAR="$JAR"
+    JOB=(bash jobs/run-month.sh)
+    echo "jvm: through jobs/run-month.sh, its options $(sed -n '/^jvm=(/,/^exec/p' jobs/run-month.sh | grep -v -e '^ *#' -e '=~' -e 'names_collector=' \
+        | grep -oE -- '-X[^ )"]+' | tr '\n' ' ')then JAVA_OPTS=$JAVA_OPTS"
+fi
+/usr/bin/time -v -o "$WORK/time.txt" "${JOB[@]}" --month=2026-10 --input="$WORK/input" \
     --output="$WORK/output" "${DB_ARGS[@]}" > "$WORK/job.log" 2>&1 || { echo "job failed:"; tail -20 "$WORK/job.log"; exit 1; }
 
 echo
