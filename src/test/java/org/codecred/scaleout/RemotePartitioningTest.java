@@ -71,7 +71,9 @@ class RemotePartitioningTest {
                 "--spring.datasource.password=" + PASSWORD);
         String[] manager = args(List.of("--month=" + MONTH, "--input=" + single.input, "--output=" + output,
                 "--rules=src/test/resources/rules", broker, "--codecred.partitions=6", "--codecred.partition.poll-interval=200ms"), database);
-        String[] worker = args(List.of("--worker", "--rules=src/test/resources/rules", broker, "--codecred.threads=1"), database);
+        // small commits, so the kill below lands inside a partition of about 27 providers, not after it
+        String[] worker = args(List.of("--worker", "--rules=src/test/resources/rules", broker, "--codecred.threads=1",
+                "--codecred.dossiers-per-commit=4"), database);
 
         try (JobProcess brokerJvm = JobProcess.start(TestBroker.class, String.valueOf(port), tmp.resolve("broker").toString());
              JobProcess doomed = JobProcess.start(Main.class, worker);
