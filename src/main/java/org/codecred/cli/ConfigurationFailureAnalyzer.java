@@ -2,9 +2,12 @@ package org.codecred.cli;
 
 import org.codecred.job.ConfigurationException;
 import org.codecred.staging.StagingEngineUnavailable;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 
 import java.net.ConnectException;
@@ -47,6 +50,13 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
         if (engine != null) {
             return new ConfigurationProblem(engine.getMessage(), null, failure);
         }
+        TypeMismatchException mismatch = CodeCred.causeOf(failure, TypeMismatchException.class);
+        if (mismatch != null && mismatch.getRequiredType() != null) {
+            // a CodeCred number option given something else (--codecred.threads=two)
+            String option = optionWithValue(mismatch.getValue());
+            return new ConfigurationProblem((option == null ? "'" + mismatch.getValue() + "'" : "--" + option + "=" + mismatch.getValue())
+                    + " is not a " + kind(mismatch.getRequiredType()), "give a number, or leave the option out for its default", failure);
+        }
         String url = environment.getProperty("spring.datasource.url");
         if (url != null && !driverAccepts(url)) {
             return new ConfigurationProblem("no database driver accepts the URL " + redacted(url),
@@ -60,6 +70,29 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
                     + "the same command again", failure);
         }
         return null;
+    }
+
+    /** The command-line option (a Spring property) that holds {@code value}, or null. */
+    private String optionWithValue(Object value) {
+        if (value != null && environment instanceof ConfigurableEnvironment configurable) {
+            for (var source : configurable.getPropertySources()) {
+                if (source instanceof EnumerablePropertySource<?> named) {
+                    for (String name : named.getPropertyNames()) {
+                        if (name.startsWith("codecred.") && value.equals(named.getProperty(name))) {
+                            return name;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "whole number";
+        }
+        return type == boolean.class || type == Boolean.class ? "yes/no value (true or false)" : type.getSimpleName() + " value";
     }
 
     private static boolean driverAccepts(String url) {

@@ -69,6 +69,14 @@ class OperationsTest {
     }
 
     @Test
+    void aNumberOptionGivenTextIsExitTwoInOneLine(CapturedOutput log) throws IOException {
+        TestMonth month = readyMonth("2026-10");
+        assertThat(month.run("--codecred.dossiers-per-commit=sixty")).isEqualTo(ExitCode.USAGE);
+        assertThat(month.lastMessage).contains("--codecred.dossiers-per-commit=sixty is not a whole number").hasLineCount(1);
+        assertThat(log.getAll()).doesNotContain("\tat ");
+    }
+
+    @Test
     void aBrokerWithTheEmbeddedDatabaseIsExitTwoInOneLine(CapturedOutput log) throws IOException {
         TestMonth month = readyMonth("2026-10");
         assertThat(month.run("--spring.artemis.broker-url=tcp://127.0.0.1:1")).isEqualTo(ExitCode.USAGE);
