@@ -55,7 +55,7 @@ public class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
             // a CodeCred number option given something else (--codecred.threads=two)
             String option = optionWithValue(mismatch.getValue());
             return new ConfigurationProblem((option == null ? "'" + mismatch.getValue() + "'" : "--" + option + "=" + mismatch.getValue())
-                    + " is not a " + kind(mismatch.getRequiredType()), "give a number, or leave the option out for its default", failure);
+                    + " is not a " + kind(mismatch.getRequiredType()), "correct it, or leave the option out for its default", failure);
         }
         String url = environment.getProperty("spring.datasource.url");
         if (url != null && !driverAccepts(url)) {
