@@ -1,7 +1,7 @@
 package org.codecred.history;
 
 import org.codecred.staging.StagingSchema;
-import org.flywaydb.core.Flyway;
+import org.codecred.testing.EarlierSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -11,7 +11,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,9 +97,7 @@ class ClaimLedgerTableTest {
     void aLedgerOfOneRowPerLineComesIntoBlocksWithEveryLine() {
         JdbcTemplate jdbc = database();
         // the schema as a release of V8 left it, with a ledger of one row per line for three months
-        Flyway.configure(StagingSchema.class.getClassLoader()).dataSource(jdbc.getDataSource()).schemas("CODECRED")
-                .locations("classpath:db/migration").placeholders(Map.of("table_type", "CACHED")).target("8")
-                .load().migrate();
+        EarlierSchema.migrateTo(jdbc, "8");
         List<ClaimLedgerTable.Entry> july = new ArrayList<>(List.of(new ClaimLedgerTable.Entry(BILLING, "C1", 1, 11L),
                 new ClaimLedgerTable.Entry(BILLING, "C1", 2, 12L), new ClaimLedgerTable.Entry(BILLING, "C2", 1, 21L),
                 new ClaimLedgerTable.Entry(OTHER_BILLING, "C1", 1, -5L)));

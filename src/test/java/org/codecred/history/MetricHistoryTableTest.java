@@ -2,7 +2,7 @@ package org.codecred.history;
 
 import org.codecred.alignment.ProviderMetric;
 import org.codecred.staging.StagingSchema;
-import org.flywaydb.core.Flyway;
+import org.codecred.testing.EarlierSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -105,9 +105,7 @@ class MetricHistoryTableTest {
     void metricsAnEarlierReleaseWroteARowPerMetricMoveIntoOneRowPerProvider() {
         JdbcTemplate jdbc = database();
         // the schema as a release of V7 left it (a row per metric, two indexes), with metrics in it
-        Flyway.configure(StagingSchema.class.getClassLoader()).dataSource(jdbc.getDataSource()).schemas("CODECRED")
-                .locations("classpath:db/migration").placeholders(Map.of("table_type", "CACHED")).target("7")
-                .load().migrate();
+        EarlierSchema.migrateTo(jdbc, "7");
         String insert = "INSERT INTO codecred.history_metric (history_month, npi, metric_id, metric_value) VALUES (?, ?, ?, ?)";
         jdbc.update(insert, "2026-07", NPI, "services_per_day", 4.0);
         jdbc.update(insert, "2026-07", NPI, "share_90837", 0.1 + 0.2);
@@ -133,9 +131,7 @@ class MetricHistoryTableTest {
     @Test
     void aMoveKilledHalfwayIsDoneAgainWhole() {
         JdbcTemplate jdbc = database();
-        Flyway.configure(StagingSchema.class.getClassLoader()).dataSource(jdbc.getDataSource()).schemas("CODECRED")
-                .locations("classpath:db/migration").placeholders(Map.of("table_type", "CACHED")).target("8")
-                .load().migrate();
+        EarlierSchema.migrateTo(jdbc, "8");
         String insert = "INSERT INTO codecred.history_metric (history_month, npi, metric_id, metric_value) VALUES (?, ?, ?, ?)";
         jdbc.update(insert, "2026-07", NPI, "share_90837", 0.5);
         jdbc.update(insert, "2026-07", NPI, "services_per_day", 4.0);
