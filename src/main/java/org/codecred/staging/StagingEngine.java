@@ -114,12 +114,22 @@ public final class StagingEngine implements AutoCloseable {
         void appendTo(DuckDBAppender appender) throws SQLException;
     }
 
-    /** Appends rows to a table of schema codecred and flushes them in one transaction (all or none). */
+    /**
+     * Appends rows to a table of schema codecred in one transaction (all or none). The appender hands
+     * the engine a block every 2,048 rows, each a transaction of its own unless one is open: the
+     * driver's {@code setAutoCommit(false)} does not open one for the appender, an explicit BEGIN does.
+     */
     public void append(String table, Rows rows) {
-        try (DuckDBConnection c = (DuckDBConnection) root.duplicate();
-             DuckDBAppender appender = c.createAppender("codecred", table)) {
-            rows.appendTo(appender);
-            appender.flush(); // explicitly: a failed flush throws here, where close() might not
+        try (DuckDBConnection c = (DuckDBConnection) root.duplicate(); var s = c.createStatement()) {
+            s.execute("BEGIN TRANSACTION");
+            try (DuckDBAppender appender = c.createAppender("codecred", table)) {
+                rows.appendTo(appender);
+                appender.flush(); // explicitly: a failed flush throws here, where close() might not
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+            s.execute("COMMIT");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot stage rows in the staging engine: " + e.getMessage(), e);
         }
