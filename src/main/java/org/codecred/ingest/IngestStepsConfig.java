@@ -38,8 +38,17 @@ public class IngestStepsConfig {
     /** Rows per transaction; a restart resumes after the last committed chunk. */
     public static final int CHUNK = 2000;
 
-    /** Rows per item of loadClaims (a slice, see {@link CsvLineSlices}); a chunk is {@link #CHUNK} rows, as in every load step. */
+    /** Rows per item of loadClaims (a slice, see {@link CsvLineSlices}). */
     static final int ROWS_PER_SLICE = 500;
+
+    /**
+     * Claim lines per transaction of loadClaims and loadX12Claims ({@code codecred.claim-lines-per-commit};
+     * in loadClaims, above one slice, whole slices). Each commit is one transaction of the staging engine, which writes and
+     * syncs its log, and one of the job repository: at 2,000 lines a commit that was about an eighth
+     * of the step's time on the 1M month (docs/performance.md). A restart reads again at most one
+     * chunk of lines, each staged once (the rows past the last commit are cleared first).
+     */
+    static final int CLAIM_LINES_PER_COMMIT = 10_000;
 
     // step 1
 
@@ -69,9 +78,11 @@ public class IngestStepsConfig {
     public Step loadClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                  CsvLineSlices claimFileReader,
                                  ItemProcessor<List<RawRow>, List<IngestResult<ClaimLine>>> claimRowParser,
-                                 ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog) {
+                                 ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog,
+                                 @Value("${codecred.claim-lines-per-commit:0}") int linesPerCommit) {
+        int slicesPerCommit = (claimLinesPerCommit(linesPerCommit) + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE;
         return partitioning.workerStep("loadClaimsWorker")
-                .<List<RawRow>, List<IngestResult<ClaimLine>>>chunk(CHUNK / ROWS_PER_SLICE)
+                .<List<RawRow>, List<IngestResult<ClaimLine>>>chunk(slicesPerCommit)
                 .transactionManager(transactionManager)
                 .reader(claimFileReader)
                 .processor(claimRowParser)
@@ -80,10 +91,18 @@ public class IngestStepsConfig {
                 .build();
     }
 
+    /** The claim lines per commit of both claim loads (CSV and 837P): the option's, or the default. */
+    public static int claimLinesPerCommit(int option) {
+        return option > 0 ? option : CLAIM_LINES_PER_COMMIT;
+    }
+
     @Bean
     @StepScope
-    public CsvLineSlices claimFileReader(@Value("#{stepExecutionContext['file']}") String file) {
-        return new CsvLineSlices(new CsvLineReader("claims", FilePartitioner.filesOf(file)), ROWS_PER_SLICE);
+    public CsvLineSlices claimFileReader(@Value("#{stepExecutionContext['file']}") String file,
+                                         @Value("${codecred.claim-lines-per-commit:0}") int linesPerCommit) {
+        // a commit of fewer lines than a slice is one slice of that many
+        int rows = Math.min(claimLinesPerCommit(linesPerCommit), ROWS_PER_SLICE);
+        return new CsvLineSlices(new CsvLineReader("claims", FilePartitioner.filesOf(file)), rows);
     }
 
     /** The month comes from the job, not this JVM's settings: a scale-out worker serves any month. */

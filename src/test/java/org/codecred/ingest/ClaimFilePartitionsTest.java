@@ -18,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClaimFilePartitionsTest {
 
+    /** Commits of 2,000 lines (the default is 10,000), so these small files commit a few times before the failure. */
+    private static final int PER_COMMIT = 2000;
+    private static final String SMALL_COMMITS = "--codecred.claim-lines-per-commit=" + PER_COMMIT;
+
     @Test
     void onlyTheFailedFileIsLoadedAgain(@TempDir Path tmp) throws Exception {
         TestMonth month = new TestMonth(tmp, "2026-10");
@@ -26,16 +30,16 @@ class ClaimFilePartitionsTest {
         month.claims("claims-b.csv", lines("B", 5000, 4500));
         month.plantClaimFailure("CFAIL");
 
-        assertThat(month.run()).isEqualTo(ExitCode.FAILED);
+        assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.FAILED);
         assertThat(month.lastMessage).contains("failed in step loadClaims (partition file002)").contains("planted failure");
         assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-a.csv'"))
                 .containsExactly("3000");
-        int committed = (4500 - 1) / IngestStepsConfig.CHUNK * IngestStepsConfig.CHUNK;
+        int committed = (4500 - 1) / PER_COMMIT * PER_COMMIT;
         assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-b.csv'"))
                 .containsExactly(String.valueOf(committed));
 
         month.removeClaimFailure();
-        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.COMPLETED);
 
         assertThat(month.query("SELECT source_file, COUNT(*), COUNT(DISTINCT line_number) FROM codecred.claim_line"
                 + " GROUP BY source_file ORDER BY source_file"))

@@ -22,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoadClaimsRestartTest {
 
+    /** Commits of 2,000 lines (the default is 10,000), so these small files commit a few times before the failure. */
+    private static final int PER_COMMIT = 2000;
+    private static final String SMALL_COMMITS = "--codecred.claim-lines-per-commit=" + PER_COMMIT;
+
     private static final int LINES = 5000;
     private static final int FAILING_ROW = 4500;
 
@@ -39,15 +43,15 @@ class LoadClaimsRestartTest {
         month.claims("claims-a.csv", rows.toArray(String[]::new));
         month.plantClaimFailure("CFAIL");
 
-        assertThat(month.run()).isEqualTo(ExitCode.FAILED);
+        assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.FAILED);
         assertThat(month.lastMessage).contains("failed in step loadClaims").contains("planted failure")
                 .contains("Run the same command again");
-        int committed = (FAILING_ROW - 1) / IngestStepsConfig.CHUNK * IngestStepsConfig.CHUNK;
+        int committed = (FAILING_ROW - 1) / PER_COMMIT * PER_COMMIT;
         assertThat(count(month, "claim_line")).isEqualTo(committed - 1); // one of them was rejected
         assertThat(count(month, "rejected_row")).isEqualTo(1);
 
         month.removeClaimFailure();
-        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.COMPLETED);
 
         assertThat(count(month, "claim_line")).isEqualTo(LINES - 2);
         assertThat(month.query("SELECT COUNT(DISTINCT line_number) FROM codecred.claim_line")).containsExactly(String.valueOf(LINES - 2));
@@ -88,13 +92,13 @@ class LoadClaimsRestartTest {
                     + " BEGIN ATOMIC SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'planted failure'; END");
         }
 
-        assertThat(month.run()).isEqualTo(ExitCode.FAILED);
-        int committed = 2 * IngestStepsConfig.CHUNK;
+        assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.FAILED);
+        int committed = 2 * PER_COMMIT;
         assertThat(count(month, "rejected_row")).isZero();
         assertThat(count(month, "claim_line")).isEqualTo(LINES - 1); // the failed chunk's lines too: one past the commit
 
         month.execute("DROP TRIGGER codecred.planted_failure");
-        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.COMPLETED);
 
         assertThat(count(month, "claim_line")).isEqualTo(LINES - 1);
         assertThat(month.query("SELECT COUNT(DISTINCT line_number) FROM codecred.claim_line")).containsExactly(String.valueOf(LINES - 1));
@@ -102,6 +106,31 @@ class LoadClaimsRestartTest {
                 .containsExactly(String.valueOf(LINES - committed - 1));
         assertThat(month.query("SELECT line_number FROM codecred.rejected_row")).containsExactly("4901");
         assertThat(month.read("run-summary.json")).contains("\"lines_accepted\": " + (LINES - 1));
+    }
+
+    /** Without the option a commit holds 10,000 lines: a failure in the 15,000th leaves the first 10,000 staged (commits of
+     * 2,000 would have kept 14,000). */
+    @Test
+    void byDefaultACommitHoldsTenThousandLines(@TempDir Path tmp) throws Exception {
+        TestMonth month = new TestMonth(tmp, "2026-10");
+        month.roster(TestMonth.provider("LCSW", ""));
+        int lines = 16_000;
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= lines; i++) {
+            rows.add(TestMonth.line(i == 15_000 ? "CFAIL" : "C" + i, 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
+        }
+        month.claims("claims-a.csv", rows.toArray(String[]::new));
+        month.plantClaimFailure("CFAIL");
+
+        assertThat(month.run()).isEqualTo(ExitCode.FAILED);
+        assertThat(count(month, "claim_line")).isEqualTo(10_000);
+
+        month.removeClaimFailure();
+        assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
+        assertThat(count(month, "claim_line")).isEqualTo(lines);
+        assertThat(month.query("SELECT write_count, commit_count FROM batch_step_execution"
+                + " WHERE step_name LIKE 'loadClaimsWorker:%' ORDER BY step_execution_id"))
+                .containsExactly("10000|1", "6000|1");
     }
 
     private static int count(TestMonth month, String table) throws Exception {

@@ -36,9 +36,10 @@ public class X12StepsConfig {
     public Step loadX12ClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                     X12ClaimReader x12FileReader,
                                     ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser,
-                                    ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog) {
+                                    ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog,
+                                    @Value("${codecred.claim-lines-per-commit:0}") int linesPerCommit) {
         return partitioning.workerStep("loadX12ClaimsWorker")
-                .<X12Item, IngestResult<ClaimLine>>chunk(IngestStepsConfig.CHUNK)
+                .<X12Item, IngestResult<ClaimLine>>chunk(IngestStepsConfig.claimLinesPerCommit(linesPerCommit))
                 .transactionManager(transactionManager)
                 .reader(x12FileReader)
                 .processor(x12LineParser)
