@@ -116,8 +116,42 @@ public final class DiagnosisRules {
         return c;
     }
 
+    /** What a (code, date of service) was found to be: the tables are fixed once loaded. */
+    private record Checked(String code, LocalDate date) {
+    }
+
+    /** The answer kept for a valid code (the map holds no nulls; a reason is never empty). */
+    private static final String VALID = "";
+
+    /** Most distinct (code, date) pairs kept: a month has a few thousand; a file of random codes cannot fill the heap. */
+    private static final int MEMO_LIMIT = 50_000;
+
+    /**
+     * Answers of {@link #invalidReason} already given. A month's lines repeat a few hundred codes on at
+     * most 31 dates, and each answer costs a regular expression, a search of the order files' windows
+     * and a lookup, for every diagnosis of every line (shared by validateCoding's threads).
+     */
+    private final Map<Checked, String> answered = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Why {@code code} is not a valid ICD-10-CM code on {@code date}, or null when it is. */
     public String invalidReason(String code, LocalDate date) {
+        if (code == null || date == null) {
+            return findInvalidReason(code, date);
+        }
+        Checked key = new Checked(code, date);
+        String reason = answered.get(key);
+        if (reason == null) {
+            reason = findInvalidReason(code, date);
+            if (answered.size() >= MEMO_LIMIT) {
+                answered.clear();
+            }
+            answered.put(key, reason == null ? VALID : reason);
+            return reason;
+        }
+        return reason.isEmpty() ? null : reason;
+    }
+
+    private String findInvalidReason(String code, LocalDate date) {
         String c = normalize(code);
         for (Syntax s : syntax) {
             if (s.period().covers(date) && !s.pattern().matcher(c).matches()) {

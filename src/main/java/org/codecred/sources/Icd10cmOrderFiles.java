@@ -99,8 +99,14 @@ public final class Icd10cmOrderFiles implements PublishedSource.PublishedData {
 
     /** The file in force on a date of service, if the rules folder holds it. */
     public Optional<OrderFile> fileFor(LocalDate serviceDate) {
-        return serviceDate == null ? Optional.empty() : files.stream()
-                .filter(f -> !serviceDate.isBefore(f.from()) && !serviceDate.isAfter(f.to())).findFirst();
+        if (serviceDate != null) {
+            for (OrderFile f : files) { // a loop, not a stream: asked for every diagnosis of every line
+                if (!serviceDate.isBefore(f.from()) && !serviceDate.isAfter(f.to())) {
+                    return Optional.of(f);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** What {@code file} says of a code written with or without its dot. */

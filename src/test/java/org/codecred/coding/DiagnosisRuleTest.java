@@ -43,6 +43,20 @@ class DiagnosisRuleTest {
         assertThat(of(DX_INVALID, check(line("90834").minutes(45).dx("Z91.5").date(LocalDate.of(2021, 9, 30))))).isEmpty();
     }
 
+    /** The answers are remembered per code and date of service: asked again, each is the same, dates kept apart. */
+    @Test
+    void aRepeatedQuestionGetsTheSameAnswer() {
+        DiagnosisRules rules = DiagnosisRules.load(java.nio.file.Path.of("src/test/resources/rules"));
+        LocalDate fy2022 = LocalDate.of(2021, 10, 1);
+        LocalDate fy2021 = LocalDate.of(2021, 9, 30);
+        for (int i = 0; i < 2; i++) {
+            assertThat(rules.invalidReason("F43.10", fy2022)).isNull();
+            assertThat(rules.invalidReason("296.32", fy2022)).startsWith("is not written as an ICD-10-CM code");
+            assertThat(rules.invalidReason("Z91.5", fy2022)).contains("category heading");
+            assertThat(rules.invalidReason("Z91.5", fy2021)).isNull();
+        }
+    }
+
     @Test
     void diagnosisWithoutItsDotIsAccepted() {
         var findings = check(line("90834").minutes(45).dx("F4310"), line("90791").member("M2").dx("f329"));
