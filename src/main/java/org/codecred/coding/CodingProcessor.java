@@ -10,15 +10,16 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the rule engine on each provider-day. The roster's NPI → credential map of the partition's NPI
+ * Runs the rule engine on each provider-day of a slice ({@link org.codecred.job.ItemSlices}). The roster's NPI → credential map of the partition's NPI
  * range is loaded once when the step starts (no query per line); an NPI not on the roster gets no scope check.
  */
-public class CodingProcessor implements ItemProcessor<ProviderDay, List<Finding>>, StepExecutionListener {
+public class CodingProcessor implements ItemProcessor<List<ProviderDay>, List<List<Finding>>>, StepExecutionListener {
 
     private final CodingEngine engine;
     private final ProviderTable providers;
@@ -49,8 +50,13 @@ public class CodingProcessor implements ItemProcessor<ProviderDay, List<Finding>
         credentials = byNpi;
     }
 
+    /** Each provider-day's findings, in the slice's order. */
     @Override
-    public List<Finding> process(ProviderDay day) {
-        return engine.check(day, credentials.get(day.npi()));
+    public List<List<Finding>> process(List<ProviderDay> days) {
+        List<List<Finding>> findings = new ArrayList<>(days.size());
+        for (ProviderDay day : days) {
+            findings.add(engine.check(day, credentials.get(day.npi())));
+        }
+        return findings;
     }
 }

@@ -2,6 +2,7 @@ package org.codecred.ingest;
 
 import org.codecred.domain.ClaimLine;
 import org.codecred.domain.Provider;
+import org.codecred.job.ItemSlices;
 import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.scaleout.FilePartitioner;
@@ -38,7 +39,7 @@ public class IngestStepsConfig {
     /** Rows per transaction; a restart resumes after the last committed chunk. */
     public static final int CHUNK = 2000;
 
-    /** Rows per item of loadClaims (a slice, see {@link CsvLineSlices}). */
+    /** Rows per item of loadClaims (a slice, see {@link ItemSlices}). */
     static final int ROWS_PER_SLICE = 500;
 
     /**
@@ -73,10 +74,10 @@ public class IngestStepsConfig {
         return partitioning.partitioned("loadClaims", loadClaimsWorker, new FilePartitioner(settings::claimFiles));
     }
 
-    /** Items are slices of rows ({@link CsvLineSlices}); the step still counts rows read and written. */
+    /** Items are slices of rows ({@link ItemSlices}); the step still counts rows read and written. */
     @Bean
     public Step loadClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
-                                 CsvLineSlices claimFileReader,
+                                 ItemSlices<RawRow> claimFileReader,
                                  ItemProcessor<List<RawRow>, List<IngestResult<ClaimLine>>> claimRowParser,
                                  ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog,
                                  @Value("${codecred.claim-lines-per-commit:0}") int linesPerCommit) {
@@ -86,7 +87,7 @@ public class IngestStepsConfig {
                 .transactionManager(transactionManager)
                 .reader(claimFileReader)
                 .processor(claimRowParser)
-                .writer(slices -> StagingWriters.writeSlices(slices, claimLineWriter))
+                .writer(slices -> ItemSlices.writeSlices(slices, claimLineWriter))
                 .listener(stepLog)
                 .build();
     }
@@ -98,11 +99,11 @@ public class IngestStepsConfig {
 
     @Bean
     @StepScope
-    public CsvLineSlices claimFileReader(@Value("#{stepExecutionContext['file']}") String file,
+    public ItemSlices<RawRow> claimFileReader(@Value("#{stepExecutionContext['file']}") String file,
                                          @Value("${codecred.claim-lines-per-commit:0}") int linesPerCommit) {
         // a commit of fewer lines than a slice is one slice of that many
         int rows = Math.min(claimLinesPerCommit(linesPerCommit), ROWS_PER_SLICE);
-        return new CsvLineSlices(new CsvLineReader("claims", FilePartitioner.filesOf(file)), rows);
+        return new ItemSlices<>(new CsvLineReader("claims", FilePartitioner.filesOf(file)), rows);
     }
 
     /** The month comes from the job, not this JVM's settings: a scale-out worker serves any month. */

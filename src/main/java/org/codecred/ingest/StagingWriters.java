@@ -6,7 +6,6 @@ import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.ProviderTable;
 import org.codecred.staging.RejectTable;
 import org.codecred.staging.RejectedRow;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -53,24 +52,6 @@ public final class StagingWriters {
             lines.insert(month, accepted);
             rejects.insert(month, rejected);
         };
-    }
-
-    /**
-     * Writes a chunk of slices (loadClaims' items, {@link CsvLineSlices}) through {@code rows}, the writer
-     * of single rows, as one chunk of their rows; and counts rows, not slices, as the step's written
-     * items (the step adds one per slice, the rest is added here once the rows are written).
-     */
-    static void writeSlices(Chunk<? extends List<IngestResult<ClaimLine>>> slices, ItemWriter<IngestResult<ClaimLine>> rows)
-            throws Exception {
-        List<IngestResult<ClaimLine>> all = new ArrayList<>();
-        for (List<IngestResult<ClaimLine>> slice : slices) {
-            all.addAll(slice);
-        }
-        rows.write(new Chunk<>(all));
-        StepExecution step = CsvLineSlices.currentStep();
-        if (step != null) {
-            step.setWriteCount(step.getWriteCount() + all.size() - slices.size());
-        }
     }
 
     /** A second roster row for an NPI already loaded is rejected, naming the first one's line. */

@@ -58,7 +58,7 @@ class LoadClaimsRestartTest {
         assertThat(month.query("SELECT MIN(line_number), MAX(line_number) FROM codecred.claim_line")).containsExactly("2|" + (LINES + 1));
         assertThat(month.query("SELECT line_number FROM codecred.rejected_row ORDER BY line_number")).containsExactly("101", "4901");
         assertThat(month.read("rejected.csv").lines()).hasSize(3);
-        // the step reads slices of rows (CsvLineSlices) and still counts rows: all read by the failed run
+        // the step reads slices of rows (ItemSlices) and still counts rows: all read by the failed run
         // (the failed chunk's too), written up to its last commit; the resumed run the rest
         assertThat(month.query("SELECT read_count, write_count, commit_count FROM batch_step_execution"
                 + " WHERE step_name LIKE 'loadClaimsWorker:%' ORDER BY step_execution_id"))

@@ -1,6 +1,7 @@
 package org.codecred.ingest;
 
 import org.codecred.domain.ClaimLine;
+import org.codecred.job.ItemSlices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** loadClaims' items are slices of rows: every row once, in order, and a restart resumes at the saved line. */
-class CsvLineSlicesTest {
+class ClaimFileSlicesTest {
 
     @TempDir
     Path tmp;
@@ -42,7 +43,7 @@ class CsvLineSlicesTest {
     @Test
     void givesEveryRowOnceInSlicesOfTheSizeAndResumesAfterTheSavedState() throws Exception {
         Path file = file(23);
-        CsvLineSlices slices = new CsvLineSlices(new CsvLineReader("claims", List.of(file)), 10);
+        ItemSlices<RawRow> slices = new ItemSlices<>(new CsvLineReader("claims", List.of(file)), 10);
         ExecutionContext context = new ExecutionContext();
         slices.open(context);
         List<RawRow> first = slices.read();
@@ -57,7 +58,7 @@ class CsvLineSlicesTest {
         slices.close();
 
         // a restart from the commit gives the rows after the first slice, and the same slices again
-        CsvLineSlices resumed = new CsvLineSlices(new CsvLineReader("claims", List.of(file)), 10);
+        ItemSlices<RawRow> resumed = new ItemSlices<>(new CsvLineReader("claims", List.of(file)), 10);
         resumed.open(context);
         assertThat(lineNumbers(resumed.read())).isEqualTo(lineNumbers(second));
         assertThat(lineNumbers(resumed.read())).isEqualTo(lineNumbers(third));
@@ -67,18 +68,18 @@ class CsvLineSlicesTest {
 
     @Test
     void anEmptyFileGivesNoSliceAndASliceHoldsAtLeastOneRow() throws Exception {
-        CsvLineSlices slices = new CsvLineSlices(new CsvLineReader("claims", List.of(file(0))), 10);
+        ItemSlices<RawRow> slices = new ItemSlices<>(new CsvLineReader("claims", List.of(file(0))), 10);
         slices.open(new ExecutionContext());
         assertThat(slices.read()).isNull();
         slices.close();
-        assertThatThrownBy(() -> new CsvLineSlices(new CsvLineReader("claims", List.of(file(1))), 0))
+        assertThatThrownBy(() -> new ItemSlices<>(new CsvLineReader("claims", List.of(file(1))), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void slicesAreWrittenAsOneChunkOfTheirRows() throws Exception {
         ClaimRowParser parser = new ClaimRowParser();
-        CsvLineSlices slices = new CsvLineSlices(new CsvLineReader("claims", List.of(file(7))), 3);
+        ItemSlices<RawRow> slices = new ItemSlices<>(new CsvLineReader("claims", List.of(file(7))), 3);
         slices.open(new ExecutionContext());
         Chunk<List<IngestResult<ClaimLine>>> chunk = new Chunk<>();
         List<RawRow> slice;
@@ -88,7 +89,7 @@ class CsvLineSlicesTest {
         slices.close();
         List<Chunk<? extends IngestResult<ClaimLine>>> written = new ArrayList<>();
         ItemWriter<IngestResult<ClaimLine>> rows = written::add;
-        StagingWriters.writeSlices(chunk, rows); // outside a step: nothing to count
+        ItemSlices.writeSlices(chunk, rows); // outside a step: nothing to count
         assertThat(written).hasSize(1);
         assertThat(written.get(0).getItems()).hasSize(7);
         assertThat(written.get(0).getItems().stream()
