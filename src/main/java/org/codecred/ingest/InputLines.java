@@ -50,6 +50,7 @@ public final class InputLines implements Closeable {
         int length = 0;
         long total = 0;
         boolean any = false;
+        int high = 0; // any byte at or above 0x80 makes it negative: the line is not plain ASCII
         while (true) {
             if (position == limit && !fill()) {
                 if (!any) {
@@ -58,16 +59,26 @@ public final class InputLines implements Closeable {
                 break;
             }
             any = true;
-            byte b = buffer[position++];
-            if (b == '\n') {
-                break;
+            // the line's bytes in this buffer, found in one pass and copied in one call
+            int start = position;
+            int end = start;
+            while (end < limit && buffer[end] != '\n') {
+                high |= buffer[end];
+                end++;
             }
-            total++;
-            if (length < MAX_LINE_BYTES) {
-                if (length == line.length) {
-                    line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, line.length * 2));
+            int kept = Math.min(end - start, MAX_LINE_BYTES - length);
+            if (kept > 0) {
+                if (length + kept > line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, Math.max(line.length * 2, length + kept)));
                 }
-                line[length++] = b;
+                System.arraycopy(buffer, start, line, length, kept);
+                length += kept;
+            }
+            total += end - start;
+            position = end;
+            if (end < limit) {
+                position++; // the line end
+                break;
             }
         }
         if (length > 0 && line[length - 1] == '\r' && total == length) {
@@ -78,11 +89,15 @@ public final class InputLines implements Closeable {
             atStart = false;
             if (length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
                 start = 3;
+                high = -1; // the mark's bytes were counted: let the decoder look at the rest
             }
         }
         if (total > MAX_LINE_BYTES) {
             return new Line(lenient(start, length), "the line is " + total + " bytes long, more than the "
                     + MAX_LINE_BYTES + " bytes a line may have");
+        }
+        if (high >= 0) {
+            return new Line(new String(line, start, length - start, StandardCharsets.ISO_8859_1), null);
         }
         return decode(start, length);
     }
