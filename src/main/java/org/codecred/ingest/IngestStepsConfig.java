@@ -36,8 +36,8 @@ import java.util.List;
 @Configuration
 public class IngestStepsConfig {
 
-    /** Rows per transaction; a restart resumes after the last committed chunk. */
-    public static final int CHUNK = 2000;
+    /** Roster rows per transaction; a restart resumes after the last committed chunk. */
+    private static final int ROSTER_ROWS_PER_COMMIT = 2000;
 
     /** Rows per item of loadClaims (a slice, see {@link ItemSlices}). */
     static final int ROWS_PER_SLICE = 500;
@@ -58,7 +58,7 @@ public class IngestStepsConfig {
                            RunSettings settings, ProviderTable providers, RejectTable rejects, StepLog stepLog) {
         RosterRowParser parser = new RosterRowParser();
         return new StepBuilder("loadRoster", jobRepository)
-                .<RawRow, IngestResult<Provider>>chunk(CHUNK)
+                .<RawRow, IngestResult<Provider>>chunk(ROSTER_ROWS_PER_COMMIT)
                 .transactionManager(transactionManager)
                 .reader(new CsvLineReader("roster", List.of(settings.rosterFile())))
                 .processor(parser::parse)
