@@ -81,13 +81,12 @@ final class SheetXml {
             }
             out.append("\">");
             for (SheetWriter.PendingCell cell : row.cells) {
-                String ref = columnName(cell.column) + (row.index + 1);
-                cell(out, ref, cell, styles.of(cell.kind, cell.fill, cell.quoted()));
+                cell(out, cell.column, row.index + 1, cell, styles.of(cell.kind, cell.fill, cell.quoted()));
                 if (cell.mergedTo >= 0) {
                     merged.add(new CellRangeAddress(row.index, row.index, cell.column, cell.mergedTo));
                 }
                 if (cell.link != null) {
-                    links.add(new String[] {ref, cell.link, cell.linkType.name()});
+                    links.add(new String[] {columnName(cell.column) + (row.index + 1), cell.link, cell.linkType.name()});
                 }
             }
             out.append("</row>");
@@ -177,9 +176,12 @@ final class SheetXml {
         return new CellRangeAddress(r.firstRow(), r.lastRow(), r.firstColumn(), r.lastColumn());
     }
 
-    /** One cell: a number as POI writes a double, a date as its Excel serial, text inline. */
-    private static void cell(StringBuilder out, String ref, SheetWriter.PendingCell cell, int style) {
-        out.append("<c r=\"").append(ref).append("\" s=\"").append(style).append('"');
+    /**
+     * One cell: a number as the double it is (a whole number without its ".0"), a date as its Excel
+     * serial, text inline.
+     */
+    private static void cell(StringBuilder out, int column, int rowNumber, SheetWriter.PendingCell cell, int style) {
+        out.append("<c r=\"").append(columnName(column)).append(rowNumber).append("\" s=\"").append(style).append('"');
         Object value = cell.value;
         double number;
         if (value instanceof String text) {
@@ -191,7 +193,7 @@ final class SheetXml {
                 throw new IllegalArgumentException("The maximum length of cell contents (text) is " + MAX_TEXT + " characters");
             }
             // spaces at either end, or a line break, are kept only when the reader is told to
-            boolean preserve = Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))
+            boolean preserve = isWhitespace(text.charAt(0)) || isWhitespace(text.charAt(text.length() - 1))
                     || text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0;
             out.append(preserve ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
             escape(out, text);
@@ -200,7 +202,7 @@ final class SheetXml {
         } else if (value instanceof Double d) {
             number = d;
         } else if (value instanceof LocalDate d) {
-            number = DateUtil.getExcelDate(d.atStartOfDay(), false);
+            number = serial(d);
         } else if (value instanceof LocalDateTime t) {
             number = DateUtil.getExcelDate(t, false);
         } else {
@@ -210,16 +212,55 @@ final class SheetXml {
         if (Double.isInfinite(number) || Double.isNaN(number)) { // as POI: Excel has no infinities or NaN
             out.append(" t=\"e\"><v>").append(Double.isNaN(number) ? "#NUM!" : "#DIV/0!").append("</v></c>");
         } else {
-            out.append("><v>").append(number).append("</v></c>"); // a number is the default type
+            out.append("><v>");
+            if (number == (long) number && Math.abs(number) < 1e15 && !(number == 0 && 1 / number < 0)) {
+                out.append((long) number); // the same value, read back, without the double's slow formatting
+            } else {
+                out.append(number);
+            }
+            out.append("</v></c>"); // a number is the default type
         }
+    }
+
+    /** The 1900 date system's serial of 1 March 1900, after the day that system counts but never was. */
+    private static final LocalDate SERIAL_61 = LocalDate.of(1900, 3, 1);
+    private static final long EPOCH_SERIAL = 25_569; // 1970-01-01
+
+    /** A date's Excel serial, as POI gives it: days since 1899-12-30 from March 1900, POI's own count before. */
+    static double serial(LocalDate date) {
+        return date.isBefore(SERIAL_61) ? DateUtil.getExcelDate(date.atStartOfDay(), false) : date.toEpochDay() + EPOCH_SERIAL;
+    }
+
+    /** {@link Character#isWhitespace}, answered for printable ASCII without looking it up. */
+    private static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= 0x7F) && Character.isWhitespace(c);
+    }
+
+    /** Whether text needs no escaping: printable ASCII without markup characters. */
+    private static boolean plain(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '&' || c == '<' || c == '>' || c == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * Escapes text for XML: markup characters as entities, a carriage return as a reference (so a
      * reader keeps it), and what XML 1.0 cannot hold (control characters, a lone surrogate, U+FFFE
-     * and U+FFFF) as '?', as POI writes them. A surrogate pair (an emoji) stays whole.
+     * and U+FFFF) as '?', as POI writes them. Every other character beyond ASCII is written as a
+     * character reference (a surrogate pair, an emoji, as one): the part stays ASCII, so its
+     * builder keeps one byte per character and the UTF-8 bytes are a copy of it. One em dash in
+     * a sheet's footer used to make every sheet's XML two bytes a character and its encoding a
+     * tenth of the dossier writer's time.
      */
     static void escape(StringBuilder out, String text) {
+        if (plain(text)) { // most text: copied whole
+            out.append(text);
+            return;
+        }
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
@@ -233,12 +274,14 @@ final class SheetXml {
                 default -> {
                     if (c < 0x20 || c == '\uFFFE' || c == '\uFFFF') {
                         out.append('?');
+                    } else if (c < 0x80) {
+                        out.append(c);
                     } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
+                        out.append("&#").append(Character.toCodePoint(c, text.charAt(++i))).append(';');
                     } else if (Character.isSurrogate(c)) {
                         out.append('?');
                     } else {
-                        out.append(c);
+                        out.append("&#").append((int) c).append(';');
                     }
                 }
             }

@@ -28,13 +28,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DossierWorkbookTest {
 
     static XSSFWorkbook render(Dossier dossier, DossierWorkbook.Engine engine) throws IOException {
+        return new XSSFWorkbook(new ByteArrayInputStream(bytes(dossier, engine)));
+    }
+
+    /** The file the engine writes for the dossier. */
+    static byte[] bytes(Dossier dossier, DossierWorkbook.Engine engine) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // the time bands come from the code table, as the job reads them
         RunFacts unknown = RunFacts.unknown(null);
         RunFacts run = new RunFacts(unknown.version(), null, null, List.of(), unknown.timedCodes(),
                 DossierStepsConfig.timeBands(java.nio.file.Path.of("src/test/resources/rules")));
         new DossierWorkbook(engine).write(dossier, run, out);
-        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+        return out.toByteArray();
     }
 
     @Test

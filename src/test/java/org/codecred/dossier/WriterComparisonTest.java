@@ -6,12 +6,16 @@ import org.codecred.domain.Provider;
 import org.codecred.domain.RuleId;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every engine writes the same workbook as POI's object model (HYBRID, the reference), as POI
@@ -57,6 +61,32 @@ class WriterComparisonTest {
             assertEquals("Credentialing dossier Doe?, Ada · NPI 1234567893 · 2026-10",
                     wb.getProperties().getCoreProperties().getTitle());
         }
+    }
+
+    /**
+     * The template writes every part it makes as ASCII, whatever the text (characters beyond it as
+     * references): a part's builder then keeps one byte a character and its UTF-8 is a plain copy.
+     * What the text reads as is held above, against POI.
+     */
+    @Test
+    void theTemplatesOwnPartsAreAscii() throws IOException {
+        byte[] file = DossierWorkbookTest.bytes(awkwardText(), DossierWorkbook.Engine.TEMPLATE);
+        int parts = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                byte[] part = zip.readAllBytes();
+                if (name.startsWith("xl/worksheets/") || name.startsWith("xl/charts/") || name.startsWith("xl/drawings/")
+                        || name.equals("xl/workbook.xml") || name.equals("docProps/core.xml")) {
+                    parts++;
+                    for (int i = 0; i < part.length; i++) {
+                        int at = i;
+                        assertTrue(part[i] >= 0, () -> name + " has a byte beyond ASCII at " + at);
+                    }
+                }
+            }
+        }
+        assertTrue(parts > 10, "the sheets, charts, drawings, workbook and properties were all looked at");
     }
 
     @Test
