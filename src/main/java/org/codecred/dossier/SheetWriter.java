@@ -258,7 +258,7 @@ final class SheetWriter {
                 if (cell.kind.isText() && cell.value instanceof String value) {
                     String text = cell.kind.shown(value);
                     double room = cell.span ? usableToEnd[cell.column] - TextMetrics.CELL_PADDING : usable[cell.column];
-                    int lines = TextMetrics.lines(text, room, cell.kind.bold, cell.kind.points);
+                    int lines = TextMetrics.lines(text, cell.oneLine, room, cell.kind.bold, cell.kind.points);
                     height = Math.max(height, lines * TextMetrics.lineHeight(cell.kind.points) + (lines > 1 ? 2 : 0));
                 }
             }
@@ -287,8 +287,12 @@ final class SheetWriter {
                 int c = cell.column;
                 if (cell.kind.isText()) {
                     String text = cell.kind.shown((String) cell.value);
-                    double word = TextMetrics.widestWord(text, cell.kind.bold, cell.kind.points);
-                    double full = TextMetrics.widestLine(text, cell.kind.bold, cell.kind.points);
+                    TextMetrics.Widest widest = TextMetrics.widest(text, cell.kind.bold, cell.kind.points);
+                    double word = widest.word();
+                    double full = widest.line();
+                    if (widest.oneParagraph()) {
+                        cell.oneLine = full;
+                    }
                     // a header may wrap at its spaces, into two lines at most where the column allows
                     double line = cell.kind == Kind.HEADER ? Math.max(word, full / 2 + word / 4) : full;
                     natural[c] = Math.max(natural[c], line);
@@ -490,6 +494,8 @@ final class SheetWriter {
         final boolean span;
         /** The last column a spanning cell is merged to (-1: not merged). */
         int mergedTo = -1;
+        /** The width in points of its text on one line, when measured and of one paragraph (else NaN). */
+        double oneLine = Double.NaN;
         String link;
         HyperlinkType linkType;
 

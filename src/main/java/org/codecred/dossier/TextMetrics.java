@@ -59,68 +59,103 @@ final class TextMetrics {
 
     /** {@link #width} of the characters from {@code from} to before {@code to} (no substring: a dossier measures thousands of words). */
     private static double width(CharSequence text, int from, int to, boolean bold, double size) {
-        return units(text, from, to, bold) * size / 2048.0 * SAFETY;
-    }
-
-    private static long units(CharSequence text, int from, int to, boolean bold) {
         short[] table = bold ? BOLD : REGULAR;
         long units = 0;
         for (int i = from; i < to; i++) {
+            units += units(table, text.charAt(i));
+        }
+        return points(units, size);
+    }
+
+    /** Font units of one character (2,048 to the em). */
+    private static int units(short[] table, char c) {
+        int w = c < CHARS ? table[c] : 0;
+        return w > 0 ? w : c < 0x20 ? 0 : FALLBACK;
+    }
+
+    /** Points of a run of font units at {@code size} points, with the safety margin (the larger the run, the wider). */
+    private static double points(long units, double size) {
+        return units * size / 2048.0 * SAFETY;
+    }
+
+    /**
+     * Widths in points of a text's widest line and of its widest word (between whitespace), and
+     * whether it is one paragraph (no line break).
+     */
+    record Widest(double line, double word, boolean oneParagraph) {
+    }
+
+    /**
+     * The widest line of a text that may hold line breaks, and its widest word: the narrowest a
+     * wrapping column can be without breaking a word. One pass, as every text cell of a dossier is
+     * measured so.
+     */
+    static Widest widest(String text, boolean bold, double size) {
+        short[] table = bold ? BOLD : REGULAR;
+        long line = 0;
+        long word = 0;
+        long widestLine = 0;
+        long widestWord = 0;
+        boolean oneParagraph = true;
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            int w = c < CHARS ? table[c] : 0;
-            units += w > 0 ? w : c < 0x20 ? 0 : FALLBACK;
-        }
-        return units;
-    }
-
-    /** Width in points of the widest line of a text that may hold line breaks. */
-    static double widestLine(String text, boolean bold, double size) {
-        double widest = 0;
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                widest = Math.max(widest, width(text, start, i, bold, size));
-                start = i + 1;
+            if (c == '\n') {
+                widestLine = Math.max(widestLine, line);
+                widestWord = Math.max(widestWord, word);
+                line = 0;
+                word = 0;
+                oneParagraph = false;
+                continue;
+            }
+            int w = units(table, c);
+            line += w;
+            // only a space, a control character or a character beyond ASCII can be whitespace
+            if ((c <= ' ' || c >= 0x80) && Character.isWhitespace(c)) {
+                widestWord = Math.max(widestWord, word);
+                word = 0;
+            } else {
+                word += w;
             }
         }
-        return widest;
-    }
-
-    /** Width in points of the widest word: the narrowest a wrapping column can be without breaking a word. */
-    static double widestWord(String text, boolean bold, double size) {
-        double widest = 0;
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
-                if (i > start) {
-                    widest = Math.max(widest, width(text, start, i, bold, size));
-                }
-                start = i + 1;
-            }
-        }
-        return widest;
+        return new Widest(points(Math.max(widestLine, line), size), points(Math.max(widestWord, word), size), oneParagraph);
     }
 
     /**
      * Lines the text takes when wrapped at spaces into {@code available} points, the way spreadsheet
      * programs wrap: greedily, a word too long for a line of its own broken between characters.
      * Paragraphs end at line breaks, words at single spaces (two spaces make an empty word between).
+     * Each word is measured as it is walked.
      */
     static int lines(String text, double available, boolean bold, double size) {
+        return lines(text, Double.NaN, available, bold, size);
+    }
+
+    /**
+     * {@link #lines(String, double, boolean, double)} of a text already measured: {@code oneLine},
+     * the width of a paragraph's one line ({@link Widest#line()} of a text of one paragraph; NaN
+     * when unknown). A line that fits with room to spare is one line without walking its words: a
+     * billionth of the room spares more than the rounding of summing its words one by one.
+     */
+    static int lines(String text, double oneLine, double available, boolean bold, double size) {
+        if (oneLine <= available - Math.abs(available) * 1e-9) {
+            return 1;
+        }
         if (text.isEmpty()) {
             return 1;
         }
+        short[] table = bold ? BOLD : REGULAR;
         double space = width(" ", bold, size);
         int lines = 1;
         double used = 0;
-        int start = 0;
+        long wordUnits = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i == text.length() ? '\n' : text.charAt(i);
             if (c != ' ' && c != '\n') {
+                wordUnits += units(table, c);
                 continue;
             }
-            double w = width(text, start, i, bold, size);
-            start = i + 1;
+            double w = points(wordUnits, size);
+            wordUnits = 0;
             double needed = used == 0 ? w : used + space + w;
             if (needed <= available || (used == 0 && w == 0)) {
                 used = needed;

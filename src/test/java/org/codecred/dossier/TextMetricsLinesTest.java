@@ -7,8 +7,9 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link TextMetrics#lines} walks the text by index; it must count the lines the former reading
- * (split into paragraphs, then words) counted, kept here as the reference, for any text and width.
+ * {@link TextMetrics#lines} walks the text by index, or takes a paragraph measured before as one
+ * line when it fits; it must count the lines the former reading (split into paragraphs, then words)
+ * counted, kept here as the reference, for any text and width.
  */
 class TextMetricsLinesTest {
 
@@ -23,9 +24,45 @@ class TextMetricsLinesTest {
             }
             double available = 5 + random.nextInt(200);
             boolean bold = random.nextBoolean();
+            int expected = reference(text.toString(), available, bold, 10);
             assertThat(TextMetrics.lines(text.toString(), available, bold, 10))
-                    .as("'%s' in %s points", text, available).isEqualTo(reference(text.toString(), available, bold, 10));
+                    .as("'%s' in %s points", text, available).isEqualTo(expected);
+            // measured before (as a sheet's layout measures it): the same count, a line that fits or not
+            TextMetrics.Widest widest = TextMetrics.widest(text.toString(), bold, 10);
+            double oneLine = widest.oneParagraph() ? widest.line() : Double.NaN;
+            assertThat(TextMetrics.lines(text.toString(), oneLine, available, bold, 10))
+                    .as("'%s' measured, in %s points", text, available).isEqualTo(expected);
+            assertThat(TextMetrics.lines(text.toString(), oneLine, widest.line(), bold, 10))
+                    .as("'%s' in exactly its width", text).isEqualTo(reference(text.toString(), widest.line(), bold, 10));
         }
+    }
+
+    /** {@link TextMetrics#widest} measures in one pass what measuring each line and each word apart gives. */
+    @Test
+    void theWidestLineAndWordAreThoseOfEachMeasuredApart() {
+        Random random = new Random(28);
+        String alphabet = "aW1 \n\t\r.Ü\u00A0\u2003\u4e00\u0001";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                text.append(random.nextInt(5) == 0 ? "averyveryverylongword" : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            boolean bold = random.nextBoolean();
+            double size = random.nextBoolean() ? 10 : 14;
+            TextMetrics.Widest widest = TextMetrics.widest(text.toString(), bold, size);
+            double line = 0;
+            for (String each : text.toString().split("\n", -1)) {
+                line = Math.max(line, TextMetrics.width(each, bold, size));
+            }
+            double word = 0;
+            for (String each : text.toString().split("[\\s\\p{javaWhitespace}]", -1)) {
+                word = Math.max(word, TextMetrics.width(each, bold, size));
+            }
+            assertThat(widest.line()).as("widest line of '%s'", text).isEqualTo(line);
+            assertThat(widest.word()).as("widest word of '%s'", text).isEqualTo(word);
+        }
+        assertThat(TextMetrics.widest("ab\nW", false, 10).line()).isEqualTo(TextMetrics.width("ab", false, 10));
+        assertThat(TextMetrics.widest("ab W", false, 10).word()).isEqualTo(TextMetrics.width("ab", false, 10));
     }
 
     @Test
