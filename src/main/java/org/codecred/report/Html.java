@@ -72,7 +72,11 @@ final class Html {
 
     /** {@code <tag>text</tag>}. */
     Html el(String tag, Object text) {
-        return raw("<" + tag + ">").text(text).raw("</" + tag.split(" ")[0] + ">");
+        out.append('<').append(tag).append('>');
+        text(text);
+        int name = tag.indexOf(' '); // the closing tag without the opening one's attributes
+        out.append("</").append(tag, 0, name < 0 ? tag.length() : name).append('>');
+        return this;
     }
 
     /** A link whose href the page computed (a relative path of the report) and whose text is data. */
@@ -99,6 +103,10 @@ final class Html {
     }
 
     private void escape(String s) {
+        if (plain(s)) { // most text: copied whole
+            out.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -117,6 +125,17 @@ final class Html {
                 }
             }
         }
+    }
+
+    /** Whether text needs no escaping: no markup character, quote or control character. */
+    private static boolean plain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -552,12 +552,22 @@ public final class ClaimLineTable {
         }
     }
 
-    /** Service date, member, then origin: the same order on every database (Java string order, not a collation). */
-    public static final java.util.Comparator<ClaimLine> PROVIDER_ORDER = java.util.Comparator
-            .comparing(ClaimLine::serviceDate)
-            .thenComparing(ClaimLine::memberId)
-            .thenComparing(ClaimLine::sourceFile)
-            .thenComparingLong(ClaimLine::lineNumber);
+    /**
+     * Service date, member, then origin: the same order on every database (Java string order, not a
+     * collation). Written out rather than chained: every dossier sorts its lines by it.
+     */
+    public static final java.util.Comparator<ClaimLine> PROVIDER_ORDER = ClaimLineTable::inProviderOrder;
+
+    private static int inProviderOrder(ClaimLine a, ClaimLine b) {
+        int c = a.serviceDate().compareTo(b.serviceDate());
+        if (c == 0) {
+            c = a.memberId().compareTo(b.memberId());
+        }
+        if (c == 0) {
+            c = a.sourceFile().compareTo(b.sourceFile());
+        }
+        return c != 0 ? c : Long.compare(a.lineNumber(), b.lineNumber());
+    }
 
     /**
      * Every line of a slice of rendering NPIs, in {@link #ENCOUNTER_ORDER}. Readers go through a month
