@@ -82,7 +82,7 @@ else
     # the launcher execs java, so time measures the job's JVM itself
     export JAVA_OPTS="-Xmx$HEAP" CODECRED_JAR="$JAR"
     JOB=(bash jobs/run-month.sh)
-    echo "jvm: through jobs/run-month.sh, its options $(sed -n '/^jvm=(/,/^exec/p' jobs/run-month.sh | grep -v -e '^ *#' -e '=~' -e 'names_collector=' \
+    echo "jvm: through jobs/run-month.sh, its options $(sed -n '/^jvm=(/,/^# Class data sharing/p' jobs/run-month.sh | grep -v -e '^ *#' -e '=~' -e 'names_collector=' \
         | grep -oE -- '-X[^ )"]+' | tr '\n' ' ')then JAVA_OPTS=$JAVA_OPTS"
 fi
 if [ "${BENCH_JAVA:-launcher}" != plain ] && [ "${CODECRED_CDS:-on}" != off ]; then
