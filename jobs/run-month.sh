@@ -2,7 +2,7 @@
 # Launcher for schedulers (cron, systemd, Control-M, Airflow): runs one month and returns the job's
 # exit code unchanged (0 completed, 1 failed - run again to resume, 2 bad invocation, input or
 # configuration, 3 already running, 4 stopped on request - run again to resume). SIGTERM reaches
-# Java (exec), which stops at the next chunk boundary.
+# Java (exec; forwarded on a jar's first month, below), which stops at the next chunk boundary.
 #
 #   jobs/run-month.sh --month=2026-10 [--input=DIR] [--output=DIR] [--db=PATH] [--rules=DIR] [--force]
 #   jobs/run-month.sh --previous-month      # the month before today's, for a monthly timer
@@ -92,6 +92,11 @@ if [ "${CODECRED_CDS:-on}" != off ] && [ -n "$month_run" ]; then
     if [ -n "$jar_key" ] && [ -f "$dir/$name" ] && [ -w "$dir" ]; then
         JAR=$dir/$name
         touch "$dir" # in use: kept by the pruning above
+        for left in "$dir"/codecred.jsa.*; do # written by a Java whose launcher was killed outright
+            if [ -e "$left" ] && ! kill -0 "${left##*.}" 2>/dev/null; then
+                rm -f "$left"
+            fi
+        done
         if [ -s "$dir/codecred.jsa" ]; then
             cds=(-XX:SharedArchiveFile="$dir/codecred.jsa")
         else
@@ -101,15 +106,19 @@ if [ "${CODECRED_CDS:-on}" != off ] && [ -n "$month_run" ]; then
         cds+=("-Xlog:cds*=off")  # the archive's own notes (classes it cannot hold) are not the job's output
     fi
 fi
-command=("$JAVA" "${jvm[@]}" ${collector[@]+"${collector[@]}"} "${compiler[@]}" ${cds[@]+"${cds[@]}"})
+java_command=("$JAVA" "${jvm[@]}" ${collector[@]+"${collector[@]}"} "${compiler[@]}" ${cds[@]+"${cds[@]}"})
 # shellcheck disable=SC2206
-command+=(${JAVA_OPTS:-} -jar "$JAR" "${args[@]}")
+java_command+=(${JAVA_OPTS:-} -jar "$JAR" "${args[@]}")
 if [ -z "$archive" ]; then
-    exec "${command[@]}"
+    exec "${java_command[@]}"
 fi
 # The run that writes the archive waits for Java instead of becoming it, to keep the archive only if
-# the month completed; a stop request reaches Java all the same.
-"${command[@]}" &
+# the month completed; a stop request reaches Java all the same, and so does the launcher's end if it
+# is killed outright (setpriv's parent-death signal: Java then stops as on a stop request).
+if command -v setpriv >/dev/null 2>&1; then
+    java_command=(setpriv --pdeathsig TERM -- "${java_command[@]}")
+fi
+"${java_command[@]}" &
 java_pid=$!
 trap 'kill -TERM "$java_pid" 2>/dev/null' TERM INT HUP
 wait "$java_pid"
