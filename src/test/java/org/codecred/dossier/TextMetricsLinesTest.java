@@ -18,22 +18,19 @@ class TextMetricsLinesTest {
         Random random = new Random(27);
         String alphabet = "aW1 \n  .Ü\u4e00";
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int n = random.nextInt(40); n > 0; n--) {
-                text.append(random.nextInt(5) == 0 ? "averyveryverylongword" : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            String text = randomText(random, alphabet);
             double available = 5 + random.nextInt(200);
             boolean bold = random.nextBoolean();
-            int expected = reference(text.toString(), available, bold, 10);
-            assertThat(TextMetrics.lines(text.toString(), available, bold, 10))
+            int expected = reference(text, available, bold, 10);
+            assertThat(TextMetrics.lines(text, available, bold, 10))
                     .as("'%s' in %s points", text, available).isEqualTo(expected);
             // measured before (as a sheet's layout measures it): the same count, a line that fits or not
-            TextMetrics.Widest widest = TextMetrics.widest(text.toString(), bold, 10);
+            TextMetrics.Widest widest = TextMetrics.widest(text, bold, 10);
             double oneLine = widest.oneParagraph() ? widest.line() : Double.NaN;
-            assertThat(TextMetrics.lines(text.toString(), oneLine, available, bold, 10))
+            assertThat(TextMetrics.lines(text, oneLine, available, bold, 10))
                     .as("'%s' measured, in %s points", text, available).isEqualTo(expected);
-            assertThat(TextMetrics.lines(text.toString(), oneLine, widest.line(), bold, 10))
-                    .as("'%s' in exactly its width", text).isEqualTo(reference(text.toString(), widest.line(), bold, 10));
+            assertThat(TextMetrics.lines(text, oneLine, widest.line(), bold, 10))
+                    .as("'%s' in exactly its width", text).isEqualTo(reference(text, widest.line(), bold, 10));
         }
     }
 
@@ -43,19 +40,16 @@ class TextMetricsLinesTest {
         Random random = new Random(28);
         String alphabet = "aW1 \n\t\r.Ü\u00A0\u2003\u4e00\u0001";
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int n = random.nextInt(40); n > 0; n--) {
-                text.append(random.nextInt(5) == 0 ? "averyveryverylongword" : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
+            String text = randomText(random, alphabet);
             boolean bold = random.nextBoolean();
             double size = random.nextBoolean() ? 10 : 14;
-            TextMetrics.Widest widest = TextMetrics.widest(text.toString(), bold, size);
+            TextMetrics.Widest widest = TextMetrics.widest(text, bold, size);
             double line = 0;
-            for (String each : text.toString().split("\n", -1)) {
+            for (String each : text.split("\n", -1)) {
                 line = Math.max(line, TextMetrics.width(each, bold, size));
             }
             double word = 0;
-            for (String each : text.toString().split("[\\s\\p{javaWhitespace}]", -1)) {
+            for (String each : text.split("[\\s\\p{javaWhitespace}]", -1)) {
                 word = Math.max(word, TextMetrics.width(each, bold, size));
             }
             assertThat(widest.line()).as("widest line of '%s'", text).isEqualTo(line);
@@ -70,6 +64,15 @@ class TextMetricsLinesTest {
         assertThat(TextMetrics.lines("", 50, false, 10)).isEqualTo(1);
         assertThat(TextMetrics.lines("a\nb\n", 50, false, 10)).isEqualTo(3);
         assertThat(TextMetrics.lines("W".repeat(30), TextMetrics.width("W".repeat(10), false, 10), false, 10)).isEqualTo(3);
+    }
+
+    /** Up to 40 of the alphabet's characters, one in five a word too long for most lines. */
+    private static String randomText(Random random, String alphabet) {
+        StringBuilder text = new StringBuilder();
+        for (int n = random.nextInt(40); n > 0; n--) {
+            text.append(random.nextInt(5) == 0 ? "averyveryverylongword" : alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 
     /** The former {@link TextMetrics#lines}, as it was before it walked the text by index. */
