@@ -37,8 +37,10 @@ final class Links {
     }
 
     /** A provider page's file name: the NPI (10 digits, as the roster reader accepts it) and .html. */
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,15}");
+
     static String pageName(String npi) {
-        if (npi == null || !npi.matches("\\d{1,15}")) {
+        if (npi == null || !DIGITS.matcher(npi).matches()) {
             throw new IllegalStateException("a provider page is named by its digits-only NPI, not '" + npi + "'");
         }
         return npi + ".html";
