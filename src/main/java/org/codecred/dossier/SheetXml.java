@@ -193,7 +193,7 @@ final class SheetXml {
                 throw new IllegalArgumentException("The maximum length of cell contents (text) is " + MAX_TEXT + " characters");
             }
             // spaces at either end, or a line break, are kept only when the reader is told to
-            boolean preserve = isWhitespace(text.charAt(0)) || isWhitespace(text.charAt(text.length() - 1))
+            boolean preserve = TextMetrics.isWhitespace(text.charAt(0)) || TextMetrics.isWhitespace(text.charAt(text.length() - 1))
                     || text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0;
             out.append(preserve ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
             escape(out, text);
@@ -229,11 +229,6 @@ final class SheetXml {
     /** A date's Excel serial, as POI gives it: days since 1899-12-30 from March 1900, POI's own count before. */
     static double serial(LocalDate date) {
         return date.isBefore(SERIAL_61) ? DateUtil.getExcelDate(date.atStartOfDay(), false) : date.toEpochDay() + EPOCH_SERIAL;
-    }
-
-    /** {@link Character#isWhitespace}, answered for printable ASCII without looking it up. */
-    private static boolean isWhitespace(char c) {
-        return (c <= ' ' || c >= 0x7F) && Character.isWhitespace(c);
     }
 
     /** Whether text needs no escaping: printable ASCII without markup characters. */

@@ -109,8 +109,7 @@ final class TextMetrics {
             }
             int w = units(table, c);
             line += w;
-            // only a space, a control character or a character beyond ASCII can be whitespace
-            if ((c <= ' ' || c >= 0x80) && Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 widestWord = Math.max(widestWord, word);
                 word = 0;
             } else {
@@ -118,6 +117,11 @@ final class TextMetrics {
             }
         }
         return new Widest(points(Math.max(widestLine, line), size), points(Math.max(widestWord, word), size), oneParagraph);
+    }
+
+    /** {@link Character#isWhitespace}, answered for printable ASCII without looking it up. */
+    static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= 0x7F) && Character.isWhitespace(c);
     }
 
     /**

@@ -36,9 +36,9 @@ final class Links {
         return outputRoot.resolve(month.toString()).resolve(FOLDER);
     }
 
-    /** A provider page's file name: the NPI (10 digits, as the roster reader accepts it) and .html. */
     private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,15}");
 
+    /** A provider page's file name: the NPI (10 digits, as the roster reader accepts it) and .html. */
     static String pageName(String npi) {
         if (npi == null || !DIGITS.matcher(npi).matches()) {
             throw new IllegalStateException("a provider page is named by its digits-only NPI, not '" + npi + "'");
