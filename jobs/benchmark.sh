@@ -108,7 +108,7 @@ total_s=$(echo "$total" | awk -F: '{s = 0; for (i = 1; i <= NF; i++) s = s * 60 
 seconds_of() { awk -v s="$1" '$1 == s {print $2}' "$WORK/steps.txt"; }
 load=$(awk '$1 == "loadClaims" || $1 == "loadX12Claims" {s += $2} END {print s}' "$WORK/steps.txt"); validate=$(seconds_of validateCoding); dossiers=$(seconds_of writeDossiers)
 # the staging steps between the load and validateCoding belong to "load + validate" (issue 27)
-between=$(awk '$1 == "resolveClaims" || $1 == "listRenderingNpis" {s += $2} END {print s + 0}' "$WORK/steps.txt")
+between=$(awk '$1 == "stageClaimLines" || $1 == "resolveClaims" || $1 == "listRenderingNpis" {s += $2} END {print s + 0}' "$WORK/steps.txt")
 accepted=$(grep -o '"lines_read": [0-9]*' "$WORK/output/2026-10/run-summary.json" | awk '{print $2}')
 written=$(find "$WORK/output/2026-10/dossiers" -name "*.xlsx" 2>/dev/null | wc -l || true)
 rss=$(grep -E "Maximum resident set size" "$WORK/time.txt" | awk '{printf "%d", $NF / 1024}')
@@ -116,7 +116,7 @@ echo
 echo "end to end (wall):     $total"
 awk -v n="$accepted" -v s="$load" 'BEGIN {printf "loadClaims (+X12):     %\047.0f lines/s\n", n / s}'
 awk -v n="$accepted" -v s="$validate" 'BEGIN {if (s > 0) printf "validateCoding:        %\047.0f lines/s\n", n / s}'
-awk -v n="$accepted" -v a="$load" -v b="$validate" -v c="$between" 'BEGIN {printf "load + validate:       %\047.0f lines/s (load, resolveClaims, listRenderingNpis, validateCoding)\n", n / (a + b + c)}'
+awk -v n="$accepted" -v a="$load" -v b="$validate" -v c="$between" 'BEGIN {printf "load + validate:       %\047.0f lines/s (load, stageClaimLines, resolveClaims, listRenderingNpis, validateCoding)\n", n / (a + b + c)}'
 awk -v n="$written" -v s="$dossiers" 'BEGIN {if (s > 0) printf "writeDossiers:         %\047.1f dossiers/s (%d dossiers)\n", n / s, n}'
 echo "peak memory (RSS):     $rss MB (heap capped at $HEAP)"
 echo

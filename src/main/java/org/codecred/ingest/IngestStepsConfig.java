@@ -7,6 +7,7 @@ import org.codecred.job.RunSettings;
 import org.codecred.job.StepLog;
 import org.codecred.scaleout.FilePartitioner;
 import org.codecred.scaleout.Partitioning;
+import org.codecred.staging.ClaimLineSpool;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.FindingTable;
 import org.codecred.staging.ProviderTable;
@@ -17,8 +18,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +31,10 @@ import java.util.List;
 
 /**
  * Steps loadRoster and loadClaims: input CSV rows to staging tables, unreadable rows to the reject
- * table (the claim load one partition per file); then listRenderingNpis: the month's rendering NPIs,
- * staged once for the steps after, with the month's lines put in NPI order in the staging engine. The 837P files' step (loadX12Claims, between the two) is
- * X12StepsConfig's (in ingest.x12); it stages through {@link #claimLineWriter}.
+ * table (the claim load one partition per file; with a staging engine, accepted lines go to its spool
+ * and stageClaimLines hands them to the engine, in NPI order); then listRenderingNpis: the month's
+ * rendering NPIs, staged once for the steps after. The 837P files' step (loadX12Claims, between the
+ * two loads) is X12StepsConfig's (in ingest.x12); it stages through {@link #claimLineWriter}.
  */
 @Configuration
 public class IngestStepsConfig {
@@ -79,7 +82,7 @@ public class IngestStepsConfig {
     public Step loadClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                  ItemSlices<RawRow> claimFileReader,
                                  ItemProcessor<List<RawRow>, List<IngestResult<ClaimLine>>> claimRowParser,
-                                 ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog,
+                                 ItemStreamWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog,
                                  @Value("${codecred.claim-lines-per-commit:0}") int linesPerCommit) {
         int slicesPerCommit = (claimLinesPerCommit(linesPerCommit) + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE;
         return partitioning.workerStep("loadClaimsWorker")
@@ -88,6 +91,7 @@ public class IngestStepsConfig {
                 .reader(claimFileReader)
                 .processor(claimRowParser)
                 .writer(slices -> ItemSlices.writeSlices(slices, claimLineWriter))
+                .stream(claimLineWriter) // the spool's position, saved with the reader's
                 .listener(stepLog)
                 .build();
     }
@@ -121,11 +125,30 @@ public class IngestStepsConfig {
         };
     }
 
+    /** One per load partition: its spool is named after the partition, the same when it restarts. */
     @Bean
     @StepScope
-    public ItemWriter<IngestResult<ClaimLine>> claimLineWriter(ClaimLineTable lines, RejectTable rejects,
-                                                               @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month) {
-        return StagingWriters.claims(month, lines, rejects);
+    public ItemStreamWriter<IngestResult<ClaimLine>> claimLineWriter(ClaimLineTable lines, RejectTable rejects,
+                                                                     ObjectProvider<ClaimLineSpool> spool,
+                                                                     @Value("#{T(java.time.YearMonth).parse(jobParameters['month'])}") YearMonth month,
+                                                                     @Value("#{stepExecution.stepName}") String partition) {
+        ClaimLineSpool engineSpool = spool.getIfAvailable();
+        return new ClaimLineWriter(month, lines, rejects, engineSpool == null ? null : engineSpool.writer(month, partition));
+    }
+
+    // step 2b: the spooled lines into the staging engine, in NPI order (after both loads; nothing without an engine)
+
+    @Bean
+    public Step stageClaimLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                RunSettings settings, ObjectProvider<ClaimLineSpool> spool, StepLog stepLog) {
+        return new StepBuilder("stageClaimLines", jobRepository)
+                // one engine transaction: a rerun after a kill replaces the month's lines whole
+                .tasklet((contribution, context) -> {
+                    spool.ifAvailable(s -> contribution.incrementWriteCount(s.stage(settings.month())));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .listener(stepLog)
+                .build();
     }
 
     // step 2c: resubmissions, replacements and voids over everything loaded, in arrival order
@@ -146,12 +169,13 @@ public class IngestStepsConfig {
 
     @Bean
     public Step listRenderingNpis(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  RunSettings settings, RenderingNpiTable renderingNpis, ClaimLineTable claimLines,
+                                  RunSettings settings, RenderingNpiTable renderingNpis, ObjectProvider<ClaimLineSpool> spool,
                                   StepLog stepLog) {
         return new StepBuilder("listRenderingNpis", jobRepository)
                 // one transaction: a rerun replaces the month's list whole
                 .tasklet((contribution, context) -> {
-                    claimLines.orderByProvider(settings.month()); // the per-provider steps read slices of NPIs
+                    // staged, and stageClaimLines committed: the spools are no longer needed
+                    spool.ifAvailable(s -> s.remove(settings.month()));
                     contribution.incrementWriteCount(renderingNpis.stage(settings.month()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -2,6 +2,7 @@ package org.codecred.job;
 
 import org.codecred.database.Dialect;
 import org.codecred.database.MonthLock;
+import org.codecred.staging.ClaimLineSpool;
 import org.codecred.staging.ClaimLineTable;
 import org.codecred.staging.EarlierStaging;
 import org.codecred.staging.FindingTable;
@@ -44,7 +45,7 @@ public class MonthlyJobConfig {
     @Bean
     public Job monthlyJob(JobRepository jobRepository, JobExecutionListener runSummaryWriter,
                           Step prepareMonth, Step loadRoster, Step loadClaims, Step loadX12Claims,
-                          Step resolveClaims, Step listRenderingNpis, Step validateCoding,
+                          Step stageClaimLines, Step resolveClaims, Step listRenderingNpis, Step validateCoding,
                           Step checkCredentials, Step alignSpecialties, Step comparePeers, Step decideVerdicts,
                           Step writeFindings, Step writeDossiers, Step writeSummary, Step writeReport,
                           Step recordHistory) {
@@ -54,6 +55,7 @@ public class MonthlyJobConfig {
                 .next(loadRoster)
                 .next(loadClaims)
                 .next(loadX12Claims)
+                .next(stageClaimLines)
                 .next(resolveClaims)
                 .next(listRenderingNpis)
                 .next(validateCoding)
@@ -73,8 +75,8 @@ public class MonthlyJobConfig {
 
     @Bean
     public Step prepareMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             StagingSchema schema, ClaimLineTable claimLines, RunSettings settings, List<MonthReset> resets,
-                             StepLog stepLog) {
+                             StagingSchema schema, ClaimLineTable claimLines, ObjectProvider<ClaimLineSpool> spool,
+                             RunSettings settings, List<MonthReset> resets, StepLog stepLog) {
         return new StepBuilder("prepareMonth", jobRepository)
                 // one transaction per batch of deleted rows: called again while rows remain
                 .tasklet((contribution, context) -> {
@@ -82,6 +84,7 @@ public class MonthlyJobConfig {
                         return RepeatStatus.CONTINUABLE;
                     }
                     claimLines.clearEngineMonth(settings.month()); // the staging engine's lines and metrics, if any
+                    spool.ifAvailable(s -> s.remove(settings.month())); // and a killed run's spools
                     // outputs of a previous run that this run may not rewrite (dossiers of providers
                     // no longer on the roster) must not survive it
                     for (MonthReset reset : resets) {
@@ -111,6 +114,13 @@ public class MonthlyJobConfig {
     public ClaimLineTable claimLineTable(JdbcTemplate jdbc, StagingSchema schema, ObjectProvider<StagingEngine> engine) {
         StagingEngine staging = engine.getIfAvailable();
         return staging == null ? new ClaimLineTable(jdbc) : new ClaimLineTable(staging);
+    }
+
+    /** The staging engine's intake of claim lines, when there is an engine. */
+    @Bean
+    public ClaimLineSpool claimLineSpool(ObjectProvider<StagingEngine> engine) {
+        StagingEngine staging = engine.getIfAvailable();
+        return staging == null ? null : new ClaimLineSpool(staging);
     }
 
     @Bean(destroyMethod = "close")

@@ -83,16 +83,11 @@ public final class ClaimLineTable {
     }
 
     /**
-     * Deletes the lines of {@code file} at and after {@code line}: before a load step's first chunk of
-     * a file, the rows an interrupted attempt staged past its last commit. In the database itself
-     * there are none (they went with the rolled-back transaction); in the staging engine, whose
-     * writes commit before the step's, there can be one chunk of them.
+     * Stages lines at once: in the database, in the caller's transaction (the claim loads' path without a
+     * staging engine); in the engine, one Appender transaction. The loads do not come here when there is
+     * an engine: they spool their lines, and stageClaimLines hands the month to the engine in one
+     * statement ({@link ClaimLineSpool}).
      */
-    public void clearFrom(YearMonth month, String file, long line) {
-        jdbc.update("DELETE FROM codecred.claim_line WHERE month = ? AND source_file = ? AND line_number >= ?",
-                month.toString(), file, line);
-    }
-
     public void insert(YearMonth month, List<ClaimLine> lines) {
         if (lines.isEmpty()) {
             return; // HSQLDB throws on an empty batch
@@ -492,41 +487,8 @@ public final class ClaimLineTable {
     }
 
     /**
-     * Rewrites the month's lines in rendering-NPI order, once, after the load and resolveClaims. The
-     * engine keeps each row group's smallest and largest value of every column: in arrival order each
-     * row group holds every NPI, and each slice of providers that validateCoding, alignSpecialties and
-     * writeDossiers read gathered its lines from every part of the table; in NPI order a slice's lines
-     * lie together, and row groups outside the slice's NPI range ({@link #IN_SLICE}) are skipped. One transaction, and the
-     * same rows after it: a kill leaves the lines as they were, a rerun orders them again. The
-     * database itself finds a provider's lines by index and is left alone.
-     */
-    public void orderByProvider(YearMonth month) {
-        if (engine == null) {
-            return;
-        }
-        engine.inTransaction(c -> {
-            long last;
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(rowid), -1) FROM codecred.claim_line")) {
-                rs.next();
-                last = rs.getLong(1);
-            }
-            // the copy's rows get row ids above every row committed before: "rowid <= last" is the month as it was
-            for (String sql : new String[] {
-                    "INSERT INTO codecred.claim_line SELECT * FROM codecred.claim_line WHERE month = ? AND rowid <= ?"
-                            + " ORDER BY rendering_npi",
-                    "DELETE FROM codecred.claim_line WHERE month = ? AND rowid <= ?"}) {
-                try (var ps = c.prepareStatement(sql)) {
-                    ps.setString(1, month.toString());
-                    ps.setLong(2, last);
-                    ps.executeUpdate();
-                }
-            }
-        });
-    }
-
-    /**
      * A slice of rendering NPIs in the staging engine: month, the NPIs, and their range, which lets the
-     * engine skip the row groups of other providers once the month is {@link #orderByProvider ordered}.
+     * engine skip the row groups of other providers once the month is staged in that order ({@link ClaimLineSpool#stage}).
      */
     private static final String IN_SLICE = "month = ? AND rendering_npi IN (%s) AND rendering_npi BETWEEN ? AND ?";
 
@@ -695,7 +657,7 @@ public final class ClaimLineTable {
         return date == null ? null : Date.valueOf(date);
     }
 
-    private static String join(List<String> values) {
+    static String join(List<String> values) {
         // one value (most lines' modifiers and diagnoses) is its own join
         return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : String.join(";", values);
     }

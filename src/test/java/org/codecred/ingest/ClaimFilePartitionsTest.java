@@ -28,22 +28,21 @@ class ClaimFilePartitionsTest {
         month.roster(TestMonth.provider("LCSW", ""));
         month.claims("claims-a.csv", lines("A", 3000, -1));
         month.claims("claims-b.csv", lines("B", 5000, 4500));
-        month.plantClaimFailure("CFAIL");
+        month.plantRejectFailure("claims-b.csv", 4501);
 
         assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.FAILED);
         assertThat(month.lastMessage).contains("failed in step loadClaims (partition file002)").contains("planted failure");
-        assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-a.csv'"))
-                .containsExactly("3000");
-        int committed = (4500 - 1) / PER_COMMIT * PER_COMMIT;
-        assertThat(month.query("SELECT COUNT(*) FROM codecred.claim_line WHERE source_file = 'claims-b.csv'"))
-                .containsExactly(String.valueOf(committed));
+        assertThat(month.query("SELECT step_name, status, write_count FROM batch_step_execution"
+                + " WHERE step_name LIKE 'loadClaimsWorker:%' ORDER BY step_name"))
+                .containsExactly("loadClaimsWorker:file001|COMPLETED|3000",
+                        "loadClaimsWorker:file002|FAILED|" + (4500 - 1) / PER_COMMIT * PER_COMMIT);
 
-        month.removeClaimFailure();
+        month.removeRejectFailure();
         assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.COMPLETED);
 
         assertThat(month.query("SELECT source_file, COUNT(*), COUNT(DISTINCT line_number) FROM codecred.claim_line"
                 + " GROUP BY source_file ORDER BY source_file"))
-                .containsExactly("claims-a.csv|3000|3000", "claims-b.csv|5000|5000");
+                .containsExactly("claims-a.csv|3000|3000", "claims-b.csv|4999|4999");
         assertThat(month.query("SELECT step_name, COUNT(*) FROM batch_step_execution WHERE step_name LIKE 'loadClaimsWorker:%'"
                 + " GROUP BY step_name ORDER BY step_name"))
                 .containsExactly("loadClaimsWorker:file001|1", "loadClaimsWorker:file002|2");
@@ -52,8 +51,8 @@ class ClaimFilePartitionsTest {
     private static String[] lines(String prefix, int count, int failing) {
         List<String> rows = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            String claim = i == failing ? "CFAIL" : prefix + i;
-            rows.add(TestMonth.line(claim, 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
+            // the failing row is one the load rejects (line number 0), whose reject the database refuses
+            rows.add(TestMonth.line(prefix + i, i == failing ? 0 : 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
         }
         return rows.toArray(String[]::new);
     }

@@ -39,9 +39,9 @@ class KillAndResumeTest {
 
         try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("loadClaims to start", Duration.ofSeconds(120), () -> job.printed("step loadClaims: started"));
-            long atStart = killed.loggedBytes(); // the database's and the staging engine's logs
+            long atStart = killed.loggedBytes(); // the database's and the staging engine's logs, the spools
             job.await("a few chunks to commit", Duration.ofSeconds(120),
-                    () -> killed.loggedBytes() > atStart + 1_000_000 || job.printed("step loadClaims: COMPLETED"));
+                    () -> killed.loggedBytes() > atStart + 5_000_000 || job.printed("step loadClaims: COMPLETED"));
             job.kill();
             assertThat(job.printed("step loadClaims: COMPLETED")).as("killed before loadClaims finished").isFalse();
         }
@@ -75,9 +75,9 @@ class KillAndResumeTest {
 
         try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("loadClaims to start", Duration.ofSeconds(120), () -> job.printed("step loadClaims: started"));
-            long atStart = killed.loggedBytes(); // the database's and the staging engine's logs
+            long atStart = killed.loggedBytes(); // the database's and the staging engine's logs, the spools
             job.await("a few chunks to commit", Duration.ofSeconds(120),
-                    () -> killed.loggedBytes() > atStart + 500_000 || job.printed("step loadClaims: COMPLETED"));
+                    () -> killed.loggedBytes() > atStart + 3_000_000 || job.printed("step loadClaims: COMPLETED"));
             job.kill();
             assertThat(job.printed("step resolveClaims: COMPLETED")).as("killed before the repeats were resolved").isFalse();
         }

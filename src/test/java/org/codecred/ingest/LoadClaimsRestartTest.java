@@ -1,15 +1,11 @@
 package org.codecred.ingest;
 
 import org.codecred.job.ExitCode;
-import org.codecred.staging.StagingSchema;
 import org.codecred.testing.TestMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In the manner of Spring Batch's RestartFunctionalTests: loadClaims fails on purpose at one record
- * (the staging engine refuses it, so production code has no test hook); exactly the chunks before
+ * (the database refuses its reject, so production code has no test hook); exactly the chunks before
  * it are committed; the same command resumes and every row ends up staged exactly once.
  */
 class LoadClaimsRestartTest {
@@ -35,29 +31,28 @@ class LoadClaimsRestartTest {
         month.roster(TestMonth.provider("LCSW", ""));
         List<String> rows = new ArrayList<>();
         for (int i = 1; i <= LINES; i++) {
-            String claim = i == FAILING_ROW ? "CFAIL" : "C" + i;
-            rows.add(TestMonth.line(claim, 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
+            rows.add(TestMonth.line("C" + i, 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
         }
         rows.set(99, "C100,1,1234567893,,MBR100100,1980-04-02,2026-02-30,90834,,1,45,F41.1,11,140.00");
+        rows.set(FAILING_ROW - 1, "C4500,bad,1234567893,,MBR104500,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00");
         rows.set(4899, "C4900,oops,1234567893,,MBR104900,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00");
         month.claims("claims-a.csv", rows.toArray(String[]::new));
-        month.plantClaimFailure("CFAIL");
+        month.plantRejectFailure("claims-a.csv", FAILING_ROW + 1);
 
         assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.FAILED);
         assertThat(month.lastMessage).contains("failed in step loadClaims").contains("planted failure")
                 .contains("Run the same command again");
-        int committed = (FAILING_ROW - 1) / PER_COMMIT * PER_COMMIT;
-        assertThat(count(month, "claim_line")).isEqualTo(committed - 1); // one of them was rejected
         assertThat(count(month, "rejected_row")).isEqualTo(1);
+        assertThat(count(month, "claim_line")).as("staged once the load completes").isZero();
 
-        month.removeClaimFailure();
+        month.removeRejectFailure();
         assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.COMPLETED);
 
-        assertThat(count(month, "claim_line")).isEqualTo(LINES - 2);
-        assertThat(month.query("SELECT COUNT(DISTINCT line_number) FROM codecred.claim_line")).containsExactly(String.valueOf(LINES - 2));
+        assertThat(count(month, "claim_line")).isEqualTo(LINES - 3);
+        assertThat(month.query("SELECT COUNT(DISTINCT line_number) FROM codecred.claim_line")).containsExactly(String.valueOf(LINES - 3));
         assertThat(month.query("SELECT MIN(line_number), MAX(line_number) FROM codecred.claim_line")).containsExactly("2|" + (LINES + 1));
-        assertThat(month.query("SELECT line_number FROM codecred.rejected_row ORDER BY line_number")).containsExactly("101", "4901");
-        assertThat(month.read("rejected.csv").lines()).hasSize(3);
+        assertThat(month.query("SELECT line_number FROM codecred.rejected_row ORDER BY line_number")).containsExactly("101", "4501", "4901");
+        assertThat(month.read("rejected.csv").lines()).hasSize(4);
         // the step reads slices of rows (ItemSlices) and still counts rows: all read by the failed run
         // (the failed chunk's too), written up to its last commit; the resumed run the rest
         assertThat(month.query("SELECT read_count, write_count, commit_count FROM batch_step_execution"
@@ -66,17 +61,17 @@ class LoadClaimsRestartTest {
         assertThat(month.read("run-summary.json"))
                 .contains("\"status\": \"COMPLETED\"")
                 .contains("\"lines_read\": " + LINES)
-                .contains("\"lines_accepted\": " + (LINES - 2))
-                .contains("\"lines_rejected\": 2");
+                .contains("\"lines_accepted\": " + (LINES - 3))
+                .contains("\"lines_rejected\": 3");
     }
 
     /**
-     * The staging engine commits a chunk's lines before the step's own transaction commits: here that
-     * transaction fails after the engine's flush (the database refuses the chunk's reject), so the
-     * engine holds one chunk past the last commit. The rerun clears it and stages every line once.
+     * A chunk's lines reach the spool before the step's own transaction commits: here that transaction
+     * fails after them (the database refuses the chunk's reject), so the spool holds one chunk past the
+     * last commit. The rerun cuts the spool back to the commit and stages every line once.
      */
     @Test
-    void linesStagedPastTheLastCommitAreClearedOnRestart(@TempDir Path tmp) throws Exception {
+    void linesSpooledPastTheLastCommitAreCutOffOnRestart(@TempDir Path tmp) throws Exception {
         TestMonth month = new TestMonth(tmp, "2026-10");
         month.roster(TestMonth.provider("LCSW", ""));
         List<String> rows = new ArrayList<>();
@@ -85,19 +80,15 @@ class LoadClaimsRestartTest {
         }
         rows.set(4899, "C4900,oops,1234567893,,MBR104900,1980-04-02,2026-10-05,90834,,1,45,F41.1,11,140.00");
         month.claims("claims-a.csv", rows.toArray(String[]::new));
-        try (Connection c = month.connect()) {
-            new StagingSchema(new JdbcTemplate(new SingleConnectionDataSource(c, true))).create();
-            c.createStatement().execute("CREATE TRIGGER codecred.planted_failure BEFORE INSERT ON codecred.rejected_row"
-                    + " REFERENCING NEW ROW AS n FOR EACH ROW WHEN (n.line_number = 4901)"
-                    + " BEGIN ATOMIC SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'planted failure'; END");
-        }
+        month.plantRejectFailure("claims-a.csv", 4901);
 
         assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.FAILED);
         int committed = 2 * PER_COMMIT;
         assertThat(count(month, "rejected_row")).isZero();
-        assertThat(count(month, "claim_line")).isEqualTo(LINES - 1); // the failed chunk's lines too: one past the commit
+        assertThat(month.spooledLines("loadClaimsWorker-file001")).as("the failed chunk's lines too: one past the commit")
+                .isEqualTo(LINES - 1);
 
-        month.execute("DROP TRIGGER codecred.planted_failure");
+        month.removeRejectFailure();
         assertThat(month.run(SMALL_COMMITS)).isEqualTo(ExitCode.COMPLETED);
 
         assertThat(count(month, "claim_line")).isEqualTo(LINES - 1);
@@ -108,7 +99,7 @@ class LoadClaimsRestartTest {
         assertThat(month.read("run-summary.json")).contains("\"lines_accepted\": " + (LINES - 1));
     }
 
-    /** Without the option a commit holds 10,000 lines: a failure in the 15,000th leaves the first 10,000 staged (commits of
+    /** Without the option a commit holds 10,000 lines: a failure in the 15,000th leaves the first 10,000 committed (commits of
      * 2,000 would have kept 14,000). */
     @Test
     void byDefaultACommitHoldsTenThousandLines(@TempDir Path tmp) throws Exception {
@@ -117,17 +108,17 @@ class LoadClaimsRestartTest {
         int lines = 16_000;
         List<String> rows = new ArrayList<>();
         for (int i = 1; i <= lines; i++) {
-            rows.add(TestMonth.line(i == 15_000 ? "CFAIL" : "C" + i, 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
+            rows.add(TestMonth.line("C" + i, i == 15_000 ? 0 : 1, "MBR" + (100000 + i), "2026-10-05", "90834", "45", "F41.1"));
         }
         month.claims("claims-a.csv", rows.toArray(String[]::new));
-        month.plantClaimFailure("CFAIL");
+        month.plantRejectFailure("claims-a.csv", 15_001);
 
         assertThat(month.run()).isEqualTo(ExitCode.FAILED);
-        assertThat(count(month, "claim_line")).isEqualTo(10_000);
+        assertThat(month.spooledLines("loadClaimsWorker-file001")).isEqualTo(lines - 1); // the chunk that failed included
 
-        month.removeClaimFailure();
+        month.removeRejectFailure();
         assertThat(month.run()).isEqualTo(ExitCode.COMPLETED);
-        assertThat(count(month, "claim_line")).isEqualTo(lines);
+        assertThat(count(month, "claim_line")).isEqualTo(lines - 1);
         assertThat(month.query("SELECT write_count, commit_count FROM batch_step_execution"
                 + " WHERE step_name LIKE 'loadClaimsWorker:%' ORDER BY step_execution_id"))
                 .containsExactly("10000|1", "6000|1");

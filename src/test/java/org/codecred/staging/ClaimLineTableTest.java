@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,35 +109,6 @@ class ClaimLineTableTest {
         assertThat(read).as("counted lines only, by NPI, date, member").containsExactly(earlier, bare, full, another);
         assertThat(lines.ofProviders(MONTH, List.of(NPI)).get(NPI)).as("every line, counted or not")
                 .containsExactly(earlier, withStatus(other, ClaimLine.LineStatus.SUPERSEDED), bare, full);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"engine", "database"})
-    void orderingTheMonthByProviderKeepsEveryLineAndItsStatusAndLeavesOtherMonthsAlone(String store) {
-        ClaimLineTable lines = table(store);
-        List<ClaimLine> arrived = new ArrayList<>();
-        String[] npis = {"1497758544", NPI, "1588667638", "1003000126"};
-        for (int i = 0; i < 40; i++) { // arrival order: the providers' lines interleaved
-            arrived.add(new ClaimLine("a.csv", i + 2, "C-" + i, 1, npis[i % npis.length], null, "MBR" + i, null,
-                    LocalDate.of(2026, 10, 1 + i % 28), "90834", List.of(), 1, 45, List.of("F41.1"), "11", null, true, "1", null));
-        }
-        lines.insert(MONTH, arrived);
-        lines.insert(YearMonth.of(2026, 9), List.of(line("a.csv", 2, "C-1", 1, null, "1")));
-        lines.setStatus(MONTH, List.of(arrived.get(5)), ClaimLine.LineStatus.VOIDED);
-        Map<String, List<ClaimLine>> before = lines.ofProviders(MONTH, List.of(npis));
-
-        lines.orderByProvider(MONTH);
-        lines.orderByProvider(MONTH); // a rerun after a kill: the same rows again
-
-        assertThat(lines.ofProviders(MONTH, List.of(npis))).as("every line, status included").isEqualTo(before);
-        assertThat(lines.count(MONTH)).isEqualTo(40);
-        assertThat(lines.count(YearMonth.of(2026, 9))).isEqualTo(1);
-        if (store.equals("engine")) {
-            // stored in NPI order: a slice of providers reads neighbouring row groups only
-            List<String> stored = ((StagingEngine) open.get(0)).jdbc().queryForList(
-                    "SELECT rendering_npi FROM codecred.claim_line WHERE month = ? ORDER BY rowid", String.class, MONTH.toString());
-            assertThat(stored).isSorted().hasSize(40);
-        }
     }
 
     private static ClaimLine withStatus(ClaimLine l, ClaimLine.LineStatus status) {

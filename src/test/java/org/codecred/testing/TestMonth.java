@@ -173,11 +173,19 @@ public final class TestMonth {
 
     /**
      * Bytes the running job has logged so far in the database and the staging engine (their write-ahead
-     * logs): it grows with every committed chunk, so a test can wait for a few before it kills.
+     * logs) and spooled for the engine (the loads' lines): it grows with every committed chunk, so a test
+     * can wait for a few before it kills.
      */
     public long loggedBytes() {
         Path engine = org.codecred.database.Dialect.embedded(db).stagingEngine().orElseThrow();
-        return sizeOf(Path.of(db + ".log")) + sizeOf(engine.resolveSibling(engine.getFileName() + ".wal"));
+        long bytes = sizeOf(Path.of(db + ".log")) + sizeOf(engine.resolveSibling(engine.getFileName() + ".wal"));
+        Path spools = engine.resolveSibling(engine.getFileName() + ".spool").resolve(month);
+        try (var files = Files.list(spools)) {
+            bytes += files.mapToLong(TestMonth::sizeOf).sum();
+        } catch (IOException e) {
+            // no spool folder (yet, or any more): nothing spooled
+        }
+        return bytes;
     }
 
     private static long sizeOf(Path file) {
@@ -195,38 +203,32 @@ public final class TestMonth {
     }
 
     /**
-     * Makes the staging engine refuse the claim line of {@code claimId} with "planted failure", as a
-     * crash at that record would: the engine has no triggers, so its table is made again with a CHECK
-     * that raises the error. Creates the engine's tables first, as the job would.
+     * Makes the load fail at one row of {@code file} with "planted failure", as a crash there would:
+     * the database refuses that row's reject, so the row must be one the load rejects (the load's
+     * accepted lines go to a spool file, where nothing can refuse one). Creates the tables first, as
+     * the job would.
      */
-    public void plantClaimFailure(String claimId) throws SQLException {
-        Path file = org.codecred.database.Dialect.embedded(db).stagingEngine().orElseThrow();
-        org.codecred.staging.StagingEngine.open(file).close();
-        try (Connection c = connectEngine(); Statement s = c.createStatement()) {
-            String ddl;
-            try (ResultSet rs = s.executeQuery("SELECT sql FROM duckdb_tables() WHERE schema_name = 'codecred'"
-                    + " AND table_name = 'claim_line'")) {
-                rs.next();
-                ddl = rs.getString(1).trim();
-            }
-            ddl = ddl.substring(0, ddl.lastIndexOf(')')) + ", CHECK (CASE WHEN claim_id = '" + claimId
-                    + "' THEN error('planted failure') ELSE true END))";
-            s.execute("DROP TABLE codecred.claim_line");
-            s.execute(ddl);
+    public void plantRejectFailure(String file, long lineNumber) throws SQLException {
+        try (Connection c = connect()) {
+            new org.codecred.staging.StagingSchema(new org.springframework.jdbc.core.JdbcTemplate(
+                    new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true))).create();
+            c.createStatement().execute("CREATE TRIGGER codecred.planted_failure BEFORE INSERT ON codecred.rejected_row"
+                    + " REFERENCING NEW ROW AS n FOR EACH ROW WHEN (n.source_file = '" + file + "' AND n.line_number = "
+                    + lineNumber + ") BEGIN ATOMIC SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'planted failure'; END");
         }
     }
 
-    /** Takes the planted failure away, keeping the staged lines. */
-    public void removeClaimFailure() throws SQLException {
-        Path file = org.codecred.database.Dialect.embedded(db).stagingEngine().orElseThrow();
-        try (Connection c = connectEngine(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE codecred.claim_line_kept AS SELECT * FROM codecred.claim_line");
-            s.execute("DROP TABLE codecred.claim_line");
-        }
-        org.codecred.staging.StagingEngine.open(file).close();
-        try (Connection c = connectEngine(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO codecred.claim_line SELECT * FROM codecred.claim_line_kept");
-            s.execute("DROP TABLE codecred.claim_line_kept");
+    /** Takes the planted failure away. */
+    public void removeRejectFailure() throws SQLException {
+        execute("DROP TRIGGER codecred.planted_failure");
+    }
+
+    /** The lines of a load partition's spool (e.g. {@code loadClaimsWorker-file001}) as the job left them. */
+    public long spooledLines(String partition) throws IOException {
+        Path engine = org.codecred.database.Dialect.embedded(db).stagingEngine().orElseThrow();
+        try (var lines = Files.lines(engine.resolveSibling(engine.getFileName() + ".spool").resolve(month)
+                .resolve(partition + ".csv"))) {
+            return lines.count();
         }
     }
 

@@ -11,7 +11,7 @@ import org.codecred.scaleout.Partitioning;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +36,7 @@ public class X12StepsConfig {
     public Step loadX12ClaimsWorker(Partitioning partitioning, PlatformTransactionManager transactionManager,
                                     X12ClaimReader x12FileReader,
                                     ItemProcessor<X12Item, IngestResult<ClaimLine>> x12LineParser,
-                                    ItemWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog,
+                                    ItemStreamWriter<IngestResult<ClaimLine>> claimLineWriter, StepLog stepLog,
                                     @Value("${codecred.claim-lines-per-commit:0}") int linesPerCommit) {
         return partitioning.workerStep("loadX12ClaimsWorker")
                 .<X12Item, IngestResult<ClaimLine>>chunk(IngestStepsConfig.claimLinesPerCommit(linesPerCommit))

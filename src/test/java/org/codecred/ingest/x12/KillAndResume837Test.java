@@ -46,9 +46,9 @@ class KillAndResume837Test {
 
         try (JobProcess job = JobProcess.start(Main.class, killed.args())) {
             job.await("loadX12Claims to start", Duration.ofSeconds(180), () -> job.printed("step loadX12Claims: started"));
-            long atStart = killed.loggedBytes(); // the database's and the staging engine's logs
+            long atStart = killed.loggedBytes(); // the database's and the staging engine's logs, the spools
             job.await("a few chunks to commit", Duration.ofSeconds(300),
-                    () -> killed.loggedBytes() > atStart + 1_500_000 || job.printed("step loadX12Claims: COMPLETED"));
+                    () -> killed.loggedBytes() > atStart + 3_000_000 || job.printed("step loadX12Claims: COMPLETED"));
             job.kill();
             assertThat(job.printed("step loadX12Claims: COMPLETED")).as("killed before loadX12Claims finished").isFalse();
         }
