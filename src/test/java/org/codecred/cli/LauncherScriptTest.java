@@ -51,6 +51,14 @@ class LauncherScriptTest {
     }
 
     @Test
+    void nativeMemoryHasTwoMallocArenasUnlessTheEnvironmentSaysOtherwise() throws Exception {
+        javaArguments(Map.of());
+        assertEquals(List.of("2"), Files.readAllLines(tmp.resolve("arguments.txt.arenas")));
+        javaArguments(Map.of("MALLOC_ARENA_MAX", "8"));
+        assertEquals(List.of("8"), Files.readAllLines(tmp.resolve("arguments.txt.arenas")));
+    }
+
+    @Test
     void thisJavaAcceptsTheDefaults() throws Exception {
         List<String> arguments = javaArguments(Map.of());
         acceptedByThisJava(arguments.subList(0, arguments.indexOf("-jar")));
@@ -147,6 +155,7 @@ class LauncherScriptTest {
         Files.writeString(java, """
                 #!/bin/sh
                 for a in "$@"; do printf '%s\\n' "$a"; done > 'ARGUMENTS'
+                printf '%s\\n' "${MALLOC_ARENA_MAX:-unset}" > 'ARGUMENTS.arenas'
                 previous=
                 for a in "$@"; do
                     case "$a" in
@@ -165,6 +174,7 @@ class LauncherScriptTest {
         command.addAll(List.of(launcherArguments));
         ProcessBuilder launcher = new ProcessBuilder(command).redirectErrorStream(true);
         launcher.environment().remove("JAVA_OPTS");
+        launcher.environment().remove("MALLOC_ARENA_MAX");
         launcher.environment().put("JAVA_HOME", tmp.resolve("java").toString());
         launcher.environment().put("CODECRED_JAR", jar());
         launcher.environment().put("CODECRED_JVM_CACHE", tmp.resolve("cache").toString());
