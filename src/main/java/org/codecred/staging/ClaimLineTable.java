@@ -543,10 +543,17 @@ public final class ClaimLineTable {
             return;
         }
         if (engine != null) {
-            // a columnar engine filters the month's NPI column with a hash of the slice (no index to probe)
-            List<Object> args = new java.util.ArrayList<>();
-            engineLines("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE " + inSlice(month, npis, args) + COUNTED
-                    + " ORDER BY " + ENCOUNTER_ORDER, args, sink);
+            // the slice's NPI range, not its list: a reader's slice is a run of consecutive NPIs of the month,
+            // and testing each line against a list of 2,000 took a sixth of the query; any other NPI in the
+            // range is left out here
+            java.util.Set<String> slice = new java.util.HashSet<>(npis);
+            engineLines("SELECT " + COLUMNS + " FROM codecred.claim_line WHERE month = ? AND rendering_npi BETWEEN ? AND ?"
+                    + COUNTED + " ORDER BY " + ENCOUNTER_ORDER, List.of(month.toString(), Collections.min(npis),
+                    Collections.max(npis)), line -> {
+                        if (slice.contains(line.renderingNpi())) {
+                            sink.accept(line);
+                        }
+                    });
             return;
         }
         String pairs = String.join(", ", java.util.Collections.nCopies(npis.size(), "(?, ?)"));

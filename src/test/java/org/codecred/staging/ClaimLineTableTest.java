@@ -111,6 +111,26 @@ class ClaimLineTableTest {
                 .containsExactly(earlier, withStatus(other, ClaimLine.LineStatus.SUPERSEDED), bare, full);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"engine", "database"})
+    void aSliceOfNpisReadsTheirLinesOnlyNotThoseOfAnotherNpiBetweenThem(String store) {
+        ClaimLineTable lines = table(store);
+        String low = "1003000126";
+        String between = NPI; // 1234567893
+        String high = "1497758544";
+        List<ClaimLine> staged = new ArrayList<>();
+        for (String npi : List.of(high, between, low)) {
+            staged.add(new ClaimLine("a.csv", staged.size() + 2, "C-" + npi, 1, npi, null, "MBR1", null,
+                    LocalDate.of(2026, 10, 2), "90834", List.of(), 1, 45, List.of("F41.1"), "11", null, true, "1", null));
+        }
+        lines.insert(MONTH, staged);
+
+        List<String> read = new ArrayList<>();
+        lines.forEachLineOf(MONTH, List.of(high, low), line -> read.add(line.renderingNpi()));
+
+        assertThat(read).containsExactly(low, high);
+    }
+
     private static ClaimLine withStatus(ClaimLine l, ClaimLine.LineStatus status) {
         return new ClaimLine(l.sourceFile(), l.lineNumber(), l.claimId(), l.lineNo(), l.renderingNpi(), l.billingNpi(),
                 l.memberId(), l.memberDob(), l.serviceDate(), l.procedureCode(), l.modifiers(), l.units(), l.minutes(),
