@@ -136,7 +136,7 @@ public class MonthLauncher {
                 return ExitCode.COMPLETED;
             } else {
                 for (ResumeCheck check : resumeChecks) {
-                    java.util.Optional<String> problem = check.problem(month);
+                    java.util.Optional<String> problem = check.problem(month, last);
                     if (problem.isPresent()) {
                         log.error("month {}: the previous run cannot be resumed: {}", month, problem.get());
                         err.println("codecred: month " + month + " cannot be resumed: " + problem.get()

@@ -146,9 +146,23 @@ public class MonthlyJobConfig {
     @Bean
     public ResumeCheck stagedByAnEarlierVersion(JdbcTemplate jdbc, StagingSchema schema, ObjectProvider<StagingEngine> engine) {
         EarlierStaging earlier = new EarlierStaging(jdbc);
-        return month -> engine.getIfAvailable() == null ? java.util.Optional.empty() : earlier.leftInDatabase(month)
+        return (month, last) -> engine.getIfAvailable() == null ? java.util.Optional.empty() : earlier.leftInDatabase(month)
                 .map(rows -> "an earlier version staged its " + rows + " in the database, and this version reads them from"
                         + " the staging engine");
+    }
+
+    /**
+     * A month whose claim loads began under a version that appended their lines to the staging engine as
+     * they loaded (before the spools) is not resumed: stageClaimLines stages the spools alone and would
+     * leave those lines out (docs/operations.md, Upgrade).
+     */
+    @Bean
+    public ResumeCheck loadedIntoTheEngineByAnEarlierVersion(JobRepository jobRepository, ObjectProvider<ClaimLineSpool> spool) {
+        return (month, last) -> spool.getIfAvailable() == null ? java.util.Optional.empty()
+                : ClaimLineSpool.loadedWithoutSpool(jobRepository.getJobExecutions(last.getJobInstance()).stream()
+                        .flatMap(execution -> execution.getStepExecutions().stream()).toList())
+                .map(step -> "an earlier version staged the claim lines of " + step + " in the staging engine as it"
+                        + " loaded them, and this version stages them from its spool files");
     }
 
     @Bean

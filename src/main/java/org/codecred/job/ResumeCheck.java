@@ -1,5 +1,7 @@
 package org.codecred.job;
 
+import org.springframework.batch.core.job.JobExecution;
+
 import java.time.YearMonth;
 import java.util.Optional;
 
@@ -11,6 +13,10 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ResumeCheck {
 
-    /** Why the month's unfinished run cannot be resumed, in words for the operator; empty when it can. */
-    Optional<String> problem(YearMonth month);
+    /**
+     * Why the month's unfinished run cannot be resumed, in words for the operator; empty when it can.
+     *
+     * @param last the month's last job execution (the run to resume)
+     */
+    Optional<String> problem(YearMonth month, JobExecution last);
 }

@@ -1,6 +1,7 @@
 package org.codecred.staging;
 
 import org.codecred.domain.ClaimLine;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.core.io.FileSystemResource;
@@ -40,6 +41,21 @@ public final class ClaimLineSpool {
         return file.resolveSibling(file.getFileName() + ".spool").resolve(month.toString());
     }
 
+    /** The name of the spool writers' state in a load partition's execution context. */
+    private static final String NAME = "claimLineSpool";
+
+    /**
+     * The first load partition among {@code steps} that committed lines without a spool position in its
+     * context, or empty: lines an earlier version appended to the engine as it loaded them, which
+     * {@link #stage} would not find (a partition of this version saves its position at every commit).
+     */
+    public static java.util.Optional<String> loadedWithoutSpool(java.util.Collection<StepExecution> steps) {
+        return steps.stream()
+                .filter(s -> s.getStepName().startsWith("loadClaimsWorker:") || s.getStepName().startsWith("loadX12ClaimsWorker:"))
+                .filter(s -> s.getWriteCount() > 0 && !s.getExecutionContext().containsKey(NAME + ".current.count"))
+                .map(StepExecution::getStepName).sorted().findFirst();
+    }
+
     /**
      * The writer of one load partition's spool ({@code partition}, e.g. {@code loadClaimsWorker:file001},
      * the same name when it restarts). An ItemStream: the step must open it, and save its position.
@@ -52,7 +68,7 @@ public final class ClaimLineSpool {
             throw new UncheckedIOException("cannot create the spool folder " + file.getParent(), e);
         }
         return new FlatFileItemWriterBuilder<ClaimLine>()
-                .name("claimLineSpool")
+                .name(NAME)
                 .resource(new FileSystemResource(file))
                 .lineAggregator(ClaimLineSpool::csvLine)
                 .encoding("UTF-8")

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
@@ -102,6 +103,29 @@ class ClaimLineSpoolTest {
 
         assertThat(ClaimLineSpool.csvLine(line)).isEqualTo(
                 "\"a.csv\",2,\"C\"\"1\",1,\"1497758544\",,\"MBR1\",,2026-10-06,\"90834\",,1,,\"F41.1\",\"11\",140.50,true,\"1\",");
+    }
+
+    @Test
+    void aLoadPartitionThatCommittedLinesWithoutASpoolPositionIsAnEarlierVersionsAndNamed() throws Exception {
+        org.springframework.batch.core.job.JobExecution job = new org.springframework.batch.core.job.JobExecution(1L,
+                new org.springframework.batch.core.job.JobInstance(1L, "monthlyCredentialing"),
+                new org.springframework.batch.core.job.parameters.JobParameters());
+        StepExecution spooled = step(job, "loadClaimsWorker:file001", 10_000);
+        write(spool.writer(MONTH, spooled.getStepName()), spooled.getExecutionContext(), arrivals(0, 3));
+        StepExecution nothingCommitted = step(job, "loadClaimsWorker:file002", 0);
+        StepExecution notALoad = step(job, "validateCodingWorker:range001", 500);
+
+        assertThat(ClaimLineSpool.loadedWithoutSpool(List.of(spooled, nothingCommitted, notALoad))).isEmpty();
+
+        StepExecution appended = step(job, "loadX12ClaimsWorker:file001", 2_000); // no spool position: appended to the engine
+        assertThat(ClaimLineSpool.loadedWithoutSpool(List.of(spooled, appended, nothingCommitted)))
+                .contains("loadX12ClaimsWorker:file001");
+    }
+
+    private static StepExecution step(org.springframework.batch.core.job.JobExecution job, String name, long written) {
+        StepExecution step = new StepExecution(name, job);
+        step.setWriteCount(written);
+        return step;
     }
 
     private static void write(FlatFileItemWriter<ClaimLine> writer, ExecutionContext context, List<ClaimLine> chunk) throws Exception {
